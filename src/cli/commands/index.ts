@@ -1,0 +1,6 @@
+/** Every CLI command, in the order `--help` lists them. Add a command: one file, one line here. */
+import type { CommandSpec } from "../_command.js";
+import { summaryCommand } from "./summary.js";
+import { validateCommand } from "./validate.js";
+
+export const COMMANDS: CommandSpec[] = [summaryCommand, validateCommand];

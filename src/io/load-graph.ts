@@ -1,0 +1,54 @@
+/**
+ * Read a graph file from disk. Formats other than our JSON (CSV, GEXF, GraphML) are dispatched by
+ * `readers.ts` once the interop layer registers them; this module handles the JSON format and the size guard.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { GraphFileError } from "../model/errors.js";
+import type { GraphCheckResult } from "../model/graph-checks.js";
+import type { SupplyGraph } from "../model/types.js";
+import { checkGraphBytes, graphOrThrow, type ParseGraphOptions } from "./parse-graph.js";
+
+/** Options of `loadGraph`. */
+export interface LoadGraphOptions extends ParseGraphOptions {
+  /** Refuse files larger than this before reading them (default 512 MiB, the largest string V8 can hold). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_LOAD_GRAPH_OPTIONS: Required<Pick<LoadGraphOptions, "maxBytes">> = {
+  maxBytes: 512 * 1024 * 1024,
+};
+
+/** Read and check a graph file; never throws on bad data (I/O problems become problems too). */
+export function checkGraphFile(path: string, options: LoadGraphOptions = {}): GraphCheckResult {
+  const opts = { ...DEFAULT_LOAD_GRAPH_OPTIONS, ...options };
+  const fail = (code: string, message: string, hint?: string): GraphCheckResult => ({
+    graph: null,
+    problems: [{ severity: "error", code, path: "", message, ...(hint ? { hint } : {}) }],
+  });
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return fail("E_IO", "is a directory, not a graph file");
+    size = st.size;
+  } catch (e) {
+    return fail("E_IO", `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (size > opts.maxBytes) {
+    return fail(
+      "E_TOO_LARGE",
+      `the file is ${size} bytes, over the limit of ${opts.maxBytes}`,
+      "raise --max-bytes",
+    );
+  }
+  return checkGraphBytes(readFileSync(path), { file: path, ...options });
+}
+
+/**
+ * Load and validate a graph file.
+ * @throws GraphFileError listing every problem, each with the file, JSON path, node or edge id and a hint.
+ */
+export function loadGraph(path: string, options: LoadGraphOptions = {}): SupplyGraph {
+  return graphOrThrow(checkGraphFile(path, options), path);
+}
+
+export { GraphFileError };

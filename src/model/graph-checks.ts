@@ -1,0 +1,395 @@
+/**
+ * From a parsed (untrusted) graph file object to a validated `SupplyGraph`, collecting EVERY problem with its
+ * JSON path and the node or edge id. The graph is built into a fresh instance and returned only when there is
+ * no error: graphology's `import()` is not atomic, so we never hand out a half-built graph.
+ */
+import { DirectedGraph } from "graphology";
+import type { z } from "zod";
+import { isCountryCode } from "./countries.js";
+import {
+  edgeAttributesSchema,
+  edgeEntrySchema,
+  fileSchema,
+  graphAttributesSchema,
+  KNOWN_EDGE_KEYS,
+  KNOWN_GRAPH_KEYS,
+  KNOWN_NODE_KEYS,
+  nodeAttributesSchema,
+  nodeEntrySchema,
+  RESERVED_DRAWING_KEYS,
+} from "./schema.js";
+import {
+  type EdgeAttributes,
+  type GraphAttributes,
+  isConsumer,
+  type NodeAttributes,
+  type Problem,
+  type SupplyGraph,
+  UNKNOWN_COUNTRY,
+} from "./types.js";
+import { findReservedKeys, isReservedId } from "./_reserved.js";
+
+/** Limits on untrusted strings; configurable for unusual data. */
+export interface GraphCheckOptions {
+  maxIdLength?: number;
+  maxLabelLength?: number;
+}
+
+export const DEFAULT_GRAPH_CHECK_OPTIONS: Required<GraphCheckOptions> = {
+  maxIdLength: 512,
+  maxLabelLength: 2000,
+};
+
+/** The result of checking a graph object: the graph when there is no error, and every problem found. */
+export interface GraphCheckResult {
+  graph: SupplyGraph | null;
+  problems: Problem[];
+}
+
+type Raw = Record<string, unknown>;
+
+/** Checks a parsed graph-file object and builds the graph when it is valid. Never throws on bad data. */
+export function checkSerializedGraph(data: unknown, options: GraphCheckOptions = {}): GraphCheckResult {
+  const opts = { ...DEFAULT_GRAPH_CHECK_OPTIONS, ...options };
+  const problems: Problem[] = [];
+  const add = (p: Omit<Problem, "severity"> & { severity?: Problem["severity"] }) =>
+    problems.push({ severity: "error", ...p } as Problem);
+
+  for (const path of findReservedKeys(data)) {
+    add({ code: "E_RESERVED_KEY", path, message: `the key "${path.split("/").pop()}" is not allowed` });
+  }
+  if (problems.length > 0) return { graph: null, problems };
+
+  const file = fileSchema.safeParse(data);
+  if (!file.success) {
+    zodProblems(file.error, "", problems);
+    return { graph: null, problems };
+  }
+  const { attributes: graphAttrs, options: graphOptions, nodes, edges = [] } = file.data;
+  if (graphOptions?.type && graphOptions.type !== "directed") {
+    add({
+      code: "E_SCHEMA",
+      path: "/options/type",
+      message: `a supply graph is directed, not ${graphOptions.type}`,
+    });
+  }
+  if (graphOptions?.multi)
+    add({ code: "E_SCHEMA", path: "/options/multi", message: "multi-edges are not allowed" });
+
+  const graphParsed = graphAttributesSchema.safeParse(graphAttrs);
+  if (!graphParsed.success) zodProblems(graphParsed.error, "/attributes", problems);
+  warnUnknown(graphAttrs, KNOWN_GRAPH_KEYS, "/attributes", problems);
+  const stages = new Set(graphParsed.success ? graphParsed.data.stages : []);
+
+  const nodeIndex = new Map<string, number>();
+  const nodeAttrs = new Map<string, NodeAttributes>();
+  nodes.forEach((entry, i) => {
+    const path = `/nodes/${i}`;
+    const parsed = nodeEntrySchema.safeParse(entry);
+    if (!parsed.success) return void zodProblems(parsed.error, path, problems);
+    const key = parsed.data.key;
+    if (typeof key !== "string") {
+      return void add({ code: "E_TYPE", path: `${path}/key`, message: `node key ${key} must be a string` });
+    }
+    const id = { nodeId: key };
+    if (key.length > opts.maxIdLength) {
+      return void add({
+        code: "E_LIMIT",
+        path: `${path}/key`,
+        message: `node id is ${key.length} characters (limit ${opts.maxIdLength})`,
+        nodeId: key.slice(0, 40),
+      });
+    }
+    if (isReservedId(key)) {
+      add({
+        code: "E_RESERVED_ID",
+        path: `${path}/key`,
+        message: `node id "${key}" is reserved`,
+        hint: "rename it",
+        ...id,
+      });
+    }
+    const previous = nodeIndex.get(key);
+    if (previous !== undefined) {
+      return void add({
+        code: "E_DUPLICATE_NODE",
+        path: `${path}/key`,
+        message: `node "${key}" is defined twice (nodes ${previous} and ${i})`,
+        ...id,
+      });
+    }
+    nodeIndex.set(key, i);
+    const raw = parsed.data.attributes as Raw;
+    const attrsPath = `${path}/attributes`;
+    const attrs = nodeAttributesSchema.safeParse(raw);
+    // Keep checking a malformed node (stage, country, reserved keys) so that one run lists every problem.
+    if (!attrs.success) zodProblems(attrs.error, attrsPath, problems, key);
+    const a = (attrs.success ? attrs.data : { ...raw }) as NodeAttributes;
+    if (typeof a.label === "string" && a.label.length > opts.maxLabelLength) {
+      add({
+        code: "E_LIMIT",
+        path: `${attrsPath}/label`,
+        message: `label of node "${key}" is ${a.label.length} characters (limit ${opts.maxLabelLength})`,
+        ...id,
+      });
+    }
+    if (stages.size > 0 && typeof a.stage === "string" && !stages.has(a.stage)) {
+      add({
+        code: "E_SCHEMA",
+        path: `${attrsPath}/stage`,
+        message: `node "${key}" has stage "${a.stage}", which is not in the graph's stages`,
+        hint: `one of ${[...stages].join(", ")}`,
+        ...id,
+      });
+    }
+    if (a.country === undefined) {
+      add({
+        severity: "warning",
+        code: "W_MISSING_COUNTRY",
+        path: `${attrsPath}/country`,
+        message: `node "${key}" has no country; counted as ${UNKNOWN_COUNTRY} (unknown)`,
+        ...id,
+      });
+      a.country = UNKNOWN_COUNTRY;
+    } else if (typeof a.country === "string" && !isCountryCode(a.country)) {
+      add({
+        code: "E_VALUE",
+        path: `${attrsPath}/country`,
+        message: `node "${key}" has country "${a.country}", not an ISO 3166-1 alpha-2 code`,
+        ...id,
+      });
+    }
+    for (const k of Object.keys(raw)) {
+      if (RESERVED_DRAWING_KEYS.has(k)) {
+        add({
+          code: "E_SCHEMA",
+          path: `${attrsPath}/${k}`,
+          message: `node "${key}" sets "${k}", which the viewer reserves for drawing`,
+          hint: "remove it (use `stage` for the kind of node)",
+          ...id,
+        });
+      }
+    }
+    warnUnknown(raw, KNOWN_NODE_KEYS, attrsPath, problems, key);
+    if (a.stock !== undefined && isConsumer(a)) {
+      add({
+        code: "E_SCHEMA",
+        path: `${attrsPath}/stock`,
+        message: `node "${key}" has both stock and demand`,
+        hint: "put private stock on a consumer as stockpileDays",
+        ...id,
+      });
+    }
+    if (attrs.success) nodeAttrs.set(key, a);
+  });
+
+  const edgeList: Array<{ key: string; source: string; target: string; attributes: EdgeAttributes }> = [];
+  const edgeKeys = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  edges.forEach((entry, i) => {
+    const path = `/edges/${i}`;
+    const parsed = edgeEntrySchema.safeParse(entry);
+    if (!parsed.success) return void zodProblems(parsed.error, path, problems);
+    const { source, target } = parsed.data;
+    if (typeof source !== "string" || typeof target !== "string") {
+      return void add({ code: "E_TYPE", path, message: `edge ${i}: source and target must be strings` });
+    }
+    const key = parsed.data.key === undefined ? `${source}->${target}` : String(parsed.data.key);
+    const id = { edgeId: key };
+    if (typeof parsed.data.key === "number")
+      add({ code: "E_TYPE", path: `${path}/key`, message: `edge key ${key} must be a string`, ...id });
+    if (isReservedId(key))
+      add({ code: "E_RESERVED_ID", path: `${path}/key`, message: `edge key "${key}" is reserved`, ...id });
+    for (const [end, name] of [
+      [source, "source"],
+      [target, "target"],
+    ] as const) {
+      if (!nodeIndex.has(end)) {
+        add({
+          code: "E_DANGLING_EDGE",
+          path: `${path}/${name}`,
+          message: `edge ${i} ("${key}") points to node "${end}", which does not exist`,
+          hint: "nodes are never created implicitly",
+          ...id,
+        });
+      }
+    }
+    const raw = (parsed.data.attributes ?? {}) as Raw;
+    const attrs = edgeAttributesSchema.safeParse(raw);
+    if (!attrs.success) zodProblems(attrs.error, `${path}/attributes`, problems, undefined, key);
+    for (const k of Object.keys(raw)) {
+      if (RESERVED_DRAWING_KEYS.has(k))
+        add({
+          code: "E_SCHEMA",
+          path: `${path}/attributes/${k}`,
+          message: `edge "${key}" sets "${k}", which the viewer reserves for drawing`,
+          ...id,
+        });
+    }
+    warnUnknown(raw, KNOWN_EDGE_KEYS, `${path}/attributes`, problems, undefined, key);
+    if (source === target) {
+      return void add({
+        severity: "warning",
+        code: "W_SELF_LOOP",
+        path,
+        message: `edge ${i} ("${key}") is a self-loop on "${source}"; it is ignored`,
+        ...id,
+      });
+    }
+    const previousKey = edgeKeys.get(key);
+    if (previousKey !== undefined) {
+      return void add({
+        code: "E_DUPLICATE_EDGE",
+        path: `${path}/key`,
+        message: `edge key "${key}" is used twice (edges ${previousKey} and ${i})`,
+        ...id,
+      });
+    }
+    edgeKeys.set(key, i);
+    const pair = `${source}\u0000${target}`;
+    const previousPair = pairs.get(pair);
+    if (previousPair !== undefined) {
+      return void add({
+        code: "E_DUPLICATE_EDGE",
+        path,
+        message: `edges ${previousPair} and ${i} both go ${source} -> ${target}`,
+        hint: "merge them into one edge (sum their volume and capacity)",
+        ...id,
+      });
+    }
+    pairs.set(pair, i);
+    if (attrs.success) edgeList.push({ key, source, target, attributes: attrs.data as EdgeAttributes });
+  });
+
+  checkFlowRules(nodeAttrs, nodeIndex, edgeList, edgeKeys, problems);
+  if (problems.some((p) => p.severity === "error")) return { graph: null, problems };
+
+  const graph: SupplyGraph = new DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+    allowSelfLoops: false,
+  });
+  graph.replaceAttributes(graphParsed.data as GraphAttributes);
+  for (const [key, attrs] of nodeAttrs) graph.addNode(key, attrs);
+  for (const e of edgeList) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+  return { graph, problems };
+}
+
+/** Rules that need the whole graph: consumers ship nothing, stockpiles carry no flow, recipes are suppliable. */
+function checkFlowRules(
+  nodes: Map<string, NodeAttributes>,
+  nodeIndex: Map<string, number>,
+  edges: Array<{ key: string; source: string; target: string }>,
+  edgeIndex: Map<string, number>,
+  problems: Problem[],
+): void {
+  const suppliedMaterials = new Map<string, Set<string>>();
+  for (const e of edges) {
+    const s = nodes.get(e.source);
+    const t = nodes.get(e.target);
+    if (!s || !t) continue;
+    const path = `/edges/${edgeIndex.get(e.key)}`;
+    if (isConsumer(s)) {
+      problems.push({
+        severity: "error",
+        code: "E_CONSUMER_HAS_OUTPUT",
+        path,
+        message: `consumer "${e.source}" (demand > 0) has an outgoing edge to "${e.target}"`,
+        hint: "a consumer is a sink",
+        nodeId: e.source,
+        edgeId: e.key,
+      });
+    }
+    for (const end of [e.source, e.target]) {
+      if (nodes.get(end)?.stock !== undefined) {
+        problems.push({
+          severity: "error",
+          code: "E_STOCKPILE_EDGE",
+          path,
+          message: `stockpile "${end}" has an edge ("${e.key}")`,
+          hint: "stockpiles hold a one-off stock and carry no flow",
+          nodeId: end,
+          edgeId: e.key,
+        });
+      }
+    }
+    if (t.recipe && s.output === undefined) {
+      problems.push({
+        severity: "error",
+        code: "E_SUPPLIER_NO_OUTPUT",
+        path,
+        message: `"${e.target}" has a recipe but its supplier "${e.source}" declares no output`,
+        hint: "set `output` on the supplier",
+        nodeId: e.source,
+        edgeId: e.key,
+      });
+    }
+    if (s.output !== undefined) {
+      const set = suppliedMaterials.get(e.target) ?? new Set<string>();
+      set.add(s.output);
+      suppliedMaterials.set(e.target, set);
+    }
+  }
+  for (const [id, a] of nodes) {
+    if (!a.recipe) continue;
+    const supplied = suppliedMaterials.get(id) ?? new Set<string>();
+    const hasSuppliers = edges.some((e) => e.target === id);
+    if (!hasSuppliers) continue; // a source with a recipe, or an unsupplied consumer: nothing to cross-check
+    for (const m of Object.keys(a.recipe).sort()) {
+      if (!supplied.has(m)) {
+        problems.push({
+          severity: "error",
+          code: "E_RECIPE_UNSUPPLIED",
+          path: `/nodes/${nodeIndex.get(id)}/attributes/recipe/${m}`,
+          message: `"${id}" needs "${m}" but none of its suppliers outputs it`,
+          hint: "add a supplier of it or fix the material name",
+          nodeId: id,
+        });
+      }
+    }
+  }
+}
+
+function warnUnknown(
+  raw: Raw,
+  known: ReadonlySet<string>,
+  path: string,
+  problems: Problem[],
+  nodeId?: string,
+  edgeId?: string,
+) {
+  for (const k of Object.keys(raw)) {
+    if (known.has(k) || RESERVED_DRAWING_KEYS.has(k)) continue;
+    problems.push({
+      severity: "warning",
+      code: "W_UNKNOWN_ATTRIBUTE",
+      path: `${path}/${k}`,
+      message: `attribute "${k}" is not part of the format; kept as is`,
+      ...(nodeId ? { nodeId } : {}),
+      ...(edgeId ? { edgeId } : {}),
+    });
+  }
+}
+
+/** zod issues → problems: wrong type is E_TYPE, out of range is E_VALUE, missing or malformed is E_SCHEMA. */
+function zodProblems(error: z.ZodError, base: string, problems: Problem[], nodeId?: string, edgeId?: string) {
+  for (const issue of error.issues) {
+    const path = `${base}${issue.path.map((p) => `/${String(p)}`).join("")}`;
+    const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    const code = missing
+      ? "E_SCHEMA"
+      : issue.code === "invalid_type"
+        ? "E_TYPE"
+        : issue.code === "too_small" || issue.code === "too_big"
+          ? "E_VALUE"
+          : "E_SCHEMA";
+    const who = nodeId ? `node "${nodeId}": ` : edgeId ? `edge "${edgeId}": ` : "";
+    const message = missing ? `${who}required value is missing` : `${who}${issue.message.toLowerCase()}`;
+    problems.push({
+      severity: "error",
+      code,
+      path,
+      message,
+      ...(nodeId ? { nodeId } : {}),
+      ...(edgeId ? { edgeId } : {}),
+    });
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The one data model of chokepoint: node, edge and graph attributes of a supply graph, used alike by the
+ * library, the CLI and the viewer. A graph file is graphology's serialization JSON of a `SupplyGraph`.
+ */
+import type { DirectedGraph } from "graphology";
+
+/** Facility status. Only `operating` and `idle` facilities exist in a baseline; the others are pipeline. */
+export type FacilityStatus = "operating" | "construction" | "planned" | "idle";
+
+/** Attributes of a facility, stockpile or consumer. Quantities are per year in the graph's `units`. */
+export interface NodeAttributes {
+  /** Display name. */
+  label: string;
+  /** One of the graph's `stages`. */
+  stage: string;
+  /** ISO 3166-1 alpha-2 code; `ZZ` (user-assigned) when unknown. */
+  country: string;
+  operator?: string;
+  lat?: number;
+  lon?: number;
+  /** Output per year, in tonnes of `output`. Absent = not limited. */
+  capacity?: number;
+  /** The material this node produces; the material on every outgoing edge. */
+  output?: string;
+  /** Material → amount of it per unit of output. The node needs ALL of them. Absent = any supplier will do. */
+  recipe?: Record<string, number>;
+  /** Consumption per year; a node with demand > 0 is a consumer. */
+  demand?: number;
+  /** Private stock on a consumer, in days of its demand. */
+  stockpileDays?: number;
+  /** Stockpile nodes: tonnes of `output` held for the node's country (a one-off amount, not a flow). */
+  stock?: number;
+  /** Days to restore the node after a disruption (time-to-recover). */
+  recoveryDays?: number;
+  /** Consumers: value per year of the production that depends on this supply, in the graph's `currency`. */
+  valuePerYear?: number;
+  status?: FacilityStatus;
+  /** Year the facility started, or is due to start. */
+  since?: number;
+  /** Publications (with year) or URLs the figures come from. */
+  sources?: string[];
+  /** How estimates were made. */
+  notes?: string;
+  /** Attributes outside the format are kept as they are (the loader warns about them). */
+  [extra: string]: unknown;
+}
+
+/** Attributes of a supply relation; the material is the source node's `output`. */
+export interface EdgeAttributes {
+  /** Baseline flow per year, in tonnes of the source node's output. */
+  volume?: number;
+  /** Per year; absent = not limited. */
+  capacity?: number;
+  leadTimeDays?: number;
+  sources?: string[];
+  notes?: string;
+  [extra: string]: unknown;
+}
+
+/** Attributes of the whole graph. */
+export interface GraphAttributes {
+  name?: string;
+  year?: number;
+  /** Ordered stage names, upstream first. */
+  stages: string[];
+  units?: string;
+  currency?: string;
+  /** Stages whose output counts as a country's imports in the concentration report. */
+  importStages?: string[];
+  sources?: string[];
+  notes?: string;
+  [extra: string]: unknown;
+}
+
+/** A loaded, validated supply graph: directed, no multi-edges, no self-loops, deterministic edge keys. */
+export type SupplyGraph = DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/** Severity of a problem found while loading. */
+export type Severity = "error" | "warning";
+
+/** One problem found in a graph file, with everything needed to find and fix it. */
+export interface Problem {
+  severity: Severity;
+  /** Stable machine-readable code, e.g. `E_DANGLING_EDGE`, `W_SELF_LOOP`. */
+  code: string;
+  /** JSON pointer into the file, e.g. `/edges/12/attributes/capacity`; `""` for the whole file. */
+  path: string;
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+  hint?: string;
+}
+
+/** The country code used for nodes whose country is missing. */
+export const UNKNOWN_COUNTRY = "ZZ";
+
+/** A node is a consumer when it has demand > 0. */
+export function isConsumer(attributes: NodeAttributes): boolean {
+  return (attributes.demand ?? 0) > 0;
+}
+
+/** A stockpile holds a one-off `stock`; it carries no flow and is never a source. */
+export function isStockpile(attributes: NodeAttributes): boolean {
+  return attributes.stock !== undefined;
+}
+
+/** Pipeline facilities (not part of the baseline unless a scenario brings them in). */
+export function isPipeline(attributes: NodeAttributes): boolean {
+  return attributes.status === "planned" || attributes.status === "construction";
+}
+
+/**
+ * A source: no incoming edge in the file, not a consumer, not a stockpile (mines, recyclers).
+ * Decided on the file's graph, never on a scenario graph: a node that loses its suppliers is not a source.
+ */
+export function isSource(graph: SupplyGraph, node: string): boolean {
+  const attributes = graph.getNodeAttributes(node);
+  return graph.inDegree(node) === 0 && !isConsumer(attributes) && !isStockpile(attributes);
+}
