@@ -1,0 +1,48 @@
+/** Build scenarios from CLI flags and compose several into one (their disruptions add up). */
+import { parseCut, parseScale, parseSelector } from "./selectors.js";
+import type { Scenario } from "./types.js";
+
+/** The scenario flags every analysis command accepts. */
+export interface ScenarioFlags {
+  remove?: string[];
+  cut?: string[];
+  scale?: string[];
+  includePlanned?: boolean;
+  year?: number;
+}
+
+/** A scenario from `--remove`, `--cut`, `--scale`, `--include-planned`, `--year`. @throws ScenarioError */
+export function scenarioFromFlags(flags: ScenarioFlags, name = "custom"): Scenario {
+  const scenario: Scenario = { name };
+  if (flags.remove?.length) scenario.remove = flags.remove.map(parseSelector);
+  if (flags.cut?.length) scenario.cut = flags.cut.map(parseCut);
+  if (flags.scale?.length) scenario.scale = flags.scale.map(parseScale);
+  if (flags.includePlanned) scenario.includePlanned = true;
+  if (flags.year !== undefined) scenario.year = flags.year;
+  return scenario;
+}
+
+/** True when the flags disrupt nothing. */
+export function isEmptyScenario(s: Scenario): boolean {
+  return !s.remove?.length && !s.cut?.length && !s.scale?.length && !s.includePlanned && s.year === undefined;
+}
+
+/** One scenario doing everything the given ones do; names joined with `+`. */
+export function composeScenarios(scenarios: Scenario[]): Scenario {
+  if (scenarios.length === 1) return scenarios[0]!;
+  const out: Scenario = { name: scenarios.map((s) => s.name).join("+") };
+  const descriptions = scenarios.map((s) => s.description).filter((d): d is string => !!d);
+  if (descriptions.length) out.description = descriptions.join(" ");
+  const remove = scenarios.flatMap((s) => s.remove ?? []);
+  const cut = scenarios.flatMap((s) => s.cut ?? []);
+  const scale = scenarios.flatMap((s) => s.scale ?? []);
+  const sources = scenarios.flatMap((s) => s.sources ?? []);
+  if (remove.length) out.remove = remove;
+  if (cut.length) out.cut = cut;
+  if (scale.length) out.scale = scale;
+  if (sources.length) out.sources = sources;
+  if (scenarios.some((s) => s.includePlanned)) out.includePlanned = true;
+  const years = scenarios.map((s) => s.year).filter((y): y is number => y !== undefined);
+  if (years.length) out.year = Math.max(...years);
+  return out;
+}

@@ -1,0 +1,78 @@
+/** Node selectors (`country=CN,stage=refinery`) and edge cuts (`CN>JP:DyTb-oxide`): parse and match. */
+import { ScenarioError } from "../model/errors.js";
+import type { NodeAttributes } from "../model/types.js";
+import { type EdgeCut, type NodeSelector, SELECTOR_KEYS, type SelectorKey } from "./types.js";
+
+/** Parse `key=value[,key=value...]` into a selector. @throws ScenarioError E_SCENARIO_SELECTOR */
+export function parseSelector(text: string): NodeSelector {
+  const selector: NodeSelector = {};
+  for (const part of text.split(",")) {
+    const eq = part.indexOf("=");
+    const key = part.slice(0, eq).trim() as SelectorKey;
+    const value = part.slice(eq + 1).trim();
+    if (eq < 0 || !SELECTOR_KEYS.includes(key) || value === "") {
+      throw new ScenarioError("E_SCENARIO_SELECTOR", `cannot read selector "${text}"`, {
+        selector: text,
+        hint: `use key=value with keys ${SELECTOR_KEYS.join(", ")}, e.g. country=CN,stage=refinery`,
+      });
+    }
+    selector[key] = value;
+  }
+  return selector;
+}
+
+/** Parse `FROM>TO[:material]`, countries or `*`. @throws ScenarioError E_SCENARIO_SELECTOR */
+export function parseCut(text: string): EdgeCut {
+  const m = /^\s*([A-Z]{2}|\*)\s*>\s*([A-Z]{2}|\*)\s*(?::\s*(\S+))?\s*$/.exec(text);
+  if (!m) {
+    throw new ScenarioError("E_SCENARIO_SELECTOR", `cannot read cut "${text}"`, {
+      selector: text,
+      hint: "use FROM>TO or FROM>TO:material with ISO country codes or *, e.g. 'CN>JP' or 'CN>*:DyTb-oxide'",
+    });
+  }
+  return { from: m[1]!, to: m[2]!, ...(m[3] ? { material: m[3] } : {}) };
+}
+
+/** Parse `selector:factor`, e.g. `country=CN:0.5`. @throws ScenarioError E_SCENARIO_SELECTOR */
+export function parseScale(text: string): { select: NodeSelector; factor: number } {
+  const colon = text.lastIndexOf(":");
+  const factor = Number(text.slice(colon + 1));
+  if (colon < 0 || !Number.isFinite(factor) || factor < 0 || text.slice(colon + 1).trim() === "") {
+    throw new ScenarioError("E_SCENARIO_SELECTOR", `cannot read scale "${text}"`, {
+      selector: text,
+      hint: "use selector:factor with a factor >= 0, e.g. country=CN:0.5",
+    });
+  }
+  return { select: parseSelector(text.slice(0, colon)), factor };
+}
+
+/** True when every key of the selector matches the node (`node` matches the id). */
+export function matchesSelector(id: string, attributes: NodeAttributes, selector: NodeSelector): boolean {
+  for (const key of SELECTOR_KEYS) {
+    const want = selector[key];
+    if (want === undefined) continue;
+    const have = key === "node" ? id : attributes[key];
+    if (have !== want) return false;
+  }
+  return true;
+}
+
+/** A selector as text, for messages: `country=CN,stage=refinery`. */
+export function selectorText(selector: NodeSelector): string {
+  return SELECTOR_KEYS.filter((k) => selector[k] !== undefined)
+    .map((k) => `${k}=${selector[k]}`)
+    .join(",");
+}
+
+/** A cut as text: `CN>JP:DyTb-oxide`. */
+export function cutText(cut: EdgeCut): string {
+  return `${cut.from}>${cut.to}${cut.material ? `:${cut.material}` : ""}`;
+}
+
+/** True when the edge (source country, target country, material) falls under the cut. */
+export function matchesCut(from: string, to: string, material: string | undefined, cut: EdgeCut): boolean {
+  if (from === to) return false; // a cut is between countries, never inside one
+  if (cut.from !== "*" && cut.from !== from) return false;
+  if (cut.to !== "*" && cut.to !== to) return false;
+  return cut.material === undefined || cut.material === material;
+}
