@@ -180,7 +180,9 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
         ...id,
       });
     }
-    if (attrs.success) nodeAttrs.set(key, a);
+    // Invalid nodes take part in the graph-level checks too, so a bad capacity does not cascade into
+    // "missing node" or "recipe unsupplied" noise; the graph is built only when there is no error at all.
+    nodeAttrs.set(key, a);
   });
 
   const edgeList: Array<{ key: string; source: string; target: string; attributes: EdgeAttributes }> = [];
@@ -329,7 +331,7 @@ function checkFlowRules(
     }
   }
   for (const [id, a] of nodes) {
-    if (!a.recipe) continue;
+    if (!a.recipe || typeof a.recipe !== "object") continue;
     const supplied = suppliedMaterials.get(id) ?? new Set<string>();
     const hasSuppliers = edges.some((e) => e.target === id);
     if (!hasSuppliers) continue; // a source with a recipe, or an unsupplied consumer: nothing to cross-check
@@ -374,13 +376,29 @@ function zodProblems(error: z.ZodError, base: string, problems: Problem[], nodeI
   for (const issue of error.issues) {
     const path = `${base}${issue.path.map((p) => `/${String(p)}`).join("")}`;
     const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
-    const code = missing
-      ? "E_SCHEMA"
-      : issue.code === "invalid_type"
-        ? "E_TYPE"
-        : issue.code === "too_small" || issue.code === "too_big"
-          ? "E_VALUE"
-          : "E_SCHEMA";
+    // A wrong type of the file's skeleton (nodes, entries, attribute objects) is a schema error; a wrong type
+    // of an attribute value (capacity "12") is a type error.
+    const skeleton = !/\/attributes\/[^/]+/.test(path);
+    const received = (issue as { received?: unknown }).received;
+    if (received === "Infinity" || received === "NaN") {
+      problems.push({
+        severity: "error",
+        code: "E_VALUE",
+        path,
+        message: `${nodeId ? `node "${nodeId}": ` : edgeId ? `edge "${edgeId}": ` : ""}the number is not finite (${received})`,
+        ...(nodeId ? { nodeId } : {}),
+        ...(edgeId ? { edgeId } : {}),
+      });
+      continue;
+    }
+    const code =
+      missing || (issue.code === "invalid_type" && skeleton)
+        ? "E_SCHEMA"
+        : issue.code === "invalid_type"
+          ? "E_TYPE"
+          : issue.code === "too_small" || issue.code === "too_big"
+            ? "E_VALUE"
+            : "E_SCHEMA";
     const who = nodeId ? `node "${nodeId}": ` : edgeId ? `edge "${edgeId}": ` : "";
     const message = missing ? `${who}required value is missing` : `${who}${issue.message.toLowerCase()}`;
     problems.push({

@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { concentrationReport } from "../../src/analysis/concentration.js";
+import { graphFromText } from "../_helpers/graph-from-text.js";
+
+describe("concentrationReport", () => {
+  it("reports an empty graph without failing", () => {
+    const r = concentrationReport(graphFromText(""));
+    expect(r.stages.mine).toEqual({ output: 0, shares: {}, hhi: 0, top3: 0 });
+    expect(r.imports).toEqual({});
+  });
+
+  it("computes shares, HHI, top-3 and imports on a hand-checked graph", () => {
+    const g = graphFromText(`
+      m1 [mine CN output=ore]
+      m2 [mine US output=ore capacity=20]
+      m3 [mine AU output=ore]
+      m4 [mine MM output=ore]
+      r1 [refinery CN output=ox]
+      r2 [refinery MY output=ox status=planned]
+      car [consumer JP demand=10]
+      m1 -> r1 volume=60
+      m3 -> r1 volume=10
+      m4 -> r1 volume=10
+      m3 -> r2 volume=5
+      r1 -> car volume=10
+      r2 -> car volume=5
+    `);
+    const r = concentrationReport(g);
+    // m2 ships nothing, so its capacity counts; r2 is planned and excluded with its edges.
+    expect(r.stages.mine?.output).toBe(100);
+    expect(r.stages.mine?.shares).toEqual({ AU: 0.1, CN: 0.6, MM: 0.1, US: 0.2 });
+    expect(r.stages.mine?.hhi).toBeCloseTo(3600 + 400 + 100 + 100);
+    expect(r.stages.mine?.top3).toBeCloseTo(0.9);
+    expect(r.imports).toEqual({ JP: { total: 10, shares: { CN: 1 } } });
+    const planned = concentrationReport(g, { includePlanned: true });
+    expect(planned.imports.JP?.shares).toEqual({ CN: 10 / 15, MY: 5 / 15 });
+    // look-through: the ore inside Japan's consumption came from CN 60/80, AU 10/80, MM 10/80
+    expect(r.lookThrough.mine?.JP).toEqual({ AU: 0.125, CN: 0.75, MM: 0.125 });
+    expect(r.lookThrough.refinery?.JP).toEqual({ CN: 1 });
+  });
+
+  it("propagates look-through shares through a cycle to a fixed point", () => {
+    const g = graphFromText(`
+      m1 [mine CN output=ore]
+      m2 [mine AU output=ore]
+      a [refinery CN output=ox]
+      b [refinery MY output=ox]
+      car [consumer JP demand=1]
+      m1 -> a volume=1
+      m2 -> b volume=1
+      a -> b volume=1
+      b -> a volume=1
+      a -> car volume=1
+    `);
+    const shares = concentrationReport(g).lookThrough.mine?.JP ?? {};
+    expect(shares.CN! + shares.AU!).toBeCloseTo(1);
+    expect(shares.CN!).toBeGreaterThan(shares.AU!);
+  });
+
+  it("has shares that sum to 1 and HHI within [10000/k, 10000] on random graphs", () => {
+    const countries = ["CN", "US", "AU", "MM", "JP"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 100 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (mines) => {
+          const lines = mines.map(([c, v], i) => `m${i} [mine ${countries[c]} output=ore capacity=${v}]`);
+          const r = concentrationReport(graphFromText(lines.join("\n")));
+          const s = r.stages.mine!;
+          const sum = Object.values(s.shares).reduce((a, b) => a + b, 0);
+          expect(sum).toBeCloseTo(1);
+          const k = Object.keys(s.shares).length;
+          expect(s.hhi).toBeGreaterThanOrEqual(10000 / k - 1e-6);
+          expect(s.hhi).toBeLessThanOrEqual(10000 + 1e-6);
+        },
+      ),
+    );
+  });
+});
