@@ -1,0 +1,107 @@
+/**
+ * One solve of the flow model under an objective: the LP stages (HiGHS) or the proportional propagation.
+ * Synchronous once HiGHS is loaded, so the N-1 sweep and attack curves call it in a tight loop.
+ */
+import type { Highs } from "highs";
+import type { FlowModel } from "./flow-model.js";
+import { buildLp, type LpRow } from "./_lp.js";
+import { proportionalFlow } from "./proportional.js";
+import { FlowSolveError, type LpSolution, solveLp } from "./_solver.js";
+
+/** How served demand is decided: see the README section "Served demand (flow)". */
+export type FlowObjective = "max-total" | "max-min" | "proportional";
+
+/** The objectives, in the order `--objective` lists them. */
+export const FLOW_OBJECTIVES: readonly FlowObjective[] = ["max-total", "max-min", "proportional"];
+
+/** A solved flow, indexed like the model. */
+export interface FlowSolution {
+  served: Float64Array;
+  /** Per edge; only filled when `flows` was asked for. */
+  edgeFlow: Float64Array;
+  /** The smallest served fraction max-min guarantees (null for the other objectives). */
+  guaranteedFraction: number | null;
+  /** The capacity rows of the LP whose duals are positive (LP objectives with `duals`). */
+  duals: Array<{ row: LpRow; dual: number; activity: number }>;
+}
+
+export interface SolveFlowOptions {
+  /** Compute clean edge flows (a min-flow stage after the objective; off in sweeps, where only totals count). */
+  flows: boolean;
+  /** Collect the duals of capacity rows (bottlenecks). */
+  duals: boolean;
+}
+
+function served(model: FlowModel, primal: Map<string, number>): Float64Array {
+  const s = new Float64Array(model.nodes.length);
+  for (const i of model.consumers) s[i] = Math.max(0, Math.min(model.demand[i]!, primal.get(`s${i}`) ?? 0));
+  return s;
+}
+
+/** Solve `model` under `objective`. @throws FlowSolveError when HiGHS cannot reach an optimum. */
+export function solveFlow(
+  highs: Highs,
+  model: FlowModel,
+  objective: FlowObjective,
+  options: SolveFlowOptions,
+): FlowSolution {
+  if (objective === "proportional") {
+    const { served, edgeFlow } = proportionalFlow(model);
+    return { served, edgeFlow, guaranteedFraction: null, duals: [] };
+  }
+  const empty = new Float64Array(model.nodes.length);
+  if (model.consumers.length === 0) {
+    return {
+      served: empty,
+      edgeFlow: new Float64Array(model.edges.length),
+      guaranteedFraction: null,
+      duals: [],
+    };
+  }
+  let lower: Float64Array | undefined;
+  let guaranteedFraction: number | null = null;
+  if (objective === "max-min") {
+    const lp = buildLp(model, { kind: "min-fraction" });
+    const sol = solveLp(highs, lp.text, "max-min, stage 1", lp.rows.length);
+    const t = Math.max(0, Math.min(1, sol.primal.get("t") ?? 0));
+    guaranteedFraction = t;
+    lower = new Float64Array(model.nodes.length);
+    for (const i of model.consumers) lower[i] = t * model.demand[i]!;
+  }
+  let lp = buildLp(model, lower ? { kind: "total", lower } : { kind: "total" });
+  let sol: LpSolution;
+  try {
+    sol = solveLp(highs, lp.text, objective, lp.rows.length);
+  } catch (error) {
+    if (!lower || !(error instanceof FlowSolveError)) throw error;
+    // t·demand exactly was out of reach within the solver's tolerance: retry a hair below it.
+    for (const i of model.consumers) lower[i] = Math.max(0, lower[i]! * (1 - 1e-9) - 1e-9);
+    lp = buildLp(model, { kind: "total", lower });
+    sol = solveLp(highs, lp.text, objective, lp.rows.length);
+  }
+  const s = served(model, sol.primal);
+  const duals: FlowSolution["duals"] = [];
+  if (options.duals) {
+    for (const [r, row] of lp.rows.entries()) {
+      if (row.kind === "other") continue;
+      const dual = sol.rowDual[r]!;
+      if (Math.abs(dual) > 1e-9) duals.push({ row, dual, activity: sol.rowPrimal[r]! });
+    }
+  }
+  let edgeFlow = new Float64Array(model.edges.length);
+  for (let e = 0; e < model.edges.length; e++) edgeFlow[e] = Math.max(0, sol.primal.get(`f${e}`) ?? 0);
+  if (options.flows) {
+    // The objective fixes how much each consumer gets, not the routing: pick the routing with the least
+    // total flow, which removes circulation on cycles and detours. Falls back to the first solution.
+    const clean = buildLp(model, { kind: "min-flow", served: s });
+    const result = highs.solve(clean.text);
+    if (result.Status === "Optimal") {
+      edgeFlow = new Float64Array(model.edges.length);
+      for (let e = 0; e < model.edges.length; e++) {
+        const column = result.Columns[`f${e}`] as { Primal?: number } | undefined;
+        edgeFlow[e] = Math.max(0, column?.Primal ?? 0);
+      }
+    }
+  }
+  return { served: s, edgeFlow, guaranteedFraction, duals };
+}

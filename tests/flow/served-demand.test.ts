@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import { servedDemand } from "../../src/flow/served-demand.js";
+import { applyScenario } from "../../src/scenario/apply-scenario.js";
+import { BASELINE_SCENARIO, type Scenario } from "../../src/scenario/types.js";
+import { graphFromText } from "../_helpers/graph-from-text.js";
+
+const MAGNETS = `
+  ndpr [mine CN output=NdPr capacity=100]
+  dytb [mine MM output=DyTb capacity=1]
+  mag [magnet JP output=magnet recipe=NdPr:0.3,DyTb:0.05]
+  car [consumer JP demand=50 recipe=magnet:1]
+  ndpr -> mag volume=15
+  dytb -> mag volume=1
+  mag -> car volume=20
+`;
+
+async function solve(
+  text: string,
+  scenario: Scenario = BASELINE_SCENARIO,
+  objective?: "max-total" | "max-min" | "proportional",
+) {
+  const graph = graphFromText(text);
+  return servedDemand(graph, applyScenario(graph, scenario), objective ? { objective } : {});
+}
+
+describe("servedDemand: hand-worked optima", () => {
+  it("a recipe where Dy/Tb is the binding input: 1 t DyTb / 0.05 = 20 t of magnets", async () => {
+    const r = await solve(MAGNETS);
+    expect(r.totalDemand).toBe(50);
+    expect(r.totalServed).toBe(20);
+    expect(r.consumers).toEqual([
+      { id: "car", label: "car", country: "JP", demand: 50, served: 20, fraction: 0.4 },
+    ]);
+    expect(r.countries).toEqual({ JP: { demand: 50, served: 20, fraction: 0.4 } });
+    // one more tonne of DyTb makes 20 more tonnes of magnets; NdPr does not bind
+    expect(r.bottlenecks).toEqual([{ kind: "node", id: "dytb", capacity: 1, flow: 1, shadowPrice: 20 }]);
+    const flows = Object.fromEntries(r.edges.map((e) => [`${e.source}>${e.target}`, e.flow]));
+    expect(flows).toEqual({ "ndpr>mag": 6, "dytb>mag": 1, "mag>car": 20 });
+  });
+
+  it("an edge capacity that binds, beside a node capacity", async () => {
+    const r = await solve(`
+      m1 [mine AU output=ore capacity=100]
+      m2 [mine US output=ore capacity=5]
+      ref [refinery MY output=ox]
+      car [consumer JP demand=50]
+      m1 -> ref capacity=30
+      ref -> car
+      m2 -> car
+    `);
+    expect(r.totalServed).toBe(35);
+    expect(r.minFraction).toBe(0.7);
+    expect(r.bottlenecks.map((b) => [b.kind, b.source ?? b.id, b.shadowPrice])).toEqual([
+      ["edge", "m1", 1],
+      ["node", "m2", 1],
+    ]);
+  });
+
+  it("a cycle carries no useless circulation", async () => {
+    const r = await solve(`
+      m [mine AU output=ore capacity=10]
+      a [refinery MY output=ore]
+      b [refinery MY output=ore]
+      car [consumer JP demand=20]
+      m -> a
+      a -> b
+      b -> a
+      b -> car
+    `);
+    expect(r.totalServed).toBe(10);
+    const flows = Object.fromEntries(r.edges.map((e) => [`${e.source}>${e.target}`, e.flow]));
+    expect(flows).toEqual({ "m>a": 10, "a>b": 10, "b>car": 10 });
+  });
+
+  it("a consumer with no supplier is served nothing", async () => {
+    const r = await solve(`${MAGNETS}\n  lonely [consumer DE demand=7]`);
+    const lonely = r.consumers.find((c) => c.id === "lonely");
+    expect(lonely).toEqual({
+      id: "lonely",
+      label: "lonely",
+      country: "DE",
+      demand: 7,
+      served: 0,
+      fraction: 0,
+    });
+    expect(r.minFraction).toBe(0);
+    expect(r.countries.DE).toEqual({ demand: 7, served: 0, fraction: 0 });
+  });
+
+  it("a scenario that removes every supplier serves nothing; one that removes everything leaves no consumer", async () => {
+    const noSupply = await solve(MAGNETS, { name: "x", remove: [{ stage: "mine" }] });
+    expect(noSupply.totalServed).toBe(0);
+    expect(noSupply.bottlenecks).toEqual([]);
+    const none = await solve(MAGNETS, {
+      name: "all",
+      remove: [{ country: "CN" }, { country: "MM" }, { country: "JP" }],
+    });
+    expect(none).toMatchObject({
+      totalDemand: 0,
+      totalServed: 0,
+      minFraction: null,
+      consumers: [],
+      countries: {},
+    });
+  });
+
+  it("a removed supplier with a cut edge: the mine that loses its buyer does not become a source elsewhere", async () => {
+    const r = await solve(MAGNETS, { name: "cut", cut: [{ from: "MM", to: "JP" }] });
+    expect(r.totalServed).toBe(0);
+  });
+
+  it("scaled capacities are used", async () => {
+    const r = await solve(MAGNETS, { name: "half", scale: [{ select: { node: "dytb" }, factor: 0.5 }] });
+    expect(r.totalServed).toBe(10);
+  });
+});
+
+describe("servedDemand: objectives", () => {
+  const SHARED = `
+    m [mine AU output=ore capacity=10]
+    small [consumer JP demand=10]
+    big [consumer DE demand=30]
+    m -> small volume=8
+    m -> big volume=2
+  `;
+  it("max-min shares a scarce supplier in proportion to demand", async () => {
+    const r = await solve(SHARED, BASELINE_SCENARIO, "max-min");
+    expect(r.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["big", 7.5],
+      ["small", 2.5],
+    ]);
+    expect(r.minFraction).toBe(0.25);
+  });
+
+  it("max-min then maximises the total at that level", async () => {
+    const r = await solve(
+      `
+      m1 [mine AU output=ore capacity=10]
+      m2 [mine US output=ore capacity=2]
+      a [consumer JP demand=10]
+      b [consumer DE demand=10]
+      m1 -> a
+      m2 -> b
+    `,
+      BASELINE_SCENARIO,
+      "max-min",
+    );
+    expect(r.minFraction).toBe(0.2);
+    expect(r.totalServed).toBe(12);
+  });
+
+  it("proportional ships along baseline volume shares and does not reroute", async () => {
+    const r = await solve(SHARED, BASELINE_SCENARIO, "proportional");
+    // m's contracts total 10: 8 to small, 2 to big, whatever big would take
+    expect(r.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["big", 2],
+      ["small", 8],
+    ]);
+    const cut = await solve(SHARED, { name: "cut", cut: [{ from: "AU", to: "JP" }] }, "proportional");
+    expect(cut.totalServed).toBe(2); // small's share is lost, not rerouted to big
+    const lp = await solve(SHARED, { name: "cut", cut: [{ from: "AU", to: "JP" }] });
+    expect(lp.totalServed).toBe(10); // the LP reroutes
+  });
+
+  it("proportional reaches the fixed point on a cycle", async () => {
+    const r = await solve(
+      `
+      m [mine AU output=ore]
+      a [refinery MY output=ore]
+      b [refinery MY output=ore]
+      car [consumer JP demand=20]
+      m -> a volume=10
+      a -> b volume=10
+      b -> a volume=5
+      b -> car volume=5
+    `,
+      BASELINE_SCENARIO,
+      "proportional",
+    );
+    expect(r.totalServed).toBe(5);
+  });
+});
