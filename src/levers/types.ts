@@ -1,0 +1,84 @@
+/**
+ * A lever: a named, documented transform of a supply graph that takes one policy pillar AWAY (Japan's post-2010
+ * pillars: diversification, alternative technology, stockpiling, recycling). Stored as JSON in `graphs/levers/`.
+ * The format is the scenario format (`remove`, `cut`, `scale`: masks, see `src/scenario/types.ts`) plus `edits`
+ * that set attributes on selected nodes or edges of a COPY of the graph (e.g. "these magnet makers need Dy/Tb like
+ * standard grades"). Because a lever only takes away, "taken away alone" and "kept alone" (every other lever
+ * taken away) are both compositions of lever files.
+ */
+import { z } from "zod";
+import { scenarioSchema } from "../scenario/types.js";
+
+/** The scenario's node selector schema (`{country, stage, operator, node, status, output}`; keys are ANDed). */
+const selectorSchema = scenarioSchema.shape.remove.unwrap().element;
+
+/** Node attributes an edit may set. Only flow-relevant quantities: identity and location stay as sourced. */
+export const nodeSetSchema = z.strictObject({
+  /** Material → amount per unit of output (replaces the whole recipe). */
+  recipe: z.record(z.string().min(1), z.number().positive()).optional(),
+  capacity: z.number().min(0).optional(),
+  stockpileDays: z.number().min(0).optional(),
+  stock: z.number().min(0).optional(),
+});
+
+/** Edge attributes an edit may set. `capacity: 0` = the relation carries nothing (the edge stays in the file). */
+export const edgeSetSchema = z.strictObject({
+  capacity: z.number().min(0).optional(),
+  volume: z.number().min(0).optional(),
+});
+
+/** Set attributes on every node the selector matches (it must match at least one). */
+export const nodeEditSchema = z.strictObject({
+  select: selectorSchema,
+  set: nodeSetSchema,
+  /** Why: the source or reasoning of this edit. */
+  note: z.string().optional(),
+});
+
+/** Set attributes on every edge from a node matching `from` to a node matching `to` (at least one). */
+export const edgeEditSchema = z.strictObject({
+  selectEdge: z.strictObject({ from: selectorSchema, to: selectorSchema }),
+  set: edgeSetSchema,
+  note: z.string().optional(),
+});
+
+/** The JSON schema of a lever file: a scenario plus `pillar` and `edits`. */
+export const leverSchema = scenarioSchema
+  .omit({ includePlanned: true, year: true })
+  .extend({
+    /** The policy pillar this lever takes away, e.g. `stockpile`. */
+    pillar: z.string().min(1),
+    edits: z.array(z.union([nodeEditSchema, edgeEditSchema])).optional(),
+  })
+  .strict();
+
+/** A lever as written in a file. */
+export type Lever = z.infer<typeof leverSchema>;
+export type NodeEdit = z.infer<typeof nodeEditSchema>;
+export type EdgeEdit = z.infer<typeof edgeEditSchema>;
+
+/** One attribute changed by an edit. `before` is `null` when the attribute was absent. */
+export interface AttributeChange {
+  attribute: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Exactly what a lever changes on one graph. Masked nodes and edges stay in the graph (so a node that loses its
+ * suppliers is still not a source) and are listed here; edited ones carry their before/after values.
+ */
+export interface LeverChanges {
+  lever: string;
+  pillar: string;
+  /** Nodes the lever's `remove` selectors take out, sorted. */
+  removedNodes: string[];
+  /** Keys of edges the lever's `cut` rules take out, sorted. */
+  cutEdges: string[];
+  /** Nodes whose capacity the lever's `scale` rules change: id → capacity under the lever, keys sorted. */
+  scaledNodes: Record<string, number>;
+  /** Edited nodes, sorted by id, with each changed attribute (sorted by name). Unchanged values are not listed. */
+  editedNodes: Array<{ id: string; changes: AttributeChange[] }>;
+  /** Edited edges, sorted by key. */
+  editedEdges: Array<{ key: string; source: string; target: string; changes: AttributeChange[] }>;
+}
