@@ -1,0 +1,89 @@
+/**
+ * The shape of the analysis results the viewer displays. It is filled from the library's analyses
+ * (`analysis.ts`); nothing in the viewer computes supply, failure points or flows itself.
+ */
+
+/** One consumer under the current scenario. */
+export interface ConsumerView {
+  id: string;
+  demand: number;
+  /** Reachability with bills of materials (library `analyze`). */
+  supplied: boolean;
+  /** Recipe materials that no longer reach it. */
+  missing: string[];
+  singlePointsOfFailure: string[];
+  countryFailureSets: string[][];
+  /** Fastest supply route, source → consumer; null when none. */
+  route: string[] | null;
+  /** Served demand from the flow model (null until the flow library is available). */
+  served: number | null;
+  servedFraction: number | null;
+  /** Days its stock lasts at the scenario's shortfall; null when there is no shortfall or no data. */
+  timeToSurviveDays: number | null;
+}
+
+/** A node ranked by what its loss alone cuts off. */
+export interface ChokepointView {
+  id: string;
+  consumersCut: number;
+  demandCut: number;
+  /** Served demand lost when removed alone (flow N-1), when the flow library is available. */
+  demandLost: number | null;
+}
+
+/** One country in the compare panel. */
+export interface CountryView {
+  country: string;
+  demand: number;
+  served: number | null;
+  servedFraction: number | null;
+  timeToSurviveDays: number | null;
+  /** Loss over a year-long disruption, in the graph's currency (null without valuePerYear or flow). */
+  lossPerYear: number | null;
+  currency: string | null;
+}
+
+export interface AnalysisView {
+  scenarioName: string;
+  /** Nodes out of the scenario (removed, or pipeline/idle not online). */
+  nodeOut: ReadonlySet<string>;
+  /** Nodes removed by the scenario's rules (a subset of nodeOut). */
+  removed: ReadonlySet<string>;
+  edgeOut: ReadonlySet<string>;
+  consumers: ReadonlyMap<string, ConsumerView>;
+  /** Consumers kept by the scenario but unsupplied, sorted. */
+  cutOff: string[];
+  /** Ranked, largest first; ties by id. */
+  chokepoints: ChokepointView[];
+  countries: ReadonlyMap<string, CountryView>;
+  /** Analyses that could not run (missing library part or an error), as sentences for the page. */
+  notes: string[];
+}
+
+/** The analysis results as plain arrays (structured-clone friendly). */
+export interface AnalysisData {
+  scenarioName: string;
+  nodeOut: string[];
+  removed: string[];
+  edgeOut: string[];
+  consumers: ConsumerView[];
+  cutOff: string[];
+  chokepoints: ChokepointView[];
+  countries: CountryView[];
+  notes: string[];
+}
+
+/** The data from the worker → the view the panels and reducers read (sets and maps for fast lookups). */
+export function toAnalysisView(data: AnalysisData): AnalysisView {
+  return {
+    scenarioName: data.scenarioName,
+    nodeOut: new Set(data.nodeOut),
+    removed: new Set(data.removed),
+    edgeOut: new Set(data.edgeOut),
+    consumers: new Map(data.consumers.map((c) => [c.id, c])),
+    cutOff: data.cutOff,
+    chokepoints: data.chokepoints,
+    countries: new Map(data.countries.map((c) => [c.country, c])),
+    notes: data.notes,
+  };
+}

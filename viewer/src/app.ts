@@ -1,0 +1,557 @@
+/**
+ * The viewer's controller: owns the state history, the current graph, the sigma renderer and its layers, the
+ * analysis worker and the panels. Named actions go through `dispatch`; every change ends with one `render()`
+ * that refreshes sigma (through the reducers), the panels and the URL hash.
+ */
+import { DirectedGraph } from "graphology";
+import Sigma from "sigma";
+import { animateNodes } from "sigma/utils";
+import { checkGraphText } from "../../src/io/parse-graph.js";
+import type { SupplyGraph } from "../../src/model/types.js";
+import { aggregateByCountryStage } from "./aggregate.js";
+import { type AnalysisView, toAnalysisView } from "./analysis-view.js";
+import type { WorkerRequest, WorkerResponse } from "./analysis-worker.js";
+import { bundledGraphNames, bundledGraphText, checkUserFile, findPreset, PRESETS } from "./data.js";
+import { el } from "./dom.js";
+import { buildEncodings, type Encodings } from "./encodings.js";
+import { forceLayout } from "./layouts/force.js";
+import { mapLayout } from "./layouts/map.js";
+import { tiersLayout } from "./layouts/tiers.js";
+import type { Positions } from "./layouts/types.js";
+import { MapLayer } from "./map-layer.js";
+import { MarksLayer, NO_MARKS } from "./marks-layer.js";
+import { comparePanel } from "./panels/compare.js";
+import { controlsPanel } from "./panels/controls.js";
+import { detailsPanel } from "./panels/details.js";
+import { impactPanel } from "./panels/impact.js";
+import { legendPanel } from "./panels/legend.js";
+import { Messages } from "./panels/messages.js";
+import { scenarioPanel } from "./panels/scenario.js";
+import { searchPanel } from "./panels/search.js";
+import { Tooltip } from "./panels/tooltip.js";
+import type { Actions, Panel, View } from "./panels/types.js";
+import {
+  chokepointSet,
+  edgeAppearance,
+  type Focus,
+  focusOf,
+  NO_FOCUS,
+  nodeAppearance,
+  type ReducerContext,
+  routeEdges,
+} from "./reducers.js";
+import { CHOKEPOINT_LIST_LENGTH, LARGE_GRAPH_NODES, SIGMA_SETTINGS } from "./settings.js";
+import {
+  commit,
+  createHistory,
+  DEFAULT_STATE,
+  decodeHash,
+  encodeHash,
+  type History,
+  type LayoutName,
+  redo,
+  replace,
+  resetScenario,
+  type State,
+  scenarioFromState,
+  scenarioKey,
+  select,
+  setGraph,
+  toggleNode,
+  undo,
+} from "./state.js";
+
+export interface AppElements {
+  left: HTMLElement;
+  right: HTMLElement;
+  graph: HTMLElement;
+  banner: HTMLElement;
+  tooltip: HTMLElement;
+  legend: HTMLElement;
+}
+
+/** Test and debugging hooks (read-only views of the app), on `window.__viewer`. */
+export interface ViewerHooks {
+  ready: boolean;
+  /** Incremented each time an analysis result (or error) has been displayed. */
+  analysed: number;
+  state(): State;
+  cutOff(): string[] | null;
+  nodePagePosition(node: string): { x: number; y: number } | null;
+  pngDataUrl(): string;
+  layout(): LayoutName;
+}
+
+declare global {
+  interface Window {
+    __viewer: ViewerHooks;
+  }
+}
+
+export class App implements Actions {
+  private history: History = createHistory(DEFAULT_STATE);
+  private graph: SupplyGraph | null = null;
+  private graphTitle = "";
+  private aggregated = false;
+  private encodings: Encodings | null = null;
+  private analysis: AnalysisView | null = null;
+  private analysing = false;
+  private renderer: Sigma | null = null;
+  private display: DirectedGraph | null = null;
+  private mapLayer: MapLayer | null = null;
+  private marksLayer: MarksLayer | null = null;
+  private positions = new Map<LayoutName, Positions>();
+  private readonly panels: Panel[];
+  private readonly tooltip: Tooltip;
+  private readonly messages: Messages;
+  private readonly worker: Worker;
+  private requestId = 0;
+  private analysedKey: string | null = null;
+  private hovered: string | null = null;
+  private matches: ReadonlySet<string> = new Set();
+  private focus: Focus = NO_FOCUS;
+  private route: ReadonlySet<string> = new Set();
+  private writtenHash = "";
+  private readonly hooks: ViewerHooks;
+
+  constructor(private readonly elements: AppElements) {
+    this.messages = new Messages(elements.banner);
+    this.tooltip = new Tooltip(elements.tooltip);
+    const search = el("div", { id: "search-box" });
+    elements.left.append(search);
+    this.panels = [
+      searchPanel(search, this),
+      controlsPanel(elements.left, this),
+      scenarioPanel(elements.left, this),
+      detailsPanel(elements.right, this),
+      impactPanel(elements.right, this),
+      comparePanel(elements.right, this),
+      legendPanel(elements.legend),
+    ];
+    // search first in the column, above the controls
+    elements.left.prepend(search);
+    this.worker = new Worker(new URL("./analysis-worker.ts", import.meta.url), { type: "module" });
+    this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.onWorkerMessage(event.data);
+    this.worker.onerror = (event) => this.messages.error(`The analysis worker failed: ${event.message}`);
+    this.hooks = {
+      ready: false,
+      analysed: 0,
+      state: () => this.history.present,
+      cutOff: () => this.analysis?.cutOff ?? null,
+      nodePagePosition: (node) => this.nodePagePosition(node),
+      pngDataUrl: () => this.composite().toDataURL("image/png"),
+      layout: () => this.history.present.layout,
+    };
+    window.__viewer = this.hooks;
+    this.listen();
+  }
+
+  // ---- start-up and graphs -------------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    const state = location.hash.length > 1 ? decodeHash(location.hash) : { ...DEFAULT_STATE };
+    const names = bundledGraphNames();
+    if (!names.includes(state.graph) && state.graph !== "local") {
+      if (state.graph !== DEFAULT_STATE.graph)
+        this.messages.error(
+          state.graph.startsWith("file:")
+            ? `The link refers to a file opened on another computer (${state.graph.slice(5)}); open it again here.`
+            : `There is no bundled graph "${state.graph}"; showing ${names[0] ?? "nothing"}.`,
+        );
+      state.graph = names[0] ?? "";
+      state.removedNodes = [];
+      state.selected = null;
+    }
+    if (!state.graph) {
+      this.messages.info("No bundled graph in this build: drop a graph file on the page, or use Open….");
+      return;
+    }
+    const text =
+      state.graph === "local" ? await this.fetchLocal() : ((await bundledGraphText(state.graph)) ?? "");
+    this.loadText(text, state.graph === "local" ? "local graph" : state.graph, state);
+  }
+
+  private async fetchLocal(): Promise<string> {
+    const response = await fetch("./local-graph.json");
+    if (!response.ok)
+      throw new Error(`cannot read the graph given to \`chokepoint view\` (${response.status})`);
+    return response.text();
+  }
+
+  /** Check text with the library's loader; on errors list them and keep the current graph. */
+  private loadText(text: string, title: string, state: State): void {
+    const result = checkGraphText(text, { file: title });
+    const errors = result.problems.filter((p) => p.severity === "error");
+    if (!result.graph || errors.length > 0) {
+      this.messages.loadProblems(title, result.problems);
+      return;
+    }
+    this.setGraph(result.graph, title, state);
+  }
+
+  loadBundled(name: string): void {
+    void bundledGraphText(name).then((text) => {
+      if (text === null) this.messages.error(`There is no bundled graph "${name}".`);
+      else this.loadText(text, name, setGraph(this.history.present, name));
+    });
+  }
+
+  loadFile(file: File): void {
+    void checkUserFile(file).then((result) => {
+      const errors = result.problems.filter((p) => p.severity === "error");
+      if (!result.graph || errors.length > 0) {
+        this.messages.loadProblems(file.name, result.problems);
+        return;
+      }
+      this.setGraph(result.graph, file.name, setGraph(this.history.present, `file:${file.name}`));
+      const warnings = result.problems.length;
+      if (warnings > 0)
+        this.messages.info(
+          `${file.name} loaded with ${warnings} warning${warnings === 1 ? "" : "s"} (see validate).`,
+        );
+    });
+  }
+
+  private setGraph(graph: SupplyGraph, title: string, state: State, force = false): void {
+    if (graph.order > LARGE_GRAPH_NODES && !force) {
+      this.messages.choose(
+        `${title} has ${graph.order.toLocaleString("en-US")} nodes and ${graph.size.toLocaleString("en-US")} edges: ` +
+          "drawing it takes a while and shows little. Aggregate it (one node per country and stage; recipes are " +
+          "dropped, so analyses become coarse) or draw it anyway?",
+        [
+          {
+            id: "aggregate",
+            label: "Aggregate by country and stage",
+            run: () => this.setGraph(aggregateByCountryStage(graph), `${title} (aggregated)`, state, true),
+          },
+          { id: "draw-anyway", label: "Draw anyway", run: () => this.setGraph(graph, title, state, true) },
+        ],
+      );
+      return;
+    }
+    this.aggregated = title.endsWith("(aggregated)");
+    this.graph = graph;
+    this.graphTitle = graph.getAttribute("name") ? `${graph.getAttribute("name")}` : title;
+    this.encodings = buildEncodings(graph);
+    this.positions = new Map();
+    this.positions.set("map", mapLayout(graph));
+    this.positions.set(
+      "tiers",
+      tiersLayout(
+        graph,
+        this.encodings.countries.map((c) => c.country),
+      ),
+    );
+    this.analysis = null;
+    this.analysedKey = null;
+    // ids from a link that this graph does not have: say so and drop them
+    const unknown = state.removedNodes.filter((n) => !graph.hasNode(n));
+    if (unknown.length) this.messages.error(`Not in this graph, ignored: ${unknown.join(", ")}`);
+    let next: State = { ...state, removedNodes: state.removedNodes.filter((n) => graph.hasNode(n)) };
+    if (next.selected !== null && !graph.hasNode(next.selected)) next = select(next, null);
+    this.history = createHistory(next);
+    this.worker.postMessage({ type: "graph", graph: graph.export() } satisfies WorkerRequest);
+    this.buildRenderer();
+    this.applyLayout(next.layout, false);
+    this.runAnalysis();
+    this.render();
+  }
+
+  private buildRenderer(): void {
+    this.mapLayer?.kill();
+    this.marksLayer?.kill();
+    this.renderer?.kill();
+    const graph = this.graph!;
+    const display = new DirectedGraph({ multi: false, allowSelfLoops: false });
+    // The display graph holds positions only; appearance comes from the reducers (domain attributes such as a
+    // `type` field would collide with sigma's reserved ones).
+    graph.forEachNode((id) => display.addNode(id, { x: 0, y: 0 }));
+    graph.forEachEdge((e, _a, s, t) => display.addDirectedEdgeWithKey(e, s, t));
+    const layout = this.positions.get(this.history.present.layout) ?? this.positions.get("tiers")!;
+    for (const [id, p] of layout) display.mergeNodeAttributes(id, p);
+    this.display = display;
+    const ctx = (): ReducerContext => ({
+      graph,
+      state: this.history.present,
+      encodings: this.encodings!,
+      analysis: this.analysis,
+      hovered: this.hovered,
+      focus: this.focus,
+      matches: this.matches,
+    });
+    const renderer = new Sigma(display, this.elements.graph, {
+      ...SIGMA_SETTINGS,
+      nodeReducer: (node, data) => ({ ...data, ...nodeAppearance(ctx(), node) }),
+      edgeReducer: (edge, data) => ({ ...data, ...edgeAppearance(ctx(), edge, this.route) }),
+    });
+    this.renderer = renderer;
+    this.mapLayer = new MapLayer(renderer, () => this.history.present.layout === "map");
+    this.marksLayer = new MarksLayer(renderer);
+    renderer.on("clickNode", ({ node, event }) => {
+      if (event.original.shiftKey) this.dispatch((s) => toggleNode(s, node), { undoable: true });
+      else this.dispatch((s) => select(s, s.selected === node ? null : node));
+    });
+    renderer.on("clickStage", () => this.dispatch((s) => select(s, null)));
+    renderer.on("enterNode", ({ node, event }) => {
+      this.hovered = node;
+      const c = this.analysis?.consumers.get(node);
+      const note = this.analysis?.nodeOut.has(node)
+        ? "removed in this scenario"
+        : c && !c.supplied
+          ? "cut off in this scenario"
+          : null;
+      this.tooltip.show(graph, node, event.x, event.y, note);
+      renderer.refresh({ skipIndexation: true });
+    });
+    renderer.on("leaveNode", () => {
+      this.hovered = null;
+      this.tooltip.hide();
+      renderer.refresh({ skipIndexation: true });
+    });
+  }
+
+  // ---- layouts --------------------------------------------------------------------------------------
+
+  private applyLayout(layout: LayoutName, animate: boolean): void {
+    const positions = this.positions.get(layout);
+    if (!positions) {
+      if (layout === "force") this.computeForce();
+      return;
+    }
+    const display = this.display!;
+    const targets: Record<string, { x: number; y: number }> = {};
+    for (const [id, p] of positions) targets[id] = p;
+    const done = () => {
+      this.renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      this.renderer?.refresh();
+    };
+    if (animate) animateNodes(display, targets, { duration: 350 }, done);
+    else {
+      for (const [id, p] of positions) display.mergeNodeAttributes(id, p);
+      done();
+    }
+  }
+
+  private computeForce(): void {
+    const graph = this.graph!;
+    this.messages.info("Computing the force layout (ForceAtlas2, in a worker)…");
+    forceLayout(graph, this.positions.get("tiers")!)
+      .then((positions) => {
+        if (graph !== this.graph) return;
+        this.positions.set("force", positions);
+        this.messages.clear();
+        if (this.history.present.layout === "force") this.applyLayout("force", true);
+      })
+      .catch((e: Error) => this.messages.error(e.message));
+  }
+
+  // ---- analyses -------------------------------------------------------------------------------------
+
+  private runAnalysis(): void {
+    const state = this.history.present;
+    const key = scenarioKey(state);
+    if (key === this.analysedKey) return;
+    this.analysedKey = key;
+    const preset = findPreset(state.preset);
+    const scenario = scenarioFromState(state, preset?.lever ? null : (preset?.scenario ?? null));
+    this.analysing = true;
+    this.requestId++;
+    this.worker.postMessage({
+      type: "analyze",
+      id: this.requestId,
+      scenario,
+      lever: preset?.lever ?? null,
+    } satisfies WorkerRequest);
+  }
+
+  private onWorkerMessage(response: WorkerResponse): void {
+    if (response.id !== this.requestId) return; // a newer request is on its way
+    this.analysing = false;
+    if (response.type === "error") {
+      this.messages.error(`This scenario cannot be analysed: ${response.message} [${response.code}]`);
+      // go back to the last state that worked (or the baseline), without a redo entry for the broken one
+      const failed = scenarioKey(this.history.present);
+      const previous = this.history.past[this.history.past.length - 1];
+      const back = previous ?? resetScenario(this.history.present);
+      this.history = { past: this.history.past.slice(0, -1), present: back, future: [] };
+      if (scenarioKey(back) !== failed) {
+        this.analysedKey = null;
+        this.runAnalysis();
+      }
+    } else {
+      this.analysis = toAnalysisView(response.data);
+    }
+    this.hooks.analysed++;
+    this.render();
+  }
+
+  // ---- actions --------------------------------------------------------------------------------------
+
+  dispatch(action: (state: State) => State, options: { undoable?: boolean } = {}): void {
+    const before = this.history.present;
+    const next = action(before);
+    this.history = options.undoable ? commit(this.history, next) : replace(this.history, next);
+    this.afterChange(before);
+  }
+
+  undo(): void {
+    const before = this.history.present;
+    this.history = undo(this.history);
+    this.afterChange(before);
+  }
+
+  redo(): void {
+    const before = this.history.present;
+    this.history = redo(this.history);
+    this.afterChange(before);
+  }
+
+  private afterChange(before: State): void {
+    const now = this.history.present;
+    if (now.graph !== before.graph && this.graph) {
+      // undo across a graph change is not offered: the graph picker starts a new history
+      this.loadBundled(now.graph);
+      return;
+    }
+    if (now.layout !== before.layout) this.applyLayout(now.layout, true);
+    this.runAnalysis();
+    this.render();
+  }
+
+  zoomToFit(): void {
+    this.renderer?.getCamera().animatedReset({ duration: 300 });
+  }
+
+  focusNode(node: string): void {
+    if (!this.graph?.hasNode(node)) return;
+    this.dispatch((s) => select(s, node));
+    const d = this.renderer?.getNodeDisplayData(node);
+    if (d) void this.renderer?.getCamera().animate({ x: d.x, y: d.y, ratio: 0.35 }, { duration: 400 });
+  }
+
+  setMatches(nodes: readonly string[]): void {
+    this.matches = new Set(nodes);
+    this.renderer?.refresh({ skipIndexation: true });
+  }
+
+  /** Every canvas layer (map, edges, nodes, marks, labels) flattened on white, for export. */
+  private composite(): HTMLCanvasElement {
+    const renderer = this.renderer!;
+    renderer.refresh(); // draws synchronously: the WebGL buffers are readable until this task ends
+    const { width, height } = renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const out = document.createElement("canvas");
+    out.width = Math.round(width * ratio);
+    out.height = Math.round(height * ratio);
+    const ctx = out.getContext("2d")!;
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    for (const canvas of this.elements.graph.querySelectorAll("canvas")) {
+      if (canvas.classList.contains("sigma-mouse")) continue;
+      ctx.drawImage(canvas, 0, 0, out.width, out.height);
+    }
+    return out;
+  }
+
+  exportPng(): void {
+    if (!this.renderer) return;
+    this.composite().toBlob((blob) => {
+      if (!blob) return;
+      const url = URL.createObjectURL(blob);
+      const name = `chokepoint-${this.history.present.graph.replace(/[^\w.-]+/g, "_")}.png`;
+      const a = el("a", { href: url, download: name });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    }, "image/png");
+  }
+
+  private nodePagePosition(node: string): { x: number; y: number } | null {
+    if (!this.renderer || !this.display?.hasNode(node)) return null;
+    const { x, y } = this.display.getNodeAttributes(node) as { x: number; y: number };
+    const p = this.renderer.graphToViewport({ x, y });
+    const r = this.elements.graph.getBoundingClientRect();
+    return { x: p.x + r.left, y: p.y + r.top };
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------------
+
+  private render(): void {
+    if (!this.graph || !this.encodings) return;
+    const state = this.history.present;
+    this.focus = focusOf(this.graph, this.analysis, state.selected);
+    this.route = routeEdges(this.graph, this.analysis?.consumers.get(state.selected ?? "")?.route ?? null);
+    const view: View = {
+      state,
+      graph: this.graph,
+      graphTitle: this.graphTitle,
+      encodings: this.encodings,
+      analysis: this.analysis,
+      analysing: this.analysing,
+      canUndo: this.history.past.length > 0,
+      canRedo: this.history.future.length > 0,
+      graphNames: bundledGraphNames(),
+      presets: PRESETS,
+      aggregated: this.aggregated,
+    };
+    for (const panel of this.panels) panel.update(view);
+    this.renderer?.refresh({ skipIndexation: true });
+    this.marksLayer?.set(marksOf(this.analysis));
+    const hash = encodeHash(state);
+    if (hash !== location.hash) {
+      this.writtenHash = hash;
+      window.history.replaceState(null, "", hash);
+    }
+    this.hooks.ready = this.analysis !== null;
+  }
+
+  private listen(): void {
+    window.addEventListener("hashchange", () => {
+      if (location.hash === this.writtenHash) return;
+      const next = decodeHash(location.hash);
+      if (next.graph !== this.history.present.graph) {
+        void this.start();
+        return;
+      }
+      this.dispatch(() => next, { undoable: true });
+    });
+    document.addEventListener("keydown", (event) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === "INPUT" || target.tagName === "SELECT")) return;
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
+        event.preventDefault();
+        if (event.shiftKey) this.redo();
+        else this.undo();
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "y") {
+        event.preventDefault();
+        this.redo();
+      }
+    });
+    document.addEventListener("dragover", (event) => {
+      event.preventDefault();
+      document.body.classList.add("dragging");
+    });
+    document.addEventListener("dragleave", () => document.body.classList.remove("dragging"));
+    document.addEventListener("drop", (event) => {
+      event.preventDefault();
+      document.body.classList.remove("dragging");
+      const file = event.dataTransfer?.files[0];
+      if (file) this.loadFile(file);
+    });
+  }
+}
+
+function marksOf(analysis: AnalysisView | null) {
+  if (!analysis) return NO_MARKS;
+  const starved = new Map<string, number>();
+  for (const c of analysis.consumers.values())
+    if (c.supplied && c.servedFraction !== null && c.servedFraction < 0.999)
+      starved.set(c.id, c.servedFraction);
+  // partly cut-off consumers with a flow of zero are "cut off" too in effect; reachability decides the cross
+  return {
+    chokepoints: [...chokepointSet(analysis)].slice(0, CHOKEPOINT_LIST_LENGTH),
+    cutOff: new Set(analysis.cutOff),
+    starved,
+  };
+}

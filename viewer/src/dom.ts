@@ -1,0 +1,76 @@
+/**
+ * The one way the viewer builds DOM: elements with text set through `textContent` and attributes through
+ * `setAttribute`. Data never becomes HTML (labels, ids, attributes and error messages may hold markup).
+ */
+
+type Child = Node | string | null | undefined | false;
+
+/** `el("button", { class: "x", title: "…" }, "text", otherNode)`. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    node.setAttribute(name, value === true ? "" : String(value));
+  }
+  append(node, ...children);
+  return node;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+}
+
+/** Replace an element's children. */
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, ...children);
+}
+
+/** An SVG element (for the compare charts and legend swatches). */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  append(node, ...children);
+  return node;
+}
+
+/**
+ * A link only for http(s) URLs, opened without giving the new page a handle on ours; anything else (a
+ * publication reference, a `javascript:` URL) is shown as plain text.
+ */
+export function sourceNode(source: string): Node {
+  let url: URL | null = null;
+  try {
+    url = new URL(source);
+  } catch {
+    url = null;
+  }
+  if (url && (url.protocol === "http:" || url.protocol === "https:")) {
+    return el("a", { href: url.href, target: "_blank", rel: "noopener noreferrer" }, source);
+  }
+  return document.createTextNode(source);
+}
+
+/** Numbers for people: 12 345, 1.5, 0.25. */
+export function formatNumber(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+  const abs = Math.abs(value);
+  const d = abs >= 100 ? 0 : abs >= 10 ? Math.min(1, digits) : digits;
+  return value.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: 0 });
+}
+
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "–";
+  return `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.01 ? 1 : 0)}%`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Tiers layout: one column per stage (upstream on the left, in the graph's `stages` order), nodes grouped by
+ * country within a column (countries in one global order, so each country sits at the same height everywhere),
+ * then by label and id. Deterministic and independent of any scenario.
+ */
+import type { SupplyGraph } from "../../../src/model/types.js";
+import type { Positions } from "./types.js";
+
+export const COLUMN_GAP = 220;
+export const ROW_GAP = 11;
+/** Extra space between two countries in a column. */
+export const GROUP_GAP = 8;
+
+export function tiersLayout(graph: SupplyGraph, countryOrder: readonly string[]): Positions {
+  const stages = [...(graph.getAttribute("stages") ?? [])];
+  const rank = new Map(countryOrder.map((c, i) => [c, i]));
+  const columns = new Map<string, string[]>();
+  graph.forEachNode((id, a) => {
+    if (!stages.includes(a.stage)) stages.push(a.stage);
+    const col = columns.get(a.stage) ?? [];
+    col.push(id);
+    columns.set(a.stage, col);
+  });
+  const positions: Positions = new Map();
+  const heights: number[] = [];
+  const placed: Array<Array<{ id: string; y: number }>> = [];
+  for (const stage of stages) {
+    const ids = columns.get(stage) ?? [];
+    ids.sort((p, q) => {
+      const a = graph.getNodeAttributes(p);
+      const b = graph.getNodeAttributes(q);
+      const r = (rank.get(a.country) ?? 1e9) - (rank.get(b.country) ?? 1e9);
+      if (r !== 0) return r;
+      if (a.country !== b.country) return a.country < b.country ? -1 : 1;
+      if (a.label !== b.label) return a.label < b.label ? -1 : 1;
+      return p < q ? -1 : p > q ? 1 : 0;
+    });
+    let y = 0;
+    let prev: string | undefined;
+    const column: Array<{ id: string; y: number }> = [];
+    for (const id of ids) {
+      const country = graph.getNodeAttribute(id, "country");
+      if (prev !== undefined && country !== prev) y += GROUP_GAP;
+      column.push({ id, y });
+      y += ROW_GAP;
+      prev = country;
+    }
+    placed.push(column);
+    heights.push(y);
+  }
+  // centre every column vertically on the tallest
+  const tallest = Math.max(0, ...heights);
+  placed.forEach((column, i) => {
+    const offset = (tallest - (heights[i] ?? 0)) / 2;
+    for (const { id, y } of column) positions.set(id, { x: i * COLUMN_GAP, y: -(y + offset) });
+  });
+  return positions;
+}

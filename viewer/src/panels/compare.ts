@@ -1,0 +1,120 @@
+/**
+ * Compare two countries' consumers under the current scenario: served fraction, time to survive and loss, as
+ * small bar charts built from SVG elements (text through textContent only).
+ */
+import { el, formatNumber, formatPercent, replaceChildren, svg } from "../dom.js";
+import { countryColor } from "../encodings.js";
+import { setCompare } from "../state.js";
+import type { CountryView } from "../analysis-view.js";
+import type { Actions, Panel, View } from "./types.js";
+
+interface Metric {
+  title: string;
+  value: (c: CountryView | undefined) => number | null;
+  format: (v: number | null, c: CountryView | undefined) => string;
+  /** Fixed axis maximum, or null to use the larger value. */
+  max: number | null;
+}
+
+const METRICS: Metric[] = [
+  {
+    title: "Served fraction of demand",
+    value: (c) => c?.servedFraction ?? null,
+    format: (v) => formatPercent(v),
+    max: 1,
+  },
+  {
+    title: "Time to survive (days)",
+    value: (c) => c?.timeToSurviveDays ?? null,
+    format: (v) => (v === null ? "–" : `${formatNumber(v, 0)} d`),
+    max: null,
+  },
+  {
+    title: "Loss over a year",
+    value: (c) => c?.lossPerYear ?? null,
+    format: (v, c) =>
+      v === null ? "–" : `${formatNumber(v / 1e6, 0)} M${c?.currency ? ` ${c.currency}` : ""}`,
+    max: null,
+  },
+];
+
+const WIDTH = 220;
+const BAR = 16;
+const LABEL = 30;
+
+function chart(
+  metric: Metric,
+  countries: [string, string],
+  data: ReadonlyMap<string, CountryView>,
+  colors: string[],
+) {
+  const values = countries.map((c) => metric.value(data.get(c)));
+  const max = metric.max ?? Math.max(0, ...values.map((v) => v ?? 0));
+  const height = countries.length * (BAR + 6) + 4;
+  const s = svg("svg", { width: WIDTH, height, class: "bars", role: "img", "aria-label": metric.title });
+  countries.forEach((country, i) => {
+    const v = values[i] ?? null;
+    const y = 2 + i * (BAR + 6);
+    const w = v !== null && max > 0 ? Math.max(1, ((WIDTH - LABEL - 70) * Math.min(v, max)) / max) : 0;
+    s.append(
+      svg("text", { x: 0, y: y + BAR - 4, class: "bar-label" }, country),
+      svg("rect", { x: LABEL, y, width: WIDTH - LABEL - 70, height: BAR, fill: "#f0f0f0" }),
+      svg("rect", { x: LABEL, y, width: w, height: BAR, fill: colors[i] ?? "#888" }),
+      svg("text", { x: WIDTH - 66, y: y + BAR - 4, class: "bar-value" }, metric.format(v, data.get(country))),
+    );
+  });
+  return el("figure", {}, el("figcaption", {}, metric.title), s);
+}
+
+export function comparePanel(container: HTMLElement, actions: Actions): Panel {
+  const a = el("select", { id: "compare-a", "aria-label": "First country" });
+  const b = el("select", { id: "compare-b", "aria-label": "Second country" });
+  const change = () => {
+    if (a.value && b.value) actions.dispatch((s) => setCompare(s, [a.value, b.value]));
+  };
+  a.addEventListener("change", change);
+  b.addEventListener("change", change);
+  const charts = el("div", { id: "compare-charts" });
+  container.append(
+    el(
+      "section",
+      { class: "panel", id: "compare" },
+      el("h2", {}, "Compare two countries"),
+      el("div", { class: "row" }, a, el("span", {}, "vs"), b),
+      charts,
+    ),
+  );
+  return {
+    update(view: View) {
+      const countries = view.analysis
+        ? [...view.analysis.countries.keys()].sort()
+        : view.encodings.countries.map((c) => c.country).sort();
+      for (const [select, value] of [
+        [a, view.state.compare[0]],
+        [b, view.state.compare[1]],
+      ] as const) {
+        const list = countries.includes(value) ? countries : [value, ...countries];
+        replaceChildren(select, ...list.map((c) => el("option", { value: c }, c)));
+        select.value = value;
+      }
+      if (!view.analysis) {
+        replaceChildren(charts, el("p", { class: "hint" }, "Analysing…"));
+        return;
+      }
+      const pair = view.state.compare;
+      const colors = pair.map((c) => countryColor(view.encodings, c));
+      const data = view.analysis.countries;
+      const missing = pair.filter((c) => !data.has(c));
+      replaceChildren(
+        charts,
+        ...METRICS.map((m) => chart(m, pair, data, colors)),
+        missing.length > 0 && el("p", { class: "hint" }, `No consumers in ${missing.join(", ")}.`),
+        el(
+          "p",
+          { class: "hint" },
+          "Bars for all consumers of each country under the current scenario; – means the analysis does not give a value.",
+        ),
+      );
+    },
+  };
+}

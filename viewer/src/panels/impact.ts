@@ -1,0 +1,100 @@
+/** What the scenario does: removed nodes, consumers cut off or starved, and the chokepoints ranked. */
+import { el, formatNumber, formatPercent, replaceChildren } from "../dom.js";
+import { CHOKEPOINT_LIST_LENGTH } from "../settings.js";
+import type { Actions, Panel, View } from "./types.js";
+
+export function impactPanel(container: HTMLElement, actions: Actions): Panel {
+  const section = el("section", { class: "panel", id: "impact" });
+  container.append(section);
+  return {
+    update(view: View) {
+      const a = view.analysis;
+      if (a === null) {
+        replaceChildren(section, el("h2", {}, "Impact"), el("p", { class: "hint" }, "Analysing…"));
+        return;
+      }
+      const link = (id: string, text?: string) => {
+        const b = el(
+          "button",
+          { type: "button", class: "link", "data-node": id },
+          text ?? view.graph.getNodeAttribute(id, "label"),
+        );
+        b.addEventListener("click", () => actions.focusNode(id));
+        return b;
+      };
+      const consumers = [...a.consumers.values()];
+      const totalDemand = consumers.reduce((s, c) => s + c.demand, 0);
+      const cutDemand = a.cutOff.reduce((s, id) => s + (a.consumers.get(id)?.demand ?? 0), 0);
+      const starved = consumers
+        .filter((c) => c.supplied && c.servedFraction !== null && c.servedFraction < 0.999)
+        .sort((p, q) => (p.servedFraction ?? 0) - (q.servedFraction ?? 0) || (p.id < q.id ? -1 : 1));
+      const parts: Node[] = [
+        el("h2", {}, "Impact"),
+        el("p", { id: "scenario-name" }, `Scenario: ${a.scenarioName}`),
+        el(
+          "p",
+          { id: "impact-summary" },
+          `${a.removed.size} nodes removed; ${a.cutOff.length} of ${consumers.length} consumers cut off ` +
+            `(${formatPercent(totalDemand > 0 ? cutDemand / totalDemand : 0)} of demand).`,
+        ),
+      ];
+      if (a.cutOff.length) {
+        parts.push(el("h3", {}, "Cut off"));
+        parts.push(
+          el(
+            "ul",
+            { id: "cut-off-list" },
+            ...a.cutOff.map((id) => {
+              const c = a.consumers.get(id);
+              return el(
+                "li",
+                { "data-node": id },
+                link(id),
+                el("small", {}, c?.missing.length ? ` no ${c.missing.join(", ")}` : ""),
+              );
+            }),
+          ),
+        );
+      }
+      if (starved.length) {
+        parts.push(el("h3", {}, "Starved (served in part)"));
+        parts.push(
+          el(
+            "ul",
+            { id: "starved-list" },
+            ...starved.map((c) =>
+              el("li", {}, link(c.id), el("small", {}, ` ${formatPercent(c.servedFraction)} served`)),
+            ),
+          ),
+        );
+      }
+      const ranked = a.chokepoints
+        .filter((c) => c.consumersCut > 0 || (c.demandLost ?? 0) > 0)
+        .slice(0, CHOKEPOINT_LIST_LENGTH);
+      parts.push(el("h3", {}, "Chokepoints (what each cuts off alone)"));
+      parts.push(
+        ranked.length
+          ? el(
+              "ol",
+              { id: "chokepoint-list" },
+              ...ranked.map((c) =>
+                el(
+                  "li",
+                  { "data-node": c.id },
+                  link(c.id),
+                  el(
+                    "small",
+                    {},
+                    ` ${c.consumersCut} consumers, ${formatNumber(c.demandCut)} t/yr` +
+                      (c.demandLost !== null ? `; flow loss ${formatNumber(c.demandLost)} t/yr` : ""),
+                  ),
+                ),
+              ),
+            )
+          : el("p", { id: "chokepoint-list", class: "hint" }, "no single facility cuts off a consumer"),
+      );
+      for (const note of a.notes) parts.push(el("p", { class: "warn" }, note));
+      replaceChildren(section, ...parts);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/** The legend: what colours, sizes, widths and marks mean, for the current encodings. */
+import { el, formatNumber, replaceChildren, svg } from "../dom.js";
+import { countryColor } from "../encodings.js";
+import {
+  CHOKEPOINT_RING_COLOR,
+  CUT_OFF_COLOR,
+  FADED_NODE_COLOR,
+  MATERIAL_COLORS,
+  MATERIAL_LABELS,
+  type MaterialClass,
+  materialClass,
+  OTHER_COUNTRY_COLOR,
+} from "../settings.js";
+import type { Panel, View } from "./types.js";
+
+/** Countries listed by name in the legend; the rest are summed up as "other". */
+const LEGEND_COUNTRIES = 11;
+
+function swatch(color: string, shape: "dot" | "line" = "dot"): SVGSVGElement {
+  return shape === "dot"
+    ? svg("svg", { width: 12, height: 12, class: "sw" }, svg("circle", { cx: 6, cy: 6, r: 5, fill: color }))
+    : svg(
+        "svg",
+        { width: 18, height: 12, class: "sw" },
+        svg("line", { x1: 1, y1: 6, x2: 17, y2: 6, stroke: color, "stroke-width": 3 }),
+      );
+}
+
+function ring(kind: "chokepoint" | "cut" | "starved" | "removed"): SVGSVGElement {
+  const s = svg("svg", { width: 18, height: 18, class: "sw" });
+  if (kind === "removed") s.append(svg("circle", { cx: 9, cy: 9, r: 5, fill: FADED_NODE_COLOR }));
+  else s.append(svg("circle", { cx: 9, cy: 9, r: 5, fill: "#888" }));
+  if (kind === "chokepoint")
+    s.append(
+      svg("circle", {
+        cx: 9,
+        cy: 9,
+        r: 8,
+        fill: "none",
+        stroke: CHOKEPOINT_RING_COLOR,
+        "stroke-width": 1.5,
+        "stroke-dasharray": "3 1.5",
+      }),
+    );
+  if (kind === "cut")
+    s.append(
+      svg("circle", { cx: 9, cy: 9, r: 7.5, fill: "none", stroke: CUT_OFF_COLOR, "stroke-width": 2 }),
+      svg("path", { d: "M6 6L12 12M12 6L6 12", stroke: CUT_OFF_COLOR, "stroke-width": 1.5 }),
+    );
+  if (kind === "starved")
+    s.append(
+      svg("path", { d: "M9 9L9 4A5 5 0 0 0 4 9Z", fill: CUT_OFF_COLOR, "fill-opacity": 0.7 }),
+      svg("circle", { cx: 9, cy: 9, r: 7, fill: "none", stroke: CUT_OFF_COLOR, "stroke-width": 1 }),
+    );
+  return s;
+}
+
+export function legendPanel(container: HTMLElement): Panel {
+  const body = el("div", { class: "legend-body" });
+  // open by default; a click on the summary folds it away when it hides part of the graph
+  container.append(el("details", { open: true }, el("summary", {}, "Legend"), body));
+  return {
+    update(view: View) {
+      const { encodings, state, graph } = view;
+      const rows: Node[] = [];
+      if (state.colorBy === "country") {
+        rows.push(el("h4", {}, "Node colour: country"));
+        const shown = encodings.countries.filter((c) => encodings.countryColors.has(c.country));
+        const grid = el("div", { class: "lg-grid" });
+        for (const { country } of shown.slice(0, LEGEND_COUNTRIES))
+          grid.append(el("div", { class: "lg" }, swatch(countryColor(encodings, country)), country));
+        if (encodings.countries.length > Math.min(shown.length, LEGEND_COUNTRIES))
+          grid.append(el("div", { class: "lg" }, swatch(OTHER_COUNTRY_COLOR), "others"));
+        rows.push(grid);
+      } else {
+        rows.push(el("h4", {}, "Node colour: stage"));
+        for (const [stage, color] of encodings.stageColors)
+          rows.push(el("div", { class: "lg" }, swatch(color), stage));
+      }
+      const max = encodings.maxima[state.sizeBy];
+      rows.push(
+        el(
+          "p",
+          { class: "hint" },
+          state.sizeBy === "capacity"
+            ? `Node size: capacity (consumers: demand), area ∝ tonnes/yr, largest ${formatNumber(max)} t`
+            : `Node size: baseline throughput, area ∝ tonnes/yr, largest ${formatNumber(max)} t`,
+        ),
+      );
+      rows.push(el("h4", {}, "Edge colour: material shipped"));
+      const present = new Set<MaterialClass>();
+      graph.forEachNode((_n, a) => {
+        if (a.output) present.add(materialClass(a.output));
+      });
+      for (const cls of ["light", "heavy", "magnet", "other"] as const)
+        if (present.has(cls))
+          rows.push(el("div", { class: "lg" }, swatch(MATERIAL_COLORS[cls], "line"), MATERIAL_LABELS[cls]));
+      rows.push(
+        el(
+          "p",
+          { class: "hint" },
+          `Edge width: baseline volume (largest ${formatNumber(encodings.maxima.volume)} t/yr)`,
+        ),
+      );
+      rows.push(el("h4", {}, "Scenario marks"));
+      rows.push(el("div", { class: "lg" }, ring("removed"), "removed or not online"));
+      rows.push(el("div", { class: "lg" }, ring("cut"), "consumer cut off (no supply)"));
+      rows.push(el("div", { class: "lg" }, ring("starved"), "consumer starved: red = share not served"));
+      rows.push(el("div", { class: "lg" }, ring("chokepoint"), "chokepoint (rank = what it cuts off)"));
+      replaceChildren(body, ...rows);
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Visual constants of the viewer: palettes, sizes, thresholds and sigma's settings. Everything that decides how
+ * the network looks lives here, so a designer changes one file.
+ */
+
+/**
+ * Country colours. The first entries are fixed so the countries analysts compare most keep their colour across
+ * graphs; the rest are handed out by node count. Okabe & Ito (2008) and Paul Tol's "muted" palette: both were
+ * chosen to stay distinguishable under the common forms of colour blindness.
+ */
+export const FIXED_COUNTRY_COLORS: Readonly<Record<string, string>> = {
+  CN: "#D55E00", // vermillion: the country most scenarios are about stands out
+  JP: "#CC79A7", // reddish purple
+  US: "#0072B2", // blue
+  AU: "#E69F00", // orange
+  MM: "#882255", // wine
+  MY: "#009E73", // bluish green
+};
+
+/** Colours handed out, in order, to the remaining countries with the most nodes. */
+export const COUNTRY_PALETTE: readonly string[] = [
+  "#56B4E9", // sky blue
+  "#332288", // indigo
+  "#117733", // green
+  "#999933", // olive
+  "#44AA99", // teal
+  "#AA4499", // purple
+  "#DDCC77", // sand
+  "#88CCEE", // cyan
+  "#CC6677", // rose
+  "#6F4E37", // brown
+];
+
+/** Countries beyond the palette share this grey (listed as "other" in the legend). */
+export const OTHER_COUNTRY_COLOR = "#9A9A9A";
+
+/** Stage colours for "colour by stage" (upstream → downstream, a sequential-ish Okabe-Ito order). */
+export const STAGE_PALETTE: readonly string[] = [
+  "#8C6D31",
+  "#009E73",
+  "#999933",
+  "#E69F00",
+  "#56B4E9",
+  "#0072B2",
+  "#CC79A7",
+  "#332288",
+  "#D55E00",
+];
+
+/** Material classes drawn as edge colours. */
+export type MaterialClass = "light" | "heavy" | "magnet" | "other";
+
+export const MATERIAL_COLORS: Readonly<Record<MaterialClass, string>> = {
+  light: "#4477AA", // light rare earths (La–Nd: NdPr)
+  heavy: "#EE7733", // heavy rare earths (Dy, Tb)
+  magnet: "#228833", // finished magnets
+  other: "#A0A0A0",
+};
+
+export const MATERIAL_LABELS: Readonly<Record<MaterialClass, string>> = {
+  light: "light rare earths (NdPr, mixed concentrate)",
+  heavy: "heavy rare earths (Dy, Tb)",
+  magnet: "NdFeB magnets",
+  other: "other material",
+};
+
+/**
+ * The class of a material name. The bundled graphs name materials `NdPr-oxide`, `DyTb-metal`, `NdFeB-magnet`,
+ * `HREE-concentrate`, `REO-concentrate`; user graphs with other names fall into "other".
+ */
+export function materialClass(material: string | undefined): MaterialClass {
+  if (!material) return "other";
+  if (/magnet|NdFeB/i.test(material)) return "magnet";
+  if (/HREE|DyTb|\bDy\b|\bTb\b|heavy|dysprosium|terbium/i.test(material)) return "heavy";
+  if (/LREE|NdPr|REO|light|neodymium|praseodymium|lanthan|cerium/i.test(material)) return "light";
+  return "other";
+}
+
+/** Node sizes in sigma's screen pixels (itemSizesReference "screen"). */
+export const NODE_SIZE = { min: 3, max: 14, missing: 3.5 } as const;
+/** Edge widths in screen pixels. */
+export const EDGE_SIZE = { min: 0.6, max: 6 } as const;
+
+/** Appearance of removed / out-of-scenario nodes and of the dimmed background when a consumer is selected. */
+export const FADED_NODE_COLOR = "#D9D9D9";
+export const FADED_EDGE_COLOR = "#EDEDED";
+export const ROUTE_EDGE_COLOR = "#111111";
+export const CUT_OFF_COLOR = "#C00000";
+export const CHOKEPOINT_RING_COLOR = "#111111";
+export const MAP_LAND_COLOR = "#EFEDE6";
+export const MAP_BORDER_COLOR = "#C9C5BA";
+export const MAP_OCEAN_COLOR = "#F7FAFC";
+
+/** Above this many nodes the viewer asks before drawing (10k nodes draw in ~1.2 s in software WebGL here). */
+export const LARGE_GRAPH_NODES = 20_000;
+
+/** How many chokepoints the side panel lists. */
+export const CHOKEPOINT_LIST_LENGTH = 12;
+
+/** Sigma settings that do not depend on the data (reducers are set by the app). */
+export const SIGMA_SETTINGS = {
+  zIndex: true,
+  defaultEdgeType: "arrow",
+  renderEdgeLabels: false,
+  labelRenderedSizeThreshold: 8,
+  labelDensity: 0.6,
+  labelGridCellSize: 90,
+  labelFont: "system-ui, sans-serif",
+  labelSize: 12,
+  labelWeight: "500",
+  // A click after another within this time is a double click, which zooms: keep it short so quick clicks work.
+  doubleClickTimeout: 250,
+  minCameraRatio: 0.03,
+  maxCameraRatio: 4,
+  stagePadding: 40,
+} as const;
