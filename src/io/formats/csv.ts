@@ -1,0 +1,495 @@
+/**
+ * CSV: a nodes table and an edges table (and optionally a graph table), as spreadsheets and Gephi's data
+ * laboratory use them. Parsed with csv-parse and NEVER typed by guessing (`0012` stays the id `0012`; csv-parse's
+ * dynamic typing would make it 12): a column is numeric only when the format says so (`capacity`, `volume`,
+ * `lat`, ...) or its header says so (`tier:number`), and then a cell such as `1,000` is an error with its line
+ * and column. Header names are attribute names; `recipe` is `material:amount;material:amount`, lists (`sources`)
+ * are `;`-separated. Files may start with a byte-order mark and use `,`, `;` or tab as the delimiter.
+ *
+ * Layout: a folder holding `nodes.csv`, `edges.csv` and optionally `graph.csv` (two columns: attribute,
+ * value), or explicit paths. Without a graph table the stages are inferred from the nodes (with a warning).
+ */
+import { existsSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import type { GraphCheckResult } from "../../model/graph-checks.js";
+import { KNOWN_EDGE_KEYS, KNOWN_GRAPH_KEYS, KNOWN_NODE_KEYS } from "../../model/schema.js";
+import type { Problem, SupplyGraph } from "../../model/types.js";
+import type { LoadGraphOptions } from "../load-graph.js";
+import { canonicalName, decodeList, type Owner, parseStrictNumber } from "./_attributes.js";
+import { protectTextCell, unprotectTextCell } from "./_csv-cells.js";
+import { encodeValue, type Scalar } from "./_encode.js";
+import { finishImport, type ImportedGraph, type ImportOptions } from "./_import.js";
+import { readTextFile } from "./_read.js";
+
+type Raw = Record<string, unknown>;
+
+/** The text of one table and the name used for it in problems. */
+export interface CsvText {
+  text: string;
+  name: string;
+}
+
+/** Paths of the tables of a CSV graph. */
+export interface CsvPaths {
+  nodes: string;
+  edges: string;
+  graph?: string;
+}
+
+/** Options of the CSV reader: explicit table paths win over the folder layout. */
+export interface CsvReadOptions extends LoadGraphOptions {
+  nodes?: string;
+  edges?: string;
+  graph?: string;
+}
+
+interface Row {
+  line: number;
+  cells: string[];
+}
+interface Table {
+  name: string;
+  header: string[];
+  rows: Row[];
+}
+
+/** Header names (squashed) that mean the id, endpoints or key in other tools' tables (Gephi: Id, Source, Target). */
+const NODE_ID = new Set(["id", "key", "nodeid", "node"]);
+const EDGE_SOURCE = new Set(["source", "from", "sourceid"]);
+const EDGE_TARGET = new Set(["target", "to", "targetid"]);
+const EDGE_KEY = new Set(["key", "id", "edgeid"]);
+
+const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, "");
+
+function problem(code: string, path: string, message: string, hint?: string): Problem {
+  return { severity: "error", code, path, message, ...(hint ? { hint } : {}) };
+}
+
+function cellPath(table: Table, line: number, column?: number): string {
+  if (column === undefined) return `${table.name} line ${line}`;
+  const name = table.header[column] ?? "";
+  return `${table.name} line ${line}, column ${column + 1} (${name})`;
+}
+
+/** The delimiter of a table from its header line: `,` unless the header has none and has `;` or tabs. */
+function sniffDelimiter(text: string): string {
+  const first = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"));
+  if (first.includes(",")) return ",";
+  if (first.includes(";")) return ";";
+  if (first.includes("\t")) return "\t";
+  return ",";
+}
+
+function readTable({ text, name }: CsvText): Table | Problem {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      delimiter: sniffDelimiter(text),
+      cast: false,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (e) {
+    const err = e as Error & { code?: string; lines?: number; column?: number };
+    const where = err.lines !== undefined ? ` line ${err.lines}` : "";
+    return problem(
+      "E_PARSE",
+      `${name}${where}`,
+      `malformed CSV: ${err.message}`,
+      err.code === "CSV_QUOTE_NOT_CLOSED"
+        ? 'close the quote ("...") opened on that line or before'
+        : undefined,
+    );
+  }
+  const [head, ...body] = records;
+  if (!head) return problem("E_EMPTY_FILE", name, `${name} has no header row`);
+  const header = head.record.map((h) => h.trim());
+  const rows: Row[] = [];
+  for (const { record, info } of body) {
+    if (record.every((c) => c.trim() === "")) continue;
+    // csv-parse reports the line a record ENDS on; quoted cells may span lines.
+    const inner = record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    rows.push({ line: info.lines - inner, cells: record });
+  }
+  return { name, header, rows };
+}
+
+/** A header `name` or `name:type` (type = number, boolean, json, list, string). */
+function columnSpec(header: string): { name: string; type: string } {
+  const m = /^(.*):(number|boolean|json|list|string)$/i.exec(header);
+  const raw = m ? m[1]!.trim() : header;
+  return { name: raw, type: m ? m[2]!.toLowerCase() : "" };
+}
+
+/** One cell → a value: text unprotected, typed columns parsed; numeric columns of the format stay text here. */
+function cellValue(
+  spec: { name: string; type: string },
+  cell: string,
+  path: string,
+  problems: Problem[],
+): unknown {
+  if (cell.trim() === "") return undefined;
+  switch (spec.type) {
+    case "number": {
+      const n = parseStrictNumber(cell);
+      if (Number.isNaN(n))
+        problems.push(
+          problem("E_TYPE", path, `"${spec.name}" must be a number, got ${JSON.stringify(cell)}`),
+        );
+      return n;
+    }
+    case "boolean": {
+      const t = cell.trim().toLowerCase();
+      if (t !== "true" && t !== "false")
+        problems.push(
+          problem("E_TYPE", path, `"${spec.name}" must be true or false, got ${JSON.stringify(cell)}`),
+        );
+      return t === "true";
+    }
+    case "json":
+      try {
+        return JSON.parse(unprotectTextCell(cell));
+      } catch {
+        problems.push(problem("E_TYPE", path, `"${spec.name}" must be JSON, got ${JSON.stringify(cell)}`));
+        return undefined;
+      }
+    case "list":
+      return decodeList(unprotectTextCell(cell));
+    default:
+      return unprotectTextCell(cell);
+  }
+}
+
+/** Attributes of one row, with the column index of each canonical attribute name for problem paths. */
+function rowAttributes(table: Table, row: Row, skip: ReadonlySet<number>, problems: Problem[]): Raw {
+  const attrs: Raw = {};
+  table.header.forEach((h, c) => {
+    if (skip.has(c)) return;
+    const spec = columnSpec(h);
+    const value = cellValue(spec, row.cells[c] ?? "", cellPath(table, row.line, c), problems);
+    if (value !== undefined)
+      Object.defineProperty(attrs, spec.name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  });
+  return attrs;
+}
+
+/** Column index of each canonical attribute name, for mapping problems back to cells. */
+function columnsByName(owner: Owner, table: Table): Map<string, number> {
+  const map = new Map<string, number>();
+  table.header.forEach((h, c) => {
+    const name = columnSpec(h).name;
+    map.set(name, c);
+    map.set(canonicalName(owner, name), c);
+  });
+  return map;
+}
+
+function findColumn(table: Table, names: ReadonlySet<string>): number {
+  return table.header.findIndex((h) => names.has(squash(h)));
+}
+
+/** Check CSV tables (text) and build the graph when valid; never throws on bad data. */
+export function checkCsvTables(
+  tables: { nodes: CsvText; edges: CsvText; graph?: CsvText },
+  options: ImportOptions = {},
+): GraphCheckResult {
+  const parsed = [tables.nodes, tables.edges, ...(tables.graph ? [tables.graph] : [])].map(readTable);
+  const failed = parsed.filter((t): t is Problem => "code" in t);
+  if (failed.length > 0) return { graph: null, problems: failed };
+  const [nodes, edges, graphTable] = parsed as Table[];
+  const problems: Problem[] = [];
+
+  const idCol = findColumn(nodes!, NODE_ID);
+  const sourceCol = findColumn(edges!, EDGE_SOURCE);
+  const targetCol = findColumn(edges!, EDGE_TARGET);
+  if (idCol < 0)
+    problems.push(
+      problem(
+        "E_SCHEMA",
+        `${nodes!.name} line 1`,
+        `${nodes!.name} has no id column`,
+        "name the first column id",
+      ),
+    );
+  if (sourceCol < 0 || targetCol < 0)
+    problems.push(
+      problem("E_SCHEMA", `${edges!.name} line 1`, `${edges!.name} needs a source and a target column`),
+    );
+  for (const t of [nodes!, edges!, ...(graphTable ? [graphTable] : [])]) {
+    const seen = new Map<string, number>();
+    t.header.forEach((h, c) => {
+      const s = squash(h);
+      if (seen.has(s))
+        problems.push(
+          problem(
+            "E_SCHEMA",
+            cellPath(t, 1, c),
+            `column "${h}" appears twice (columns ${seen.get(s)! + 1} and ${c + 1})`,
+          ),
+        );
+      else seen.set(s, c);
+    });
+  }
+  if (problems.length > 0) return { graph: null, problems };
+
+  const keyCol = findColumn(edges!, EDGE_KEY);
+  // Gephi's edge table: Type is Directed/Undirected; Weight 1 is its default, not a quantity.
+  const typeCol = edges!.header.findIndex((h) => squash(h) === "type");
+  const weightCol = edges!.header.findIndex((h) => squash(h) === "weight");
+
+  const imported: ImportedGraph = { attributes: {}, nodes: [], edges: [] };
+  for (const row of nodes!.rows) {
+    const key = unprotectTextCell((row.cells[idCol] ?? "").trim());
+    if (key === "") {
+      problems.push(problem("E_SCHEMA", cellPath(nodes!, row.line, idCol), "the node has no id"));
+      continue;
+    }
+    imported.nodes.push({ key, attributes: rowAttributes(nodes!, row, new Set([idCol]), problems) });
+  }
+  const nodeRows = nodes!.rows.filter((r) => (r.cells[idCol] ?? "").trim() !== "");
+  const edgeSkip = new Set([sourceCol, targetCol, keyCol, typeCol].filter((c) => c >= 0));
+  let undirected = 0;
+  for (const row of edges!.rows) {
+    if (
+      typeCol >= 0 &&
+      (row.cells[typeCol] ?? "").trim() !== "" &&
+      squash(row.cells[typeCol]!) !== "directed"
+    ) {
+      if (undirected++ === 0)
+        problems.push(
+          problem(
+            "E_SCHEMA",
+            cellPath(edges!, row.line, typeCol),
+            `edge type "${row.cells[typeCol]}": a supply graph is directed, supplier -> customer`,
+          ),
+        );
+      continue;
+    }
+    const attributes = rowAttributes(edges!, row, edgeSkip, problems);
+    if (weightCol >= 0 && parseStrictNumber(String(row.cells[weightCol] ?? "")) === 1)
+      delete attributes[edges!.header[weightCol]!];
+    const key = keyCol >= 0 ? unprotectTextCell((row.cells[keyCol] ?? "").trim()) : "";
+    imported.edges.push({
+      ...(key !== "" ? { key } : {}),
+      source: unprotectTextCell((row.cells[sourceCol] ?? "").trim()),
+      target: unprotectTextCell((row.cells[targetCol] ?? "").trim()),
+      attributes,
+    });
+  }
+  if (graphTable) {
+    for (const row of graphTable.rows) {
+      const [name = "", value = ""] = row.cells;
+      const spec = columnSpec(name.trim());
+      const v = cellValue(spec, value, cellPath(graphTable, row.line, 1), problems);
+      if (v !== undefined)
+        Object.defineProperty(imported.attributes, spec.name, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
+  }
+  if (problems.some((p) => p.severity === "error")) return { graph: null, problems };
+
+  const nodeColumns = columnsByName("node", nodes!);
+  const edgeColumns = columnsByName("edge", edges!);
+  const edgeRows = edges!.rows;
+  const graphLine = new Map<string, number>(
+    graphTable?.rows.map((r) => [
+      canonicalName("graph", columnSpec((r.cells[0] ?? "").trim()).name),
+      r.line,
+    ]) ?? [],
+  );
+  return finishImport(
+    imported,
+    {
+      graph: (a) => {
+        const line = a === undefined ? undefined : graphLine.get(a);
+        return graphTable ? (line ? cellPath(graphTable, line, 1) : graphTable.name) : "";
+      },
+      node: (i, a) => {
+        const row = nodeRows[i]!;
+        const col = a === undefined ? undefined : a === "key" ? idCol : nodeColumns.get(a);
+        return cellPath(nodes!, row.line, col);
+      },
+      edge: (i, a) => {
+        const row = edgeRows[i]!;
+        const col =
+          a === undefined
+            ? undefined
+            : a === "source"
+              ? sourceCol
+              : a === "target"
+                ? targetCol
+                : a === "key"
+                  ? keyCol
+                  : edgeColumns.get(a);
+        return cellPath(edges!, row.line, col !== undefined && col >= 0 ? col : undefined);
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * The tables of a CSV graph at `path`: a folder holding `nodes.csv` and `edges.csv` (and maybe `graph.csv`),
+ * or one of those files with its siblings (`my-nodes.csv` pairs with `my-edges.csv`). Explicit paths win.
+ */
+export function csvPathsOf(path: string, options: CsvReadOptions = {}): CsvPaths | Problem {
+  let nodes = options.nodes;
+  let edges = options.edges;
+  let graph = options.graph;
+  if (!nodes || !edges) {
+    let dir = path;
+    let stem = "";
+    if (!(existsSync(path) && statSync(path).isDirectory())) {
+      dir = dirname(path);
+      const m = /^(.*)(nodes|edges|graph)(\.csv)$/i.exec(basename(path));
+      if (!m) {
+        return problem(
+          "E_USAGE",
+          "",
+          `${path}: a CSV graph is a folder holding nodes.csv and edges.csv, or a *nodes.csv / *edges.csv pair`,
+          "or give --nodes and --edges",
+        );
+      }
+      stem = m[1]!;
+    }
+    nodes ??= join(dir, `${stem}nodes.csv`);
+    edges ??= join(dir, `${stem}edges.csv`);
+    const g = join(dir, `${stem}graph.csv`);
+    if (graph === undefined && existsSync(g)) graph = g;
+  }
+  return { nodes, edges, ...(graph ? { graph } : {}) };
+}
+
+/** Read and check a CSV graph (see `csvPathsOf`); never throws on bad data. */
+export function checkCsvFile(path: string, options: CsvReadOptions = {}): GraphCheckResult {
+  const paths = csvPathsOf(path, options);
+  if ("code" in paths) return { graph: null, problems: [paths] };
+  const texts: Partial<Record<keyof CsvPaths, CsvText>> = {};
+  const problems: Problem[] = [];
+  for (const part of ["nodes", "edges", "graph"] as const) {
+    const file = paths[part];
+    if (file === undefined) continue;
+    const read = readTextFile(file, options);
+    if ("problem" in read) problems.push(read.problem);
+    else texts[part] = { text: read.text, name: basename(file) };
+  }
+  if (problems.length > 0) return { graph: null, problems };
+  return checkCsvTables(
+    { nodes: texts.nodes!, edges: texts.edges!, ...(texts.graph ? { graph: texts.graph } : {}) },
+    options,
+  );
+}
+
+/** The three tables of a graph as CSV text. */
+export interface CsvOutput {
+  nodes: string;
+  edges: string;
+  graph: string;
+}
+
+/** Cell text of an encoded value: numbers and booleans as they are, text protected against formulas. */
+function cell(value: Scalar | undefined): string {
+  if (value === undefined) return "";
+  return typeof value === "string" ? protectTextCell(value) : String(value);
+}
+
+/**
+ * Columns for a set of rows: the format's attributes in the schema's order, then the others sorted, with a
+ * type suffix (`tier:number`) when they are not text so that they read back typed.
+ */
+function columnsFor(rows: Raw[], known: ReadonlySet<string>): Array<{ name: string; header: string }> {
+  const present = new Set<string>();
+  for (const r of rows)
+    for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== null) present.add(k);
+  const ordered = [...known].filter((k) => present.has(k));
+  const extras = [...present].filter((k) => !known.has(k)).sort();
+  return [
+    ...ordered.map((name) => ({ name, header: name })),
+    ...extras.map((name) => {
+      const values = rows.map((r) => r[name]).filter((v) => v !== undefined && v !== null);
+      const suffix = values.every((v) => typeof v === "number")
+        ? ":number"
+        : values.every((v) => typeof v === "boolean")
+          ? ":boolean"
+          : values.every((v) => typeof v === "string")
+            ? ""
+            : values.every((v) => Array.isArray(v) && v.every((x) => typeof x === "string"))
+              ? ":list"
+              : ":json";
+      return { name, header: `${name}${suffix}` };
+    }),
+  ];
+}
+
+function encodeRow(
+  owner: Owner,
+  attrs: Raw,
+  columns: Array<{ name: string; header: string }>,
+  where: string,
+): string[] {
+  return columns.map(({ name, header }) => {
+    const v = attrs[name];
+    if (header.endsWith(":json")) return v === undefined ? "" : protectTextCell(JSON.stringify(v));
+    return cell(encodeValue(owner, name, v, where));
+  });
+}
+
+/**
+ * The graph as CSV tables. Ids are written as text, numbers as plain numbers (never Infinity or NaN), text cells
+ * that a spreadsheet would run as formulas are prefixed with `'` (read back without it).
+ * @throws UnwritableValueError (E_VALUE) for a non-finite number.
+ */
+export function writeCsv(graph: SupplyGraph): CsvOutput {
+  const nodeRows = graph.mapNodes((key, attrs) => ({ key, attrs: attrs as Raw }));
+  const edgeRows = graph.mapEdges((key, attrs, source, target) => ({
+    key,
+    source,
+    target,
+    attrs: attrs as Raw,
+  }));
+  const nodeColumns = columnsFor(
+    nodeRows.map((r) => r.attrs),
+    KNOWN_NODE_KEYS,
+  );
+  const edgeColumns = columnsFor(
+    edgeRows.map((r) => r.attrs),
+    KNOWN_EDGE_KEYS,
+  );
+  const customKeys = edgeRows.some((e) => e.key !== `${e.source}->${e.target}`);
+  const nodes = [
+    ["id", ...nodeColumns.map((c) => c.header)],
+    ...nodeRows.map((n) => [
+      protectTextCell(n.key),
+      ...encodeRow("node", n.attrs, nodeColumns, `node "${n.key}"`),
+    ]),
+  ];
+  const edges = [
+    ["source", "target", ...(customKeys ? ["key"] : []), ...edgeColumns.map((c) => c.header)],
+    ...edgeRows.map((e) => [
+      protectTextCell(e.source),
+      protectTextCell(e.target),
+      ...(customKeys ? [protectTextCell(e.key)] : []),
+      ...encodeRow("edge", e.attrs, edgeColumns, `edge "${e.key}"`),
+    ]),
+  ];
+  const graphAttrs = graph.getAttributes() as Raw;
+  const graphColumns = columnsFor([graphAttrs], KNOWN_GRAPH_KEYS);
+  const graphRows = [
+    ["attribute", "value"],
+    ...graphColumns.map((c) => [c.header, encodeRow("graph", graphAttrs, [c], "the graph")[0]!]),
+  ];
+  const write = (rows: string[][]) => stringify(rows, { record_delimiter: "\n" });
+  return { nodes: write(nodes), edges: write(edges), graph: write(graphRows) };
+}
