@@ -11,7 +11,7 @@ import { applyScenario } from "../scenario/apply-scenario.js";
 import { composeScenarios } from "../scenario/compose.js";
 import { matchesSelector, selectorText } from "../scenario/selectors.js";
 import type { Scenario } from "../scenario/types.js";
-import type { AttributeChange, EdgeEdit, Lever, LeverChanges, NodeEdit } from "./types.js";
+import type { AddEdge, AttributeChange, EdgeEdit, Lever, LeverChanges, NodeEdit } from "./types.js";
 
 /** The result of applying one or more levers. */
 export interface LeveredGraph {
@@ -86,6 +86,27 @@ function editEdges(graph: SupplyGraph, lever: Lever, edit: EdgeEdit, out: Map<st
   }
 }
 
+function addEdge(graph: SupplyGraph, lever: Lever, add: AddEdge): string {
+  const key = `${add.source}->${add.target}`; // the loader's key for an edge without one
+  for (const end of [add.source, add.target])
+    if (!graph.hasNode(end)) throw noMatch(lever, `addEdges node "${end}"`);
+  if (graph.hasEdge(add.source, add.target) || graph.hasEdge(key))
+    throw new ScenarioError("E_LEVER_INVALID", `lever "${lever.name}": edge ${key} already exists`, {
+      hint: "use an edge edit (selectEdge) to change an existing relation",
+    });
+  if (graph.inDegree(add.target) === 0)
+    throw new ScenarioError(
+      "E_LEVER_INVALID",
+      `lever "${lever.name}": "${add.target}" has no supplier in the file, so it is a source; an added edge would change that`,
+    );
+  graph.addDirectedEdgeWithKey(key, add.source, add.target, {
+    ...(add.volume !== undefined ? { volume: add.volume } : {}),
+    ...(add.capacity !== undefined ? { capacity: add.capacity } : {}),
+    ...(add.note !== undefined ? { notes: add.note } : {}),
+  });
+  return key;
+}
+
 /** Re-check the edited graph with the file validator: an edit must not leave, e.g., an unsuppliable recipe. */
 function checkEdited(graph: SupplyGraph, lever: Lever): SupplyGraph {
   const { graph: checked, problems } = checkSerializedGraph(graph.export());
@@ -119,11 +140,12 @@ export function applyLevers(graph: SupplyGraph, levers: Lever[]): LeveredGraph {
   for (const lever of levers) {
     const nodes = new Map<string, AttributeChange[]>();
     const edges = new Map<string, AttributeChange[]>();
+    const added = (lever.addEdges ?? []).map((add) => addEdge(current, lever, add));
     for (const edit of lever.edits ?? []) {
       if ("select" in edit) editNodes(current, lever, edit, nodes);
       else editEdges(current, lever, edit, edges);
     }
-    if (nodes.size || edges.size) current = checkEdited(current, lever);
+    if (nodes.size || edges.size || added.length) current = checkEdited(current, lever);
     const applied = applyScenario(current, leverScenario(lever));
     changes.push({
       lever: lever.name,
@@ -138,6 +160,7 @@ export function applyLevers(graph: SupplyGraph, levers: Lever[]): LeveredGraph {
         target: current.target(key),
         changes: edges.get(key)!,
       })),
+      addedEdges: added.sort(),
     });
   }
   const scenario = levers.length === 0 ? { name: "baseline" } : composeScenarios(levers.map(leverScenario));

@@ -42,13 +42,26 @@ export const edgeEditSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** The JSON schema of a lever file: a scenario plus `pillar` and `edits`. */
+/**
+ * Add a supply relation (e.g. a magnet maker that would need Dy/Tb gets the supplier its peers use). Only between
+ * existing nodes, never a new one, and never into a node without suppliers (that would stop it being a source).
+ */
+export const addEdgeSchema = z.strictObject({
+  source: z.string().min(1),
+  target: z.string().min(1),
+  volume: z.number().min(0).optional(),
+  capacity: z.number().min(0).optional(),
+  note: z.string().optional(),
+});
+
+/** The JSON schema of a lever file: a scenario plus `pillar`, `edits` and `addEdges`. */
 export const leverSchema = scenarioSchema
   .omit({ includePlanned: true, year: true })
   .extend({
     /** The policy pillar this lever takes away, e.g. `stockpile`. */
     pillar: z.string().min(1),
     edits: z.array(z.union([nodeEditSchema, edgeEditSchema])).optional(),
+    addEdges: z.array(addEdgeSchema).optional(),
   })
   .strict();
 
@@ -56,6 +69,7 @@ export const leverSchema = scenarioSchema
 export type Lever = z.infer<typeof leverSchema>;
 export type NodeEdit = z.infer<typeof nodeEditSchema>;
 export type EdgeEdit = z.infer<typeof edgeEditSchema>;
+export type AddEdge = z.infer<typeof addEdgeSchema>;
 
 /** One attribute changed by an edit. `before` is `null` when the attribute was absent. */
 export interface AttributeChange {
@@ -81,4 +95,6 @@ export interface LeverChanges {
   editedNodes: Array<{ id: string; changes: AttributeChange[] }>;
   /** Edited edges, sorted by key. */
   editedEdges: Array<{ key: string; source: string; target: string; changes: AttributeChange[] }>;
+  /** Added edges (`source->target` keys), sorted. */
+  addedEdges: string[];
 }

@@ -77,6 +77,7 @@ describe("applyLever", () => {
           { id: "stock-jp", changes: [{ attribute: "stock", before: 5, after: 0 }] },
         ],
         editedEdges: [],
+        addedEdges: [],
       },
     ]);
   });
@@ -116,6 +117,29 @@ describe("applyLever", () => {
       target: "jp-mag",
       changes: [{ attribute: "capacity", before: null, after: 0 }],
     });
+  });
+
+  it("adds edges between existing nodes, keyed as the loader keys them, and refuses to feed a source", () => {
+    const graph = chain();
+    const result = applyLever(graph, {
+      name: "dy",
+      pillar: "p",
+      addEdges: [{ source: "cn-ref", target: "jp-hrefree", volume: 1 }],
+    });
+    expect(result.changes[0]!.addedEdges).toEqual(["cn-ref->jp-hrefree"]);
+    expect(result.graph.getEdgeAttribute("cn-ref->jp-hrefree", "volume")).toBe(1);
+    expect(graph.hasEdge("cn-ref", "jp-hrefree")).toBe(false);
+    for (const add of [
+      { source: "cn-ref", target: "jp-mag" }, // exists
+      { source: "jp-mag", target: "cn-mine" }, // cn-mine is a source
+    ]) {
+      try {
+        applyLever(graph, { name: "bad", pillar: "p", addEdges: [add] });
+        expect.unreachable();
+      } catch (e) {
+        expect((e as ScenarioError).code).toBe("E_LEVER_INVALID");
+      }
+    }
   });
 
   it("a selector matching nothing is an error, never a silent no-op", () => {
