@@ -376,8 +376,8 @@ export function declare2025() {
   magnet("cn-magnet-makers-aggregate", {
     label: "China other NdFeB magnet makers (aggregate)", country: "CN", operator: "≈200 firms incl. Baotou cluster, Ningbo, Ganzhou",
     lat: 29.9, lon: 121.5, recipe: { "NdPr-metal": 0.28, "DyTb-metal": 0.006 }, ...op(1990), sources: src("R62", "R63", "R64", "R61b", "S11", "S12"),
-    notes: "Aggregate. China total 280,000 t (midpoint of SMM 260,000 t and Argus 300,000 t for 2024) minus the named Chinese plants (80,800 t) = 199,200 t. Mixed grades: NdPr 0.28 (Ce/La substitution in low grades), Dy/Tb 0.6% (EST so China's Dy/Tb supply balances). Exports EST from 2025 customs data (S11, S12): EU ≈38%, US ≈400-600 t/month, Korea, Japan ≈230 t/month. Location est.",
-  }, 199200);
+    notes: "Aggregate. China total 280,000 t (midpoint of SMM 260,000 t and Argus 300,000 t for 2024) minus the named Chinese plants (79,800 t) = 200,200 t. Mixed grades: NdPr 0.28 (Ce/La substitution in low grades), Dy/Tb 0.6% (EST so China's Dy/Tb supply balances). Exports EST from 2025 customs data (S11, S12): EU ≈38%, US ≈400-600 t/month, Korea, Japan ≈230 t/month. Location est.",
+  }, 200200);
   for (const key of ["jl-mag", "zksh", "ningbo-yunsheng", "xiamen-tungsten", "proterial-china", "tdk-guangdong-rising", "cn-magnet-makers-aggregate"])
     cnNeed(key);
 
