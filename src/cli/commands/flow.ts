@@ -1,0 +1,120 @@
+/**
+ * `chokepoint flow [file]`: served demand under capacities and recipes (LP), bottlenecks, N-1 flow chokepoints,
+ * attack curves, time-to-survive and losses for a scenario (default `no-china`).
+ */
+import cliProgress from "cli-progress";
+import { FLOW_OBJECTIVES, type FlowObjective } from "../../flow/_solve-flow.js";
+import { type FlowPhase, flowAnalysis } from "../../flow/flow-analysis.js";
+import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
+import { readGraphFile } from "../../io/read-graph-file.js";
+import { UsageError } from "../../model/errors.js";
+import { formatFlowReport, type FlowReportFormat } from "../../report/flow.js";
+import { applyScenario } from "../../scenario/apply-scenario.js";
+import { type CliIO, checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
+import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!Number.isInteger(days) || days <= 0 || days > 36_500)
+    throw new UsageError(
+      `--days "${value}" is not a number of days`,
+      "a whole number from 1 to 36500, e.g. --days 180",
+    );
+  return days;
+}
+
+/**
+ * Progress for the long sweeps, on stderr: nothing during the first second, then a bar when stderr is a
+ * terminal, else a line per 10%. The library only calls back; all printing is here.
+ */
+export function flowProgress(io: CliIO): {
+  onProgress: (phase: FlowPhase, done: number, total: number) => void;
+  stop: () => void;
+} {
+  let phase: FlowPhase | undefined;
+  let start = 0;
+  let bar: cliProgress.SingleBar | undefined;
+  let lastTenth = -1;
+  const stop = () => {
+    bar?.stop();
+    bar = undefined;
+  };
+  return {
+    stop,
+    onProgress(p, done, total) {
+      if (p !== phase) {
+        stop();
+        phase = p;
+        start = Date.now();
+        lastTenth = -1;
+      }
+      if (Date.now() - start < 1000 && !bar) return;
+      if (io.stderrIsTTY) {
+        if (!bar) {
+          bar = new cliProgress.SingleBar(
+            { format: `flow ${p} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, done);
+        } else bar.update(done);
+        if (done >= total) stop();
+      } else {
+        const tenth = Math.floor((done / total) * 10);
+        if (tenth > lastTenth) {
+          lastTenth = tenth;
+          io.stderr(`flow: ${p} ${done}/${total} (${Math.round((done / total) * 100)}%)\n`);
+        }
+      }
+    },
+  };
+}
+
+export const flowCommand: CommandSpec = {
+  name: "flow",
+  summary:
+    "served demand under capacities and recipes (LP), bottlenecks, N-1 flow chokepoints, time-to-survive, losses",
+  args: [{ name: "file", description: "graph file", default: DEFAULT_GRAPH }],
+  options: [
+    ...SCENARIO_OPTIONS,
+    {
+      flags: "--objective <objective>",
+      description:
+        "max-total (most demand served), max-min (fairest: largest smallest served fraction), proportional (no rerouting)",
+      default: "max-total",
+      choices: FLOW_OBJECTIVES,
+    },
+    {
+      flags: "--days <days>",
+      description: "also report losses for a disruption of this many days (90 and 365 always); repeatable",
+      repeatable: true,
+    },
+    { flags: "--no-attack", description: "skip the attack curves (one re-solve per node and order)" },
+    formatOption(["text", "md", "json"]),
+    outOption,
+  ],
+  examples: [
+    "chokepoint flow",
+    "chokepoint flow --scenario china-heavy-ree-controls-2025 --objective max-min",
+    "chokepoint flow --remove country=CN --days 180 --format json --out flow.json",
+  ],
+  async run({ args, options, io }) {
+    checkOut(options);
+    const days = ((options.days as string[] | undefined) ?? []).map(parseDays);
+    const graph = readGraphFile(resolveGraphPath(args[0]));
+    const applied = applyScenario(graph, scenarioFromOptions(options, "no-china"));
+    const progress = flowProgress(io);
+    try {
+      const analysis = await flowAnalysis(graph, applied, {
+        objective: options.objective as FlowObjective,
+        days,
+        attack: options.attack !== false,
+        onProgress: progress.onProgress,
+      });
+      progress.stop();
+      emit(io, formatFlowReport(graph, applied, analysis, options.format as FlowReportFormat), options.out);
+    } finally {
+      progress.stop();
+    }
+    return 0;
+  },
+};
