@@ -321,8 +321,8 @@ export function declare2025() {
   });
   node("mp-independence-metal", {
     label: "MP Independence metal & alloy (Fort Worth)", stage: "metal", country: "US", operator: "MP Materials",
-    lat: 32.98, lon: -97.32, output: "NdPr-metal", recipe: ndMetal, ...op(2025), sources: src("R28", "R33", "R35"),
-    notes: "Commercial NdPr metal from 2025; 2025 flow EST = what the trial magnet line used. " + EST_COORD,
+    lat: 32.98, lon: -97.32, capacity: 300, output: "NdPr-metal", recipe: ndMetal, ...op(2025), sources: src("R28", "R33", "R35"),
+    notes: "Commercial NdPr metal from 2025; 2025 flow EST = what the trial magnet line used. Capacity EST 300 t = enough for the ≈1,000 t magnet line. " + EST_COORD,
   });
   node("mp-dytb-metal", {
     label: "MP Dy/Tb metallisation", stage: "metal", country: "US", operator: "MP Materials",

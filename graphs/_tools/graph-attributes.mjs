@@ -33,8 +33,20 @@ export function finishGraph(g) {
   const jpDemand = g.nodes
     .filter((n) => n.attributes.country === "JP" && (n.attributes.demand ?? 0) > 0)
     .reduce((s, n) => s + n.attributes.demand, 0);
+  const pipeline = (a) => a.status === "planned" || a.status === "construction";
+  const byId = new Map(g.nodes.map((n) => [n.key, n.attributes]));
   for (const n of g.nodes) {
     const a = n.attributes;
+    // Flow analyses read an absent capacity as unlimited; give every producing node a finite one.
+    if (a.capacity === undefined && a.demand === undefined && a.stock === undefined && !pipeline(a)) {
+      const shipped = g.edges
+        .filter((e) => e.source === n.key && !pipeline(byId.get(e.target)))
+        .reduce((s, e) => s + (e.attributes.volume ?? 0), 0);
+      if (shipped > 0) {
+        a.capacity = round(shipped * 1.1);
+        a.notes = `${a.notes} capacity EST = 1.1 × baseline output (not disclosed; 10% headroom).`;
+      }
+    }
     if ((a.demand ?? 0) > 0) {
       a.valuePerYear = Math.round((a.demand * VALUE_USD_PER_T_MAGNET) / 1e6) * 1e6;
       a.sources = [...new Set([...a.sources, R("R80")])];
