@@ -8,3 +8,13 @@ export { loadGraph, checkGraphFile, type LoadGraphOptions } from "./io/load-grap
 export { readGraphFile, checkAnyGraphFile } from "./io/read-graph-file.js";
 export { writeFileAtomic } from "./io/write-atomic.js";
 export * from "./analysis/concentration.js";
+export { buildFlowModel, type FlowModel, type FlowEdge } from "./flow/flow-model.js";
+export { loadHighs, FlowSolveError } from "./flow/_solver.js";
+export { solveFlow, FLOW_OBJECTIVES, type FlowObjective, type FlowSolution } from "./flow/_solve-flow.js";
+export { proportionalFlow, type FlowAllocation } from "./flow/proportional.js";
+export * from "./flow/served-demand.js";
+export * from "./flow/flow-chokepoints.js";
+export * from "./flow/flow-attack.js";
+export * from "./flow/survival.js";
+export * from "./flow/losses.js";
+export * from "./flow/flow-analysis.js";

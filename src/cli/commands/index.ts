@@ -1,7 +1,8 @@
 /** Every CLI command, in the order `--help` lists them. Add a command: one file, one line here. */
 import type { CommandSpec } from "../_command.js";
 import { convertCommand } from "./convert.js";
+import { flowCommand } from "./flow.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
 
-export const COMMANDS: CommandSpec[] = [summaryCommand, validateCommand, convertCommand];
+export const COMMANDS: CommandSpec[] = [summaryCommand, validateCommand, convertCommand, flowCommand];
