@@ -8,6 +8,17 @@ export { loadGraph, checkGraphFile, type LoadGraphOptions } from "./io/load-grap
 export { readGraphFile, checkAnyGraphFile } from "./io/read-graph-file.js";
 export { writeFileAtomic } from "./io/write-atomic.js";
 export * from "./analysis/concentration.js";
+export * from "./analysis/supply.js";
+export * from "./analysis/single-points-of-failure.js";
+export * from "./analysis/country-failure-sets.js";
+export * from "./analysis/min-failures.js";
+export * from "./analysis/routes.js";
+export * from "./analysis/centrality.js";
+export * from "./analysis/attack-curves.js";
+export * from "./analysis/analyze.js";
+export { buildCsr, scenarioMasks, type Csr, type Masks } from "./analysis/_csr.js";
+export { formatAnalyzeReport, type AnalyzeFormat } from "./report/analyze.js";
+export { csvSafe, csvSafeRow } from "./report/csv-safe.js";
 export { buildFlowModel, type FlowModel, type FlowEdge } from "./flow/flow-model.js";
 export { loadHighs, FlowSolveError } from "./flow/_solver.js";
 export { solveFlow, FLOW_OBJECTIVES, type FlowObjective, type FlowSolution } from "./flow/_solve-flow.js";

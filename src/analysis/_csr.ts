@@ -182,7 +182,11 @@ export function scenarioMasks(csr: Csr, applied: AppliedScenario): Masks {
     if (v !== undefined) nodeAlive[v] = 0;
   }
   for (let e = 0; e < csr.m; e++) {
-    if (!nodeAlive[csr.edgeSource[e]!] || !nodeAlive[csr.edgeTarget[e]!] || applied.edgeOut.has(csr.edgeKeys[e]!))
+    if (
+      !nodeAlive[csr.edgeSource[e]!] ||
+      !nodeAlive[csr.edgeTarget[e]!] ||
+      applied.edgeOut.has(csr.edgeKeys[e]!)
+    )
       edgeAlive[e] = 0;
   }
   return { nodeAlive, edgeAlive };

@@ -47,12 +47,20 @@ export class SupplyRunner {
   /**
    * Propagate supply from the alive sources among `seeds` (all nodes when omitted). A node counts only when
    * `nodeAlive[v]` and, if given, its country is not in `countryDead`; an edge only when `edgeAlive[e]`.
+   * `exempt` (a node index) is never dropped by `countryDead` (the consumer whose suppliers' countries fail).
    * Results: `supplied`, `order`, `count`.
    */
-  run(nodeAlive: Uint8Array, edgeAlive: Uint8Array, seeds?: ArrayLike<number>, countryDead?: Uint8Array): void {
+  run(
+    nodeAlive: Uint8Array,
+    edgeAlive: Uint8Array,
+    seeds?: ArrayLike<number>,
+    countryDead?: Uint8Array,
+    exempt = -1,
+  ): void {
     this.reset();
     const { csr, supplied, order, remaining, filled } = this;
-    const alive = (v: number) => nodeAlive[v] === 1 && (!countryDead || countryDead[csr.country[v]!] === 0);
+    const alive = (v: number) =>
+      nodeAlive[v] === 1 && (!countryDead || v === exempt || countryDead[csr.country[v]!] === 0);
     const seedCount = seeds ? seeds.length : csr.n;
     for (let i = 0; i < seedCount; i++) {
       const v = seeds ? seeds[i]! : i;

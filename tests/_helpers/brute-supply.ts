@@ -7,7 +7,11 @@ import { isSource, type SupplyGraph } from "../../src/model/types.js";
 import type { AppliedScenario } from "../../src/scenario/types.js";
 
 /** Supplied node ids by naive fixpoint iteration; `dead` = extra removed nodes. */
-export function bruteSupplied(graph: SupplyGraph, applied: AppliedScenario, dead: Set<string> = new Set()): Set<string> {
+export function bruteSupplied(
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  dead: Set<string> = new Set(),
+): Set<string> {
   const out = (v: string) => applied.nodeOut.has(v) || dead.has(v);
   const supplied = new Set<string>();
   let changed = true;
@@ -21,7 +25,8 @@ export function bruteSupplied(graph: SupplyGraph, applied: AppliedScenario, dead
         .filter((e) => !applied.edgeOut.has(e) && supplied.has(graph.source(e)))
         .map((e) => graph.getNodeAttribute(graph.source(e), "output"));
       if (isSource(graph, v)) ok = true;
-      else if (a.recipe && Object.keys(a.recipe).length) ok = Object.keys(a.recipe).every((m) => suppliers.includes(m));
+      else if (a.recipe && Object.keys(a.recipe).length)
+        ok = Object.keys(a.recipe).every((m) => suppliers.includes(m));
       else ok = suppliers.length > 0;
       if (ok) {
         supplied.add(v);

@@ -44,7 +44,10 @@ export function randomSupplyGraphText(maxNodes = 9, withRecipes = true): fc.Arbi
             ? `n${i} [consumer ${node.country} demand=${i + 1}${recipe}]`
             : `n${i} [refinery ${node.country} output=${MATERIALS[node.material]}${recipe}]`;
         });
-        return [...lines, ...kept.map(([s, t]) => `n${s} -> n${t} volume=1 leadTimeDays=${((s * 7 + t) % 5) + 1}`)].join("\n");
+        return [
+          ...lines,
+          ...kept.map(([s, t]) => `n${s} -> n${t} volume=1 leadTimeDays=${((s * 7 + t) % 5) + 1}`),
+        ].join("\n");
       }),
   );
 }

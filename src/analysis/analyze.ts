@@ -1,0 +1,199 @@
+/**
+ * `analyze`: every disruption analysis of one scenario, composed into the stable JSON result that the
+ * `chokepoint analyze` command prints (schema 1, documented field by field in the README). One CSR view is built
+ * and shared. On large graphs the costly per-consumer searches (country failure sets, fewest failures) run only
+ * for the largest consumers, and `limits` says so.
+ */
+import type { SupplyGraph } from "../model/types.js";
+import { applyScenario } from "../scenario/apply-scenario.js";
+import { type AppliedScenario, BASELINE_SCENARIO } from "../scenario/types.js";
+import { buildCsr, type Csr } from "./_csr.js";
+import { type AttackCurves, attackCurves } from "./attack-curves.js";
+import { centrality } from "./centrality.js";
+import { countryFailureSets } from "./country-failure-sets.js";
+import { minFailures } from "./min-failures.js";
+import { type Route, routes } from "./routes.js";
+import { singlePointsOfFailure } from "./single-points-of-failure.js";
+import { supplyStatus } from "./supply.js";
+
+/** Options of `analyze`. */
+export interface AnalyzeOptions {
+  /** Above this many nodes the graph counts as large (limits below apply). */
+  largeGraphNodes?: number;
+  /** On large graphs, country sets and fewest failures only for this many consumers, largest demand first. */
+  detailedConsumers?: number;
+  /** Largest country set searched. */
+  maxCountrySetSize?: number;
+  /** Lead time of an edge without `leadTimeDays`, in days. */
+  defaultLeadTimeDays?: number;
+  /** Seeds of the random attack orders. */
+  seeds?: number[];
+  /** Pivots of sampled betweenness (graphs above `largeGraphNodes`). */
+  pivots?: number;
+  csr?: Csr;
+}
+
+export const DEFAULT_ANALYZE_OPTIONS = {
+  largeGraphNodes: 20_000,
+  detailedConsumers: 50,
+  maxCountrySetSize: 4,
+  defaultLeadTimeDays: 30,
+  seeds: [1, 2, 3, 4, 5],
+  pivots: 200,
+} as const;
+
+/** One consumer in the result. */
+export interface AnalyzedConsumer {
+  id: string;
+  label: string;
+  country: string;
+  demand: number;
+  supplied: boolean;
+  missing: string[];
+  singlePointsOfFailure: string[];
+  /** Minimal country sets; null when not computed (large graph, not among the largest consumers). */
+  countryFailureSets: string[][] | null;
+  minFailures: number | null;
+  route: { before: Route | null; after: Route | null };
+}
+
+/** One node in the result. */
+export interface AnalyzedNode {
+  id: string;
+  consumersCutAlone: number;
+  demandCutAlone: number;
+  betweenness: number;
+  volumeShare: number;
+}
+
+/** The analyze result (schema 1). */
+export interface AnalyzeResult {
+  schema: 1;
+  graph: { name: string; nodes: number; edges: number; units: string | null };
+  scenario: {
+    name: string;
+    description: string | null;
+    removedNodes: string[];
+    excludedNodes: string[];
+    removedEdges: [string, string][];
+  };
+  limits: {
+    largeGraph: boolean;
+    /** Consumers that got country sets and fewest failures; null = all. */
+    detailedConsumers: string[] | null;
+    maxCountrySetSize: number;
+    /** Consumers whose country-set search hit its run budget (sets of the sizes reached are exact). */
+    incompleteCountrySets: string[];
+    /** Consumers whose `minFailures` is an upper bound (recipe nodes upstream). */
+    minFailuresUpperBound: string[];
+    /** null = exact betweenness; else the number of sampled pivots. */
+    betweennessSampledPivots: number | null;
+    defaultLeadTimeDays: number;
+  };
+  consumers: AnalyzedConsumer[];
+  unsupplied: string[];
+  nodes: AnalyzedNode[];
+  attack: AttackCurves;
+}
+
+/**
+ * Run every disruption analysis of a scenario.
+ * @param graph the file graph
+ * @param applied the scenario resolved on it (`applyScenario`)
+ */
+export function analyze(
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  options: AnalyzeOptions = {},
+): AnalyzeResult {
+  const opts = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
+  const csr = opts.csr ?? buildCsr(graph);
+  const baseline = applyScenario(graph, BASELINE_SCENARIO);
+  const supply = supplyStatus(graph, applied, { csr });
+  const spof = singlePointsOfFailure(graph, applied, { csr });
+  const large = graph.order > opts.largeGraphNodes;
+  const detailed = large
+    ? supply.consumers
+        .map((c) => ({ id: c.id, demand: graph.getNodeAttribute(c.id, "demand") ?? 0 }))
+        .sort((a, b) => b.demand - a.demand || (a.id < b.id ? -1 : 1))
+        .slice(0, opts.detailedConsumers)
+        .map((c) => c.id)
+        .sort()
+    : undefined;
+  const sets = countryFailureSets(graph, applied, {
+    csr,
+    maxSetSize: opts.maxCountrySetSize,
+    ...(detailed ? { consumers: detailed } : {}),
+  });
+  const fewest = minFailures(graph, applied, { csr, ...(detailed ? { consumers: detailed } : {}) });
+  const fastest = routes(graph, applied, { csr, baseline, defaultLeadTimeDays: opts.defaultLeadTimeDays });
+  const central = centrality(graph, applied, {
+    csr,
+    baseline,
+    exactMaxNodes: opts.largeGraphNodes,
+    pivots: opts.pivots,
+  });
+  const attack = attackCurves(graph, applied, {
+    csr,
+    seeds: [...opts.seeds],
+    betweenness: Object.fromEntries(central.nodes.map((n) => [n.id, n.betweenness])),
+  });
+
+  const setsById = new Map(sets.consumers.map((c) => [c.id, c.countryFailureSets]));
+  const fewestById = new Map(fewest.consumers.map((c) => [c.id, c.minFailures]));
+  const spofById = new Map(spof.consumers.map((c) => [c.id, c.singlePointsOfFailure]));
+  const routeById = new Map(fastest.consumers.map((c) => [c.id, { before: c.before, after: c.after }]));
+  const consumers = supply.consumers.map((c): AnalyzedConsumer => {
+    const a = graph.getNodeAttributes(c.id);
+    return {
+      id: c.id,
+      label: a.label,
+      country: a.country,
+      demand: a.demand ?? 0,
+      supplied: c.supplied,
+      missing: c.missing,
+      singlePointsOfFailure: spofById.get(c.id) ?? [],
+      countryFailureSets: setsById.get(c.id) ?? null,
+      minFailures: fewestById.get(c.id) ?? null,
+      route: routeById.get(c.id) ?? { before: null, after: null },
+    };
+  });
+  const nodes = spof.nodes.map(
+    (n, i): AnalyzedNode => ({
+      ...n,
+      betweenness: central.nodes[i]!.betweenness,
+      volumeShare: central.nodes[i]!.volumeShare,
+    }),
+  );
+  return {
+    schema: 1,
+    graph: {
+      name: graph.getAttribute("name") ?? "",
+      nodes: graph.order,
+      edges: graph.size,
+      units: graph.getAttribute("units") ?? null,
+    },
+    scenario: {
+      name: applied.name,
+      description: applied.description ?? null,
+      removedNodes: applied.removedNodes,
+      excludedNodes: applied.excludedNodes,
+      removedEdges: applied.removedEdges
+        .map((e): [string, string] => [graph.source(e), graph.target(e)])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)),
+    },
+    limits: {
+      largeGraph: large,
+      detailedConsumers: detailed ?? null,
+      maxCountrySetSize: opts.maxCountrySetSize,
+      incompleteCountrySets: sets.consumers.filter((c) => !c.complete).map((c) => c.id),
+      minFailuresUpperBound: fewest.consumers.filter((c) => !c.exact).map((c) => c.id),
+      betweennessSampledPivots: central.sampledPivots,
+      defaultLeadTimeDays: fastest.defaultLeadTimeDays,
+    },
+    consumers,
+    unsupplied: supply.unsupplied,
+    nodes,
+    attack,
+  };
+}

@@ -1,0 +1,30 @@
+/** `chokepoint analyze [file]`: who is cut off under a scenario, what they miss, what they cannot lose. */
+import { analyze } from "../../analysis/analyze.js";
+import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
+import { readGraphFile } from "../../io/read-graph-file.js";
+import { type AnalyzeFormat, formatAnalyzeReport } from "../../report/analyze.js";
+import { applyScenario } from "../../scenario/apply-scenario.js";
+import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
+import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+
+export const analyzeCommand: CommandSpec = {
+  name: "analyze",
+  summary:
+    "disruption analysis: consumers cut off, missing materials, single points of failure, country failure sets, routes",
+  args: [{ name: "file", description: "graph file", default: DEFAULT_GRAPH }],
+  options: [...SCENARIO_OPTIONS, formatOption(["text", "md", "json", "csv"]), outOption],
+  examples: [
+    "chokepoint analyze",
+    "chokepoint analyze --scenario china-heavy-ree-controls-2025",
+    "chokepoint analyze --remove country=MM --cut 'CN>JP:DyTb-oxide' --format json --out result.json",
+  ],
+  async run({ args, options, io }) {
+    checkOut(options);
+    const graph = readGraphFile(resolveGraphPath(args[0]));
+    const applied = applyScenario(graph, scenarioFromOptions(options, "no-china"));
+    const result = analyze(graph, applied);
+    // Hook: further analyses (e.g. `--flow`) add their part to `result` here, before formatting.
+    emit(io, formatAnalyzeReport(result, graph, options.format as AnalyzeFormat), options.out);
+    return 0;
+  },
+};

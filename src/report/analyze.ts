@@ -1,0 +1,242 @@
+/**
+ * The analyze result as an analyst's brief (text or Markdown), JSON (the stable interface, schema 1) or CSV
+ * (one row per consumer, formula-safe). The brief: what was removed; consumers cut off, by country; the top
+ * chokepoints with what each cuts off alone; country-level failure points for the big consumers; robustness.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { AnalyzeResult } from "../analysis/analyze.js";
+import type { SupplyGraph } from "../model/types.js";
+import { csvSafeRow } from "./csv-safe.js";
+import { markdownTable, percent, quantity, stableJson, textTable } from "./table.js";
+
+export type AnalyzeFormat = "text" | "md" | "json" | "csv";
+
+/** Options of `formatAnalyzeReport`. */
+export interface AnalyzeReportOptions {
+  /** Chokepoints listed. */
+  topChokepoints?: number;
+  /** Consumers (largest demand first) whose country failure sets are listed. */
+  topConsumers?: number;
+}
+
+export const DEFAULT_ANALYZE_REPORT_OPTIONS = { topChokepoints: 10, topConsumers: 10 } as const;
+
+function countBy(items: string[]): string {
+  const counts = new Map<string, number>();
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+}
+
+function list(items: string[], max = 6): string {
+  return items.length <= max
+    ? items.join(", ")
+    : `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+
+/** The consumers rows of the CSV. */
+function csvReport(result: AnalyzeResult): string {
+  const header = [
+    "id",
+    "label",
+    "country",
+    "demand",
+    "supplied",
+    "missing",
+    "singlePointsOfFailure",
+    "countryFailureSets",
+    "minFailures",
+    "routeBeforeDays",
+    "routeAfterDays",
+  ];
+  const rows = result.consumers.map((c) =>
+    csvSafeRow([
+      c.id,
+      c.label,
+      c.country,
+      c.demand,
+      c.supplied,
+      c.missing.join(";"),
+      c.singlePointsOfFailure.join(";"),
+      c.countryFailureSets === null ? "" : c.countryFailureSets.map((s) => s.join("+")).join(";"),
+      c.minFailures ?? "",
+      c.route.before?.leadTimeDays ?? "",
+      c.route.after?.leadTimeDays ?? "",
+    ]),
+  );
+  return stringify([header, ...rows], { cast: { boolean: (b) => (b ? "true" : "false") } });
+}
+
+/**
+ * Render an analyze result.
+ * @param graph the graph the result came from (for labels, stages and countries of nodes)
+ */
+export function formatAnalyzeReport(
+  result: AnalyzeResult,
+  graph: SupplyGraph,
+  format: AnalyzeFormat,
+  options: AnalyzeReportOptions = {},
+): string {
+  const opts = { ...DEFAULT_ANALYZE_REPORT_OPTIONS, ...options };
+  if (format === "json") return stableJson(result);
+  if (format === "csv") return csvReport(result);
+  const md = format === "md";
+  const table = md ? markdownTable : textTable;
+  const units = result.graph.units ?? "t/yr";
+  const h = (text: string) => (md ? `## ${text}` : `${text}\n${"-".repeat(text.length)}`);
+  const name = (id: string) => {
+    const a = graph.getNodeAttributes(id);
+    return a.label === id ? id : `${a.label}`;
+  };
+  const where = (id: string) => {
+    const a = graph.getNodeAttributes(id);
+    return `${a.country}, ${a.stage}`;
+  };
+  const { scenario, consumers } = result;
+  const totalDemand = consumers.reduce((s, c) => s + c.demand, 0);
+  const suppliedDemand = consumers.filter((c) => c.supplied).reduce((s, c) => s + c.demand, 0);
+
+  const title = `Disruption brief: ${scenario.name} on ${result.graph.name || "graph"}`;
+  const parts: string[] = [md ? `# ${title}` : `${title}\n${"=".repeat(title.length)}`, ""];
+  if (scenario.description) parts.push(scenario.description, "");
+
+  parts.push(h("What was removed"));
+  const removed = scenario.removedNodes;
+  parts.push(
+    removed.length === 0
+      ? "No facility removed."
+      : `${removed.length} facilities removed (by country: ${countBy(removed.map((id) => graph.getNodeAttribute(id, "country")))}; by stage: ${countBy(removed.map((id) => graph.getNodeAttribute(id, "stage")))}).`,
+  );
+  if (scenario.removedEdges.length) {
+    parts.push(
+      `${scenario.removedEdges.length} supply links cut: ${list(scenario.removedEdges.map(([s, t]) => `${name(s)} -> ${name(t)}`))}.`,
+    );
+  }
+  if (scenario.excludedNodes.length)
+    parts.push(`${scenario.excludedNodes.length} planned, under-construction or idle facilities not online.`);
+  parts.push("");
+
+  parts.push(h("Consumers cut off"));
+  const cut = consumers.filter((c) => !c.supplied);
+  parts.push(
+    `${consumers.length - cut.length} of ${consumers.length} consumers still supplied: ${percent(totalDemand > 0 ? suppliedDemand / totalDemand : 0)} of demand (${quantity(suppliedDemand)} of ${quantity(totalDemand)} ${units}).`,
+  );
+  if (cut.length) {
+    const byCountry = new Map<string, typeof cut>();
+    for (const c of cut) {
+      if (!byCountry.has(c.country)) byCountry.set(c.country, []);
+      byCountry.get(c.country)!.push(c);
+    }
+    const rows = [...byCountry]
+      .sort(
+        (a, b) =>
+          b[1].reduce((s, c) => s + c.demand, 0) - a[1].reduce((s, c) => s + c.demand, 0) ||
+          (a[0] < b[0] ? -1 : 1),
+      )
+      .flatMap(([country, list]) =>
+        list.map((c) => [country, c.label, quantity(c.demand), c.missing.join(", ") || "(no supplier)"]),
+      );
+    parts.push(
+      "",
+      table(
+        [
+          { header: "country" },
+          { header: "consumer" },
+          { header: `demand (${units})`, align: "right" },
+          { header: "missing" },
+        ],
+        rows,
+      ),
+    );
+  }
+  parts.push("");
+
+  parts.push(h("Top chokepoints (what each cuts off alone, under this scenario)"));
+  const cutBy = new Map<string, string[]>();
+  for (const c of consumers) {
+    for (const x of c.singlePointsOfFailure) {
+      if (!cutBy.has(x)) cutBy.set(x, []);
+      cutBy.get(x)!.push(c.label);
+    }
+  }
+  const top = result.nodes
+    .filter((n) => n.consumersCutAlone > 0)
+    .sort(
+      (a, b) =>
+        b.demandCutAlone - a.demandCutAlone ||
+        b.consumersCutAlone - a.consumersCutAlone ||
+        (a.id < b.id ? -1 : 1),
+    )
+    .slice(0, opts.topChokepoints);
+  parts.push(
+    top.length === 0
+      ? "No single facility cuts off any still-supplied consumer."
+      : table(
+          [
+            { header: "facility" },
+            { header: "where" },
+            { header: `demand cut (${units})`, align: "right" },
+            { header: "cuts off" },
+          ],
+          top.map((n) => [name(n.id), where(n.id), quantity(n.demandCutAlone), list(cutBy.get(n.id) ?? [])]),
+        ),
+  );
+  parts.push("");
+
+  parts.push(h("Country-level failure points (largest consumers)"));
+  const big = consumers
+    .filter((c) => c.countryFailureSets !== null)
+    .sort((a, b) => b.demand - a.demand || (a.id < b.id ? -1 : 1))
+    .slice(0, opts.topConsumers);
+  parts.push(
+    table(
+      [
+        { header: "consumer" },
+        { header: "country" },
+        { header: "fewest failures", align: "right" },
+        { header: "cut off by losing" },
+      ],
+      big.map((c) => [
+        c.label,
+        c.country,
+        String(c.minFailures ?? ""),
+        !c.supplied
+          ? "(already cut off)"
+          : c.countryFailureSets!.length === 0
+            ? `no set of up to ${result.limits.maxCountrySetSize} countries`
+            : list(
+                c.countryFailureSets!.map((s) => s.join(" + ")),
+                5,
+              ),
+      ]),
+    ),
+  );
+  parts.push("");
+
+  parts.push(h("Robustness (Schneider et al. 2011: mean share of demand supplied while facilities fall)"));
+  parts.push(
+    result.attack.attacks
+      .map(
+        (a) =>
+          `${a.order}: R = ${a.robustness.toFixed(3)}${a.countries ? ` (order ${list(a.countries, 8)})` : ""}`,
+      )
+      .join("\n"),
+  );
+  const notes: string[] = [];
+  if (result.limits.detailedConsumers)
+    notes.push(
+      `large graph: country sets and fewest failures only for the ${result.limits.detailedConsumers.length} largest consumers`,
+    );
+  if (result.limits.betweennessSampledPivots !== null)
+    notes.push(`betweenness sampled from ${result.limits.betweennessSampledPivots} pivots`);
+  if (result.limits.minFailuresUpperBound.length)
+    notes.push(
+      `fewest failures is an upper bound for ${result.limits.minFailuresUpperBound.length} consumers (recipes upstream)`,
+    );
+  if (result.limits.incompleteCountrySets.length)
+    notes.push(`country-set search stopped early for ${list(result.limits.incompleteCountrySets)}`);
+  if (notes.length) parts.push("", h("Limits"), notes.map((n) => `- ${n}`).join("\n"));
+  return `${parts.join("\n")}\n`;
+}
