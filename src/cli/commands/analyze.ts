@@ -1,7 +1,10 @@
 /** `chokepoint analyze [file]`: who is cut off under a scenario, what they miss, what they cannot lose. */
 import { analyze } from "../../analysis/analyze.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
+import { exportResults, nodeResultsFromAnalysis } from "../../io/export-results.js";
 import { readGraphFile } from "../../io/read-graph-file.js";
+import { checkOutputPath } from "../../io/write-atomic.js";
+import { formatOfOutput } from "../../io/write-graph-file.js";
 import { type AnalyzeFormat, formatAnalyzeReport } from "../../report/analyze.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
@@ -12,7 +15,16 @@ export const analyzeCommand: CommandSpec = {
   summary:
     "disruption analysis: consumers cut off, missing materials, single points of failure, country failure sets, routes",
   args: [{ name: "file", description: "graph file", default: DEFAULT_GRAPH }],
-  options: [...SCENARIO_OPTIONS, formatOption(["text", "md", "json", "csv"]), outOption],
+  options: [
+    ...SCENARIO_OPTIONS,
+    formatOption(["text", "md", "json", "csv"]),
+    outOption,
+    {
+      flags: "--export <file>",
+      description:
+        "also write the graph with every result as node attributes (.gexf, .graphml, .json; for Gephi/Cytoscape)",
+    },
+  ],
   examples: [
     "chokepoint analyze",
     "chokepoint analyze --scenario china-heavy-ree-controls-2025",
@@ -20,10 +32,19 @@ export const analyzeCommand: CommandSpec = {
   ],
   async run({ args, options, io }) {
     checkOut(options);
+    const exportPath = typeof options.export === "string" ? options.export : undefined;
+    if (exportPath !== undefined && formatOfOutput(exportPath) !== "csv") checkOutputPath(exportPath);
     const graph = readGraphFile(resolveGraphPath(args[0]));
     const applied = applyScenario(graph, scenarioFromOptions(options, "no-china"));
     const result = analyze(graph, applied);
     // Hook: further analyses (e.g. `--flow`) add their part to `result` here, before formatting.
+    if (exportPath !== undefined) {
+      const written = exportResults(graph, nodeResultsFromAnalysis(result), exportPath, {
+        removedEdges: result.scenario.removedEdges,
+        scenarioName: result.scenario.name,
+      });
+      for (const file of written.files) io.stderr(`wrote ${file}\n`);
+    }
     emit(io, formatAnalyzeReport(result, graph, options.format as AnalyzeFormat), options.out);
     return 0;
   },
