@@ -120,7 +120,7 @@ function stocks(graph: SupplyGraph, applied: AppliedScenario, sweep: FlowSweep) 
       const sum = short.reduce((t, x) => t + x, 0);
       if (sum <= 0) return 0;
       short.forEach((x, c) => {
-        got[c]! += (pile.stock * x) / sum / pile.per[c]!;
+        if (x > 0) got[c]! += (pile.stock * x) / sum / pile.per[c]!;
       });
       return pile.stock;
     });
