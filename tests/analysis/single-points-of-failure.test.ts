@@ -5,6 +5,37 @@ import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { bruteSinglePoints } from "../_helpers/brute-supply.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 import { randomSupplyGraphText } from "../_helpers/random-supply-graph.js";
+import { isSource, type SupplyGraph } from "../../src/model/types.js";
+
+/** Textbook dominators (iterative sets, Allen & Cocke 1972) from a super-source above every source. */
+function plainDominators(graph: SupplyGraph): Map<string, Set<string>> {
+  const reach = new Set<string>();
+  const stack = graph.filterNodes((v) => isSource(graph, v));
+  for (const v of stack) reach.add(v);
+  while (stack.length)
+    for (const w of graph.outNeighbors(stack.pop()!)) if (!reach.has(w)) reach.add(w), stack.push(w);
+  const all = [...reach];
+  const dom = new Map<string, Set<string>>(
+    all.map((v) => [v, isSource(graph, v) ? new Set([v]) : new Set(all)]),
+  );
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const v of all) {
+      if (isSource(graph, v)) continue;
+      const preds = graph.inNeighbors(v).filter((p) => reach.has(p));
+      const next = new Set(
+        preds.length ? [...dom.get(preds[0]!)!].filter((x) => preds.every((p) => dom.get(p)!.has(x))) : [],
+      );
+      next.add(v);
+      if (next.size !== dom.get(v)!.size) {
+        dom.set(v, next);
+        changed = true;
+      }
+    }
+  }
+  return dom;
+}
 
 const BASE = { name: "baseline" };
 
@@ -79,6 +110,21 @@ describe("singlePointsOfFailure", () => {
     );
     expect(r.consumers).toEqual({ car: [], lonely: [] });
     expect(r.nodes.m).toEqual([0, 0]);
+  });
+
+  it("equals plain dominators from a super-source on graphs without recipes", () => {
+    fc.assert(
+      fc.property(randomSupplyGraphText(10, false), (text) => {
+        const graph = graphFromText(text);
+        const fast = singlePointsOfFailure(graph, applyScenario(graph, BASE));
+        const dom = plainDominators(graph);
+        for (const c of fast.consumers) {
+          const expected = dom.has(c.id) ? [...dom.get(c.id)!].filter((x) => x !== c.id).sort() : [];
+          expect(c.singlePointsOfFailure).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("matches brute force (remove each node, recheck supply) on random recipe graphs with cycles", () => {
