@@ -34,7 +34,7 @@ describe("flowChokepoints (N-1)", () => {
     const sweep = sweepFlow(await loadHighs(), graph, applied, "max-total");
     expect(Array.from(sweep.served)).toEqual([25]);
     expect(sweep.nodes).toEqual(["dytb", "free", "mag", "ndpr"]);
-    const fresh = [];
+    const fresh: number[] = [];
     for (const id of sweep.nodes) {
       const r = await servedDemand(graph, applyScenario(graph, { name: id, remove: [{ node: id }] }));
       fresh.push(r.totalServed);

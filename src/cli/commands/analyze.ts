@@ -9,6 +9,7 @@ import { type AnalyzeFormat, formatAnalyzeReport } from "../../report/analyze.js
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+import { analyzeFlow, FLOW_OPTIONS } from "./flow.js";
 
 export const analyzeCommand: CommandSpec = {
   name: "analyze",
@@ -17,6 +18,13 @@ export const analyzeCommand: CommandSpec = {
   args: [{ name: "file", description: "graph file", default: DEFAULT_GRAPH }],
   options: [
     ...SCENARIO_OPTIONS,
+    {
+      flags: "--flow",
+      description:
+        "served demand (LP), flow chokepoints, survival, losses (default: on when the graph has capacities)",
+    },
+    { flags: "--no-flow", description: "skip the flow analysis" },
+    ...FLOW_OPTIONS,
     formatOption(["text", "md", "json", "csv"]),
     outOption,
     {
@@ -38,6 +46,7 @@ export const analyzeCommand: CommandSpec = {
     const applied = applyScenario(graph, scenarioFromOptions(options, "no-china"));
     const result = analyze(graph, applied);
     // Hook: further analyses (e.g. `--flow`) add their part to `result` here, before formatting.
+    const flow = await analyzeFlow(graph, applied, options, io);
     if (exportPath !== undefined) {
       const written = exportResults(graph, nodeResultsFromAnalysis(result), exportPath, {
         removedEdges: result.scenario.removedEdges,
@@ -45,7 +54,10 @@ export const analyzeCommand: CommandSpec = {
       });
       for (const file of written.files) io.stderr(`wrote ${file}\n`);
     }
-    emit(io, formatAnalyzeReport(result, graph, options.format as AnalyzeFormat), options.out);
+    const format = options.format as AnalyzeFormat;
+    let text = formatAnalyzeReport(flow ? { ...result, ...flow.json } : result, graph, format);
+    if (flow && (format === "text" || format === "md")) text += `\n${flow.sections(format)}`;
+    emit(io, text, options.out);
     return 0;
   },
 };

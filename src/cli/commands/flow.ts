@@ -8,9 +8,24 @@ import { type FlowPhase, flowAnalysis } from "../../flow/flow-analysis.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { readGraphFile } from "../../io/read-graph-file.js";
 import { UsageError } from "../../model/errors.js";
-import { formatFlowReport, type FlowReportFormat } from "../../report/flow.js";
+import {
+  type FlowReportFormat,
+  flowJsonFields,
+  formatFlowReport,
+  formatFlowSections,
+} from "../../report/flow.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
-import { type CliIO, checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
+import type { SupplyGraph } from "../../model/types.js";
+import type { AppliedScenario } from "../../scenario/types.js";
+import {
+  type CliIO,
+  checkOut,
+  type CommandSpec,
+  emit,
+  formatOption,
+  type OptionSpec,
+  outOption,
+} from "../_command.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
 
 function parseDays(value: string): number {
@@ -69,6 +84,58 @@ export function flowProgress(io: CliIO): {
   };
 }
 
+/** `--objective` and `--days`: shared by `flow` and `analyze --flow`. */
+export const FLOW_OPTIONS: OptionSpec[] = [
+  {
+    flags: "--objective <objective>",
+    description:
+      "max-total (most demand served), max-min (fairest: largest smallest served fraction), proportional (no rerouting)",
+    default: "max-total",
+    choices: FLOW_OBJECTIVES,
+  },
+  {
+    flags: "--days <days>",
+    description: "also report losses for a disruption of this many days (90 and 365 always); repeatable",
+    repeatable: true,
+  },
+];
+
+/** True when any node or edge has a capacity: then `analyze` runs the flow model unless `--no-flow`. */
+function hasCapacities(graph: SupplyGraph): boolean {
+  return (
+    graph.someNode((_id, a) => a.capacity !== undefined) ||
+    graph.someEdge((_e, a) => a.capacity !== undefined)
+  );
+}
+
+/**
+ * The `analyze --flow` part: runs the flow analysis when `--flow` is given, or when neither `--flow` nor
+ * `--no-flow` is and the graph has capacities; returns the JSON fields to merge and the brief's sections.
+ */
+export async function analyzeFlow(
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  options: Record<string, unknown>,
+  io: CliIO,
+): Promise<{ json: ReturnType<typeof flowJsonFields>; sections(format: "text" | "md"): string } | null> {
+  const wanted = options.flow === undefined ? hasCapacities(graph) : options.flow === true;
+  if (!wanted || options.format === "csv") return null;
+  const progress = flowProgress(io);
+  try {
+    const analysis = await flowAnalysis(graph, applied, {
+      objective: (options.objective as FlowObjective | undefined) ?? "max-total",
+      days: ((options.days as string[] | undefined) ?? []).map(parseDays),
+      onProgress: progress.onProgress,
+    });
+    return {
+      json: flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr"),
+      sections: (format) => formatFlowSections(graph, analysis, format),
+    };
+  } finally {
+    progress.stop();
+  }
+}
+
 export const flowCommand: CommandSpec = {
   name: "flow",
   summary:
@@ -76,18 +143,7 @@ export const flowCommand: CommandSpec = {
   args: [{ name: "file", description: "graph file", default: DEFAULT_GRAPH }],
   options: [
     ...SCENARIO_OPTIONS,
-    {
-      flags: "--objective <objective>",
-      description:
-        "max-total (most demand served), max-min (fairest: largest smallest served fraction), proportional (no rerouting)",
-      default: "max-total",
-      choices: FLOW_OBJECTIVES,
-    },
-    {
-      flags: "--days <days>",
-      description: "also report losses for a disruption of this many days (90 and 365 always); repeatable",
-      repeatable: true,
-    },
+    ...FLOW_OPTIONS,
     { flags: "--no-attack", description: "skip the attack curves (one re-solve per node and order)" },
     formatOption(["text", "md", "json"]),
     outOption,
