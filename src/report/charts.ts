@@ -13,7 +13,7 @@ export interface ChartProvenance {
   dataFile: string;
   /** Scenario name(s). */
   scenario: string;
-  /** The date of the data, e.g. the graph's year ("2025"). */
+  /** The date of the data, e.g. the graph's year ("2025"); several joined by commas. */
   date: string;
 }
 
@@ -51,7 +51,7 @@ export const DEFAULT_CHART_OPTIONS = { percent: false, width: 520, height: 260 }
 
 /** The subtitle line naming the data file, scenario and date. */
 export function provenanceLine(p: ChartProvenance): string {
-  return `data: ${p.dataFile} · scenario: ${p.scenario} · data as of ${p.date}`;
+  return `data: ${p.dataFile} · scenario: ${p.scenario} · data year ${p.date}`;
 }
 
 function frame(options: ChartOptions, provenance: ChartProvenance) {
@@ -107,7 +107,7 @@ export function groupedBarSpec(
         type: "nominal",
         title: o.seriesTitle,
         sort: series,
-        legend: { orient: "bottom", columns: 2 },
+        legend: { orient: "bottom", columns: 2, labelLimit: 320 },
       },
     },
   } as TopLevelSpec;
@@ -138,7 +138,7 @@ export function lineSpec(
         type: "nominal",
         title: o.seriesTitle,
         sort: series,
-        legend: { orient: "bottom", columns: 2 },
+        legend: { orient: "bottom", columns: 2, labelLimit: 320 },
       },
     },
   } as TopLevelSpec;
@@ -161,7 +161,7 @@ export function horizontalBarSpec(
     data: { values: data },
     mark: { type: "bar" },
     encoding: {
-      y: { field: "group", type: "nominal", title: o.yTitle, sort: groups },
+      y: { field: "group", type: "nominal", title: o.yTitle, sort: groups, axis: { labelLimit: 260 } },
       yOffset: { field: "series", type: "nominal", sort: series },
       x: {
         field: "value",
@@ -174,7 +174,7 @@ export function horizontalBarSpec(
         type: "nominal",
         title: o.seriesTitle,
         sort: series,
-        legend: { orient: "bottom", columns: 2 },
+        legend: { orient: "bottom", columns: 1, labelLimit: 520 },
       },
     },
   } as TopLevelSpec;
