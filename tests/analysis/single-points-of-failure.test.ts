@@ -12,8 +12,13 @@ function plainDominators(graph: SupplyGraph): Map<string, Set<string>> {
   const reach = new Set<string>();
   const stack = graph.filterNodes((v) => isSource(graph, v));
   for (const v of stack) reach.add(v);
-  while (stack.length)
-    for (const w of graph.outNeighbors(stack.pop()!)) if (!reach.has(w)) reach.add(w), stack.push(w);
+  while (stack.length) {
+    for (const w of graph.outNeighbors(stack.pop()!)) {
+      if (reach.has(w)) continue;
+      reach.add(w);
+      stack.push(w);
+    }
+  }
   const all = [...reach];
   const dom = new Map<string, Set<string>>(
     all.map((v) => [v, isSource(graph, v) ? new Set([v]) : new Set(all)]),

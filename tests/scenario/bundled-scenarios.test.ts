@@ -1,0 +1,87 @@
+/**
+ * Every bundled scenario parses and applies to the bundled 2025 graph, and its headline result is written down
+ * here: which consumers it cuts off. Judged against ree-facts.md when pinned (Nov 2026 data):
+ * - Under the April 2025 Dy/Tb controls at their harshest, the consumers that buy only Chinese magnets lose supply
+ *   (Ford, Tesla, Apple, Hyundai/Kia, the German Tier-1s, Suzuki): Suzuki did halt the Swift in May 2025 [R147].
+ *   Toyota, Honda, Nissan keep a route through Japanese magnet makers and Lynas Dy/Tb (flowing since Oct 2025).
+ * - The 2010 embargo on the 2010 graph cuts every Japanese consumer: Japan had no non-Chinese HREE in 2010 [N09].
+ * Supply here is binary (can any route still deliver?); how much still arrives is the flow analysis' job.
+ */
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/analysis/analyze.js";
+import { supplyStatus } from "../../src/analysis/supply.js";
+import { bundledGraphPath } from "../../src/io/bundled.js";
+import { loadGraph } from "../../src/io/load-graph.js";
+import { bundledScenarioNames, loadScenario } from "../../src/io/load-scenario.js";
+import { applyScenario } from "../../src/scenario/apply-scenario.js";
+
+const g2025 = loadGraph(bundledGraphPath(2025));
+const g2010 = loadGraph(bundledGraphPath(2010));
+
+const CHINA_MAGNET_ONLY = ["apple", "bosch-schaeffler", "ford", "hyundai-kia", "suzuki", "tesla"];
+
+/** Scenario → consumers it leaves unsupplied on the 2025 graph. */
+const EXPECTED_2025: Record<string, string[]> = {
+  "no-china": CHINA_MAGNET_ONLY,
+  "china-embargo-japan-2010": ["suzuki"],
+  "china-dual-use-ban-japan-2026": ["suzuki"],
+  "china-heavy-ree-controls-2025": CHINA_MAGNET_ONLY,
+  "china-controls-no-myanmar": CHINA_MAGNET_ONLY,
+  "china-export-stop": CHINA_MAGNET_ONLY,
+  "myanmar-border-closure": [],
+  "lynas-outage": [],
+  "mountain-pass-outage": [],
+  "mp-china-concentrate-halt-2025": [],
+  "pipeline-2028": [],
+};
+
+describe("bundled scenarios", () => {
+  it("every file has a description and sources, and the list above covers them all", () => {
+    const names = bundledScenarioNames();
+    expect(names.sort()).toEqual(Object.keys(EXPECTED_2025).sort());
+    for (const name of names) {
+      const s = loadScenario(name);
+      expect(s.name).toBe(name);
+      expect(s.description?.length).toBeGreaterThan(20);
+      expect(s.sources?.length).toBeGreaterThan(0);
+      for (const url of s.sources ?? []) expect(url).toMatch(/^https?:\/\//);
+    }
+  });
+
+  for (const [name, unsupplied] of Object.entries(EXPECTED_2025)) {
+    it(`${name} on the 2025 graph cuts off: ${unsupplied.join(", ") || "nobody"}`, () => {
+      const applied = applyScenario(g2025, loadScenario(name));
+      expect(supplyStatus(g2025, applied).unsupplied).toEqual(unsupplied);
+    });
+  }
+
+  it("the 2010 embargo on the 2010 graph cuts off every Japanese consumer", () => {
+    const applied = applyScenario(g2010, loadScenario("china-embargo-japan-2010"));
+    expect(supplyStatus(g2010, applied).unsupplied).toEqual([
+      "honda",
+      "japan-other-industry",
+      "nissan",
+      "suzuki",
+      "toyota",
+    ]);
+  });
+
+  it("pipeline-2028 brings planned capacity online: fewer facilities excluded than in the baseline", () => {
+    const base = applyScenario(g2025, { name: "baseline" });
+    const pipeline = applyScenario(g2025, loadScenario("pipeline-2028"));
+    expect(pipeline.excludedNodes.length).toBeLessThan(base.excludedNodes.length);
+    expect(pipeline.excludedNodes).not.toContain("mp-10x");
+  });
+
+  it("no-china: Toyota survives only through Lynas' heavy rare earths, which are its single points of failure", () => {
+    const result = analyze(g2025, applyScenario(g2025, loadScenario("no-china")));
+    const toyota = result.consumers.find((c) => c.id === "toyota")!;
+    expect(toyota.supplied).toBe(true);
+    expect(toyota.singlePointsOfFailure).toEqual(
+      expect.arrayContaining(["lynas-lamp-hre", "lynas-mount-weld"]),
+    );
+    expect(toyota.countryFailureSets).toEqual(expect.arrayContaining([["AU"], ["MY"]]));
+    expect(toyota.minFailures).toBe(1);
+    expect(result.unsupplied).toEqual(CHINA_MAGNET_ONLY);
+  });
+});
