@@ -7,6 +7,22 @@ export { parseGraph, checkGraphText, checkGraphBytes, type ParseGraphOptions } f
 export { loadGraph, checkGraphFile, type LoadGraphOptions } from "./io/load-graph.js";
 export { readGraphFile, checkAnyGraphFile } from "./io/read-graph-file.js";
 export { writeFileAtomic } from "./io/write-atomic.js";
+export {
+  checkCsvFile,
+  checkCsvTables,
+  writeCsv,
+  type CsvReadOptions,
+  type CsvText,
+} from "./io/formats/csv.js";
+export { checkGexfFile, checkGexfText, writeGexf } from "./io/formats/gexf.js";
+export { checkGraphmlFile, checkGraphmlText, writeGraphml } from "./io/formats/graphml.js";
+export {
+  writeGraphFile,
+  serializeGraphJson,
+  WRITABLE_FORMATS,
+  type WritableFormat,
+} from "./io/write-graph-file.js";
+export { exportResults, nodeResultsFromAnalysis, type NodeResults } from "./io/export-results.js";
 export * from "./analysis/concentration.js";
 export * from "./analysis/supply.js";
 export * from "./analysis/single-points-of-failure.js";
