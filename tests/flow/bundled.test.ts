@@ -1,0 +1,63 @@
+/**
+ * Headline numbers of the flow model on the bundled 2025 graph (measured 2026-11-29 on the data of that day;
+ * asserted as ranges so that data corrections do not break the suite, while a modelling error still does).
+ *
+ * - Baseline: every one of the 310,150 t/yr of magnet demand is served (the baseline balances by construction).
+ * - no-china: 9,828 of 83,650 t/yr served outside China (11.7%). Plausible: China makes ~90-94% of NdFeB magnets
+ *   and separates nearly all heavy rare earths (ree-facts §1, R151/R152), and Lynas Malaysia is the only
+ *   commercial separated-Dy/Tb producer outside China (F03): its 100 t/yr HRE circuit is the top bottleneck,
+ *   one more tonne of it serving ~35 t of magnets (Dy/Tb intensity ~0.03 t per t of magnet).
+ * - Japan under the January 2026 dual-use ban: 36% of 23,500 t/yr served; stocks (42 days national + 18 days
+ *   private, N11) last ~52 days at that shortfall; losses USD 1.2 bn for 90 days and 9.6 bn for a year, the
+ *   same order as Nomura's JPY 660 bn / 2.6 tn (≈ USD 4.4 bn / 17 bn, N12), lower because stocks cover the first
+ *   seven weeks and only magnet-dependent production value is counted.
+ */
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { flowAnalysis } from "../../src/flow/flow-analysis.js";
+import { servedDemand } from "../../src/flow/served-demand.js";
+import { bundledGraphPath } from "../../src/io/bundled.js";
+import { loadScenario } from "../../src/io/load-scenario.js";
+import { readGraphFile } from "../../src/io/read-graph-file.js";
+import { applyScenario } from "../../src/scenario/apply-scenario.js";
+import { BASELINE_SCENARIO } from "../../src/scenario/types.js";
+
+const path = bundledGraphPath(2025);
+
+describe.runIf(existsSync(path))("flow on the bundled 2025 graph", () => {
+  const graph = readGraphFile(path);
+
+  it("serves all demand in the baseline", async () => {
+    const r = await servedDemand(graph, applyScenario(graph, BASELINE_SCENARIO));
+    expect(r.totalServed).toBeCloseTo(r.totalDemand, 3);
+    expect(r.minFraction).toBeCloseTo(1, 6);
+  });
+
+  it("no-china: a small share served, heavy rare earths bind", async () => {
+    const applied = applyScenario(graph, loadScenario("no-china"));
+    const a = await flowAnalysis(graph, applied, { attack: false });
+    const share = a.flow.totalServed / a.flow.totalDemand;
+    expect(share).toBeGreaterThan(0.03);
+    expect(share).toBeLessThan(0.3);
+    expect(a.flow.bottlenecks[0]?.id).toBe("lynas-lamp-hre");
+    expect(a.flow.bottlenecks[0]!.shadowPrice!).toBeGreaterThan(10);
+    const top3 = a.chokepoints.slice(0, 3).map((c) => c.id);
+    expect(top3).toContain("lynas-lamp-hre");
+    expect(a.survival.nodes[0]!.index).toBe(1);
+  });
+
+  it("Japan under the 2026 dual-use ban: a third served, stocks for weeks, losses of billions", async () => {
+    const applied = applyScenario(graph, loadScenario("china-dual-use-ban-japan-2026"));
+    const a = await flowAnalysis(graph, applied, { attack: false });
+    const jp = a.flow.countries.JP!;
+    expect(jp.fraction).toBeGreaterThan(0.15);
+    expect(jp.fraction).toBeLessThan(0.6);
+    const days = a.survival.countries.JP!.daysToSurvive!;
+    expect(days).toBeGreaterThan(20);
+    expect(days).toBeLessThan(120);
+    const [d90, d365] = a.losses.countries.JP!;
+    expect(d90!).toBeGreaterThan(2e8);
+    expect(d365!).toBeGreaterThan(3e9);
+    expect(d365!).toBeLessThan(5e10);
+  });
+});
