@@ -39,6 +39,7 @@ export interface CompareColumn {
 export interface CountryChange {
   country: string;
   servedFraction: Record<string, number>;
+  servedFirst: number;
   consumersCutOff: number;
   singlePointsAbroad: number;
   stockpileDays: number;
@@ -72,6 +73,7 @@ function changeOf(first: CountryMetrics, last: CountryMetrics): CountryChange {
   return {
     country: first.country,
     servedFraction: served,
+    servedFirst: last.servedFirst - first.servedFirst,
     consumersCutOff: last.cutOff.length - first.cutOff.length,
     singlePointsAbroad: last.singlePointsAbroad.length - first.singlePointsAbroad.length,
     stockpileDays: last.stockpileDays - first.stockpileDays,

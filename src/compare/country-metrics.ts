@@ -50,6 +50,12 @@ export interface CountryMetrics {
   servedFraction: Partial<Record<FlowObjective, number>>;
   /** Objective → served demand per year. */
   served: Partial<Record<FlowObjective, number>>;
+  /**
+   * Served fraction if the network served this country first (max-total with every other country's consumers
+   * removed): an upper bound that, unlike the per-country split of a shared max-total optimum, never falls when
+   * capacity is added.
+   */
+  servedFirst: number;
   /** Consumers that cannot be supplied at all (bill-of-materials reachability), sorted. */
   cutOff: string[];
   /** Facilities abroad that alone cut off some of the country's supplied consumers, by demand cut (desc), then id. */
@@ -120,6 +126,10 @@ export async function countryMetrics(
   const out: CountryMetrics[] = [];
   for (const country of countries) {
     const m = oneCountry(graph, applied, country, flows, supply.unsupplied, spof.consumers, concentration);
+    if (m.demand > 0) {
+      const first = await servedDemand(graph, applyScenario(graph, countryAlone(graph, scenario, country)));
+      m.servedFirst = first.countries[country]?.fraction ?? 0;
+    }
     const survival = time.survival;
     const own = survival.consumers.filter((c) => c.country === country);
     const stock = own.reduce((t, c) => t + c.privateStock + c.nationalStock, 0);
@@ -211,6 +221,7 @@ function oneCountry(
     demand,
     servedFraction,
     served,
+    servedFirst: 0,
     cutOff: unsupplied.filter((id) => mineSet.has(id)),
     singlePointsAbroad,
     importShares: concentration.imports[country]?.shares ?? {},

@@ -65,6 +65,7 @@ function metricCells(m: CountryMetrics, currency: string | null): string[] {
     String(m.consumers),
     quantity(m.demand),
     ...OBJECTIVES.map((o) => percent(m.servedFraction[o] ?? 0)),
+    percent(m.servedFirst),
     String(m.cutOff.length),
     String(m.singlePointsAbroad.length),
     m.singlePointsAbroad[0] ? `${m.singlePointsAbroad[0].id} (${m.singlePointsAbroad[0].country})` : "-",
@@ -88,6 +89,7 @@ function metricLabels(units: string): string[] {
     "served, max-total",
     "served, max-min",
     "served, proportional",
+    "served if served first",
     "consumers cut off",
     "single points of failure abroad",
     "largest single point abroad",
@@ -113,6 +115,7 @@ function changeCells(c: Comparison["change"][number], currency: string | null): 
     blank,
     blank,
     ...OBJECTIVES.map((o) => (c.servedFraction[o] === undefined ? "-" : pp(c.servedFraction[o]))),
+    pp(c.servedFirst),
     signed(c.consumersCutOff, String(c.consumersCutOff)),
     signed(c.singlePointsAbroad, String(c.singlePointsAbroad)),
     blank,
@@ -132,26 +135,45 @@ function changeCells(c: Comparison["change"][number], currency: string | null): 
   ];
 }
 
-/** The comparison as one table: a row per metric, a column per (graph/scenario, country), then the changes. */
-export function comparisonTable(c: Comparison): { columns: Column[]; rows: string[][] } {
+/** A titled table: a row per metric. */
+export interface MetricTable {
+  /** The country the table is about, or null for a table of countries side by side. */
+  country: string | null;
+  columns: Column[];
+  rows: string[][];
+}
+
+/**
+ * The comparison as tables with a row per metric: with one column, a single table of countries side by side;
+ * with several, one table per country with a column per graph/scenario and the change from first to last.
+ */
+export function comparisonTables(c: Comparison): MetricTable[] {
   const units = c.columns[0]?.units ?? "t/yr";
   const currency = c.columns[0]?.currency ?? null;
-  const single = c.columns.length === 1;
-  const columns: Column[] = [{ header: "metric" }];
-  const cells: string[][] = [];
-  c.columns.forEach((col, i) => {
-    c.countries.forEach((country, k) => {
-      columns.push({ header: single ? country : `${country} ${col.label}`, align: "right" });
-      cells.push(metricCells(c.metrics[i]![k]!, currency));
-    });
-  });
-  for (const ch of c.change) {
-    columns.push({ header: `${ch.country} change`, align: "right" });
-    cells.push(changeCells(ch, currency));
-  }
   const labels = metricLabels(units);
-  const rows = labels.map((label, r) => [label, ...cells.map((col) => col[r]!)]);
-  return { columns, rows };
+  const build = (country: string | null, heads: string[], cells: string[][]): MetricTable => ({
+    country,
+    columns: [{ header: "metric" }, ...heads.map((header) => ({ header, align: "right" as const }))],
+    rows: labels.map((label, r) => [label, ...cells.map((col) => col[r]!)]),
+  });
+  if (c.columns.length === 1)
+    return [
+      build(
+        null,
+        c.countries,
+        c.countries.map((_, k) => metricCells(c.metrics[0]![k]!, currency)),
+      ),
+    ];
+  return c.countries.map((country, k) =>
+    build(
+      country,
+      [...c.columns.map((col) => col.label), "change"],
+      [
+        ...c.columns.map((_, i) => metricCells(c.metrics[i]![k]!, currency)),
+        changeCells(c.change[k]!, currency),
+      ],
+    ),
+  );
 }
 
 function details(c: Comparison, md: boolean): string[] {
@@ -196,7 +218,7 @@ export async function comparisonCharts(c: Comparison): Promise<ChartFile[]> {
       const group = c.columns.length === 1 ? country : `${country} · ${col.label}`;
       for (const o of OBJECTIVES) bars.push({ group, series: o, value: m.servedFraction[o] ?? 0 });
       // Once served demand is zero it stays zero: draw two steps of the tail, not dozens.
-      const zero = m.attackCurve.findIndex((y) => y === 0);
+      const zero = m.attackCurve.indexOf(0);
       const shown = zero < 0 ? m.attackCurve : m.attackCurve.slice(0, zero + 3);
       shown.forEach((y, x) => {
         lines.push({ series: group, x, y });
@@ -255,7 +277,7 @@ export async function formatComparison(
   chartPrefix = "compare",
 ): Promise<RenderedReport> {
   if (format === "json") return { text: stableJson(c), charts: [] };
-  const { columns, rows } = comparisonTable(c);
+  const tables = comparisonTables(c);
   const p = provenance(c);
   const source = `data: ${p.dataFile}; scenario: ${p.scenario}; data year ${p.date}`;
   if (format === "text") {
@@ -263,8 +285,7 @@ export async function formatComparison(
       text: [
         `Resilience compared (${c.countries.join(", ")}) - ${source}`,
         "",
-        textTable(columns, rows),
-        "",
+        ...tables.flatMap((t) => [...(t.country ? [t.country] : []), textTable(t.columns, t.rows), ""]),
         ...details(c, false),
         "",
       ].join("\n"),
@@ -278,8 +299,11 @@ export async function formatComparison(
       "",
       `_${markdownCell(source)}_`,
       "",
-      markdownTable(columns, rows),
-      "",
+      ...tables.flatMap((t) => [
+        ...(t.country ? [`## ${t.country}`, ""] : []),
+        markdownTable(t.columns, t.rows),
+        "",
+      ]),
       ...charts.map((ch) => `![${markdownCell(ch.title)}](${chartPrefix}-${ch.name}.svg)\n`),
       "## Details",
       "",
@@ -309,11 +333,12 @@ function outcomeCells(o: LeverOutcome, currency: string | null): string[] {
   return [percent(o.servedFraction), days(o.timeToSurviveDays), money(o.losses365, currency)];
 }
 
+/** A gain (better − worse): served and days as they are, losses turned into "loss avoided". */
 function deltaCells(d: OutcomeDelta, currency: string | null): string[] {
   return [
     pp(d.servedFraction),
     d.timeToSurviveDays === null ? "-" : signed(d.timeToSurviveDays, `${quantity(d.timeToSurviveDays)} d`),
-    signedMoney(d.losses365, currency),
+    signedMoney(-d.losses365, currency),
   ];
 }
 
@@ -323,16 +348,16 @@ function leverTables(r: LeversReport) {
   const lever: { columns: Column[]; rows: string[][] } = {
     columns: [
       { header: "pillar" },
-      { header: "served, taken away", align: "right" },
-      { header: "time-to-survive", align: "right" },
-      { header: "loss 365 d", align: "right" },
-      { header: "Δ served (all − away)", align: "right" },
-      { header: "Δ time", align: "right" },
-      { header: "Δ loss 365 d", align: "right" },
-      { header: "served, kept alone", align: "right" },
-      { header: "Δ served (alone − none)", align: "right" },
-      { header: "Δ time", align: "right" },
-      { header: "Δ loss 365 d", align: "right" },
+      { header: "served w/o", align: "right" },
+      { header: "survives w/o", align: "right" },
+      { header: "loss 365 d w/o", align: "right" },
+      { header: "adds: served", align: "right" },
+      { header: "days", align: "right" },
+      { header: "loss avoided", align: "right" },
+      { header: "served alone", align: "right" },
+      { header: "alone: served", align: "right" },
+      { header: "days", align: "right" },
+      { header: "loss avoided", align: "right" },
     ],
     rows: [
       ["(all pillars)", ...outcomeCells(c.allKept, cur), "", "", "", "", "", "", ""],
@@ -368,11 +393,11 @@ function leverTables(r: LeversReport) {
           { header: `${r.mirror.from} lever for ${r.mirror.to}` },
           { header: "what it does" },
           { header: "served", align: "right" as const },
-          { header: "time-to-survive", align: "right" as const },
+          { header: "survives", align: "right" as const },
           { header: "loss 365 d", align: "right" as const },
-          { header: "Δ served", align: "right" as const },
-          { header: "Δ time", align: "right" as const },
-          { header: "Δ loss 365 d", align: "right" as const },
+          { header: "adds: served", align: "right" as const },
+          { header: "days", align: "right" as const },
+          { header: "loss avoided", align: "right" as const },
         ],
         rows: [
           ["(as it is)", "", ...outcomeCells(r.mirror.baseline, cur), "", "", ""],
