@@ -48,10 +48,16 @@ export const analyzeCommand: CommandSpec = {
     // Hook: further analyses (e.g. `--flow`) add their part to `result` here, before formatting.
     const flow = await analyzeFlow(graph, applied, options, io);
     if (exportPath !== undefined) {
-      const written = exportResults(graph, nodeResultsFromAnalysis(result), exportPath, {
-        removedEdges: result.scenario.removedEdges,
-        scenarioName: result.scenario.name,
-      });
+      const written = exportResults(
+        graph,
+        // export-results reads served demand at `flow.flow.consumers` (a whole flow analysis)
+        nodeResultsFromAnalysis(flow ? { ...result, flow: { flow: flow.json.flow } } : result),
+        exportPath,
+        {
+          removedEdges: result.scenario.removedEdges,
+          scenarioName: result.scenario.name,
+        },
+      );
       for (const file of written.files) io.stderr(`wrote ${file}\n`);
     }
     const format = options.format as AnalyzeFormat;
