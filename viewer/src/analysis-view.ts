@@ -15,6 +15,10 @@ export interface ConsumerView {
   countryFailureSets: string[][];
   /** Fastest supply route, source → consumer; null when none. */
   route: string[] | null;
+  /** The fastest route in the baseline (to show what a disruption took away). */
+  routeBefore: string[] | null;
+  /** Total lead time of `route`, in days. */
+  leadTimeDays: number | null;
   /** Served demand from the flow model (null until the flow library is available). */
   served: number | null;
   servedFraction: number | null;
@@ -58,6 +62,8 @@ export interface AnalysisView {
   countries: ReadonlyMap<string, CountryView>;
   /** Analyses that could not run (missing library part or an error), as sentences for the page. */
   notes: string[];
+  /** False while the LP-based results (served demand, survival, losses) and country sets are still coming. */
+  complete: boolean;
 }
 
 /** The analysis results as plain arrays (structured-clone friendly). */
@@ -71,6 +77,7 @@ export interface AnalysisData {
   chokepoints: ChokepointView[];
   countries: CountryView[];
   notes: string[];
+  complete: boolean;
 }
 
 /** The data from the worker → the view the panels and reducers read (sets and maps for fast lookups). */
@@ -85,5 +92,6 @@ export function toAnalysisView(data: AnalysisData): AnalysisView {
     chokepoints: data.chokepoints,
     countries: new Map(data.countries.map((c) => [c.country, c])),
     notes: data.notes,
+    complete: data.complete,
   };
 }

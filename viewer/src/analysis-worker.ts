@@ -1,6 +1,7 @@
 /**
- * The analysis worker: holds the current graph and runs the library's analyses (including HiGHS LPs) off the
- * main thread, so the page stays responsive while a scenario is analysed.
+ * The analysis worker: holds the current graph and runs the library's analyses off the main thread. The page runs
+ * two: one for the quick phase (reachability, single points of failure, routes: milliseconds) and one for the
+ * full phase (HiGHS LPs, country sets: seconds), which the page terminates when the user moves on before it ends.
  */
 import { DirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
@@ -13,7 +14,7 @@ import type { AnalysisData } from "./analysis-view.js";
 
 export type WorkerRequest =
   | { type: "graph"; graph: SerializedGraph }
-  | { type: "analyze"; id: number; scenario: Scenario; lever: Lever | null };
+  | { type: "analyze"; id: number; scenario: Scenario; lever: Lever | null; phase: "quick" | "full" };
 
 export type WorkerResponse =
   | { type: "result"; id: number; data: AnalysisData }
@@ -30,11 +31,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   try {
     if (!graph) throw new Error("no graph loaded");
-    post({
-      type: "result",
-      id: request.id,
-      data: await analyzeForViewer(graph, request.scenario, request.lever),
-    });
+    const data = await analyzeForViewer(graph, request.scenario, request.lever, { phase: request.phase });
+    post({ type: "result", id: request.id, data });
   } catch (e) {
     const code = e instanceof ChokepointError ? e.code : "E_VIEWER_ANALYSIS";
     post({ type: "error", id: request.id, code, message: (e as Error).message });

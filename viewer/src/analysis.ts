@@ -10,8 +10,10 @@ import type { Scenario } from "../../src/scenario/types.js";
 import { supplyStatus } from "../../src/analysis/supply.js";
 import { singlePointsOfFailure } from "../../src/analysis/single-points-of-failure.js";
 import { buildCsr } from "../../src/analysis/_csr.js";
+import { countryFailureSets } from "../../src/analysis/country-failure-sets.js";
+import { routes } from "../../src/analysis/routes.js";
 import { servedDemand } from "../../src/flow/served-demand.js";
-import { flowChokepoints } from "../../src/flow/flow-chokepoints.js";
+import { type FlowAnalysis, flowAnalysis } from "../../src/flow/flow-analysis.js";
 import { applyLever } from "../../src/levers/apply-lever.js";
 import type { Lever } from "../../src/levers/types.js";
 import type { AnalysisData, ChokepointView, ConsumerView, CountryView } from "./analysis-view.js";
@@ -20,6 +22,8 @@ import type { AnalysisData, ChokepointView, ConsumerView, CountryView } from "./
 export const FLOW_SWEEP_MAX_NODES = 1_500;
 /** Above this many nodes no LP runs at all in the page. */
 export const FLOW_MAX_NODES = 50_000;
+/** Above this many nodes the country failure-set search is skipped in the page. */
+export const COUNTRY_SETS_MAX_NODES = 20_000;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -35,15 +39,29 @@ function composeScenario(user: Scenario, lever: Scenario): Scenario {
   return out;
 }
 
+/** Options of `analyzeForViewer`. */
+export interface ViewerAnalysisOptions {
+  /**
+   * `quick`: reachability, single points of failure and routes only (milliseconds, shown at once); `full`: also
+   * the LPs (served demand, N-1 losses, survival, losses) and the country failure-set search.
+   */
+  phase?: "quick" | "full";
+}
+
+export const DEFAULT_VIEWER_ANALYSIS_OPTIONS: Required<ViewerAnalysisOptions> = { phase: "full" };
+
 /**
- * Run every analysis the library offers on a scenario (and optionally a lever, which edits a copy of the graph).
+ * Run the library's analyses on a scenario (and optionally a lever, which edits a copy of the graph).
  * @throws ScenarioError when the scenario matches nothing (the caller shows it and keeps the previous view)
  */
 export async function analyzeForViewer(
   fileGraph: SupplyGraph,
   userScenario: Scenario,
   lever: Lever | null = null,
+  options: ViewerAnalysisOptions = {},
 ): Promise<AnalysisData> {
+  const { phase } = { ...DEFAULT_VIEWER_ANALYSIS_OPTIONS, ...options };
+  const detailed = phase === "full";
   let graph = fileGraph;
   let scenario = userScenario;
   if (lever) {
@@ -58,15 +76,44 @@ export async function analyzeForViewer(
   const spof = singlePointsOfFailure(graph, applied, { csr });
   const spofById = new Map(spof.consumers.map((c) => [c.id, c.singlePointsOfFailure]));
 
+  // Served demand always (one LP); the N-1 sweep behind chokepoint losses, survival and losses only where it
+  // stays fast (one LP per node).
   let flow: Awaited<ReturnType<typeof servedDemand>> | null = null;
-  if (graph.order <= FLOW_MAX_NODES) {
-    try {
+  let full: FlowAnalysis | null = null;
+  try {
+    if (!detailed) {
+      // the quick phase leaves flow to the full one
+    } else if (graph.order <= FLOW_SWEEP_MAX_NODES) {
+      full = await flowAnalysis(graph, applied, { attack: false });
+      flow = full.flow;
+    } else if (graph.order <= FLOW_MAX_NODES) {
       flow = await servedDemand(graph, applied);
-    } catch (e) {
-      notes.push(`Served demand (flow) could not be computed: ${(e as Error).message}`);
-    }
-  } else notes.push(`Served demand is not computed in the page above ${FLOW_MAX_NODES} nodes.`);
+      notes.push(
+        `Time to survive, losses and flow chokepoints are not computed in the page above ${FLOW_SWEEP_MAX_NODES} nodes.`,
+      );
+    } else notes.push(`Served demand is not computed in the page above ${FLOW_MAX_NODES} nodes.`);
+  } catch (e) {
+    notes.push(`Served demand (flow) could not be computed: ${(e as Error).message}`);
+  }
   const served = new Map(flow?.consumers.map((c) => [c.id, c]) ?? []);
+  const survival = new Map(full?.survival.consumers.map((c) => [c.id, c]) ?? []);
+
+  let countrySets = new Map<string, string[][]>();
+  if (!detailed) {
+    // searched in the full phase
+  } else if (graph.order <= COUNTRY_SETS_MAX_NODES) {
+    const sets = countryFailureSets(graph, applied, { csr });
+    countrySets = new Map(
+      sets.consumers.map((c) => [c.id, c.countryFailureSets.filter((set) => set.length > 0)]),
+    );
+    if (sets.consumers.some((c) => !c.complete))
+      notes.push(
+        "Country failure sets: the search stopped early for some consumers; their lists may be incomplete.",
+      );
+  } else
+    notes.push(`Country failure sets are not computed in the page above ${COUNTRY_SETS_MAX_NODES} nodes.`);
+
+  const fastest = new Map(routes(graph, applied, { csr }).consumers.map((r) => [r.id, r]));
 
   const consumers: ConsumerView[] = supply.consumers.map((c) => {
     const f = served.get(c.id);
@@ -76,31 +123,25 @@ export async function analyzeForViewer(
       supplied: c.supplied,
       missing: c.missing,
       singlePointsOfFailure: spofById.get(c.id) ?? [],
-      countryFailureSets: [],
-      route: null,
+      countryFailureSets: countrySets.get(c.id) ?? [],
+      route: fastest.get(c.id)?.after?.path ?? null,
+      routeBefore: fastest.get(c.id)?.before?.path ?? null,
+      leadTimeDays: fastest.get(c.id)?.after?.leadTimeDays ?? null,
       served: f ? f.served : null,
       servedFraction: f ? f.fraction : null,
-      timeToSurviveDays: null,
+      timeToSurviveDays: survival.get(c.id)?.daysToSurvive ?? null,
     };
   });
   consumers.sort(byId);
-  notes.push("Country failure sets, routes, time to survive and losses: not yet available in this build.");
 
-  let lost = new Map<string, number>();
-  if (flow && graph.order <= FLOW_SWEEP_MAX_NODES) {
-    try {
-      lost = new Map((await flowChokepoints(graph, applied)).map((c) => [c.id, c.demandLost]));
-    } catch (e) {
-      notes.push(`Flow chokepoints could not be computed: ${(e as Error).message}`);
-    }
-  }
+  const lost = new Map(full?.chokepoints.map((c) => [c.id, c.demandLost]) ?? []);
   const chokepoints: ChokepointView[] = spof.nodes
     .filter((n) => !isConsumer(graph.getNodeAttributes(n.id)) && !applied.nodeOut.has(n.id))
     .map((n) => ({
       id: n.id,
       consumersCut: n.consumersCutAlone,
       demandCut: n.demandCutAlone,
-      demandLost: lost.size > 0 ? (lost.get(n.id) ?? 0) : null,
+      demandLost: full ? (lost.get(n.id) ?? 0) : null,
     }))
     .sort(
       (a, b) =>
@@ -118,14 +159,16 @@ export async function analyzeForViewer(
   }
   for (const [country, demand] of [...byCountry].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const f = flow?.countries[country];
+    const year = full ? full.losses.durations.indexOf(365) : -1;
+    const loss = full && year >= 0 ? full.losses.countries[country]?.[year] : undefined;
     countries.push({
       country,
       demand,
       served: f ? f.served : null,
       servedFraction: f ? f.fraction : null,
-      timeToSurviveDays: null,
-      lossPerYear: null,
-      currency: graph.getAttribute("currency") ?? null,
+      timeToSurviveDays: full?.survival.countries[country]?.daysToSurvive ?? null,
+      lossPerYear: loss ?? (full ? 0 : null),
+      currency: full?.losses.currency ?? graph.getAttribute("currency") ?? null,
     });
   }
 
@@ -139,5 +182,6 @@ export async function analyzeForViewer(
     chokepoints,
     countries,
     notes,
+    complete: detailed,
   };
 }

@@ -77,9 +77,15 @@ export interface ViewerHooks {
   analysed: number;
   state(): State;
   cutOff(): string[] | null;
+  /** True once the slow (LP) part of the current analysis is on screen too. */
+  complete(): boolean;
   nodePagePosition(node: string): { x: number; y: number } | null;
   pngDataUrl(): string;
   layout(): LayoutName;
+  /** Milliseconds since navigation at which each start-up step ended. */
+  timings: Record<string, number>;
+  /** Put a node at the centre of the view at a camera ratio (no animation, no selection). */
+  centerOn(node: string, ratio: number): void;
 }
 
 declare global {
@@ -104,7 +110,11 @@ export class App implements Actions {
   private readonly panels: Panel[];
   private readonly tooltip: Tooltip;
   private readonly messages: Messages;
-  private readonly worker: Worker;
+  /** Quick phase (reachability): answers in milliseconds. */
+  private readonly quickWorker: Worker;
+  /** Full phase (LPs): replaced when a newer scenario arrives while it is busy. */
+  private fullWorker: Worker;
+  private fullBusy = false;
   private requestId = 0;
   private analysedKey: string | null = null;
   private hovered: string | null = null;
@@ -130,25 +140,40 @@ export class App implements Actions {
     ];
     // search first in the column, above the controls
     elements.left.prepend(search);
-    this.worker = new Worker(new URL("./analysis-worker.ts", import.meta.url), { type: "module" });
-    this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.onWorkerMessage(event.data);
-    this.worker.onerror = (event) => this.messages.error(`The analysis worker failed: ${event.message}`);
+    this.quickWorker = this.newWorker();
+    this.fullWorker = this.newWorker();
     this.hooks = {
       ready: false,
       analysed: 0,
       state: () => this.history.present,
       cutOff: () => this.analysis?.cutOff ?? null,
+      complete: () => this.analysis?.complete === true && !this.analysing,
       nodePagePosition: (node) => this.nodePagePosition(node),
       pngDataUrl: () => this.composite().toDataURL("image/png"),
       layout: () => this.history.present.layout,
+      timings: {},
+      centerOn: (node, ratio) => {
+        const d = this.renderer?.getNodeDisplayData(node);
+        if (!d) return;
+        this.renderer?.getCamera().setState({ x: d.x, y: d.y, ratio });
+        this.renderer?.refresh(); // render now: positions and picking follow the new camera at once
+      },
     };
     window.__viewer = this.hooks;
     this.listen();
   }
 
+  private newWorker(): Worker {
+    const worker = new Worker(new URL("./analysis-worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.onWorkerMessage(event.data);
+    worker.onerror = (event) => this.messages.error(`The analysis worker failed: ${event.message}`);
+    return worker;
+  }
+
   // ---- start-up and graphs -------------------------------------------------------------------------
 
   async start(): Promise<void> {
+    this.hooks.timings.start ??= performance.now();
     const state = location.hash.length > 1 ? decodeHash(location.hash) : { ...DEFAULT_STATE };
     const names = bundledGraphNames();
     if (!names.includes(state.graph) && state.graph !== "local") {
@@ -250,11 +275,16 @@ export class App implements Actions {
     let next: State = { ...state, removedNodes: state.removedNodes.filter((n) => graph.hasNode(n)) };
     if (next.selected !== null && !graph.hasNode(next.selected)) next = select(next, null);
     this.history = createHistory(next);
-    this.worker.postMessage({ type: "graph", graph: graph.export() } satisfies WorkerRequest);
+    this.hooks.timings.graphChecked ??= performance.now();
+    const exported = graph.export();
+    this.quickWorker.postMessage({ type: "graph", graph: exported } satisfies WorkerRequest);
+    this.fullWorker.postMessage({ type: "graph", graph: exported } satisfies WorkerRequest);
     this.buildRenderer();
+    this.hooks.timings.rendererBuilt ??= performance.now();
     this.applyLayout(next.layout, false);
     this.runAnalysis();
     this.render();
+    this.hooks.timings.firstRender ??= performance.now();
   }
 
   private buildRenderer(): void {
@@ -356,16 +386,26 @@ export class App implements Actions {
     const scenario = scenarioFromState(state, preset?.lever ? null : (preset?.scenario ?? null));
     this.analysing = true;
     this.requestId++;
-    this.worker.postMessage({
-      type: "analyze",
-      id: this.requestId,
-      scenario,
-      lever: preset?.lever ?? null,
-    } satisfies WorkerRequest);
+    const request = { type: "analyze", id: this.requestId, scenario, lever: preset?.lever ?? null } as const;
+    this.quickWorker.postMessage({ ...request, phase: "quick" } satisfies WorkerRequest);
+    if (this.fullBusy) {
+      // the running LPs are for a scenario nobody looks at any more: stop them rather than queue behind them
+      this.fullWorker.terminate();
+      this.fullWorker = this.newWorker();
+      this.fullWorker.postMessage({ type: "graph", graph: this.graph!.export() } satisfies WorkerRequest);
+    }
+    this.fullBusy = true;
+    this.fullWorker.postMessage({ ...request, phase: "full" } satisfies WorkerRequest);
   }
 
   private onWorkerMessage(response: WorkerResponse): void {
+    if (response.type === "error" || response.data.complete) {
+      if (response.id === this.requestId) this.fullBusy = false;
+    }
     if (response.id !== this.requestId) return; // a newer request is on its way
+    // the quick answer must not replace a full one that (rarely) came first
+    if (response.type === "result" && !response.data.complete && this.analysis?.complete && !this.analysing)
+      return;
     this.analysing = false;
     if (response.type === "error") {
       this.messages.error(`This scenario cannot be analysed: ${response.message} [${response.code}]`);
@@ -379,7 +419,9 @@ export class App implements Actions {
         this.runAnalysis();
       }
     } else {
+      this.hooks.timings[response.data.complete ? "fullAnalysis" : "quickAnalysis"] ??= performance.now();
       this.analysis = toAnalysisView(response.data);
+      this.analysing = !response.data.complete;
     }
     this.hooks.analysed++;
     this.render();

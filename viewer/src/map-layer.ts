@@ -7,7 +7,7 @@ import { geoPath } from "d3-geo";
 import type Sigma from "sigma";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import worldText from "world-atlas/countries-50m.json?raw";
+import worldText from "world-atlas/countries-110m.json?raw";
 import { mapProjection } from "./layouts/map.js";
 import { MAP_BORDER_COLOR, MAP_LAND_COLOR, MAP_OCEAN_COLOR } from "./settings.js";
 

@@ -148,11 +148,11 @@ export function scenarioFromState(state: State, preset: Scenario | null): Scenar
   const cut = [...(preset?.cut ?? []), ...state.cuts.map((c) => ({ from: c.from, to: c.to }))];
   const parts = [
     preset?.name,
-    ...state.removedCountries.map((c) => `-${c}`),
-    ...state.removedNodes.map((n) => `-${n}`),
-    ...state.cuts.map((c) => `${c.from}>${c.to}`),
+    ...state.removedCountries.map((c) => `without ${c}`),
+    ...state.removedNodes.map((n) => `without ${n}`),
+    ...state.cuts.map((c) => `cut ${c.from}>${c.to}`),
   ].filter((p): p is string => p !== undefined);
-  const scenario: Scenario = { name: parts.length > 0 ? parts.join(" ") : "baseline" };
+  const scenario: Scenario = { name: parts.length > 0 ? parts.join(", ") : "baseline" };
   if (preset?.description) scenario.description = preset.description;
   if (remove.length > 0) scenario.remove = remove;
   if (cut.length > 0) scenario.cut = cut;

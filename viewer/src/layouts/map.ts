@@ -2,7 +2,7 @@
  * Map layout: each node at its lat/lon under a Natural Earth projection (d3-geo's `geoNaturalEarth1`, fixed scale
  * so positions never depend on the data). Plants at the same place are spread apart on a golden-angle spiral
  * (Vogel 1979), deterministically: nodes are placed in id order, each at the first free spot on its spiral.
- * Nodes without coordinates line up in a strip under the map.
+ * Nodes without coordinates line up in columns east of the map.
  */
 import { geoNaturalEarth1, type GeoProjection } from "d3-geo";
 import type { SupplyGraph } from "../../../src/model/types.js";
@@ -71,8 +71,9 @@ export function mapLayout(graph: SupplyGraph): Positions {
     else unlocated.push(id);
   });
   const positions = spreadApart(located);
+  // east of the map (the Pacific edge), in columns of 30, so they never hide under the legend
   unlocated.sort(byId).forEach((id, i) => {
-    positions.set(id, { x: 60 + (i % 60) * 14, y: -(520 + Math.floor(i / 60) * 14) });
+    positions.set(id, { x: 985 + Math.floor(i / 30) * 16, y: -(60 + (i % 30) * 14) });
   });
   return positions;
 }

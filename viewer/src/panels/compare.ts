@@ -97,8 +97,8 @@ export function comparePanel(container: HTMLElement, actions: Actions): Panel {
         replaceChildren(select, ...list.map((c) => el("option", { value: c }, c)));
         select.value = value;
       }
-      if (!view.analysis) {
-        replaceChildren(charts, el("p", { class: "hint" }, "Analysing…"));
+      if (!view.analysis?.complete) {
+        replaceChildren(charts, el("p", { class: "hint" }, "Computing served demand, survival and losses…"));
         return;
       }
       const pair = view.state.compare;

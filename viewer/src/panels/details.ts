@@ -86,6 +86,7 @@ export function detailsPanel(container: HTMLElement, actions: Actions): Panel {
         fact("demand", `${formatNumber(c.demand)} t/yr`);
         if (c.served !== null)
           fact("served (flow)", `${formatNumber(c.served)} t/yr (${formatPercent(c.servedFraction)})`);
+        else if (!analysis!.complete) fact("served (flow)", "computing…");
         if (c.timeToSurviveDays !== null)
           fact("time to survive", `${formatNumber(c.timeToSurviveDays, 0)} days`);
         parts.push(facts);
@@ -111,14 +112,33 @@ export function detailsPanel(container: HTMLElement, actions: Actions): Panel {
                 { id: "country-sets" },
                 ...c.countryFailureSets.map((set) => el("li", {}, set.join(" + "))),
               )
-            : el("p", { id: "country-sets", class: "hint" }, c.supplied ? "none found" : "already cut off"),
+            : el(
+                "p",
+                { id: "country-sets", class: "hint" },
+                !analysis!.complete ? "computing…" : c.supplied ? "none found" : "already cut off",
+              ),
         );
-        parts.push(el("h3", {}, "Fastest supply route"));
         parts.push(
-          c.route
-            ? el("ol", { id: "route" }, ...c.route.map((n) => el("li", {}, nodeLink(view, n))))
+          el(
+            "h3",
+            {},
+            `Fastest supply route${c.leadTimeDays !== null ? ` (${formatNumber(c.leadTimeDays, 0)} days)` : ""}`,
+          ),
+        );
+        const route = c.route ?? c.routeBefore;
+        parts.push(
+          route
+            ? el(
+                "ol",
+                { id: "route", class: c.route ? "" : "lost" },
+                ...route.map((n) => el("li", {}, nodeLink(view, n))),
+              )
             : el("p", { id: "route", class: "hint" }, "none"),
         );
+        if (!c.route && c.routeBefore)
+          parts.push(
+            el("p", { class: "warn" }, "No route left: the route above is the baseline's, now broken."),
+          );
       } else if (analysis === null && (a.demand ?? 0) > 0) {
         parts.push(el("p", { class: "hint" }, "Analysing…"));
       }

@@ -93,6 +93,10 @@ export function impactPanel(container: HTMLElement, actions: Actions): Panel {
             )
           : el("p", { id: "chokepoint-list", class: "hint" }, "no single facility cuts off a consumer"),
       );
+      if (!a.complete)
+        parts.push(
+          el("p", { class: "hint", id: "computing" }, "Computing served demand, survival and losses…"),
+        );
       for (const note of a.notes) parts.push(el("p", { class: "warn" }, note));
       replaceChildren(section, ...parts);
     },

@@ -63,6 +63,7 @@ export function legendPanel(container: HTMLElement): Panel {
     update(view: View) {
       const { encodings, state, graph } = view;
       const rows: Node[] = [];
+      const right: Node[] = [];
       if (state.colorBy === "country") {
         rows.push(el("h4", {}, "Node colour: country"));
         const shown = encodings.countries.filter((c) => encodings.countryColors.has(c.country));
@@ -87,27 +88,27 @@ export function legendPanel(container: HTMLElement): Panel {
             : `Node size: baseline throughput, area ∝ tonnes/yr, largest ${formatNumber(max)} t`,
         ),
       );
-      rows.push(el("h4", {}, "Edge colour: material shipped"));
+      right.push(el("h4", {}, "Edge colour: material shipped"));
       const present = new Set<MaterialClass>();
       graph.forEachNode((_n, a) => {
         if (a.output) present.add(materialClass(a.output));
       });
       for (const cls of ["light", "heavy", "magnet", "other"] as const)
         if (present.has(cls))
-          rows.push(el("div", { class: "lg" }, swatch(MATERIAL_COLORS[cls], "line"), MATERIAL_LABELS[cls]));
-      rows.push(
+          right.push(el("div", { class: "lg" }, swatch(MATERIAL_COLORS[cls], "line"), MATERIAL_LABELS[cls]));
+      right.push(
         el(
           "p",
           { class: "hint" },
           `Edge width: baseline volume (largest ${formatNumber(encodings.maxima.volume)} t/yr)`,
         ),
       );
-      rows.push(el("h4", {}, "Scenario marks"));
-      rows.push(el("div", { class: "lg" }, ring("removed"), "removed or not online"));
-      rows.push(el("div", { class: "lg" }, ring("cut"), "consumer cut off (no supply)"));
-      rows.push(el("div", { class: "lg" }, ring("starved"), "consumer starved: red = share not served"));
-      rows.push(el("div", { class: "lg" }, ring("chokepoint"), "chokepoint (rank = what it cuts off)"));
-      replaceChildren(body, ...rows);
+      right.push(el("h4", {}, "Scenario marks"));
+      right.push(el("div", { class: "lg" }, ring("removed"), "removed, or planned and not online"));
+      right.push(el("div", { class: "lg" }, ring("cut"), "consumer cut off (no supply)"));
+      right.push(el("div", { class: "lg" }, ring("starved"), "consumer starved: red = share not served"));
+      right.push(el("div", { class: "lg" }, ring("chokepoint"), "chokepoint (number = rank)"));
+      replaceChildren(body, el("div", {}, ...rows), el("div", {}, ...right));
     },
   };
 }

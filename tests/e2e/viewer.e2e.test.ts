@@ -1,0 +1,283 @@
+/**
+ * The viewer in a real browser: Debian's chromium (never a downloaded one) driven by playwright-core, against the
+ * production build served by vite's `preview()` on 127.0.0.1. Without chromium these tests fail; they never skip.
+ * Expected results come from the library, run here in Node on the same files.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { build, type PreviewServer, preview } from "vite";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { singlePointsOfFailure } from "../../src/analysis/single-points-of-failure.js";
+import { supplyStatus } from "../../src/analysis/supply.js";
+import { parseGraph } from "../../src/io/parse-graph.js";
+import type { SupplyGraph } from "../../src/model/types.js";
+import { isConsumer } from "../../src/model/types.js";
+import { applyScenario } from "../../src/scenario/apply-scenario.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const CONFIG = join(import.meta.dirname, "../../viewer/vite.config.ts");
+const GRAPH_FILE = join(import.meta.dirname, "../../graphs/rare-earths-2025.json");
+const XSS = "<img src=x onerror=alert(1)>";
+
+let server: PreviewServer;
+let ctx: BrowserContext;
+let profile: string;
+let outDir: string;
+let baseUrl: string;
+let graph: SupplyGraph;
+/** The page most tests share (one page load each costs seconds in software WebGL); tests run in file order. */
+let shared: Opened;
+
+beforeAll(async () => {
+  graph = parseGraph(readFileSync(GRAPH_FILE, "utf8"), { file: GRAPH_FILE });
+  outDir = mkdtempSync(join(tmpdir(), "viewer-dist-"));
+  await build({ configFile: CONFIG, logLevel: "error", build: { outDir, emptyOutDir: true } });
+  server = await preview({
+    configFile: CONFIG,
+    logLevel: "error",
+    build: { outDir },
+    preview: { host: "127.0.0.1", port: 0 },
+  });
+  baseUrl = server.resolvedUrls!.local[0]!;
+  profile = mkdtempSync(join(tmpdir(), "chromium-profile-"));
+  ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 850 },
+  });
+  shared = await open("#g=rare-earths-2025");
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+  for (const dir of [profile, outDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  dialogs: string[];
+}
+
+/** Open the viewer at a hash and wait until the first analysis is on screen. */
+async function open(hash: string, init?: () => void): Promise<Opened> {
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  if (init) await page.addInitScript(init);
+  await page.goto(`${baseUrl}${hash}`);
+  if (!init) await page.waitForFunction(() => window.__viewer?.ready, null, { timeout: 30_000 });
+  return { page, errors, dialogs };
+}
+
+/** Wait for the next analysis result after an action. */
+async function afterAnalysis(page: Page, action: () => Promise<void>): Promise<void> {
+  const before = await page.evaluate(() => window.__viewer.analysed);
+  await action();
+  await page.waitForFunction((n) => window.__viewer.analysed > n, before, { timeout: 30_000 });
+}
+
+/** Non-white pixels of the exported view (map, edges, nodes, marks, labels). */
+async function inkedPixels(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const img = new Image();
+    img.src = window.__viewer.pngDataUrl();
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240) n++;
+    return n;
+  });
+}
+
+async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([n, t]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t!], n!, { type: "application/json" }));
+      document.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [name, text],
+  );
+}
+
+const cutOffIds = (page: Page) =>
+  page.$$eval("#cut-off-list li[data-node]", (lis) => lis.map((li) => li.getAttribute("data-node")!).sort());
+
+const cutOffWithout = (country: string) =>
+  supplyStatus(graph, applyScenario(graph, { name: `no-${country}`, remove: [{ country }] })).unsupplied;
+
+describe("viewer in headless chromium", () => {
+  test("loads the bundled 2025 graph on the map with no console errors and a drawn canvas", async () => {
+    const { page, errors } = shared;
+    expect(await page.locator("#graph-title").textContent()).toBe(graph.getAttribute("name"));
+    expect(await page.evaluate(() => window.__viewer.layout())).toBe("map");
+    // a blank page has no ink; the map alone gives tens of thousands of pixels, nodes and edges add more
+    expect(await inkedPixels(page)).toBeGreaterThan(50_000);
+    expect(await page.locator("#impact-summary").textContent()).toMatch(/0 of \d+ consumers cut off/);
+    expect(errors).toEqual([]);
+  });
+
+  test("toggling China off marks exactly the consumers the library reports cut off; undo restores", async () => {
+    const { page, errors } = shared;
+    const expected = cutOffWithout("CN");
+    expect(expected.length).toBeGreaterThan(0);
+    await afterAnalysis(page, () => page.locator('input[data-country="CN"]').uncheck());
+    expect(await cutOffIds(page)).toEqual(expected);
+    expect(await page.evaluate(() => window.__viewer.cutOff())).toEqual(expected);
+    expect(await page.evaluate(() => window.__viewer.state().removedCountries)).toEqual(["CN"]);
+    expect(await page.locator("#chokepoint-list li").count()).toBeGreaterThan(0);
+    await afterAnalysis(page, () => page.locator("#undo").click());
+    expect(await page.locator("#cut-off-list").count()).toBe(0);
+    expect(await page.locator('input[data-country="CN"]').isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test("an invalid dropped file shows the loader's errors and keeps the current graph", async () => {
+    const { page, errors } = shared;
+    await dropFile(page, "broken.json", '{"attributes": {"stages": ["mine"]}, "nodes": [');
+    await expect.poll(() => page.locator("#load-problems").textContent()).toContain("E_PARSE");
+    expect(await page.locator("#banner").textContent()).toContain("broken.json was not loaded");
+    await dropFile(
+      page,
+      "dangling.json",
+      JSON.stringify({
+        attributes: { stages: ["mine", "consumer"] },
+        nodes: [{ key: "a", attributes: { label: "A", stage: "mine", country: "CN" } }],
+        edges: [{ source: "a", target: "<b>ghost</b>" }],
+      }),
+    );
+    await expect
+      .poll(() => page.locator("#load-problems li").first().textContent())
+      .toContain("<b>ghost</b>");
+    expect(await page.locator("#banner b").count()).toBe(0);
+    expect(await page.locator("#graph-title").textContent()).toBe(graph.getAttribute("name"));
+    expect(await page.evaluate(() => window.__viewer.state().graph)).toBe("rare-earths-2025");
+    expect(errors).toEqual([]);
+  });
+
+  test("a label with markup shows as text and runs nothing", async () => {
+    // last user of the shared page: it replaces the graph
+    const { page, errors, dialogs } = shared;
+    const file = JSON.stringify({
+      attributes: { name: XSS, stages: ["mine", "consumer"] },
+      nodes: [
+        {
+          key: "m",
+          attributes: {
+            label: XSS,
+            stage: "mine",
+            country: "CN",
+            lat: 40,
+            lon: 110,
+            sources: ["javascript:alert(2)", "https://example.org/report"],
+          },
+        },
+        {
+          key: "c",
+          attributes: { label: "Consumer", stage: "consumer", country: "JP", demand: 5, lat: 35, lon: 139 },
+        },
+      ],
+      edges: [{ source: "m", target: "c", attributes: { volume: 5 } }],
+    });
+    await afterAnalysis(page, () => dropFile(page, "xss.json", file));
+    expect(await page.locator("#graph-title").textContent()).toBe(XSS);
+    await page.locator("#search").fill("img");
+    await expect.poll(() => page.locator("#suggestions li").first().getAttribute("data-node")).toBe("m");
+    await page.locator("#suggestions li").first().dispatchEvent("mousedown");
+    await expect.poll(() => page.locator("#details h2").first().textContent()).toBe(XSS);
+    // sources: the javascript: one is plain text, the https one a safe link
+    expect(await page.locator("#sources a").count()).toBe(1);
+    expect(await page.locator("#sources a").getAttribute("rel")).toBe("noopener noreferrer");
+    expect(await page.locator("#sources").textContent()).toContain("javascript:alert(2)");
+    const pos = await page.evaluate(() => window.__viewer.nodePagePosition("m"));
+    await page.mouse.move(pos!.x, pos!.y);
+    await expect.poll(() => page.locator("#tooltip strong").textContent()).toBe(XSS);
+    await page.waitForTimeout(300);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the URL hash restores a view, and clicking a consumer lists its single points of failure", async () => {
+    const noChina = applyScenario(graph, { name: "no-CN", remove: [{ country: "CN" }] });
+    const consumer = cutOffWithout("CN")[0]!;
+    const hash = `#g=rare-earths-2025&l=tiers&rc=CN&sel=${encodeURIComponent(consumer)}&cmp=JP,DE`;
+    const { page, errors } = await open(hash);
+    expect(await page.evaluate(() => window.__viewer.layout())).toBe("tiers");
+    expect(await page.locator('input[data-country="CN"]').isChecked()).toBe(false);
+    expect(await cutOffIds(page)).toEqual(cutOffWithout("CN"));
+    expect(await page.locator("#details h2").first().textContent()).toBe(
+      graph.getNodeAttribute(consumer, "label"),
+    );
+    expect(await page.locator("#consumer-status").textContent()).toMatch(/^Cut off/);
+    expect(await page.locator("#compare-b").inputValue()).toBe("DE");
+    expect(await page.evaluate(() => window.__viewer.state())).toMatchObject({
+      layout: "tiers",
+      removedCountries: ["CN"],
+      selected: consumer,
+      compare: ["JP", "DE"],
+    });
+
+    // click, on the canvas, the supplied consumer with the most single points of failure without China
+    const spof = singlePointsOfFailure(graph, noChina);
+    const target = spof.consumers
+      .filter((c) => c.singlePointsOfFailure.length > 0)
+      .sort(
+        (a, b) => b.singlePointsOfFailure.length - a.singlePointsOfFailure.length || (a.id < b.id ? -1 : 1),
+      )[0]!;
+    expect(isConsumer(graph.getNodeAttributes(target.id))).toBe(true);
+    // zoom in on it so that no neighbour overlaps the click (sigma picks by reading a WebGL pixel)
+    await page.evaluate((id) => window.__viewer.centerOn(id, 0.08), target.id);
+    const pos = await page.evaluate((id) => window.__viewer.nodePagePosition(id), target.id);
+    await page.mouse.click(pos!.x, pos!.y);
+    await expect
+      .poll(() => page.locator("#details h2").first().textContent())
+      .toBe(graph.getNodeAttribute(target.id, "label"));
+    const listed = await page.$$eval("#spof-list li button", (bs) =>
+      bs.map((b) => b.getAttribute("data-node")!),
+    );
+    expect(listed.sort()).toEqual([...target.singlePointsOfFailure].sort());
+    expect(await page.evaluate(() => window.__viewer.state().selected)).toBe(target.id);
+    expect(await page.evaluate(() => location.hash)).toContain(`sel=${encodeURIComponent(target.id)}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("without WebGL the page says so instead of staying blank", async () => {
+    const { page } = await open("#g=rare-earths-2025", () => {
+      HTMLCanvasElement.prototype.getContext = () => null;
+    });
+    await expect.poll(() => page.locator("#no-webgl h2").textContent()).toContain("WebGL is not available");
+    await page.close();
+  });
+});

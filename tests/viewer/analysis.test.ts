@@ -1,0 +1,72 @@
+import { describe, expect, test } from "vitest";
+import { graphFromText } from "../_helpers/graph-from-text.js";
+import { singlePointsOfFailure } from "../../src/analysis/single-points-of-failure.js";
+import { supplyStatus } from "../../src/analysis/supply.js";
+import { ScenarioError } from "../../src/model/errors.js";
+import { applyScenario } from "../../src/scenario/apply-scenario.js";
+import { analyzeForViewer } from "../../viewer/src/analysis.js";
+import { toAnalysisView } from "../../viewer/src/analysis-view.js";
+
+// Two magnet makers; the heavy-RE-free one (no DyTb in its recipe) keeps Honda supplied without China.
+const graph = graphFromText(`
+  mine-cn [mine CN output=REO capacity=100]
+  hre-cn [mine CN output=DyTb capacity=10]
+  mine-au [mine AU output=REO capacity=30]
+  mag-jp [magnet JP output=NdFeB recipe=REO:1,DyTb:0.1 capacity=100]
+  mag-free [magnet JP output=NdFeB recipe=REO:1 capacity=20]
+  toyota [consumer JP demand=50]
+  honda [consumer JP demand=10]
+  ford [consumer US demand=20]
+  mine-cn -> mag-jp volume=70
+  hre-cn -> mag-jp volume=7
+  mine-au -> mag-free volume=10
+  mag-jp -> toyota volume=50
+  mag-jp -> ford volume=20
+  mag-free -> honda volume=10
+`);
+
+describe("analyzeForViewer reports what the library computes", () => {
+  test("baseline: everyone supplied, single points of failure as the library lists them", async () => {
+    const data = await analyzeForViewer(graph, { name: "baseline" });
+    const applied = applyScenario(graph, { name: "baseline" });
+    expect(data.cutOff).toEqual(supplyStatus(graph, applied).unsupplied);
+    const spof = singlePointsOfFailure(graph, applied);
+    for (const c of spof.consumers)
+      expect(data.consumers.find((x) => x.id === c.id)?.singlePointsOfFailure).toEqual(
+        c.singlePointsOfFailure,
+      );
+    expect(data.consumers.find((c) => c.id === "toyota")).toMatchObject({
+      supplied: true,
+      servedFraction: 1,
+      countryFailureSets: [["CN"], ["JP"]],
+    });
+    expect(data.consumers.find((c) => c.id === "toyota")?.route?.at(-1)).toBe("toyota");
+  });
+
+  test("without China: Toyota and Ford cut off, Honda (HRE-free magnets) still supplied", async () => {
+    const scenario = { name: "no-cn", remove: [{ country: "CN" }] };
+    const data = await analyzeForViewer(graph, scenario);
+    expect(data.cutOff).toEqual(["ford", "toyota"]);
+    expect(data.cutOff).toEqual(supplyStatus(graph, applyScenario(graph, scenario)).unsupplied);
+    expect(data.removed).toEqual(["hre-cn", "mine-cn"]);
+    const view = toAnalysisView(data);
+    expect(view.nodeOut.has("mine-cn")).toBe(true);
+    expect(view.consumers.get("honda")).toMatchObject({ supplied: true, servedFraction: 1 });
+    expect(view.countries.get("US")).toMatchObject({ servedFraction: 0 });
+  });
+
+  test("chokepoints ranked by the demand they cut off alone", async () => {
+    const data = await analyzeForViewer(graph, { name: "baseline" });
+    // three nodes each cut Toyota and Ford (70 t) alone; equal flow losses too, so ties go by id
+    expect(data.chokepoints.slice(0, 3).map((c) => c.id)).toEqual(["hre-cn", "mag-jp", "mine-cn"]);
+    expect(data.chokepoints[3]).toMatchObject({ consumersCut: 1, demandCut: 10 });
+    expect(data.chokepoints.find((c) => c.id === "mag-jp")).toMatchObject({ consumersCut: 2, demandCut: 70 });
+    expect(data.chokepoints.every((c) => !["toyota", "honda", "ford"].includes(c.id))).toBe(true);
+  });
+
+  test("a scenario that matches nothing is the library's ScenarioError", async () => {
+    await expect(analyzeForViewer(graph, { name: "x", remove: [{ country: "FR" }] })).rejects.toBeInstanceOf(
+      ScenarioError,
+    );
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, test } from "vitest";
+import { graphFromText } from "../_helpers/graph-from-text.js";
+import { mapLayout, SPREAD_DISTANCE, spreadApart } from "../../viewer/src/layouts/map.js";
+import { forceRequest } from "../../viewer/src/layouts/force.js";
+import { COLUMN_GAP, tiersLayout } from "../../viewer/src/layouts/tiers.js";
+import { searchNodes } from "../../viewer/src/panels/search.js";
+import { aggregateByCountryStage } from "../../viewer/src/aggregate.js";
+
+const graph = graphFromText(`
+  a [mine CN lat=40 lon=110 output=ore]
+  b [mine CN lat=40 lon=110 output=ore]
+  c [mine CN lat=40 lon=110 output=ore]
+  r [refinery JP lat=35 lon=139 output=ox]
+  x [consumer US demand=3]
+  a -> r volume=1
+  b -> r volume=1
+  c -> r volume=1
+  r -> x volume=3
+`);
+
+describe("map layout", () => {
+  test("plants at the same place are spread at least SPREAD_DISTANCE apart, deterministically", () => {
+    const p = mapLayout(graph);
+    const pts = ["a", "b", "c"].map((id) => p.get(id)!);
+    for (let i = 0; i < pts.length; i++)
+      for (let j = i + 1; j < pts.length; j++)
+        expect(Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y)).toBeGreaterThanOrEqual(
+          SPREAD_DISTANCE - 1e-9,
+        );
+    expect(mapLayout(graph)).toEqual(p);
+  });
+
+  test("the first plant (by id) keeps its true position; east is right, north is up", () => {
+    const p = mapLayout(graph);
+    const a = p.get("a")!;
+    const r = p.get("r")!;
+    expect(r.x).toBeGreaterThan(a.x); // Japan east of Inner Mongolia
+    expect(r.y).toBeLessThan(a.y); // 35°N south of 40°N: lower y in sigma's y-up space
+  });
+
+  test("nodes without coordinates line up east of the map", () => {
+    const p = mapLayout(graph);
+    expect(p.get("x")!.x).toBeGreaterThan(960);
+    for (const v of p.values()) expect(Number.isFinite(v.x) && Number.isFinite(v.y)).toBe(true);
+  });
+
+  test("spreadApart leaves points that are already apart where they are", () => {
+    const p = spreadApart([
+      { id: "p", x: 0, y: 0 },
+      { id: "q", x: 100, y: 0 },
+    ]);
+    expect(p.get("p")).toEqual({ x: 0, y: -0 });
+    expect(p.get("q")).toEqual({ x: 100, y: -0 });
+  });
+});
+
+describe("tiers layout", () => {
+  test("one column per stage in the graph's stage order", () => {
+    const p = tiersLayout(graph, ["CN", "JP", "US"]);
+    expect(p.get("a")!.x).toBe(0);
+    const stages = graph.getAttribute("stages");
+    expect(p.get("r")!.x).toBe(stages.indexOf("refinery") * COLUMN_GAP);
+    expect(p.get("x")!.x).toBe(stages.indexOf("consumer") * COLUMN_GAP);
+    expect(new Set(["a", "b", "c"].map((id) => p.get(id)!.y)).size).toBe(3);
+  });
+});
+
+test("force request: every node and edge, weights from volume", () => {
+  const req = forceRequest(graph, tiersLayout(graph, []));
+  expect(req.nodes.length).toBe(graph.order);
+  expect(req.edges.length).toBe(graph.size);
+  expect(req.edges.every(([, , w]) => w >= 1)).toBe(true);
+});
+
+test("search: label prefix first, then substring, then id", () => {
+  const g = graphFromText(`
+    t [consumer JP demand=1 label=Toyota]
+    s [consumer JP demand=1 label=Big-Toyota-supplier]
+    toy-x [consumer JP demand=1 label=Other]
+  `);
+  expect(searchNodes(g, "toy")).toEqual(["t", "s", "toy-x"]);
+  expect(searchNodes(g, "  ")).toEqual([]);
+});
+
+test("aggregate: one node per country and stage, volumes summed", () => {
+  const agg = aggregateByCountryStage(graph);
+  expect(agg.order).toBe(3);
+  expect(agg.getEdgeAttribute("CN|mine->JP|refinery", "volume")).toBe(3);
+});
