@@ -7,6 +7,10 @@
  * standard heuristic for picking k of n projects when the gain of a set is not additive (Nemhauser, Wolsey &
  * Fisher 1978 bound it for submodular gains; served demand with recipes need not be submodular, so the order is
  * a heuristic, reported as such).
+ *
+ * A project is a pipeline node together with the pipeline nodes upstream of it that feed it only through other
+ * pipeline nodes (its planned supply chain: MP's 10X magnet plant comes with MP's Dy/Tb metallisation and heavy-RE
+ * circuit), so a plant whose feed is itself planned is not scored at zero.
  */
 import type { FlowObjective } from "../flow/_solve-flow.js";
 import { servedDemand } from "../flow/served-demand.js";
@@ -31,6 +35,8 @@ export const DEFAULT_PROJECT_RANKING_OPTIONS: Required<ProjectRankingOptions> = 
 /** One project brought online alone. */
 export interface ProjectGain {
   id: string;
+  /** The pipeline nodes brought online with it (its planned supply chain), sorted; `[]` when none. */
+  with: string[];
   label: string;
   country: string;
   stage: string;
@@ -86,10 +92,29 @@ export async function projectRanking(
     const flow = await servedDemand(graph, applyScenario(graph, s), { objective });
     return flow.countries[country] ?? { demand: 0, served: 0, fraction: 0 };
   };
+  const candidates = new Set(pipeline);
+  /** The pipeline nodes upstream of `id` reached through pipeline nodes only. */
+  const chain = (id: string): string[] => {
+    const seen = new Set<string>([id]);
+    const stack = [id];
+    while (stack.length) {
+      const v = stack.pop()!;
+      graph.forEachInNeighbor(v, (u) => {
+        if (candidates.has(u) && !seen.has(u)) {
+          seen.add(u);
+          stack.push(u);
+        }
+      });
+    }
+    seen.delete(id);
+    return [...seen].sort();
+  };
+  const chains = new Map(pipeline.map((id) => [id, chain(id)]));
   const describe = (id: string, gain: number): ProjectGain => {
     const a = graph.getNodeAttributes(id);
     return {
       id,
+      with: chains.get(id) ?? [],
       label: a.label,
       country: a.country,
       stage: a.stage,
@@ -111,7 +136,7 @@ export async function projectRanking(
     let best: { gain: ProjectGain; fraction: number; served: number } | null = null;
     for (const id of pipeline) {
       if (chosen.has(id)) continue;
-      const r = await servedWith(new Set([...chosen, id]));
+      const r = await servedWith(new Set([...chosen, id, ...(chains.get(id) ?? [])]));
       const g = describe(id, r.served - current);
       gains.push(g);
       if (!best || byGain(g, best.gain) < 0) best = { gain: g, fraction: r.fraction, served: r.served };
@@ -119,6 +144,7 @@ export async function projectRanking(
     if (step === 0) single = gains.sort(byGain);
     if (!best || best.gain.gain <= 1e-9) break;
     chosen.add(best.gain.id);
+    for (const id of best.gain.with) chosen.add(id);
     current = best.served;
     greedy.push({ ...best.gain, servedFraction: best.fraction });
   }

@@ -52,7 +52,12 @@ function top(shares: Record<string, number>, n = 3): string {
 }
 
 const days = (d: number | null) => (d === null ? "not short" : `${quantity(d)} d`);
-const signed = (v: number, text: string) => (v > 0 ? `+${text}` : v < 0 ? text : text.replace(/^-/, ""));
+/** A change with its sign; a value that rounds to zero shows as zero, never "-0" or "+0.0". */
+const signed = (v: number, text: string) => {
+  const unsigned = text.replace(/^[-+]/, "");
+  if (/^0(\.0+)?(?![\d.,])/.test(unsigned)) return unsigned;
+  return v > 0 ? `+${unsigned}` : v < 0 ? `-${unsigned}` : unsigned;
+};
 const pp = (v: number) => signed(v, `${(v * 100).toFixed(1)} pp`);
 const money = (v: number, currency: string | null) =>
   `${quantity(v / 1e6)} m${currency ? ` ${currency}` : ""}`;
@@ -426,7 +431,7 @@ function leverTables(r: LeversReport) {
       ["0", "(no pipeline project)", "", "", "", "", "", percent(p.baseFraction)],
       ...p.greedy.map((s, k) => [
         String(k + 1),
-        s.id,
+        s.with.length ? `${s.id} (+ ${s.with.join(", ")})` : s.id,
         s.country,
         s.stage,
         s.status,
@@ -444,7 +449,12 @@ function leverTables(r: LeversReport) {
       ],
       rows: p.single
         .filter((s) => s.gain > 1e-9)
-        .map((s) => [s.id, s.country, s.since === null ? "-" : String(s.since), quantity(s.gain)]),
+        .map((s) => [
+          s.with.length ? `${s.id} (+ ${s.with.join(", ")})` : s.id,
+          s.country,
+          s.since === null ? "-" : String(s.since),
+          quantity(s.gain),
+        ]),
     },
   }));
   return { lever, changes, mirror, projects };
