@@ -1,9 +1,19 @@
 /** Every CLI command, in the order `--help` lists them. Add a command: one file, one line here. */
 import type { CommandSpec } from "../_command.js";
 import { analyzeCommand } from "./analyze.js";
+import { compareCommand } from "./compare.js";
 import { convertCommand } from "./convert.js";
 import { flowCommand } from "./flow.js";
+import { leversCommand } from "./levers.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
 
-export const COMMANDS: CommandSpec[] = [analyzeCommand, summaryCommand, validateCommand, convertCommand, flowCommand];
+export const COMMANDS: CommandSpec[] = [
+  analyzeCommand,
+  summaryCommand,
+  validateCommand,
+  convertCommand,
+  flowCommand,
+  compareCommand,
+  leversCommand,
+];
