@@ -104,22 +104,25 @@ export function flowAttackCurves(
     }
     return order;
   });
-  const total = (2 + randoms.length) * (byLoss.length + 1);
-  let done = 0;
-  const tick = () => onProgress?.(++done, total);
-  const curves: FlowAttackCurve[] = [];
-  for (const [name, order] of [
-    ["demand-lost", byLoss],
-    ["country", byCountry],
-  ] as const) {
-    const shares = curve(solver, order, demand, tick);
-    curves.push({ order: name, removed: order, servedShare: shares, robustness: robustness(shares) });
+  try {
+    const total = (2 + randoms.length) * (byLoss.length + 1);
+    let done = 0;
+    const tick = () => onProgress?.(++done, total);
+    const curves: FlowAttackCurve[] = [];
+    for (const [name, order] of [
+      ["demand-lost", byLoss],
+      ["country", byCountry],
+    ] as const) {
+      const shares = curve(solver, order, demand, tick);
+      curves.push({ order: name, removed: order, servedShare: shares, robustness: robustness(shares) });
+    }
+    if (randoms.length) {
+      const runs = randoms.map((order) => curve(solver, order, demand, tick));
+      const mean = runs[0]!.map((_, k) => clean(runs.reduce((t, r) => t + r[k]!, 0) / runs.length));
+      curves.push({ order: "random", removed: [], servedShare: mean, robustness: robustness(mean) });
+    }
+    return { nodes: byLoss.length, curves };
+  } finally {
+    solver.dispose();
   }
-  if (randoms.length) {
-    const runs = randoms.map((order) => curve(solver, order, demand, tick));
-    const mean = runs[0]!.map((_, k) => clean(runs.reduce((t, r) => t + r[k]!, 0) / runs.length));
-    curves.push({ order: "random", removed: [], servedShare: mean, robustness: robustness(mean) });
-  }
-  solver.dispose();
-  return { nodes: byLoss.length, curves };
 }
