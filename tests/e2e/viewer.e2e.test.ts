@@ -10,7 +10,8 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { build, type PreviewServer, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { singlePointsOfFailure } from "../../src/analysis/single-points-of-failure.js";
-import { supplyStatus } from "../../src/analysis/supply.js";
+import { analyze } from "../../src/analysis/analyze.js";
+import { loadScenario } from "../../src/io/load-scenario.js";
 import { parseGraph } from "../../src/io/parse-graph.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { isConsumer } from "../../src/model/types.js";
@@ -132,8 +133,9 @@ async function dropFile(page: Page, name: string, text: string): Promise<void> {
 const cutOffIds = (page: Page) =>
   page.$$eval("#cut-off-list li[data-node]", (lis) => lis.map((li) => li.getAttribute("data-node")!).sort());
 
+/** The consumers the library's `analyze` reports cut off. */
 const cutOffWithout = (country: string) =>
-  supplyStatus(graph, applyScenario(graph, { name: `no-${country}`, remove: [{ country }] })).unsupplied;
+  analyze(graph, applyScenario(graph, { name: `no-${country}`, remove: [{ country }] })).unsupplied;
 
 describe("viewer in headless chromium", () => {
   test("loads the bundled 2025 graph on the map with no console errors and a drawn canvas", async () => {
@@ -158,6 +160,17 @@ describe("viewer in headless chromium", () => {
     await afterAnalysis(page, () => page.locator("#undo").click());
     expect(await page.locator("#cut-off-list").count()).toBe(0);
     expect(await page.locator('input[data-country="CN"]').isChecked()).toBe(true);
+
+    // the bundled scenario, picked from the list, gives what `analyze` gives for it
+    const scenario = loadScenario("myanmar-border-closure");
+    await afterAnalysis(page, async () => {
+      await page.locator("#preset").selectOption("scenario:myanmar-border-closure");
+    });
+    expect(await page.evaluate(() => window.__viewer.cutOff())).toEqual(
+      analyze(graph, applyScenario(graph, scenario)).unsupplied,
+    );
+    expect(await page.locator("#scenario-name").textContent()).toContain("myanmar-border-closure");
+    await afterAnalysis(page, () => page.locator("#reset-scenario").click());
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 import { singlePointsOfFailure } from "../../src/analysis/single-points-of-failure.js";
+import { analyze } from "../../src/analysis/analyze.js";
 import { supplyStatus } from "../../src/analysis/supply.js";
 import { ScenarioError } from "../../src/model/errors.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
@@ -20,6 +21,7 @@ const graph = graphFromText(`
   mine-cn -> mag-jp volume=70
   hre-cn -> mag-jp volume=7
   mine-au -> mag-free volume=10
+  hre-cn -> mag-free volume=0
   mag-jp -> toyota volume=50
   mag-jp -> ford volume=20
   mag-free -> honda volume=10
@@ -48,6 +50,7 @@ describe("analyzeForViewer reports what the library computes", () => {
     const data = await analyzeForViewer(graph, scenario);
     expect(data.cutOff).toEqual(["ford", "toyota"]);
     expect(data.cutOff).toEqual(supplyStatus(graph, applyScenario(graph, scenario)).unsupplied);
+    expect(data.cutOff).toEqual(analyze(graph, applyScenario(graph, scenario)).unsupplied);
     expect(data.removed).toEqual(["hre-cn", "mine-cn"]);
     const view = toAnalysisView(data);
     expect(view.nodeOut.has("mine-cn")).toBe(true);
@@ -62,6 +65,30 @@ describe("analyzeForViewer reports what the library computes", () => {
     expect(data.chokepoints[3]).toMatchObject({ consumersCut: 1, demandCut: 10 });
     expect(data.chokepoints.find((c) => c.id === "mag-jp")).toMatchObject({ consumersCut: 2, demandCut: 70 });
     expect(data.chokepoints.every((c) => !["toyota", "honda", "ford"].includes(c.id))).toBe(true);
+  });
+
+  test("the quick phase leaves the LP results and country sets to the full phase", async () => {
+    const quick = await analyzeForViewer(graph, { name: "baseline" }, null, { phase: "quick" });
+    expect(quick.complete).toBe(false);
+    expect(quick.consumers.every((c) => c.served === null && c.countryFailureSets.length === 0)).toBe(true);
+    const full = await analyzeForViewer(graph, { name: "baseline" });
+    expect(full.complete).toBe(true);
+    expect(quick.cutOff).toEqual(full.cutOff);
+    expect(quick.consumers.map((c) => c.singlePointsOfFailure)).toEqual(
+      full.consumers.map((c) => c.singlePointsOfFailure),
+    );
+    expect(full.centrality["mag-jp"]!.volumeShare).toBeGreaterThan(0);
+  });
+
+  test("a lever edits a copy of the graph: without HRE-free magnets, Honda needs Dy/Tb too", async () => {
+    const lever = {
+      name: "alt-tech",
+      pillar: "alternative-technology",
+      edits: [{ select: { node: "mag-free" }, set: { recipe: { REO: 1, DyTb: 0.1 } } }],
+    };
+    const data = await analyzeForViewer(graph, { name: "no-cn", remove: [{ country: "CN" }] }, lever);
+    expect(data.cutOff).toEqual(["ford", "honda", "toyota"]);
+    expect(graph.getNodeAttribute("mag-free", "recipe")).toEqual({ REO: 1 });
   });
 
   test("a scenario that matches nothing is the library's ScenarioError", async () => {

@@ -46,6 +46,7 @@ function analysis(partial: Partial<Parameters<typeof toAnalysisView>[0]> = {}): 
     countries: [],
     notes: [],
     complete: true,
+    centrality: {},
     ...partial,
   });
 }
@@ -134,6 +135,7 @@ describe("nodeAppearance", () => {
           missing: [],
           singlePointsOfFailure: ["mag", "ref"],
           countryFailureSets: [["JP"]],
+          minFailures: 1,
           route: ["mine-cn", "ref", "mag", "car"],
           routeBefore: ["mine-cn", "ref", "mag", "car"],
           leadTimeDays: 90,

@@ -13,6 +13,8 @@ export interface ConsumerView {
   missing: string[];
   singlePointsOfFailure: string[];
   countryFailureSets: string[][];
+  /** Fewest facilities whose loss cuts it off (null: not computed). */
+  minFailures: number | null;
   /** Fastest supply route, source → consumer; null when none. */
   route: string[] | null;
   /** The fastest route in the baseline (to show what a disruption took away). */
@@ -62,6 +64,8 @@ export interface AnalysisView {
   countries: ReadonlyMap<string, CountryView>;
   /** Analyses that could not run (missing library part or an error), as sentences for the page. */
   notes: string[];
+  /** Node → betweenness on the scenario graph and share of baseline volume (full phase only). */
+  centrality: Readonly<Record<string, { betweenness: number; volumeShare: number }>>;
   /** False while the LP-based results (served demand, survival, losses) and country sets are still coming. */
   complete: boolean;
 }
@@ -77,6 +81,7 @@ export interface AnalysisData {
   chokepoints: ChokepointView[];
   countries: CountryView[];
   notes: string[];
+  centrality: Record<string, { betweenness: number; volumeShare: number }>;
   complete: boolean;
 }
 
@@ -92,6 +97,7 @@ export function toAnalysisView(data: AnalysisData): AnalysisView {
     chokepoints: data.chokepoints,
     countries: new Map(data.countries.map((c) => [c.country, c])),
     notes: data.notes,
+    centrality: data.centrality,
     complete: data.complete,
   };
 }

@@ -10,7 +10,7 @@ import type { Scenario } from "../../src/scenario/types.js";
 import { supplyStatus } from "../../src/analysis/supply.js";
 import { singlePointsOfFailure } from "../../src/analysis/single-points-of-failure.js";
 import { buildCsr } from "../../src/analysis/_csr.js";
-import { countryFailureSets } from "../../src/analysis/country-failure-sets.js";
+import { analyze } from "../../src/analysis/analyze.js";
 import { routes } from "../../src/analysis/routes.js";
 import { servedDemand } from "../../src/flow/served-demand.js";
 import { type FlowAnalysis, flowAnalysis } from "../../src/flow/flow-analysis.js";
@@ -22,8 +22,6 @@ import type { AnalysisData, ChokepointView, ConsumerView, CountryView } from "./
 export const FLOW_SWEEP_MAX_NODES = 1_500;
 /** Above this many nodes no LP runs at all in the page. */
 export const FLOW_MAX_NODES = 50_000;
-/** Above this many nodes the country failure-set search is skipped in the page. */
-export const COUNTRY_SETS_MAX_NODES = 20_000;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -98,20 +96,18 @@ export async function analyzeForViewer(
   const served = new Map(flow?.consumers.map((c) => [c.id, c]) ?? []);
   const survival = new Map(full?.survival.consumers.map((c) => [c.id, c]) ?? []);
 
-  let countrySets = new Map<string, string[][]>();
-  if (!detailed) {
-    // searched in the full phase
-  } else if (graph.order <= COUNTRY_SETS_MAX_NODES) {
-    const sets = countryFailureSets(graph, applied, { csr });
-    countrySets = new Map(
-      sets.consumers.map((c) => [c.id, c.countryFailureSets.filter((set) => set.length > 0)]),
+  // The full phase runs the library's `analyze` (country failure sets, fewest failures, centrality); it limits the
+  // costly searches on large graphs to the largest consumers and says so in `limits`.
+  const analyzed = detailed ? analyze(graph, applied, { csr }) : null;
+  const byConsumer = new Map(analyzed?.consumers.map((c) => [c.id, c]) ?? []);
+  if (analyzed?.limits.incompleteCountrySets.length)
+    notes.push(
+      "Country failure sets: the search stopped early for some consumers; their lists may be incomplete.",
     );
-    if (sets.consumers.some((c) => !c.complete))
-      notes.push(
-        "Country failure sets: the search stopped early for some consumers; their lists may be incomplete.",
-      );
-  } else
-    notes.push(`Country failure sets are not computed in the page above ${COUNTRY_SETS_MAX_NODES} nodes.`);
+  if (analyzed?.limits.detailedConsumers)
+    notes.push(
+      `Country failure sets were searched for the ${analyzed.limits.detailedConsumers.length} largest consumers only.`,
+    );
 
   const fastest = new Map(routes(graph, applied, { csr }).consumers.map((r) => [r.id, r]));
 
@@ -123,7 +119,8 @@ export async function analyzeForViewer(
       supplied: c.supplied,
       missing: c.missing,
       singlePointsOfFailure: spofById.get(c.id) ?? [],
-      countryFailureSets: countrySets.get(c.id) ?? [],
+      countryFailureSets: (byConsumer.get(c.id)?.countryFailureSets ?? []).filter((set) => set.length > 0),
+      minFailures: byConsumer.get(c.id)?.minFailures ?? null,
       route: fastest.get(c.id)?.after?.path ?? null,
       routeBefore: fastest.get(c.id)?.before?.path ?? null,
       leadTimeDays: fastest.get(c.id)?.after?.leadTimeDays ?? null,
@@ -182,6 +179,9 @@ export async function analyzeForViewer(
     chokepoints,
     countries,
     notes,
+    centrality: Object.fromEntries(
+      (analyzed?.nodes ?? []).map((n) => [n.id, { betweenness: n.betweenness, volumeShare: n.volumeShare }]),
+    ),
     complete: detailed,
   };
 }

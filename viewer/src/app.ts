@@ -16,7 +16,7 @@ import { el } from "./dom.js";
 import { buildEncodings, type Encodings } from "./encodings.js";
 import { forceLayout } from "./layouts/force.js";
 import { mapLayout } from "./layouts/map.js";
-import { tiersLayout } from "./layouts/tiers.js";
+import { tierCaptions, tiersLayout } from "./layouts/tiers.js";
 import type { Positions } from "./layouts/types.js";
 import { MapLayer } from "./map-layer.js";
 import { MarksLayer, NO_MARKS } from "./marks-layer.js";
@@ -315,7 +315,12 @@ export class App implements Actions {
       edgeReducer: (edge, data) => ({ ...data, ...edgeAppearance(ctx(), edge, this.route) }),
     });
     this.renderer = renderer;
-    this.mapLayer = new MapLayer(renderer, () => this.history.present.layout === "map");
+    const captions = tierCaptions(graph, this.positions.get("tiers")!);
+    this.mapLayer = new MapLayer(
+      renderer,
+      () => this.history.present.layout === "map",
+      () => (this.history.present.layout === "tiers" ? captions : []),
+    );
     this.marksLayer = new MarksLayer(renderer);
     renderer.on("clickNode", ({ node, event }) => {
       if (event.original.shiftKey) this.dispatch((s) => toggleNode(s, node), { undoable: true });

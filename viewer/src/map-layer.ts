@@ -33,16 +33,28 @@ function worldPaths(): WorldPaths {
   return cached;
 }
 
-/** A canvas layer under sigma's edges that draws the world map while `visible()` is true. */
+/** A text drawn at graph coordinates under the graph (the tiers layout's column headers). */
+export interface Caption {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * A canvas layer under sigma's edges: the world map while `visible()` is true, and any `captions()` (column
+ * headers of the tiers layout).
+ */
 export class MapLayer {
   private readonly canvas: HTMLCanvasElement;
   private readonly renderer: Sigma;
   private readonly visible: () => boolean;
+  private readonly captions: () => Caption[];
   private readonly draw = () => this.render();
 
-  constructor(renderer: Sigma, visible: () => boolean) {
+  constructor(renderer: Sigma, visible: () => boolean, captions: () => Caption[] = () => []) {
     this.renderer = renderer;
     this.visible = visible;
+    this.captions = captions;
     this.canvas = renderer.createCanvas("map", { beforeLayer: "edges" });
     renderer.on("afterRender", this.draw);
     this.render();
@@ -60,6 +72,18 @@ export class MapLayer {
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const captions = this.captions();
+    if (captions.length > 0) {
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.font = "600 13px system-ui, sans-serif";
+      ctx.textAlign = "center";
+      ctx.fillStyle = "#555";
+      for (const c of captions) {
+        const p = this.renderer.graphToViewport({ x: c.x, y: c.y });
+        ctx.fillText(c.text, p.x, Math.max(16, p.y));
+      }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    }
     if (!this.visible()) return;
     // graph coords (x, -y of the projection) → viewport: an affine map, read off three points
     const o = this.renderer.graphToViewport({ x: 0, y: 0 });

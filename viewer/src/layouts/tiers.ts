@@ -11,6 +11,23 @@ export const ROW_GAP = 11;
 /** Extra space between two countries in a column. */
 export const GROUP_GAP = 8;
 
+/** Column headers: each stage's name above its column, in graph coordinates. */
+export function tierCaptions(
+  graph: SupplyGraph,
+  positions: Positions,
+): Array<{ text: string; x: number; y: number }> {
+  const top = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((id, a) => {
+    const p = positions.get(id);
+    if (!p) return;
+    const t = top.get(a.stage);
+    if (!t || p.y > t.y) top.set(a.stage, { x: p.x, y: p.y });
+  });
+  let highest = Number.NEGATIVE_INFINITY;
+  for (const t of top.values()) highest = Math.max(highest, t.y);
+  return [...top].map(([stage, t]) => ({ text: stage, x: t.x, y: highest + 3 * ROW_GAP }));
+}
+
 export function tiersLayout(graph: SupplyGraph, countryOrder: readonly string[]): Positions {
   const stages = [...(graph.getAttribute("stages") ?? [])];
   const rank = new Map(countryOrder.map((c, i) => [c, i]));

@@ -38,7 +38,7 @@ const METRICS: Metric[] = [
   },
 ];
 
-const WIDTH = 220;
+const WIDTH = 280;
 const BAR = 16;
 const LABEL = 30;
 
@@ -55,12 +55,12 @@ function chart(
   countries.forEach((country, i) => {
     const v = values[i] ?? null;
     const y = 2 + i * (BAR + 6);
-    const w = v !== null && max > 0 ? Math.max(1, ((WIDTH - LABEL - 70) * Math.min(v, max)) / max) : 0;
+    const w = v !== null && max > 0 ? Math.max(1, ((WIDTH - LABEL - 95) * Math.min(v, max)) / max) : 0;
     s.append(
       svg("text", { x: 0, y: y + BAR - 4, class: "bar-label" }, country),
-      svg("rect", { x: LABEL, y, width: WIDTH - LABEL - 70, height: BAR, fill: "#f0f0f0" }),
+      svg("rect", { x: LABEL, y, width: WIDTH - LABEL - 95, height: BAR, fill: "#f0f0f0" }),
       svg("rect", { x: LABEL, y, width: w, height: BAR, fill: colors[i] ?? "#888" }),
-      svg("text", { x: WIDTH - 66, y: y + BAR - 4, class: "bar-value" }, metric.format(v, data.get(country))),
+      svg("text", { x: WIDTH - 90, y: y + BAR - 4, class: "bar-value" }, metric.format(v, data.get(country))),
     );
   });
   return el("figure", {}, el("figcaption", {}, metric.title), s);

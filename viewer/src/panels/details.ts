@@ -75,10 +75,18 @@ export function detailsPanel(container: HTMLElement, actions: Actions): Panel {
       const consumer = analysis?.consumers.get(id);
       if (consumer) {
         const c = consumer;
+        // reachability says whether supply can arrive at all; the flow says how much of the demand it covers
+        const short = c.supplied && c.servedFraction !== null && c.servedFraction < 0.999;
         const status = el(
           "p",
-          { id: "consumer-status", class: c.supplied ? "ok" : "bad" },
-          c.supplied ? "Supplied" : `Cut off${c.missing.length ? `: no ${c.missing.join(", ")}` : ""}`,
+          { id: "consumer-status", class: c.supplied && !short ? "ok" : "bad" },
+          !c.supplied
+            ? `Cut off${c.missing.length ? `: no ${c.missing.join(", ")}` : ""}`
+            : short
+              ? `Starved: still connected, but only ${formatPercent(c.servedFraction)} of its demand can be served`
+              : c.servedFraction !== null
+                ? "Supplied: all of its demand is served"
+                : "Supplied (served demand: computing…)",
         );
         parts.push(el("h3", {}, "Under this scenario"), status);
         const facts = el("dl", { class: "facts" });
@@ -143,6 +151,18 @@ export function detailsPanel(container: HTMLElement, actions: Actions): Panel {
         parts.push(el("p", { class: "hint" }, "Analysing…"));
       }
 
+      const metrics = analysis?.centrality[id];
+      if (metrics) {
+        parts.push(el("h3", {}, "In the network"));
+        const facts = el("dl", { class: "facts" });
+        facts.append(
+          el("dt", {}, "betweenness"),
+          el("dd", {}, formatNumber(metrics.betweenness, 3)),
+          el("dt", {}, "share of baseline volume"),
+          el("dd", {}, formatPercent(metrics.volumeShare)),
+        );
+        parts.push(facts);
+      }
       parts.push(el("h3", {}, "Attributes"));
       const table = el("dl", { class: "facts", id: "attributes" });
       const keys = Object.keys(a).filter((k) => !SKIP.has(k));

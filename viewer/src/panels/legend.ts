@@ -78,6 +78,16 @@ export function legendPanel(container: HTMLElement): Panel {
         for (const [stage, color] of encodings.stageColors)
           rows.push(el("div", { class: "lg" }, swatch(color), stage));
       }
+      if (state.layout === "map") {
+        let unplaced = 0;
+        graph.forEachNode((_n, a) => {
+          if (typeof a.lat !== "number" || typeof a.lon !== "number") unplaced++;
+        });
+        if (unplaced > 0)
+          rows.push(
+            el("p", { class: "hint" }, `${unplaced} nodes without coordinates stand east of the map.`),
+          );
+      }
       const max = encodings.maxima[state.sizeBy];
       rows.push(
         el(
