@@ -64,7 +64,7 @@ function squash(name: string): string {
 /** Other tools' names for our attributes, by owner (squashed form → our name). */
 const ALIASES: Record<Owner, Record<string, string>> = {
   graph: { title: "name", description: "notes" },
-  node: { name: "label", latitude: "lat", longitude: "lon", lng: "lon", note: "notes" },
+  node: { type: "stage", name: "label", latitude: "lat", longitude: "lon", lng: "lon", note: "notes" },
   edge: { flow: "volume", note: "notes", leadtime: "leadTimeDays" },
 };
 

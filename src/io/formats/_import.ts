@@ -85,7 +85,11 @@ function normalise(
     if (key !== name && (Object.hasOwn(raw, key) || Object.hasOwn(out, key))) key = name;
     // Case-only differences (graphology lower-cases GEXF <meta> tags) are not worth a warning.
     if (key !== name && key.toLowerCase() !== name.toLowerCase()) notes.renamed.set(name, key);
-    setOwn(out, key, typed(owner, key, value, at(key), problems, who));
+    setOwn(
+      out,
+      key,
+      typed(owner, key, value, () => at(key), problems, who),
+    );
   }
   return out;
 }
@@ -94,12 +98,12 @@ function typed(
   owner: Owner,
   key: string,
   value: unknown,
-  path: string,
+  path: () => string,
   problems: Problem[],
   who: Partial<Pick<Problem, "nodeId" | "edgeId">>,
 ): unknown {
   const bad = (code: string, message: string, hint?: string) => {
-    problems.push({ severity: "error", code, path, message, ...(hint ? { hint } : {}), ...who });
+    problems.push({ severity: "error", code, path: path(), message, ...(hint ? { hint } : {}), ...who });
     return undefined;
   };
   const label = who.nodeId ? `node "${who.nodeId}"` : who.edgeId ? `edge "${who.edgeId}"` : "the graph";

@@ -47,6 +47,8 @@ describe("names from other tools", () => {
     expect(canonicalName("node", "latitude")).toBe("lat");
     expect(canonicalName("edge", "lead_time_days")).toBe("leadTimeDays");
     expect(canonicalName("node", "modularity_class")).toBe("modularity_class");
+    // networkx users often call the stage `type`, which the viewer reserves
+    expect(canonicalName("node", "type")).toBe("stage");
   });
 });
 

@@ -103,6 +103,13 @@ describe("CSV reader: bad input", () => {
     expect(codes(check(nodes, edges.replace("Directed", "Undirected"), null))).toEqual(["E_SCHEMA"]);
   });
 
+  it("reads a node column `type` as the stage when there is no stage column, with a warning", () => {
+    const r = check(NODES.replace("stage", "type"));
+    expect(codes(r)).toEqual([]);
+    expect(r.graph?.getNodeAttribute("ref", "stage")).toBe("refinery");
+    expect(r.problems.map((p) => p.code)).toContain("W_RENAMED_ATTRIBUTE");
+  });
+
   it("reads ; or tab delimited tables (European Excel)", () => {
     const g = check(NODES.replaceAll(",", ";"), EDGES.replaceAll(",", "\t")).graph!;
     expect(g.size).toBe(2);
