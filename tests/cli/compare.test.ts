@@ -143,3 +143,16 @@ describe("chokepoint compare", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe("chokepoint compare with its defaults", () => {
+  it("the bundled 2025 graph, no-china, JP and US", async () => {
+    const r = await runCli(["compare", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.countries).toEqual(["JP", "US"]);
+    expect(json.columns).toMatchObject([{ file: "rare-earths-2025.json", scenario: "no-china", year: 2025 }]);
+    const jp = json.metrics[0][0];
+    expect(jp.robustness).toBeGreaterThanOrEqual(0);
+    expect(jp.attackCurve.length).toBeGreaterThan(1);
+  });
+});

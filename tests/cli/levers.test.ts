@@ -111,3 +111,31 @@ describe("chokepoint levers", () => {
     }
   });
 });
+
+describe("chokepoint levers with its defaults", () => {
+  it("Japan's four bundled pillars under no-china, the US mirror, projects for the US and Japan", async () => {
+    const r = await runCli(["levers", "--format", "json", "--steps", "1"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.contributions).toMatchObject({
+      country: "JP",
+      scenario: "no-china",
+      objective: "proportional",
+    });
+    expect(json.contributions.levers.map((l: { pillar: string }) => l.pillar)).toEqual([
+      "alternative-technology",
+      "diversification",
+      "recycling",
+      "stockpile",
+    ]);
+    // every pillar taken away leaves Japan no better off, and all four away is the worst case
+    for (const l of json.contributions.levers) {
+      expect(l.marginal.servedFraction).toBeGreaterThanOrEqual(-1e-9);
+      expect(l.takenAway.servedFraction).toBeGreaterThanOrEqual(
+        json.contributions.noneKept.servedFraction - 1e-9,
+      );
+    }
+    expect(json.mirror).toMatchObject({ from: "JP", to: "US" });
+    expect(json.projects.map((p: { country: string }) => p.country)).toEqual(["US", "JP"]);
+  });
+});
