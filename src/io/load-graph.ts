@@ -10,12 +10,15 @@ import { checkGraphBytes, graphOrThrow, type ParseGraphOptions } from "./parse-g
 
 /** Options of `loadGraph`. */
 export interface LoadGraphOptions extends ParseGraphOptions {
-  /** Refuse files larger than this before reading them (default 512 MiB, the largest string V8 can hold). */
+  /**
+   * Refuse files larger than this before reading them (default 2 GiB − 1, the most `readFileSync` reads; files
+   * over 128 MiB are parsed in batches, so V8's 512 MiB string limit does not apply).
+   */
   maxBytes?: number;
 }
 
 export const DEFAULT_LOAD_GRAPH_OPTIONS: Required<Pick<LoadGraphOptions, "maxBytes">> = {
-  maxBytes: 512 * 1024 * 1024,
+  maxBytes: 2 ** 31 - 1,
 };
 
 /** Read and check a graph file; never throws on bad data (I/O problems become problems too). */

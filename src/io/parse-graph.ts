@@ -9,7 +9,14 @@ import {
   type GraphCheckResult,
 } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
-import { decodeGraphBytes } from "./_decode.js";
+import { decodeGraphBytes, sniffBinaryType } from "./_decode.js";
+import { parseLargeJson } from "./_parse-large-json.js";
+
+/**
+ * Files above this size are parsed in batches (`_parse-large-json.ts`) instead of as one string: V8 cannot
+ * hold a string over 512 MiB, and one string of a few hundred MB doubles the peak memory of a load.
+ */
+export const LARGE_GRAPH_BYTES = 128 * 1024 * 1024;
 
 /** Options of `parseGraph` and `checkGraphText`. */
 export interface ParseGraphOptions extends GraphCheckOptions {
@@ -68,11 +75,13 @@ function parseJson(text: string): { data: unknown } | { problem: Problem } {
 export function checkGraphText(text: string, options: ParseGraphOptions = {}): GraphCheckResult {
   const parsed = parseJson(text);
   if ("problem" in parsed) return { graph: null, problems: [parsed.problem] };
-  return checkSerializedGraph(parsed.data, options);
+  // The parsed object is ours alone, so the graph may keep its attribute objects (see `adoptInput`).
+  return checkSerializedGraph(parsed.data, { adoptInput: true, ...options });
 }
 
 /** Check graph-file bytes (encoding first, then as text). */
 export function checkGraphBytes(bytes: Uint8Array, options: ParseGraphOptions = {}): GraphCheckResult {
+  if (bytes.length > LARGE_GRAPH_BYTES) return checkLargeGraphBytes(bytes, options);
   const decoded = decodeGraphBytes(bytes);
   if ("problem" in decoded) return { graph: null, problems: [decoded.problem] };
   return checkGraphText(decoded.text, options);
@@ -90,4 +99,54 @@ export function graphOrThrow(result: GraphCheckResult, file: string): SupplyGrap
  */
 export function parseGraph(text: string, options: ParseGraphOptions = {}): SupplyGraph {
   return graphOrThrow(checkGraphText(text, options), options.file ?? "<input>");
+}
+
+/** `checkGraphBytes` for large files: the same checks and problem codes, without one giant string. */
+function checkLargeGraphBytes(bytes: Uint8Array, options: ParseGraphOptions): GraphCheckResult {
+  const fail = (code: string, message: string, hint?: string): GraphCheckResult => ({
+    graph: null,
+    problems: [{ severity: "error", code, path: "", message, ...(hint ? { hint } : {}) }],
+  });
+  const kind = sniffBinaryType(bytes);
+  if (kind)
+    return fail(
+      "E_PARSE",
+      `this is a ${kind}, not a graph file`,
+      "give a .json, .gexf, .graphml or CSV file",
+    );
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail("E_ENCODING", "the file is UTF-16 (byte-order mark at offset 0)", "save it as UTF-8");
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let first = start;
+  while (first < bytes.length && [0x20, 0x0a, 0x0d, 0x09].includes(bytes[first]!)) first++;
+  if (first === bytes.length) return fail("E_EMPTY_FILE", "the file holds only white space");
+  if (bytes[first] === 0x3c) {
+    const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+    const what = /<(gexf|graphml)\b/i.test(head) ? "GEXF/GraphML (XML)" : "HTML or XML";
+    return fail(
+      "E_PARSE",
+      `this looks like ${what}, not JSON`,
+      "name the file .gexf or .graphml, or use `chokepoint convert`",
+    );
+  }
+  const parsed = parseLargeJson(bytes, { start });
+  if ("error" in parsed) {
+    const { kind: k, offset, message } = parsed.error;
+    if (k === "encoding")
+      return fail("E_ENCODING", `invalid UTF-8 at byte offset ${offset}`, "save the file as UTF-8");
+    let line = 1;
+    let lineStart = 0;
+    for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    const where = ` at offset ${offset} (line ${line}, column ${offset - lineStart + 1})`;
+    const unexpectedEnd = /end of JSON input|Unterminated/.test(message);
+    return fail(
+      "E_PARSE",
+      `${unexpectedEnd ? "unexpected end of input" : "invalid JSON"}${where}: ${message}`,
+    );
+  }
+  return checkSerializedGraph(parsed.data, { adoptInput: true, ...options });
 }

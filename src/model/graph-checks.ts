@@ -27,17 +27,31 @@ import {
   type SupplyGraph,
   UNKNOWN_COUNTRY,
 } from "./types.js";
+import {
+  fastEdgeAttributes,
+  fastEdgeEntry,
+  fastNodeAttributes,
+  fastNodeEntry,
+  isPlainRecord,
+} from "./_fast-schema.js";
 import { findReservedKeys, isReservedId } from "./_reserved.js";
 
 /** Limits on untrusted strings; configurable for unusual data. */
 export interface GraphCheckOptions {
   maxIdLength?: number;
   maxLabelLength?: number;
+  /**
+   * The caller gives the object up (the loader does, for what it parsed): the graph may keep its attribute
+   * objects instead of copies, and its node and edge lists are emptied once checked. Halves the memory of a
+   * 10^6-node load. Default false: the input is left as it was.
+   */
+  adoptInput?: boolean;
 }
 
 export const DEFAULT_GRAPH_CHECK_OPTIONS: Required<GraphCheckOptions> = {
   maxIdLength: 512,
   maxLabelLength: 2000,
+  adoptInput: false,
 };
 
 /** The result of checking a graph object: the graph when there is no error, and every problem found. */
@@ -85,9 +99,14 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
   const nodeAttrs = new Map<string, NodeAttributes>();
   nodes.forEach((entry, i) => {
     const path = `/nodes/${i}`;
-    const parsed = nodeEntrySchema.safeParse(entry);
-    if (!parsed.success) return void zodProblems(parsed.error, path, problems);
-    const key = parsed.data.key;
+    // Fast paths (see _fast-schema.ts) return what zod would for surely valid input; zod reports the rest.
+    let entryData = fastNodeEntry(entry) as { key: string | number; attributes: Raw } | null;
+    if (entryData === null) {
+      const parsed = nodeEntrySchema.safeParse(entry);
+      if (!parsed.success) return void zodProblems(parsed.error, path, problems);
+      entryData = parsed.data;
+    }
+    const key = entryData.key;
     if (typeof key !== "string") {
       return void add({ code: "E_TYPE", path: `${path}/key`, message: `node key ${key} must be a string` });
     }
@@ -119,12 +138,13 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
       });
     }
     nodeIndex.set(key, i);
-    const raw = parsed.data.attributes as Raw;
+    const raw = entryData.attributes;
     const attrsPath = `${path}/attributes`;
-    const attrs = nodeAttributesSchema.safeParse(raw);
+    const fast = fastNodeAttributes(raw, opts.adoptInput);
+    const attrs = fast === null ? nodeAttributesSchema.safeParse(raw) : null;
     // Keep checking a malformed node (stage, country, reserved keys) so that one run lists every problem.
-    if (!attrs.success) zodProblems(attrs.error, attrsPath, problems, key);
-    const a = (attrs.success ? attrs.data : { ...raw }) as NodeAttributes;
+    if (attrs && !attrs.success) zodProblems(attrs.error, attrsPath, problems, key);
+    const a = (fast ?? (attrs?.success ? attrs.data : { ...raw })) as NodeAttributes;
     if (typeof a.label === "string" && a.label.length > opts.maxLabelLength) {
       add({
         code: "E_LIMIT",
@@ -185,28 +205,63 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
     nodeAttrs.set(key, a);
   });
 
-  const edgeList: Array<{ key: string; source: string; target: string; attributes: EdgeAttributes }> = [];
-  const edgeKeys = new Map<string, number>();
-  const pairs = new Map<string, number>();
-  edges.forEach((entry, i) => {
+  const edgeList: Array<{
+    key: string;
+    source: string;
+    target: string;
+    attributes: EdgeAttributes;
+    index: number;
+  }> = [];
+  let edgeKeys = new Map<string, number>();
+  // Pairs of known nodes are keyed by a number (no string per edge); pairs with a dangling end by a string.
+  let pairs = new Map<number | string, number>();
+  const nodeCount = nodes.length;
+  // Two Maps of millions of string keys dominated loading 10^6 nodes. When no edge has an explicit key and no
+  // node id contains "->", edge keys are `source->target`, so two keys collide exactly when two edges join the
+  // same pair; a first pass then only records pair codes, and sorting them finds any repeat. If one repeats (or
+  // an end dangles), the pass is redone with the Maps, so the problems and their order are those of the exact
+  // pass in every case.
+  let exact =
+    [...nodeIndex.keys()].some((k) => k.includes("->")) ||
+    edges.some((e) => !isPlainRecord(e) || e.key !== undefined);
+  let codes = exact ? new Float64Array(0) : new Float64Array(edges.length);
+  let codeCount = 0;
+  let redo = false;
+  const checkEdge = (entry: unknown, i: number) => {
+    if (redo) return;
     const path = `/edges/${i}`;
-    const parsed = edgeEntrySchema.safeParse(entry);
-    if (!parsed.success) return void zodProblems(parsed.error, path, problems);
-    const { source, target } = parsed.data;
+    let parsed = fastEdgeEntry(entry) as {
+      key?: string | number | undefined;
+      source: string | number;
+      target: string | number;
+      attributes?: Raw | undefined;
+    } | null;
+    if (parsed === null) {
+      const slow = edgeEntrySchema.safeParse(entry);
+      if (!slow.success) return void zodProblems(slow.error, path, problems);
+      parsed = slow.data;
+    }
+    const { source, target } = parsed;
     if (typeof source !== "string" || typeof target !== "string") {
       return void add({ code: "E_TYPE", path, message: `edge ${i}: source and target must be strings` });
     }
-    const key = parsed.data.key === undefined ? `${source}->${target}` : String(parsed.data.key);
+    const key = parsed.key === undefined ? `${source}->${target}` : String(parsed.key);
     const id = { edgeId: key };
-    if (typeof parsed.data.key === "number")
+    if (typeof parsed.key === "number")
       add({ code: "E_TYPE", path: `${path}/key`, message: `edge key ${key} must be a string`, ...id });
     if (isReservedId(key))
       add({ code: "E_RESERVED_ID", path: `${path}/key`, message: `edge key "${key}" is reserved`, ...id });
-    for (const [end, name] of [
-      [source, "source"],
-      [target, "target"],
+    const si = nodeIndex.get(source);
+    const ti = nodeIndex.get(target);
+    for (const [end, name, known] of [
+      [source, "source", si],
+      [target, "target", ti],
     ] as const) {
-      if (!nodeIndex.has(end)) {
+      if (known === undefined) {
+        if (!exact) {
+          redo = true;
+          return;
+        }
         add({
           code: "E_DANGLING_EDGE",
           path: `${path}/${name}`,
@@ -216,9 +271,10 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
         });
       }
     }
-    const raw = (parsed.data.attributes ?? {}) as Raw;
-    const attrs = edgeAttributesSchema.safeParse(raw);
-    if (!attrs.success) zodProblems(attrs.error, `${path}/attributes`, problems, undefined, key);
+    const raw = (parsed.attributes ?? {}) as Raw;
+    const fast = fastEdgeAttributes(raw, opts.adoptInput);
+    const attrs = fast === null ? edgeAttributesSchema.safeParse(raw) : null;
+    if (attrs && !attrs.success) zodProblems(attrs.error, `${path}/attributes`, problems, undefined, key);
     for (const k of Object.keys(raw)) {
       if (RESERVED_DRAWING_KEYS.has(k))
         add({
@@ -238,32 +294,56 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
         ...id,
       });
     }
-    const previousKey = edgeKeys.get(key);
-    if (previousKey !== undefined) {
-      return void add({
-        code: "E_DUPLICATE_EDGE",
-        path: `${path}/key`,
-        message: `edge key "${key}" is used twice (edges ${previousKey} and ${i})`,
-        ...id,
-      });
+    if (exact) {
+      const previousKey = edgeKeys.get(key);
+      if (previousKey !== undefined) {
+        return void add({
+          code: "E_DUPLICATE_EDGE",
+          path: `${path}/key`,
+          message: `edge key "${key}" is used twice (edges ${previousKey} and ${i})`,
+          ...id,
+        });
+      }
+      edgeKeys.set(key, i);
+      const pair = si !== undefined && ti !== undefined ? si * nodeCount + ti : `${source}\u0000${target}`;
+      const previousPair = pairs.get(pair);
+      if (previousPair !== undefined) {
+        return void add({
+          code: "E_DUPLICATE_EDGE",
+          path,
+          message: `edges ${previousPair} and ${i} both go ${source} -> ${target}`,
+          hint: "merge them into one edge (sum their volume and capacity)",
+          ...id,
+        });
+      }
+      pairs.set(pair, i);
+    } else codes[codeCount++] = si! * nodeCount + ti!;
+    const data = fast ?? (attrs?.success ? attrs.data : null);
+    if (data) edgeList.push({ key, source, target, attributes: data as EdgeAttributes, index: i });
+  };
+  const problemsBeforeEdges = problems.length;
+  edges.forEach(checkEdge);
+  if (!exact) {
+    const sorted = codes.subarray(0, codeCount).sort();
+    for (let k = 1; k < sorted.length && !redo; k++) if (sorted[k] === sorted[k - 1]) redo = true;
+    codes = new Float64Array(0);
+    if (redo) {
+      problems.length = problemsBeforeEdges;
+      edgeList.length = 0;
+      exact = true;
+      redo = false;
+      edgeKeys = new Map();
+      pairs = new Map();
+      edges.forEach(checkEdge);
     }
-    edgeKeys.set(key, i);
-    const pair = `${source}\u0000${target}`;
-    const previousPair = pairs.get(pair);
-    if (previousPair !== undefined) {
-      return void add({
-        code: "E_DUPLICATE_EDGE",
-        path,
-        message: `edges ${previousPair} and ${i} both go ${source} -> ${target}`,
-        hint: "merge them into one edge (sum their volume and capacity)",
-        ...id,
-      });
-    }
-    pairs.set(pair, i);
-    if (attrs.success) edgeList.push({ key, source, target, attributes: attrs.data as EdgeAttributes });
-  });
+  }
+  if (opts.adoptInput) {
+    // What the graph needs is in nodeAttrs and edgeList now; let the entry objects go before building it.
+    for (const list of [nodes, edges, (data as Raw).nodes, (data as Raw).edges])
+      if (Array.isArray(list)) list.length = 0;
+  }
 
-  checkFlowRules(nodeAttrs, nodeIndex, edgeList, edgeKeys, problems);
+  checkFlowRules(nodeAttrs, nodeIndex, edgeList, problems);
   if (problems.some((p) => p.severity === "error")) return { graph: null, problems };
 
   const graph: SupplyGraph = new DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
@@ -279,16 +359,17 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
 function checkFlowRules(
   nodes: Map<string, NodeAttributes>,
   nodeIndex: Map<string, number>,
-  edges: Array<{ key: string; source: string; target: string }>,
-  edgeIndex: Map<string, number>,
+  edges: Array<{ key: string; source: string; target: string; index: number }>,
   problems: Problem[],
 ): void {
   const suppliedMaterials = new Map<string, Set<string>>();
+  const withSuppliers = new Set<string>();
   for (const e of edges) {
+    withSuppliers.add(e.target);
     const s = nodes.get(e.source);
     const t = nodes.get(e.target);
     if (!s || !t) continue;
-    const path = `/edges/${edgeIndex.get(e.key)}`;
+    const path = `/edges/${e.index}`;
     if (isConsumer(s)) {
       problems.push({
         severity: "error",
@@ -333,7 +414,7 @@ function checkFlowRules(
   for (const [id, a] of nodes) {
     if (!a.recipe || typeof a.recipe !== "object") continue;
     const supplied = suppliedMaterials.get(id) ?? new Set<string>();
-    const hasSuppliers = edges.some((e) => e.target === id);
+    const hasSuppliers = withSuppliers.has(id); // a Set, not edges.some(): that was O(recipes × edges)
     if (!hasSuppliers) continue; // a source with a recipe, or an unsupplied consumer: nothing to cross-check
     for (const m of Object.keys(a.recipe).sort()) {
       if (!supplied.has(m)) {
