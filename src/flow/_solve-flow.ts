@@ -6,7 +6,7 @@ import type { Highs } from "highs";
 import type { FlowModel } from "./flow-model.js";
 import { buildLp, type LpRow } from "./_lp.js";
 import { proportionalFlow } from "./proportional.js";
-import { FlowSolveError, type LpSolution, solveLp } from "./_solver.js";
+import { FlowSolveError, type LpSolution, lpOptions, solveLp } from "./_solver.js";
 
 /** How served demand is decided: see the README section "Served demand (flow)". */
 export type FlowObjective = "max-total" | "max-min" | "proportional";
@@ -58,11 +58,12 @@ export function solveFlow(
       duals: [],
     };
   }
+  const columns = model.edges.length + model.consumers.length;
   let lower: Float64Array | undefined;
   let guaranteedFraction: number | null = null;
   if (objective === "max-min") {
     const lp = buildLp(model, { kind: "min-fraction" });
-    const sol = solveLp(highs, lp.text, "max-min, stage 1", lp.rows.length);
+    const sol = solveLp(highs, lp.text, "max-min, stage 1", lp.rows.length, columns);
     const t = Math.max(0, Math.min(1, sol.primal.get("t") ?? 0));
     guaranteedFraction = t;
     lower = new Float64Array(model.nodes.length);
@@ -71,13 +72,13 @@ export function solveFlow(
   let lp = buildLp(model, lower ? { kind: "total", lower } : { kind: "total" });
   let sol: LpSolution;
   try {
-    sol = solveLp(highs, lp.text, objective, lp.rows.length);
+    sol = solveLp(highs, lp.text, objective, lp.rows.length, columns);
   } catch (error) {
     if (!lower || !(error instanceof FlowSolveError)) throw error;
     // t·demand exactly was out of reach within the solver's tolerance: retry a hair below it.
     for (const i of model.consumers) lower[i] = Math.max(0, lower[i]! * (1 - 1e-9) - 1e-9);
     lp = buildLp(model, { kind: "total", lower });
-    sol = solveLp(highs, lp.text, objective, lp.rows.length);
+    sol = solveLp(highs, lp.text, objective, lp.rows.length, columns);
   }
   const s = served(model, sol.primal);
   const duals: FlowSolution["duals"] = [];
@@ -94,7 +95,7 @@ export function solveFlow(
     // The objective fixes how much each consumer gets, not the routing: pick the routing with the least
     // total flow, which removes circulation on cycles and detours. Falls back to the first solution.
     const clean = buildLp(model, { kind: "min-flow", served: s });
-    const result = highs.solve(clean.text);
+    const result = highs.solve(clean.text, lpOptions(columns));
     if (result.Status === "Optimal") {
       edgeFlow = new Float64Array(model.edges.length);
       for (let e = 0; e < model.edges.length; e++) {

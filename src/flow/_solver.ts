@@ -34,6 +34,17 @@ export function loadHighs(): Promise<Highs> {
   return cached;
 }
 
+/**
+ * Past this many columns, the interior-point solver (with crossover, so duals stay those of a vertex) beats dual
+ * simplex on flow LPs: measured on a generated 10^4-node graph (36,594 edges), 6.5 s of CPU instead of 13.4 s.
+ */
+export const IPM_COLUMNS = 5000;
+
+/** Solver options for an LP with `columns` columns. */
+export function lpOptions(columns: number): { solver?: "ipm" } {
+  return columns > IPM_COLUMNS ? { solver: "ipm" } : {};
+}
+
 /** Primal and dual values of one solved LP, by column name and row index. */
 export interface LpSolution {
   objective: number;
@@ -49,8 +60,8 @@ export interface LpSolution {
  * Solve an LP written in CPLEX LP format.
  * @throws FlowSolveError unless HiGHS reports `Optimal`.
  */
-export function solveLp(highs: Highs, text: string, what: string, rows: number): LpSolution {
-  const result = highs.solve(text);
+export function solveLp(highs: Highs, text: string, what: string, rows: number, columns = 0): LpSolution {
+  const result = highs.solve(text, lpOptions(columns));
   if (result.Status !== "Optimal") throw new FlowSolveError(result.Status, what);
   const primal = new Map<string, number>();
   for (const [name, column] of Object.entries(result.Columns)) {

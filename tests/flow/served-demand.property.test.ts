@@ -116,7 +116,7 @@ describe("servedDemand: properties", () => {
         const r = await solve(graph, "max-total");
         expect(r.totalServed).toBeCloseTo(referenceMaxFlow(graph), 6);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -134,7 +134,7 @@ describe("servedDemand: properties", () => {
         expect(fair.minFraction!).toBeGreaterThanOrEqual(contracts.minFraction! - 1e-6);
         expect(fair.minFraction!).toBeGreaterThanOrEqual(total.minFraction! - 1e-6);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });
