@@ -42,6 +42,7 @@ export interface CountryChange {
   servedFirst: number;
   consumersCutOff: number;
   singlePointsAbroad: number;
+  countryFailureSetsAbroad: number;
   stockpileDays: number;
   timeToSurviveDays: number | null;
   shortfall: number;
@@ -76,6 +77,7 @@ function changeOf(first: CountryMetrics, last: CountryMetrics): CountryChange {
     servedFirst: last.servedFirst - first.servedFirst,
     consumersCutOff: last.cutOff.length - first.cutOff.length,
     singlePointsAbroad: last.singlePointsAbroad.length - first.singlePointsAbroad.length,
+    countryFailureSetsAbroad: last.countryFailureSetsAbroad.length - first.countryFailureSetsAbroad.length,
     stockpileDays: last.stockpileDays - first.stockpileDays,
     timeToSurviveDays: diff(first.timeToSurviveDays, last.timeToSurviveDays),
     shortfall: last.shortfall - first.shortfall,

@@ -6,6 +6,7 @@
  * country's consumers and assembles the figures.
  */
 import { concentrationReport } from "../analysis/concentration.js";
+import { countryFailureSets } from "../analysis/country-failure-sets.js";
 import { singlePointsOfFailure } from "../analysis/single-points-of-failure.js";
 import { supplyStatus } from "../analysis/supply.js";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../flow/_solve-flow.js";
@@ -40,6 +41,14 @@ export interface ForeignSinglePoint {
   demand: number;
 }
 
+/** A minimal set of foreign countries whose joint loss cuts off some of the country's consumers. */
+export interface ForeignCountrySet {
+  /** Sorted country codes, none of them the country itself. */
+  countries: string[];
+  /** The country's consumers it cuts off (ids, sorted). */
+  consumers: string[];
+}
+
 /** The metrics of one country; quantities per year in the graph's units (t of magnet/yr in the bundled data). */
 export interface CountryMetrics {
   country: string;
@@ -60,6 +69,11 @@ export interface CountryMetrics {
   cutOff: string[];
   /** Facilities abroad that alone cut off some of the country's supplied consumers, by demand cut (desc), then id. */
   singlePointsAbroad: ForeignSinglePoint[];
+  /**
+   * Minimal sets of up to three foreign countries whose joint loss (on top of the scenario) cuts off some of the
+   * country's supplied consumers (`countryFailureSets`), by size, then by countries.
+   */
+  countryFailureSetsAbroad: ForeignCountrySet[];
   /** Imports by origin (country → share of the country's import volume at the graph's import stages). */
   importShares: Record<string, number>;
   /** Stage → origin country → share of the material made at that stage inside the country's consumption. */
@@ -126,6 +140,7 @@ export async function countryMetrics(
   const out: CountryMetrics[] = [];
   for (const country of countries) {
     const m = oneCountry(graph, applied, country, flows, supply.unsupplied, spof.consumers, concentration);
+    m.countryFailureSetsAbroad = foreignSets(graph, applied, country, supply.unsupplied);
     if (m.demand > 0) {
       const first = await servedDemand(graph, applyScenario(graph, countryAlone(graph, scenario, country)));
       m.servedFirst = first.countries[country]?.fraction ?? 0;
@@ -148,6 +163,44 @@ export async function countryMetrics(
     out.push(m);
   }
   return out;
+}
+
+/** The country's consumers' minimal country failure sets that lie wholly abroad, merged over consumers. */
+function foreignSets(
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  country: string,
+  unsupplied: string[],
+): ForeignCountrySet[] {
+  const cut = new Set(unsupplied);
+  const consumers = graph
+    .filterNodes(
+      (id, a) => a.country === country && isConsumer(a) && !applied.nodeOut.has(id) && !cut.has(id),
+    )
+    .sort();
+  if (consumers.length === 0) return [];
+  const sets = countryFailureSets(graph, applied, { consumers, maxSetSize: 3 });
+  const merged = new Map<string, ForeignCountrySet>();
+  for (const c of sets.consumers) {
+    for (const set of c.countryFailureSets) {
+      if (set.length === 0 || set.includes(country)) continue;
+      const key = set.join("+");
+      const entry = merged.get(key) ?? { countries: set, consumers: [] };
+      entry.consumers.push(c.id);
+      merged.set(key, entry);
+    }
+  }
+  return [...merged.values()]
+    .map((e) => ({ countries: e.countries, consumers: e.consumers.sort() }))
+    .sort(
+      (a, b) =>
+        a.countries.length - b.countries.length ||
+        (a.countries.join("+") < b.countries.join("+")
+          ? -1
+          : a.countries.join("+") > b.countries.join("+")
+            ? 1
+            : 0),
+    );
 }
 
 /**
@@ -224,6 +277,7 @@ function oneCountry(
     servedFirst: 0,
     cutOff: unsupplied.filter((id) => mineSet.has(id)),
     singlePointsAbroad,
+    countryFailureSetsAbroad: [],
     importShares: concentration.imports[country]?.shares ?? {},
     lookThrough,
     supplierHhi,

@@ -74,6 +74,13 @@ function metricCells(m: CountryMetrics, currency: string | null): string[] {
     String(m.cutOff.length),
     String(m.singlePointsAbroad.length),
     m.singlePointsAbroad[0] ? `${m.singlePointsAbroad[0].id} (${m.singlePointsAbroad[0].country})` : "-",
+    String(m.countryFailureSetsAbroad.length),
+    m.countryFailureSetsAbroad.length
+      ? m.countryFailureSetsAbroad
+          .slice(0, 3)
+          .map((s) => s.countries.join("+"))
+          .join(", ")
+      : "-",
     top(m.importShares),
     top(m.lookThrough.mine ?? {}),
     top(m.lookThrough.refinery ?? {}),
@@ -98,6 +105,8 @@ function metricLabels(units: string): string[] {
     "consumers cut off",
     "single points of failure abroad",
     "largest single point abroad",
+    "country failure sets abroad",
+    "smallest sets (up to 3)",
     "imports by origin (top 3)",
     "mined origin (look-through)",
     "separated origin (look-through)",
@@ -123,6 +132,8 @@ function changeCells(c: Comparison["change"][number], currency: string | null): 
     pp(c.servedFirst),
     signed(c.consumersCutOff, String(c.consumersCutOff)),
     signed(c.singlePointsAbroad, String(c.singlePointsAbroad)),
+    blank,
+    signed(c.countryFailureSetsAbroad, String(c.countryFailureSetsAbroad)),
     blank,
     blank,
     blank,

@@ -35,6 +35,11 @@ describe("countryMetrics", () => {
     expect(jp!.servedFraction.proportional).toBeCloseTo(0.4, 9);
     expect(jp!.cutOff).toEqual([]);
     expect(jp!.singlePointsAbroad.map((p) => p.id)).toEqual(["au-mine", "my-ref"]);
+    expect(jp!.countryFailureSetsAbroad).toEqual([
+      { countries: ["AU"], consumers: ["jp-car"] },
+      { countries: ["MY"], consumers: ["jp-car"] },
+    ]);
+    expect(us!.countryFailureSetsAbroad).toEqual([]); // already cut off
     expect(jp!.importShares).toEqual({ CN: 0.6, MY: 0.4 });
     // private stock 36.5 days × 20 t/yr = 2 t; shortfall 10 t/yr → 73 days
     expect(jp!.stockpileDays).toBeCloseTo(36.5, 9);
