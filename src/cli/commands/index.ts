@@ -7,6 +7,7 @@ import { flowCommand } from "./flow.js";
 import { leversCommand } from "./levers.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
+import { viewCommand } from "./view.js";
 
 export const COMMANDS: CommandSpec[] = [
   analyzeCommand,
@@ -16,4 +17,5 @@ export const COMMANDS: CommandSpec[] = [
   flowCommand,
   compareCommand,
   leversCommand,
+  viewCommand,
 ];
