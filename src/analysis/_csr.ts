@@ -173,8 +173,27 @@ export function buildCsr(graph: SupplyGraph): Csr {
   };
 }
 
-/** The masks of an applied scenario: removed and excluded nodes, cut edges and edges of dead nodes are 0. */
+// Several analyses of one `analyze` run ask for the same masks: computed once per (view, scenario).
+const masksCache = new WeakMap<Csr, WeakMap<AppliedScenario, Masks>>();
+
+/**
+ * The masks of an applied scenario: removed and excluded nodes, cut edges and edges of dead nodes are 0.
+ * Memoized per (view, scenario): treat the arrays as read-only.
+ */
 export function scenarioMasks(csr: Csr, applied: AppliedScenario): Masks {
+  let byScenario = masksCache.get(csr);
+  if (!byScenario) {
+    byScenario = new WeakMap();
+    masksCache.set(csr, byScenario);
+  }
+  const cached = byScenario.get(applied);
+  if (cached) return cached;
+  const masks = computeMasks(csr, applied);
+  byScenario.set(applied, masks);
+  return masks;
+}
+
+function computeMasks(csr: Csr, applied: AppliedScenario): Masks {
   const nodeAlive = new Uint8Array(csr.n).fill(1);
   const edgeAlive = new Uint8Array(csr.m).fill(1);
   for (const id of applied.nodeOut) {

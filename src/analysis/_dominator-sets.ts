@@ -106,6 +106,17 @@ function reversePostorder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Ar
  * that are not supplied. `runner` must hold the supply run of `masks`.
  */
 export function dominatorSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array | null)[] {
+  const cached = setsCache.get(runner);
+  if (cached) return cached;
+  const sets = computeSets(csr, masks, runner);
+  setsCache.set(runner, sets);
+  return sets;
+}
+
+// Single points of failure, fewest failures and attack curves all need the sets of the same run: compute once.
+const setsCache = new WeakMap<SupplyRunner, (Int32Array | null)[]>();
+
+function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array | null)[] {
   const sets: (Int32Array | null)[] = new Array(csr.n).fill(null);
   const order = reversePostorder(csr, masks, runner);
   const { supplied } = runner;

@@ -8,6 +8,20 @@
  */
 import type { Csr } from "./_csr.js";
 
+/** The parts of a `Csr` supply propagation reads (a cone's sub-view provides just these). */
+export type SupplyView = Pick<
+  Csr,
+  | "n"
+  | "slotOffsets"
+  | "slotMaterial"
+  | "outOffsets"
+  | "outEdges"
+  | "edgeSlot"
+  | "edgeTarget"
+  | "source"
+  | "country"
+>;
+
 /** Reusable work arrays for repeated supply runs on one `Csr`. */
 export class SupplyRunner {
   readonly supplied: Uint8Array;
@@ -21,7 +35,7 @@ export class SupplyRunner {
   private readonly touchedNodes: Int32Array;
   private touchedNodeCount = 0;
 
-  constructor(private readonly csr: Csr) {
+  constructor(private readonly csr: SupplyView) {
     this.supplied = new Uint8Array(csr.n);
     this.order = new Int32Array(csr.n);
     this.filled = new Uint8Array(csr.slotMaterial.length);

@@ -3,10 +3,13 @@
  * node's share of its stage's baseline volume.
  *
  * Betweenness counts shortest paths (hop count, directed) through a node (Brandes 2001). Up to
- * `exactMaxNodes` nodes it is exact, by graphology-metrics. Above, exact betweenness is out of reach (>120 s at
- * 10^6 nodes in every library measured, perf-anchors.md), so we run Brandes from `pivots` seeded random source
- * nodes on the CSR and scale by n / pivots (Brandes & Pich 2007, "Centrality estimation in large networks"); the
- * result says so (`sampledPivots`).
+ * `graphologyMaxNodes` alive nodes (the bundled data) it is computed by graphology-metrics. Above that, the same
+ * Brandes algorithm runs on the CSR: graphology-metrics resets O(n) arrays per source and took 24 s on a 10k-node
+ * synthetic graph where the CSR version takes 0.2 s (tests check both give the same numbers). Up to
+ * `exactMaxNodes` every node is a source (exact); above, exact betweenness is out of reach (>120 s at 10^6 nodes
+ * in every library measured, perf-anchors.md), so Brandes runs from `pivots` seeded random sources and scales by
+ * n / pivots (Brandes & Pich 2007, "Centrality estimation in large networks"); the result says so
+ * (`sampledPivots`).
  */
 import { DirectedGraph } from "graphology";
 import { betweenness as betweennessCentrality } from "graphology-metrics/centrality/index.js";
@@ -18,6 +21,8 @@ import { mulberry32 } from "./_random.js";
 
 /** Options of `centrality`. */
 export interface CentralityOptions {
+  /** Largest graph (alive nodes) computed by graphology-metrics. */
+  graphologyMaxNodes?: number;
   /** Largest graph (alive nodes) for exact betweenness. */
   exactMaxNodes?: number;
   /** Sampled source nodes above `exactMaxNodes`. */
@@ -29,7 +34,12 @@ export interface CentralityOptions {
   csr?: Csr;
 }
 
-export const DEFAULT_CENTRALITY_OPTIONS = { exactMaxNodes: 20_000, pivots: 200, seed: 1 } as const;
+export const DEFAULT_CENTRALITY_OPTIONS = {
+  graphologyMaxNodes: 2_000,
+  exactMaxNodes: 20_000,
+  pivots: 200,
+  seed: 1,
+} as const;
 
 /** One node's centrality. */
 export interface NodeCentrality {
@@ -97,7 +107,7 @@ export function brandes(csr: Csr, masks: Masks, sources: ArrayLike<number>): Flo
   return bc;
 }
 
-function exactBetweenness(graph: SupplyGraph, csr: Csr, masks: Masks): Float64Array {
+function exactBetweenness(csr: Csr, masks: Masks): Float64Array {
   const bc = new Float64Array(csr.n);
   const sub = new DirectedGraph();
   for (let v = 0; v < csr.n; v++) if (masks.nodeAlive[v] === 1) sub.addNode(csr.ids[v]!);
@@ -107,7 +117,6 @@ function exactBetweenness(graph: SupplyGraph, csr: Csr, masks: Masks): Float64Ar
   if (sub.order === 0) return bc;
   const scores = betweennessCentrality(sub, { getEdgeWeight: null, normalized: false });
   for (const [id, score] of Object.entries(scores)) bc[csr.index.get(id)!] = score;
-  void graph;
   return bc;
 }
 
@@ -128,7 +137,13 @@ export function centrality(
   for (let v = 0; v < csr.n; v++) alive += masks.nodeAlive[v]!;
   let bc: Float64Array;
   let sampledPivots: number | null = null;
-  if (alive <= opts.exactMaxNodes) bc = exactBetweenness(graph, csr, masks);
+  if (alive <= Math.min(opts.graphologyMaxNodes, opts.exactMaxNodes)) bc = exactBetweenness(csr, masks);
+  else if (alive <= opts.exactMaxNodes)
+    bc = brandes(
+      csr,
+      masks,
+      Int32Array.from({ length: csr.n }, (_, v) => v),
+    );
   else {
     const candidates: number[] = [];
     for (let v = 0; v < csr.n; v++) if (masks.nodeAlive[v] === 1) candidates.push(v);

@@ -3,14 +3,15 @@
  * unsupplied ("Toyota is cut off by China alone; the US needs China and Myanmar"). Exact, by search over
  * country subsets in order of size (1, 2, ... `maxSetSize`) with pruning: a subset that contains a set already
  * found is not minimal and is skipped, and only countries in the consumer's supply cone are tried. Each test is
- * one supply run restricted to the cone (`_cone.ts`), so the cost per consumer is (subsets tried) × (cone size).
+ * one supply run on a sub-view of the cone (`_cone.ts`), so the cost per consumer is (subsets tried) × (cone size).
  * The consumer itself is never removed with its country: the question is which countries its supply needs.
  */
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { clearCone, supplyCone } from "./_cone.js";
+import { clearCone, coneView, supplyCone } from "./_cone.js";
 import { buildCsr, type Csr, consumerIndices, scenarioMasks } from "./_csr.js";
 import { SupplyRunner } from "./_propagate.js";
+import { supplyMask } from "./supply.js";
 
 /** Options of `countryFailureSets`. */
 export interface CountryFailureSetsOptions {
@@ -70,13 +71,11 @@ export function countryFailureSets(
   const opts = { ...DEFAULT_COUNTRY_FAILURE_SETS_OPTIONS, ...options };
   const csr = opts.csr ?? buildCsr(graph);
   const masks = scenarioMasks(csr, applied);
-  const runner = new SupplyRunner(csr);
-  runner.run(masks.nodeAlive, masks.edgeAlive);
-  const base = runner.supplied.slice();
+  const base = supplyMask(csr, masks).supplied;
   const removed = new Set(applied.removedNodes);
   const wanted = opts.consumers ? new Set(opts.consumers) : undefined;
   const mark = new Uint8Array(csr.n);
-  const coneAlive = new Uint8Array(csr.n);
+  const local = new Int32Array(csr.n);
   const countryDead = new Uint8Array(csr.countries.length);
   const result: ConsumerCountrySets[] = [];
 
@@ -88,11 +87,13 @@ export function countryFailureSets(
       continue;
     }
     const cone = supplyCone(csr, masks, c, mark);
-    for (const v of cone) coneAlive[v] = 1;
-    const seeds = cone.filter((v) => csr.source[v] === 1);
-    const countries = [...new Set([...cone].filter((v) => v !== c).map((v) => csr.country[v]!))].sort(
-      (a, b) => a - b,
-    );
+    // the search runs on the cone alone: local index 0 is the consumer (supplyCone lists the target first)
+    const view = coneView(csr, masks, cone, mark, local);
+    clearCone(cone, mark);
+    const runner = new SupplyRunner(view);
+    const alive = new Uint8Array(view.n).fill(1);
+    const edgeAlive = new Uint8Array(view.edgeTarget.length).fill(1);
+    const countries = [...new Set(view.country.subarray(1))].sort((a, b) => a - b);
     const found: number[][] = [];
     let runs = 0;
     let complete = true;
@@ -102,14 +103,12 @@ export function countryFailureSets(
         if (found.some((f) => f.every((x) => picked.includes(x)))) return true;
         if (++runs > opts.maxRunsPerConsumer) return false;
         for (const x of picked) countryDead[x] = 1;
-        runner.run(coneAlive, masks.edgeAlive, seeds, countryDead, c);
+        runner.run(alive, edgeAlive, undefined, countryDead, 0);
         for (const x of picked) countryDead[x] = 0;
-        if (runner.supplied[c] !== 1) found.push(picked);
+        if (runner.supplied[0] !== 1) found.push(picked);
         return true;
       });
     }
-    for (const v of cone) coneAlive[v] = 0;
-    clearCone(cone, mark);
     result.push({
       id,
       countryFailureSets: found.map((f) => f.map((x) => csr.countries[x]!)),

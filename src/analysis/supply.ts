@@ -37,10 +37,18 @@ export interface SupplyStatus {
   suppliedNodes: number;
 }
 
-/** The supplied flag of every node (indexed like `csr.ids`), plus the runner holding slot states. */
+const runnerCache = new WeakMap<Masks, SupplyRunner>();
+
+/**
+ * The supplied flag of every node (indexed like `csr.ids`), plus the runner holding slot states. Memoized per
+ * masks object: never call `run` on the returned runner (make a new `SupplyRunner` for that).
+ */
 export function supplyMask(csr: Csr, masks: Masks): SupplyRunner {
+  const cached = runnerCache.get(masks);
+  if (cached) return cached;
   const runner = new SupplyRunner(csr);
   runner.run(masks.nodeAlive, masks.edgeAlive);
+  runnerCache.set(masks, runner);
   return runner;
 }
 
