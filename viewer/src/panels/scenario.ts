@@ -57,7 +57,9 @@ export function scenarioPanel(container: HTMLElement, actions: Actions): Panel {
       for (const kind of ["scenario", "lever"] as const) {
         const list = view.presets.filter((p) => p.kind === kind);
         if (list.length === 0) continue;
-        const group = el("optgroup", { label: kind === "scenario" ? "scenarios" : "levers" });
+        const group = el("optgroup", {
+          label: kind === "scenario" ? "scenarios" : "levers (each takes one policy pillar away)",
+        });
         for (const p of list) {
           group.append(
             el(
