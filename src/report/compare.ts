@@ -205,12 +205,22 @@ function details(c: Comparison, md: boolean): string[] {
             .map((p) => `${p.id} (${p.country}; cuts ${p.consumers.join(", ")}, ${quantity(p.demand)} t/yr)`)
             .join("; ")
         : "none";
+      const sets = m.countryFailureSetsAbroad.length
+        ? m.countryFailureSetsAbroad
+            .map((x) => `${x.countries.join("+")} (cuts ${x.consumers.join(", ")})`)
+            .join("; ")
+        : "none";
       lines.push(
         md
-          ? `- **${esc(head)}**: cut off: ${esc(cut)}. Single points of failure abroad: ${esc(spof)}.`
+          ? `- **${esc(head)}**: cut off: ${esc(cut)}. Single points of failure abroad: ${esc(spof)}. Country failure sets abroad: ${esc(sets)}.`
           : `${head}`,
       );
-      if (!md) lines.push(`  cut off: ${cut}`, `  single points of failure abroad: ${spof}`);
+      if (!md)
+        lines.push(
+          `  cut off: ${cut}`,
+          `  single points of failure abroad: ${spof}`,
+          `  country failure sets abroad: ${sets}`,
+        );
     });
   });
   return lines;
