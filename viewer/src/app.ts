@@ -273,6 +273,15 @@ export class App implements Actions {
     const unknown = state.removedNodes.filter((n) => !graph.hasNode(n));
     if (unknown.length) this.messages.error(`Not in this graph, ignored: ${unknown.join(", ")}`);
     let next: State = { ...state, removedNodes: state.removedNodes.filter((n) => graph.hasNode(n)) };
+    let located = 0;
+    graph.forEachNode((_n, a) => {
+      if (typeof a.lat === "number" && typeof a.lon === "number") located++;
+    });
+    if (located === 0 && next.layout === "map") {
+      // a map without a single placed node says nothing: start on the tiers
+      next = { ...next, layout: "tiers" };
+      this.messages.info("This graph has no coordinates (lat/lon): showing the tiers layout.");
+    }
     if (next.selected !== null && !graph.hasNode(next.selected)) next = select(next, null);
     this.history = createHistory(next);
     this.hooks.timings.graphChecked ??= performance.now();
