@@ -116,7 +116,11 @@ export function fastestTree(
         continue;
       const lt = csr.leadTime[e]!;
       const d = d0 + (Number.isNaN(lt) ? defaultLeadTime : lt);
-      if (d < dist[v]! || (d === dist[v] && pred[v] !== -1 && u < csr.edgeSource[pred[v]!]!)) {
+      // on a tie, the smaller predecessor id wins; a finished node keeps its path (zero-day cycles cannot loop)
+      if (
+        d < dist[v]! ||
+        (d === dist[v] && done[v] === 0 && pred[v] !== -1 && u < csr.edgeSource[pred[v]!]!)
+      ) {
         dist[v] = d;
         pred[v] = e;
         push(d, v);

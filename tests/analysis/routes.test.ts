@@ -41,6 +41,23 @@ describe("routes", () => {
     ]);
   });
 
+  it("zero-day cycles: ties go to the smaller id and the path never loops", () => {
+    const graph = graphFromText(`
+      m [mine AU output=ore]
+      b [refinery AU output=ore]
+      a [refinery AU output=ore]
+      car [consumer JP demand=1]
+      m -> b leadTimeDays=0
+      b -> a leadTimeDays=0
+      a -> b leadTimeDays=0
+      m -> a leadTimeDays=0
+      a -> car leadTimeDays=0
+      b -> car leadTimeDays=0
+    `);
+    const r = routes(graph, applyScenario(graph, { name: "b" }));
+    expect(r.consumers[0]!.after).toEqual({ leadTimeDays: 0, path: ["m", "a", "car"] });
+  });
+
   it("null when no route is left", () => {
     const graph = graphFromText(TEXT);
     const r = routes(graph, applyScenario(graph, { name: "x", cut: [{ from: "*", to: "JP" }] }));
