@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { loadHighs } from "../../src/flow/_solver.js";
+import { sweepFlow } from "../../src/flow/flow-chokepoints.js";
 import { servedDemand } from "../../src/flow/served-demand.js";
 import { isSource, type SupplyGraph } from "../../src/model/types.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
@@ -135,6 +137,31 @@ describe("servedDemand: properties", () => {
         expect(fair.minFraction!).toBeGreaterThanOrEqual(total.minFraction! - 1e-6);
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it("warm-started N-1 re-solves give the totals of fresh solves, under max-total and max-min", async () => {
+    const highs = await loadHighs();
+    await fc.assert(
+      fc.asyncProperty(graphText(true), async (text) => {
+        const graph = graphFromText(text);
+        const applied = applyScenario(graph, BASELINE_SCENARIO);
+        for (const objective of ["max-total", "max-min"] as const) {
+          const sweep = sweepFlow(highs, graph, applied, objective);
+          for (const [k, id] of sweep.nodes.entries()) {
+            const fresh = await servedDemand(
+              graph,
+              applyScenario(graph, { name: id, remove: [{ node: id }] }),
+              {
+                objective,
+              },
+            );
+            const warm = sweep.servedWithout[k]!.reduce((t, x) => t + x, 0);
+            expect(warm).toBeCloseTo(fresh.totalServed, 5);
+          }
+        }
+      }),
+      { numRuns: 15 },
     );
   });
 });
