@@ -82,8 +82,18 @@ test("search: label prefix first, then substring, then id", () => {
   expect(searchNodes(g, "  ")).toEqual([]);
 });
 
-test("aggregate: one node per country and stage, volumes summed", () => {
+test("aggregate: one node per country and stage, volumes and capacities summed", () => {
   const agg = aggregateByCountryStage(graph);
   expect(agg.order).toBe(3);
   expect(agg.getEdgeAttribute("CN|mine->JP|refinery", "volume")).toBe(3);
+  const g = graphFromText(`
+    a [mine CN capacity=5 output=ore]
+    b [mine CN capacity=7 output=ore]
+    c [refinery JP capacity=2 output=ox]
+    d [refinery JP output=ox]
+  `);
+  const two = aggregateByCountryStage(g);
+  expect(two.getNodeAttribute("CN|mine", "capacity")).toBe(12);
+  // one member without a limit: the group has none
+  expect(two.getNodeAttribute("JP|refinery", "capacity")).toBeUndefined();
 });

@@ -12,16 +12,23 @@ export function aggregateByCountryStage(graph: SupplyGraph): SupplyGraph {
     name: `${graph.getAttribute("name") ?? "graph"} (aggregated by country and stage)`,
   });
   const group = (a: NodeAttributes) => `${a.country}|${a.stage}`;
-  const sums = new Map<string, { lat: number; lon: number; located: number; outputs: Map<string, number> }>();
+  const sums = new Map<
+    string,
+    { lat: number; lon: number; located: number; outputs: Map<string, number>; unlimited: boolean }
+  >();
   graph.forEachNode((_id, a) => {
     const key = group(a);
     if (!out.hasNode(key)) {
       out.addNode(key, { label: `${a.country} ${a.stage}`, stage: a.stage, country: a.country });
-      sums.set(key, { lat: 0, lon: 0, located: 0, outputs: new Map() });
+      sums.set(key, { lat: 0, lon: 0, located: 0, outputs: new Map(), unlimited: false });
     }
     const g = out.getNodeAttributes(key);
     const s = sums.get(key)!;
-    if (a.capacity !== undefined) g.capacity = (g.capacity ?? 0) + a.capacity;
+    // one unlimited member makes the group unlimited; otherwise capacities add up
+    if (a.capacity === undefined || s.unlimited) {
+      s.unlimited = true;
+      delete g.capacity;
+    } else g.capacity = (g.capacity ?? 0) + a.capacity;
     if (a.demand !== undefined) g.demand = (g.demand ?? 0) + a.demand;
     if (typeof a.lat === "number" && typeof a.lon === "number") {
       s.lat += a.lat;
@@ -39,7 +46,7 @@ export function aggregateByCountryStage(graph: SupplyGraph): SupplyGraph {
     const top = [...s.outputs].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))[0];
     if (top) g.output = top[0];
   }
-  graph.forEachEdge((_e, a, source, target, sa, ta) => {
+  graph.forEachEdge((_e, a, _source, _target, sa, ta) => {
     const s = group(sa);
     const t = group(ta);
     if (s === t) return;
@@ -47,8 +54,6 @@ export function aggregateByCountryStage(graph: SupplyGraph): SupplyGraph {
     if (out.hasEdge(key))
       out.updateEdgeAttribute(key, "volume", (v) => ((v as number) ?? 0) + (a.volume ?? 0));
     else out.addDirectedEdgeWithKey(key, s, t, { volume: a.volume ?? 0 });
-    void source;
-    void target;
   });
   return out;
 }
