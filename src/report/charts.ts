@@ -60,7 +60,11 @@ function frame(options: ChartOptions, provenance: ChartProvenance) {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
       text: o.title,
-      subtitle: provenanceLine(provenance),
+      // Two short lines: headless Vega estimates text width generously, and one long line would widen the SVG.
+      subtitle: [
+        `data: ${provenance.dataFile}`,
+        `scenario: ${provenance.scenario} · data year ${provenance.date}`,
+      ],
       anchor: "start" as const,
       fontSize: 15,
       subtitleFontSize: 11,
@@ -94,7 +98,14 @@ export function groupedBarSpec(
     data: { values: data },
     mark: { type: "bar", tooltip: false },
     encoding: {
-      x: { field: "group", type: "nominal", title: o.xTitle, sort: groups, axis: { labelAngle: 0 } },
+      x: {
+        field: "group",
+        type: "nominal",
+        title: o.xTitle,
+        sort: groups,
+        // Long category names ("JP · 2025 + pipeline 2028") are slanted rather than overlapped or cut.
+        axis: groups.some((g) => g.length > 8) ? { labelAngle: -30, labelLimit: 220 } : { labelAngle: 0 },
+      },
       xOffset: { field: "series", type: "nominal", sort: series },
       y: {
         field: "value",
@@ -107,7 +118,7 @@ export function groupedBarSpec(
         type: "nominal",
         title: o.seriesTitle,
         sort: series,
-        legend: { orient: "bottom", columns: 2, labelLimit: 320 },
+        legend: { orient: "bottom", columns: 2, labelLimit: 240 },
       },
     },
   } as TopLevelSpec;
@@ -138,7 +149,7 @@ export function lineSpec(
         type: "nominal",
         title: o.seriesTitle,
         sort: series,
-        legend: { orient: "bottom", columns: 2, labelLimit: 320 },
+        legend: { orient: "bottom", columns: 2, labelLimit: 240 },
       },
     },
   } as TopLevelSpec;

@@ -265,7 +265,7 @@ export async function comparisonCharts(c: Comparison): Promise<ChartFile[]> {
           yTitle: "served demand (% of the country's demand)",
           seriesTitle: "objective",
           percent: true,
-          width: Math.max(360, bars.length * 26),
+          width: Math.max(360, Math.min(900, bars.length * 30)),
         },
         p,
       ),

@@ -96,11 +96,7 @@ describe("chokepoint compare", () => {
     ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.columns.map((c: { label: string }) => c.label)).toEqual([
-      "2025",
-      "2025",
-      "2025 + pipeline 2028",
-    ]);
+    expect(json.columns.map((c: { label: string }) => c.label)).toEqual(["2025", "2025", "2028 pipeline"]);
     expect(json.change[0].servedFraction["max-total"]).toBeCloseTo(0.25, 9);
   });
 

@@ -109,8 +109,7 @@ export const compareCommand: CommandSpec = {
           graph: last.graph,
           file: basename(last.file),
           scenario: composeScenarios([scenario, { name: `pipeline-${pipelineYear}`, year: pipelineYear }]),
-          label:
-            `${last.graph.getAttribute("year") ?? ""} + pipeline ${pipelineYear}${scenarios.length > 1 ? ` ${scenario.name}` : ""}`.trim(),
+          label: `${pipelineYear} pipeline${scenarios.length > 1 ? ` ${scenario.name}` : ""}`,
         });
     }
     const comparison = await compareResilience(inputs, countries, {
