@@ -171,6 +171,17 @@ describe("viewer in headless chromium", () => {
     );
     expect(await page.locator("#scenario-name").textContent()).toContain("myanmar-border-closure");
     await afterAnalysis(page, () => page.locator("#reset-scenario").click());
+
+    // cutting China's exports to everyone else: what `analyze` gives for the same cut
+    await page.locator("#cut-from").selectOption("CN");
+    await page.locator("#cut-to").selectOption("*");
+    await afterAnalysis(page, () => page.locator("#cut-add").click());
+    const cut = { name: "cut", cut: [{ from: "CN", to: "*" }] };
+    expect(await page.evaluate(() => window.__viewer.cutOff())).toEqual(
+      analyze(graph, applyScenario(graph, cut)).unsupplied,
+    );
+    expect(await page.locator("#cuts li").textContent()).toContain("CN → *");
+    await afterAnalysis(page, () => page.locator("#reset-scenario").click());
     expect(errors).toEqual([]);
   });
 

@@ -339,11 +339,15 @@ export class App implements Actions {
     renderer.on("enterNode", ({ node, event }) => {
       this.hovered = node;
       const c = this.analysis?.consumers.get(node);
+      const rank = this.analysis ? [...chokepointSet(this.analysis)].indexOf(node) : -1;
+      const choke = rank >= 0 ? this.analysis!.chokepoints.find((x) => x.id === node) : undefined;
       const note = this.analysis?.nodeOut.has(node)
         ? "removed in this scenario"
         : c && !c.supplied
           ? "cut off in this scenario"
-          : null;
+          : choke
+            ? `chokepoint #${rank + 1}: alone it cuts off ${choke.consumersCut} consumer${choke.consumersCut === 1 ? "" : "s"}`
+            : null;
       this.tooltip.show(graph, node, event.x, event.y, note);
       renderer.refresh({ skipIndexation: true });
     });

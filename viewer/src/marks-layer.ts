@@ -88,6 +88,18 @@ export class MarksLayer {
     }
     ctx.font = "bold 10px system-ui, sans-serif";
     ctx.textBaseline = "middle";
+    // rank badges: first free spot around the ring (top-right first), so dense clusters stay readable
+    const badges: Array<{ x: number; y: number }> = [];
+    const ANGLES = [
+      -Math.PI / 4,
+      -Math.PI / 2,
+      0,
+      (-3 * Math.PI) / 4,
+      Math.PI / 4,
+      Math.PI,
+      (3 * Math.PI) / 4,
+      Math.PI / 2,
+    ];
     this.marks.chokepoints.forEach((node, i) => {
       const p = this.position(node);
       if (!p) return;
@@ -98,19 +110,21 @@ export class MarksLayer {
       ctx.setLineDash([4, 2]);
       ctx.stroke();
       ctx.setLineDash([]);
-      const label = String(i + 1);
-      const tx = p.x + (p.r + 4) * 0.7;
-      const ty = p.y - (p.r + 4) * 0.7;
+      const d = p.r + 9;
+      const spots = ANGLES.map((a) => ({ x: p.x + d * Math.cos(a), y: p.y + d * Math.sin(a) }));
+      const spot =
+        spots.find((s) => badges.every((b) => Math.hypot(b.x - s.x, b.y - s.y) >= 15)) ?? spots[0]!;
+      badges.push(spot);
       ctx.fillStyle = "#fff";
       ctx.beginPath();
-      ctx.arc(tx, ty, 7, 0, 2 * Math.PI);
+      ctx.arc(spot.x, spot.y, 7, 0, 2 * Math.PI);
       ctx.fill();
       ctx.strokeStyle = CHOKEPOINT_RING_COLOR;
       ctx.lineWidth = 1;
       ctx.stroke();
       ctx.fillStyle = CHOKEPOINT_RING_COLOR;
       ctx.textAlign = "center";
-      ctx.fillText(label, tx, ty + 0.5);
+      ctx.fillText(String(i + 1), spot.x, spot.y + 0.5);
     });
   }
 
