@@ -116,6 +116,7 @@ describe("nodeAppearance", () => {
     );
     expect(a.color).toBe(FADED_NODE_COLOR);
     expect(a.zIndex).toBe(0);
+    expect(a.label).toBeNull();
   });
 
   test("colour by stage", () => {

@@ -126,7 +126,9 @@ export function nodeAppearance(ctx: ReducerContext, node: string): Partial<NodeD
     highlighted = true;
     zIndex = 3;
   }
-  return { label: a.label, color, size, zIndex, forceLabel, highlighted, hidden: false };
+  // faded nodes keep quiet: their labels would crowd out the ones that matter (hover or select to read them)
+  const label = color === FADED_NODE_COLOR && !forceLabel ? null : a.label;
+  return { label, color, size, zIndex, forceLabel, highlighted, hidden: false };
 }
 
 export function edgeAppearance(ctx: ReducerContext, edge: string, route: ReadonlySet<string>) {
