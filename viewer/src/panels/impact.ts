@@ -3,6 +3,13 @@ import { el, formatNumber, formatPercent, replaceChildren } from "../dom.js";
 import { CHOKEPOINT_LIST_LENGTH } from "../settings.js";
 import type { Actions, Panel, View } from "./types.js";
 
+/** Lists stop here (a large graph can cut off thousands of consumers); the rest is counted. */
+const MAX_LISTED = 100;
+
+function more(total: number): Node | false {
+  return total > MAX_LISTED && el("li", { class: "hint" }, `… and ${total - MAX_LISTED} more`);
+}
+
 export function impactPanel(container: HTMLElement, actions: Actions): Panel {
   const section = el("section", { class: "panel", id: "impact" });
   container.append(section);
@@ -44,7 +51,7 @@ export function impactPanel(container: HTMLElement, actions: Actions): Panel {
           el(
             "ul",
             { id: "cut-off-list" },
-            ...a.cutOff.map((id) => {
+            ...a.cutOff.slice(0, MAX_LISTED).map((id) => {
               const c = a.consumers.get(id);
               return el(
                 "li",
@@ -53,6 +60,7 @@ export function impactPanel(container: HTMLElement, actions: Actions): Panel {
                 el("small", {}, c?.missing.length ? ` no ${c.missing.join(", ")}` : ""),
               );
             }),
+            more(a.cutOff.length),
           ),
         );
       }
@@ -62,9 +70,12 @@ export function impactPanel(container: HTMLElement, actions: Actions): Panel {
           el(
             "ul",
             { id: "starved-list" },
-            ...starved.map((c) =>
-              el("li", {}, link(c.id), el("small", {}, ` ${formatPercent(c.servedFraction)} served`)),
-            ),
+            ...starved
+              .slice(0, MAX_LISTED)
+              .map((c) =>
+                el("li", {}, link(c.id), el("small", {}, ` ${formatPercent(c.servedFraction)} served`)),
+              ),
+            more(starved.length),
           ),
         );
       }
