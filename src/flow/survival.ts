@@ -9,8 +9,9 @@
  * - private stock of a consumer = `stockpileDays` × demand / 365, in tonnes of what it demands;
  * - a stockpile node's `stock` of its `output` serves the consumers of its country, shared among those that are
  *   short (and whose supply chain uses that material) in proportion to their shortfall, converted to tonnes of
- *   demand with the most intensive recipe chain (see `_intensity.ts`); this assumes the stocked material is the
- *   one missing, which makes it an upper bound when another input binds;
+ *   demand with the most intensive recipe chain (see `_intensity.ts`); piles of different materials are
+ *   complements, so a consumer's national cover is the smallest over the stocked materials (an NdPr pile
+ *   without Dy/Tb makes no high-grade magnets); this still assumes the stocked materials are the ones missing;
  * - time-to-survive = stock / (shortfall per day); null when there is no shortfall.
  */
 import { isStockpile, type SupplyGraph } from "../model/types.js";
@@ -114,15 +115,25 @@ function stocks(graph: SupplyGraph, applied: AppliedScenario, sweep: FlowSweep) 
   piles.sort((a, b) => byId(a.id, b.id));
   /** National stock per consumer (tonnes of demand) and material drawn per pile, for shortfall `r`. */
   const national = (r: number[]) => {
-    const got = r.map(() => 0);
+    // Tonnes of demand each consumer can cover from the piles of each material. Piles of different materials
+    // are complements (a magnet needs NdPr AND Dy/Tb), so a consumer's national cover is the smallest over the
+    // materials stocked for it, not their sum; piles of the same material add up.
+    const byMaterial = new Map<string, number[]>();
     const drawn = piles.map((pile) => {
       const short = r.map((x, c) => (x > SHORT && pile.per[c]! > 0 ? x : 0));
       const sum = short.reduce((t, x) => t + x, 0);
       if (sum <= 0) return 0;
+      const cover = byMaterial.get(pile.material) ?? r.map(() => 0);
       short.forEach((x, c) => {
-        if (x > 0) got[c]! += (pile.stock * x) / sum / pile.per[c]!;
+        if (x > 0) cover[c]! += (pile.stock * x) / sum / pile.per[c]!;
       });
+      byMaterial.set(pile.material, cover);
       return pile.stock;
+    });
+    const got = r.map((_, c) => {
+      let least = Number.POSITIVE_INFINITY;
+      for (const cover of byMaterial.values()) if (cover[c]! > 0) least = Math.min(least, cover[c]!);
+      return Number.isFinite(least) ? least : 0;
     });
     return { got, drawn };
   };

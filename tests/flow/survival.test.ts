@@ -37,6 +37,17 @@ describe("survival", () => {
     ]);
   });
 
+  it("piles of complementary materials cover the smaller of their magnet equivalents, never the sum", async () => {
+    // NdPr pile: 6 t / 0.3 = 20 t of magnet; Dy/Tb pile: 0.25 t / 0.05 = 5 t of magnet → national cover 5 t
+    const { s } = await run(`${TWO_MAKERS}\n ndpr-pile [stockpile JP output=NdPr stock=6]`);
+    expect(s.consumers[0]).toMatchObject({ privateStock: 5, nationalStock: 5, daysToSurvive: 146 });
+    const bigDy = await run(
+      `${TWO_MAKERS.replace("stock=0.25", "stock=5")}\n ndpr-pile [stockpile JP output=NdPr stock=6]`,
+    );
+    // now NdPr binds: 20 t of magnet from national stock
+    expect(bigDy.s.consumers[0]).toMatchObject({ nationalStock: 20 });
+  });
+
   it("exposure = extra demand lost over the recovery time beyond stock; index relative to the largest", async () => {
     const { s } = await run(TWO_MAKERS);
     // ndpr (mine, 365 d): (50 - 10) - (25 - 10) = 25; dytb (365 d): (45 - 10) - 15 = 20;
