@@ -95,6 +95,8 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
   warnUnknown(graphAttrs, KNOWN_GRAPH_KEYS, "/attributes", problems);
   const stages = new Set(graphParsed.success ? graphParsed.data.stages : []);
 
+  // Equal `sources` strings are shared (see _fast-schema.ts): the same source on every edge is common.
+  const intern = new Map<string, string>();
   const nodeIndex = new Map<string, number>();
   const nodeAttrs = new Map<string, NodeAttributes>();
   nodes.forEach((entry, i) => {
@@ -140,7 +142,7 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
     nodeIndex.set(key, i);
     const raw = entryData.attributes;
     const attrsPath = `${path}/attributes`;
-    const fast = fastNodeAttributes(raw, opts.adoptInput);
+    const fast = fastNodeAttributes(raw, opts.adoptInput, intern);
     const attrs = fast === null ? nodeAttributesSchema.safeParse(raw) : null;
     // Keep checking a malformed node (stage, country, reserved keys) so that one run lists every problem.
     if (attrs && !attrs.success) zodProblems(attrs.error, attrsPath, problems, key);
@@ -272,7 +274,7 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
       }
     }
     const raw = (parsed.attributes ?? {}) as Raw;
-    const fast = fastEdgeAttributes(raw, opts.adoptInput);
+    const fast = fastEdgeAttributes(raw, opts.adoptInput, intern);
     const attrs = fast === null ? edgeAttributesSchema.safeParse(raw) : null;
     if (attrs && !attrs.success) zodProblems(attrs.error, `${path}/attributes`, problems, undefined, key);
     for (const k of Object.keys(raw)) {

@@ -18,19 +18,30 @@ import { formatAnalyzeReport } from "../../dist/src/report/analyze.js";
 import { applyScenario } from "../../dist/src/scenario/apply-scenario.js";
 
 const file = process.argv[2];
+// CPU time (user + system of the whole process, GC helper threads included) next to wall time: on a shared,
+// oversubscribed machine wall time also counts the time spent waiting for a core.
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const c0 = cpu();
 const t0 = performance.now();
 const graph = readGraphFile(file);
 const t1 = performance.now();
+const c1 = cpu();
 const applied = applyScenario(graph, loadScenario("no-china"));
 const csr = buildCsr(graph);
 const t2 = performance.now();
 const result = analyze(graph, applied, { csr });
 const json = formatAnalyzeReport(result, graph, "json");
 const t3 = performance.now();
+const c3 = cpu();
 const supply = supplyStatus(graph, applied, { csr });
 const t4 = performance.now();
+const c4 = cpu();
 singlePointsOfFailure(graph, applied, { csr });
 const t5 = performance.now();
+const c5 = cpu();
 const s = (ms) => ms / 1000;
 process.stdout.write(
   `${JSON.stringify({
@@ -43,6 +54,11 @@ process.stdout.write(
     total: s(t3 - t0),
     supply: s(t4 - t3),
     singlePointsOfFailure: s(t5 - t4),
+    parseCpu: s(c1 - c0),
+    analysisStepCpu: s(c3 - c1),
+    totalCpu: s(c3 - c0),
+    supplyCpu: s(c4 - c3),
+    singlePointsOfFailureCpu: s(c5 - c4),
     consumers: supply.consumers.length,
     unsupplied: result.unsupplied.length,
     reportBytes: json.length,
