@@ -129,12 +129,20 @@ export function buildCsr(graph: SupplyGraph): Csr {
   const outEdges = new Int32Array(m);
   const inEdges = new Int32Array(m);
   // Edges in a node's list are ordered by the other endpoint's index, so every traversal is deterministic.
-  const order = Array.from({ length: m }, (_, i) => i).sort(
-    (a, b) => edgeSource[a]! - edgeSource[b]! || edgeTarget[a]! - edgeTarget[b]!,
-  );
-  for (const i of order) outEdges[outCount[edgeSource[i]!]!++] = i;
-  order.sort((a, b) => edgeTarget[a]! - edgeTarget[b]! || edgeSource[a]! - edgeSource[b]!);
-  for (const i of order) inEdges[inCount[edgeTarget[i]!]!++] = i;
+  // Two stable counting-sort passes (radix sort on (source, target)), linear and allocation-free: filling the
+  // in-lists in edge order groups edges by target; walking those lists target by target and appending to the
+  // out-lists leaves each out-list sorted by target. The same walk over the out-lists sorts the in-lists.
+  const inByEdge = new Int32Array(m);
+  const fillIn = inCount.slice();
+  for (let i = 0; i < m; i++) inByEdge[fillIn[edgeTarget[i]!]!++] = i;
+  for (let i = 0; i < m; i++) {
+    const e = inByEdge[i]!;
+    outEdges[outCount[edgeSource[e]!]!++] = e;
+  }
+  for (let i = 0; i < m; i++) {
+    const e = outEdges[i]!;
+    inEdges[inCount[edgeTarget[e]!]!++] = e;
+  }
 
   const edgeSlot = new Int32Array(m).fill(-1);
   for (let i = 0; i < m; i++) {

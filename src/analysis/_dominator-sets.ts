@@ -57,6 +57,21 @@ function union(a: Int32Array, b: Int32Array): Int32Array {
   return k === out.length ? out : out.slice(0, k);
 }
 
+// marker for "nothing but v yet" (so a single-slot node allocates once: its supplier's set plus v)
+const SELF = new Int32Array(0);
+
+/** A sorted set with `v` added. */
+function insert(a: Int32Array, v: number): Int32Array {
+  let i = 0;
+  while (i < a.length && a[i]! < v) i++;
+  if (a[i] === v) return a;
+  const out = new Int32Array(a.length + 1);
+  out.set(a.subarray(0, i));
+  out[i] = v;
+  out.set(a.subarray(i), i + 1);
+  return out;
+}
+
 function equal(a: Int32Array | null, b: Int32Array | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.length !== b.length) return false;
@@ -122,6 +137,8 @@ function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array 
   const { supplied } = runner;
   for (const v of order) if (csr.source[v] === 1) sets[v] = Int32Array.of(v);
   let changed = true;
+  // scratch for the per-slot intersections, reused across nodes (allocation is what costs at 10^6 nodes)
+  let slotSets: (Int32Array | null)[] = [];
   while (changed) {
     changed = false;
     for (const v of order) {
@@ -129,7 +146,8 @@ function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array 
       const from = csr.slotOffsets[v]!;
       const to = csr.slotOffsets[v + 1]!;
       // per slot: intersection over the processed suppliers; null = no processed supplier yet (= everything)
-      const slotSets: (Int32Array | null)[] = new Array(to - from).fill(null);
+      if (slotSets.length < to - from) slotSets = new Array(to - from).fill(null);
+      for (let k = 0; k < to - from; k++) slotSets[k] = null;
       for (let i = csr.inOffsets[v]!, end = csr.inOffsets[v + 1]!; i < end; i++) {
         const e = csr.inEdges[i]!;
         const u = csr.edgeSource[e]!;
@@ -141,14 +159,17 @@ function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array 
         const current = slotSets[k];
         slotSets[k] = current === null || current === undefined ? du : intersect(current, du);
       }
-      let next: Int32Array | null = Int32Array.of(v);
-      for (const s of slotSets) {
+      let next: Int32Array | null = SELF;
+      for (let k = 0; k < to - from; k++) {
+        const s = slotSets[k];
         if (s === null || s === undefined) {
           next = null; // a slot with no processed supplier yet: still "everything"
           break;
         }
-        next = union(next!, s);
+        next = next === SELF ? s : union(next!, s);
       }
+      if (next === SELF) next = Int32Array.of(v);
+      else if (next !== null) next = insert(next, v);
       if (next !== null && !equal(next, sets[v] ?? null)) {
         sets[v] = next;
         changed = true;
