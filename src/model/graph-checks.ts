@@ -366,10 +366,12 @@ function checkFlowRules(
 ): void {
   const suppliedMaterials = new Map<string, Set<string>>();
   const withSuppliers = new Set<string>();
+  // Only recipe nodes are cross-checked below, so only their suppliers are collected (one Set per recipe node,
+  // not per node: that was a million Sets at 10^6 nodes).
   for (const e of edges) {
-    withSuppliers.add(e.target);
-    const s = nodes.get(e.source);
     const t = nodes.get(e.target);
+    if (t?.recipe) withSuppliers.add(e.target);
+    const s = nodes.get(e.source);
     if (!s || !t) continue;
     const path = `/edges/${e.index}`;
     if (isConsumer(s)) {
@@ -383,8 +385,15 @@ function checkFlowRules(
         edgeId: e.key,
       });
     }
-    for (const end of [e.source, e.target]) {
-      if (nodes.get(end)?.stock !== undefined) {
+    const ends: Array<[string, NodeAttributes]> =
+      s.stock === undefined && t.stock === undefined
+        ? []
+        : [
+            [e.source, s],
+            [e.target, t],
+          ];
+    for (const [end, a] of ends) {
+      if (a.stock !== undefined) {
         problems.push({
           severity: "error",
           code: "E_STOCKPILE_EDGE",
@@ -407,7 +416,7 @@ function checkFlowRules(
         edgeId: e.key,
       });
     }
-    if (s.output !== undefined) {
+    if (t.recipe && s.output !== undefined) {
       const set = suppliedMaterials.get(e.target) ?? new Set<string>();
       set.add(s.output);
       suppliedMaterials.set(e.target, set);
