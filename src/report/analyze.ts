@@ -7,7 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import type { AnalyzeResult } from "../analysis/analyze.js";
 import type { SupplyGraph } from "../model/types.js";
 import { csvSafeRow } from "./csv-safe.js";
-import { markdownTable, percent, quantity, stableJson, textTable } from "./table.js";
+import { markdownCell, markdownTable, percent, quantity, stableJson, textTable } from "./table.js";
 
 export type AnalyzeFormat = "text" | "md" | "json" | "csv";
 
@@ -86,10 +86,9 @@ export function formatAnalyzeReport(
   const table = md ? markdownTable : textTable;
   const units = result.graph.units ?? "t/yr";
   const h = (text: string) => (md ? `## ${text}` : `${text}\n${"-".repeat(text.length)}`);
-  const name = (id: string) => {
-    const a = graph.getNodeAttributes(id);
-    return a.label === id ? id : `${a.label}`;
-  };
+  // Markdown prose escapes data like table cells do, so a label such as `<img onerror=...>` stays text.
+  const prose = (text: string) => (md ? markdownCell(text) : text);
+  const name = (id: string) => graph.getNodeAttributes(id).label;
   const where = (id: string) => {
     const a = graph.getNodeAttributes(id);
     return `${a.country}, ${a.stage}`;
@@ -98,20 +97,24 @@ export function formatAnalyzeReport(
   const totalDemand = consumers.reduce((s, c) => s + c.demand, 0);
   const suppliedDemand = consumers.filter((c) => c.supplied).reduce((s, c) => s + c.demand, 0);
 
-  const title = `Disruption brief: ${scenario.name} on ${result.graph.name || "graph"}`;
+  const title = prose(`Disruption brief: ${scenario.name} on ${result.graph.name || "graph"}`);
   const parts: string[] = [md ? `# ${title}` : `${title}\n${"=".repeat(title.length)}`, ""];
-  if (scenario.description) parts.push(scenario.description, "");
+  if (scenario.description) parts.push(prose(scenario.description), "");
 
   parts.push(h("What was removed"));
   const removed = scenario.removedNodes;
   parts.push(
     removed.length === 0
       ? "No facility removed."
-      : `${removed.length} facilities removed (by country: ${countBy(removed.map((id) => graph.getNodeAttribute(id, "country")))}; by stage: ${countBy(removed.map((id) => graph.getNodeAttribute(id, "stage")))}).`,
+      : prose(
+          `${removed.length} facilities removed (by country: ${countBy(removed.map((id) => graph.getNodeAttribute(id, "country")))}; by stage: ${countBy(removed.map((id) => graph.getNodeAttribute(id, "stage")))}).`,
+        ),
   );
   if (scenario.removedEdges.length) {
     parts.push(
-      `${scenario.removedEdges.length} supply links cut: ${list(scenario.removedEdges.map(([s, t]) => `${name(s)} -> ${name(t)}`))}.`,
+      prose(
+        `${scenario.removedEdges.length} supply links cut: ${list(scenario.removedEdges.map(([s, t]) => `${name(s)} -> ${name(t)}`))}.`,
+      ),
     );
   }
   if (scenario.excludedNodes.length)
@@ -236,7 +239,7 @@ export function formatAnalyzeReport(
       `fewest failures is an upper bound for ${result.limits.minFailuresUpperBound.length} consumers (recipes upstream)`,
     );
   if (result.limits.incompleteCountrySets.length)
-    notes.push(`country-set search stopped early for ${list(result.limits.incompleteCountrySets)}`);
+    notes.push(prose(`country-set search stopped early for ${list(result.limits.incompleteCountrySets)}`));
   if (notes.length) parts.push("", h("Limits"), notes.map((n) => `- ${n}`).join("\n"));
   return `${parts.join("\n")}\n`;
 }

@@ -130,3 +130,17 @@ describe("chokepoint analyze", () => {
     expect(lines[2]).toMatch(/^toyota,"'=HYPERLINK\(""http:\/\/x""\)",JP,10,false,/);
   });
 });
+
+describe("chokepoint analyze --format md", () => {
+  it("labels stay text in Markdown prose and tables", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-analyze-md-"));
+    const file = join(dir, "g.json");
+    const serialized = serializedFromText(TEXT);
+    serialized.nodes.find((n) => n.key === "cn-ref")!.attributes.label = "<img src=x onerror=alert(1)>";
+    writeFileSync(file, JSON.stringify(serialized));
+    const r = await runCli(["analyze", file, "--cut", "CN>JP", "--format", "md"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain("<img");
+    expect(r.stdout).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+});
