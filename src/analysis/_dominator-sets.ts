@@ -16,15 +16,16 @@
  * propagation derives v without x), so the true sets are the GREATEST fixpoint, which iteration from "everything"
  * reaches, cycles included. Tests check this against brute force (remove each node, recompute supply).
  *
- * Sets are sorted Int32Arrays of node indices. In supply graphs they are short (one per tier on a sole-sourced
+ * Sets are sorted plain arrays of node indices (small typed arrays cost far more to allocate and collect in V8,
+ * which dominated the run at 10^6 nodes). In supply graphs they are short (one per tier on a sole-sourced
  * chain), so a pass costs O(m · average set size). Worst case (long chains of sole suppliers, many passes around
  * nested cycles) is O(n · m) per pass and O(n) passes: documented, not expected in supply data.
  */
 import type { Csr, Masks } from "./_csr.js";
 import type { SupplyRunner } from "./_propagate.js";
 
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length));
+function intersect(a: number[], b: number[]): number[] {
+  const out: number[] = [];
   let i = 0;
   let j = 0;
   let k = 0;
@@ -41,8 +42,8 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   return k === out.length ? out : out.slice(0, k);
 }
 
-function union(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
+function union(a: number[], b: number[]): number[] {
+  const out: number[] = [];
   let i = 0;
   let j = 0;
   let k = 0;
@@ -58,21 +59,20 @@ function union(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 // marker for "nothing but v yet" (so a single-slot node allocates once: its supplier's set plus v)
-const SELF = new Int32Array(0);
+const SELF: number[] = [];
 
 /** A sorted set with `v` added. */
-function insert(a: Int32Array, v: number): Int32Array {
+function insert(a: number[], v: number): number[] {
   let i = 0;
   while (i < a.length && a[i]! < v) i++;
   if (a[i] === v) return a;
-  const out = new Int32Array(a.length + 1);
-  out.set(a.subarray(0, i));
-  out[i] = v;
-  out.set(a.subarray(i), i + 1);
+  const out = a.slice(0, i);
+  out.push(v);
+  for (let j = i; j < a.length; j++) out.push(a[j]!);
   return out;
 }
 
-function equal(a: Int32Array | null, b: Int32Array | null): boolean {
+function equal(a: number[] | null, b: number[] | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -120,7 +120,7 @@ function reversePostorder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Ar
  * The dominator set of every supplied node (sorted node indices, the node itself included); `null` for nodes
  * that are not supplied. `runner` must hold the supply run of `masks`.
  */
-export function dominatorSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array | null)[] {
+export function dominatorSets(csr: Csr, masks: Masks, runner: SupplyRunner): (number[] | null)[] {
   const cached = setsCache.get(runner);
   if (cached) return cached;
   const sets = computeSets(csr, masks, runner);
@@ -129,16 +129,16 @@ export function dominatorSets(csr: Csr, masks: Masks, runner: SupplyRunner): (In
 }
 
 // Single points of failure, fewest failures and attack curves all need the sets of the same run: compute once.
-const setsCache = new WeakMap<SupplyRunner, (Int32Array | null)[]>();
+const setsCache = new WeakMap<SupplyRunner, (number[] | null)[]>();
 
-function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array | null)[] {
-  const sets: (Int32Array | null)[] = new Array(csr.n).fill(null);
+function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (number[] | null)[] {
+  const sets: (number[] | null)[] = new Array(csr.n).fill(null);
   const order = reversePostorder(csr, masks, runner);
   const { supplied } = runner;
-  for (const v of order) if (csr.source[v] === 1) sets[v] = Int32Array.of(v);
+  for (const v of order) if (csr.source[v] === 1) sets[v] = [v];
   let changed = true;
   // scratch for the per-slot intersections, reused across nodes (allocation is what costs at 10^6 nodes)
-  let slotSets: (Int32Array | null)[] = [];
+  let slotSets: (number[] | null)[] = [];
   while (changed) {
     changed = false;
     for (const v of order) {
@@ -159,7 +159,7 @@ function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array 
         const current = slotSets[k];
         slotSets[k] = current === null || current === undefined ? du : intersect(current, du);
       }
-      let next: Int32Array | null = SELF;
+      let next: number[] | null = SELF;
       for (let k = 0; k < to - from; k++) {
         const s = slotSets[k];
         if (s === null || s === undefined) {
@@ -168,7 +168,7 @@ function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (Int32Array 
         }
         next = next === SELF ? s : union(next!, s);
       }
-      if (next === SELF) next = Int32Array.of(v);
+      if (next === SELF) next = [v];
       else if (next !== null) next = insert(next, v);
       if (next !== null && !equal(next, sets[v] ?? null)) {
         sets[v] = next;

@@ -46,7 +46,7 @@ export function cutOffCounts(
   csr: Csr,
   masks: Masks,
   runner: SupplyRunner,
-  sets: (Int32Array | null)[],
+  sets: (number[] | null)[],
 ): { consumers: Int32Array; demand: Float64Array } {
   const consumers = new Int32Array(csr.n);
   const demand = new Float64Array(csr.n);
