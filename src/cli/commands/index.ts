@@ -4,6 +4,7 @@ import { analyzeCommand } from "./analyze.js";
 import { compareCommand } from "./compare.js";
 import { convertCommand } from "./convert.js";
 import { flowCommand } from "./flow.js";
+import { generateCommand } from "./generate.js";
 import { leversCommand } from "./levers.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
@@ -13,6 +14,7 @@ export const COMMANDS: CommandSpec[] = [
   analyzeCommand,
   summaryCommand,
   validateCommand,
+  generateCommand,
   convertCommand,
   flowCommand,
   compareCommand,
