@@ -233,7 +233,8 @@ export function declare2010() {
     });
 
   // ---------------------------------------------------------------- consumers (demand = baseline supply)
-  const consumer = (key, a) => node(key, { stage: "consumer", ...a }, { consumer: true });
+  // A consumer needs magnets: oxide or metal shipped to it (offtakes) does not serve its demand by itself.
+  const consumer = (key, a) => node(key, { stage: "consumer", recipe: { "NdFeB-magnet": 1 }, ...a }, { consumer: true });
   const JP_STOCK = "private stock 18 days (N11, general rare-metal framework).";
   const jpc = (key, label, lat, lon, sources, notes) =>
     consumer(key, { label, country: "JP", lat, lon, stockpileDays: 18, sources, notes: `${notes} ${JP_STOCK}` });

@@ -459,7 +459,9 @@ export function declare2025() {
   }, 0);
 
   // ---------------------------------------------------------------- consumers (demand = baseline supply; t magnet)
-  const consumer = (key, a) => node(key, { stage: "consumer", output: undefined, ...a }, { consumer: true });
+  // A consumer needs magnets: oxide or metal offtakes shipped to it (Arafura, Lynas Texas) do not serve its
+  // demand until a magnet maker turns them into magnets.
+  const consumer = (key, a) => node(key, { stage: "consumer", output: undefined, recipe: { "NdFeB-magnet": 1 }, ...a }, { consumer: true });
   const jpc = (key, label, lat, lon, sources, notes, extra = {}) =>
     consumer(key, { label, country: "JP", lat, lon, stockpileDays: 18, sources, notes: `${notes} ${JP_STOCK}`, ...extra });
   jpc("toyota", "Toyota", 35.08, 137.16, src("R57", "R71", "R149"), "Demand = baseline supply: JL Mag (R57), Proterial/NEOMAX (weak, R71), Shin-Etsu (assumed), volumes EST. Coordinates est. (Toyota City).", { operator: "Toyota Motor" });
