@@ -34,7 +34,7 @@ export * from "./analysis/attack-curves.js";
 export * from "./analysis/analyze.js";
 export { buildCsr, scenarioMasks, type Csr, type Masks } from "./analysis/_csr.js";
 export { formatAnalyzeReport, type AnalyzeFormat } from "./report/analyze.js";
-export { csvSafe, csvSafeRow } from "./report/csv-safe.js";
+export { csvSafe, csvSafeRow } from "./io/csv-safe.js";
 export { buildFlowModel, type FlowModel, type FlowEdge } from "./flow/flow-model.js";
 export { loadHighs, FlowSolveError } from "./flow/_solver.js";
 export { solveFlow, FLOW_OBJECTIVES, type FlowObjective, type FlowSolution } from "./flow/_solve-flow.js";

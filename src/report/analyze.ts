@@ -6,7 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { AnalyzeResult } from "../analysis/analyze.js";
 import type { SupplyGraph } from "../model/types.js";
-import { csvSafeRow } from "./csv-safe.js";
+import { csvSafeRow } from "../io/csv-safe.js";
 import { markdownCell, markdownTable, percent, quantity, stableJson, textTable } from "./table.js";
 
 export type AnalyzeFormat = "text" | "md" | "json" | "csv";

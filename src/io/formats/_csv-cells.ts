@@ -6,7 +6,7 @@
  * Reading then removes exactly one quote whenever what follows would need one: `=x` ↔ `'=x`, `'=x` ↔ `''=x`,
  * and `'hello` stays `'hello`.
  */
-import { csvSafe } from "../../report/csv-safe.js";
+import { csvSafe } from "../csv-safe.js";
 
 /** Quotes, then what `csvSafe` treats as a formula start (leading spaces or NBSP, then = + - @ tab CR). */
 const QUOTED_FORMULA = /^'+[\s\u00a0]*[=+\-@\t\r]/;

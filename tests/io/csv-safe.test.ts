@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvSafe, csvSafeRow } from "../../src/report/csv-safe.js";
+import { csvSafe, csvSafeRow } from "../../src/io/csv-safe.js";
 
 describe("csvSafe", () => {
   it("prefixes text cells a spreadsheet would read as a formula, also after leading spaces", () => {
