@@ -4,8 +4,7 @@
  * titles with units, and a subtitle line naming the data file, the scenario and the date of the data (the graph's
  * year, never the clock, so reports are byte-identical run to run).
  */
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 
 /** Where a chart's numbers come from: printed under its title. */
 export interface ChartProvenance {
@@ -193,6 +192,8 @@ export function horizontalBarSpec(
 
 /** Render a Vega-Lite spec to an SVG string (headless; no canvas, no browser, no network). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: vega costs ~0.3 s to import, which every CLI command would otherwise pay.
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const compiled = compile(spec).spec;
   // Every chart carries its data inline (`data.values`), so rendering never reads a file or the network.
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
