@@ -439,8 +439,9 @@ export function declare2025() {
   }, 100);
   magnet("js-link-malaysia", {
     label: "JS Link-Lynas magnet plant, Kuantan", country: "MY", operator: "JS Link", lat: 3.973, lon: 103.383, capacity: 3000,
+    recipe: { "NdPr-oxide": Math.round(NDM * NDO * 1e4) / 1e4, "DyTb-oxide": Math.round(0.02 * DYO * 1e4) / 1e4 },
     status: "planned", sources: src("R18", "R19"),
-    notes: "3,000 t/yr NdFeB (MoU Jul 2025, land secured); no start year in sources (no 'since'). No recipe: its metal-making route is not announced; fed by Lynas oxides (planned volumes = 3,000 × 0.29 NdPr, × 0.02 Dy/Tb). No offtaker announced. " + EST_COORD,
+    notes: "3,000 t/yr NdFeB (MoU Jul 2025, land secured); no start year in sources (no 'since'). Its metal-making route is not announced, so its recipe EST is a standard 2% Dy/Tb grade in oxide terms (0.29 t NdPr metal × 1.17, 0.02 t Dy/Tb metal × 1.15 per t magnet), fed by Lynas oxides (planned volumes = 3,000 × 0.29 NdPr, × 0.02 Dy/Tb). No offtaker announced. " + EST_COORD,
   }, 0);
   magnet("mp-10x", {
     label: "MP 10X magnet facility", country: "US", operator: "MP Materials", capacity: 9000,

@@ -5,7 +5,7 @@
  * stock converted with it covers the fewest tonnes (the cautious reading). Producers without a recipe pass
  * their inputs through one for one. Used to turn a stockpile of a material into tonnes of consumer demand.
  */
-import type { SupplyGraph } from "../model/types.js";
+import { isPipeline, type SupplyGraph } from "../model/types.js";
 
 /** Intensity lookup for one graph: `of(product, material)`. */
 export interface Intensity {
@@ -19,7 +19,8 @@ export function materialIntensity(graph: SupplyGraph): Intensity {
   // product → the input mixes that make it (a recipe, or the supplier materials of a recipe-less producer)
   const mixes = new Map<string, Array<Record<string, number>>>();
   graph.forEachNode((id, a) => {
-    if (a.output === undefined || graph.inDegree(id) === 0) return;
+    // Only facilities that run today set the intensity: a planned plant's recipe says nothing about the stock.
+    if (a.output === undefined || graph.inDegree(id) === 0 || isPipeline(a) || a.status === "idle") return;
     let mix: Record<string, number> | undefined = a.recipe;
     if (!mix) {
       mix = {};

@@ -8,9 +8,9 @@
  *   commercial separated-Dy/Tb producer outside China (F03): its 100 t/yr HRE circuit is the top bottleneck,
  *   one more tonne of it serving ~35 t of magnets (Dy/Tb intensity ~0.03 t per t of magnet).
  * - Japan under the January 2026 dual-use ban: 36% of 23,500 t/yr served; stocks (42 days national + 18 days
- *   private, N11) last ~52 days at that shortfall; losses USD 1.2 bn for 90 days and 9.6 bn for a year, the
+ *   private, N11) last ~72 days at that shortfall; losses USD 0.67 bn for 90 days and 9.0 bn for a year, the
  *   same order as Nomura's JPY 660 bn / 2.6 tn (≈ USD 4.4 bn / 17 bn, N12), lower because stocks cover the first
- *   seven weeks and only magnet-dependent production value is counted.
+ *   ten weeks and only magnet-dependent production value is counted.
  */
 import { describe, expect, it } from "vitest";
 import { flowAnalysis } from "../../src/flow/flow-analysis.js";
