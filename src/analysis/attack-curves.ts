@@ -13,7 +13,7 @@ import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { buildCsr, type Csr, type Masks, scenarioMasks } from "./_csr.js";
 import { dominatorSets } from "./_dominator-sets.js";
-import { mulberry32 } from "./_random.js";
+import { mulberry32 } from "../model/random.js";
 import { cutOffCounts } from "./single-points-of-failure.js";
 import { centrality } from "./centrality.js";
 import { supplyMask } from "./supply.js";

@@ -17,7 +17,7 @@ import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { type AppliedScenario, BASELINE_SCENARIO } from "../scenario/types.js";
 import { buildCsr, type Csr, type Masks, scenarioMasks } from "./_csr.js";
-import { mulberry32 } from "./_random.js";
+import { mulberry32 } from "../model/random.js";
 
 /** Options of `centrality`. */
 export interface CentralityOptions {

@@ -5,6 +5,7 @@
  * Each step is one re-solve. Served demand never grows when nodes go (a smaller feasible set), so once it is
  * zero the rest of the curve is zero without solving.
  */
+import { mulberry32 } from "../model/random.js";
 import type { Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
@@ -41,18 +42,6 @@ export interface FlowAttackCurve {
 export interface FlowAttack {
   nodes: number;
   curves: FlowAttackCurve[];
-}
-
-/** mulberry32 (Tommy Ettinger's 32-bit generator): small, seeded, good enough to shuffle. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function curve(solver: Knockout, order: string[], demand: number, tick: () => void): number[] {
@@ -96,7 +85,7 @@ export function flowAttackCurves(
   const byCountry = countries.flatMap((code) => ranking.filter((c) => c.country === code).map((c) => c.id));
   const sortedIds = [...byLoss].sort(byId);
   const randoms = Array.from({ length: randomOrders }, (_, s) => {
-    const next = rng(s + 1);
+    const next = mulberry32(s + 1);
     const order = [...sortedIds];
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));

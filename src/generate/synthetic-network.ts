@@ -21,7 +21,7 @@
  * serialization; `synthetic-graph-json.ts` streams it as a graph file.
  */
 import { UsageError } from "../model/errors.js";
-import { mulberry32, pickCumulative, randomInt, type Rng } from "./_rng.js";
+import { mulberry32, pickCumulative, randomInt, type Rng } from "../model/random.js";
 
 /** Options of `syntheticNetwork`. */
 export interface SyntheticNetworkOptions {

@@ -49,10 +49,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
 }
 
-/** Decode a graph file's bytes as UTF-8 text, or return the problem that prevents it. */
-export function decodeGraphBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
-  const fail = (code: string, message: string, hint?: string) => ({
-    problem: { severity: "error" as const, code, path: "", message, ...(hint ? { hint } : {}) },
+/** The problem with a file's first bytes (empty, a known binary type, UTF-16), or null. */
+export function headerProblem(bytes: Uint8Array): Problem | null {
+  const fail = (code: string, message: string, hint?: string): Problem => ({
+    severity: "error",
+    code,
+    path: "",
+    message,
+    ...(hint ? { hint } : {}),
   });
   if (bytes.length === 0) return fail("E_EMPTY_FILE", "the file is empty (0 bytes)");
   const kind = sniffBinaryType(bytes);
@@ -65,8 +69,25 @@ export function decodeGraphBytes(bytes: Uint8Array): { text: string } | { proble
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail("E_ENCODING", "the file is UTF-16 (byte-order mark at offset 0)", "save it as UTF-8");
   }
+  return null;
+}
+
+/** Decode a graph file's bytes as UTF-8 text, or return the problem that prevents it. */
+export function decodeGraphBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
+  const header = headerProblem(bytes);
+  if (header) return { problem: header };
   const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) return fail("E_ENCODING", `invalid UTF-8 at byte offset ${bad}`, "save the file as UTF-8");
+  if (bad >= 0) {
+    return {
+      problem: {
+        severity: "error",
+        code: "E_ENCODING",
+        path: "",
+        message: `invalid UTF-8 at byte offset ${bad}`,
+        hint: "save the file as UTF-8",
+      },
+    };
+  }
   let text = new TextDecoder("utf-8").decode(bytes);
   // A UTF-8 byte-order mark is harmless; JSON.parse would choke on it.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -9,7 +9,7 @@ import {
   type GraphCheckResult,
 } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
-import { decodeGraphBytes, sniffBinaryType } from "./_decode.js";
+import { decodeGraphBytes, headerProblem } from "./_decode.js";
 import { parseLargeJson } from "./_parse-large-json.js";
 
 /**
@@ -107,16 +107,8 @@ function checkLargeGraphBytes(bytes: Uint8Array, options: ParseGraphOptions): Gr
     graph: null,
     problems: [{ severity: "error", code, path: "", message, ...(hint ? { hint } : {}) }],
   });
-  const kind = sniffBinaryType(bytes);
-  if (kind)
-    return fail(
-      "E_PARSE",
-      `this is a ${kind}, not a graph file`,
-      "give a .json, .gexf, .graphml or CSV file",
-    );
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail("E_ENCODING", "the file is UTF-16 (byte-order mark at offset 0)", "save it as UTF-8");
-  }
+  const header = headerProblem(bytes);
+  if (header) return { graph: null, problems: [header] };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let first = start;
   while (first < bytes.length && [0x20, 0x0a, 0x0d, 0x09].includes(bytes[first]!)) first++;

@@ -23,14 +23,19 @@ export function checkOutputPath(path: string): void {
   }
 }
 
-/** Atomically replace `path` with `content`. The temp file is removed on any failure. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/**
+ * Atomically replace `path` with `content`: a string, bytes, or string chunks (output too large for one string,
+ * e.g. a 10^6-node generated graph of ~600 MB). The temp file is removed on any failure.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): void {
   checkOutputPath(path);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const fd = openSync(temp, "wx", 0o644);
     try {
-      writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+      if (typeof content === "string") writeSync(fd, Buffer.from(content, "utf8"));
+      else if (content instanceof Uint8Array) writeSync(fd, content);
+      else for (const chunk of content) writeSync(fd, chunk, null, "utf8");
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -39,7 +44,8 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   } catch (e) {
     rmSync(temp, { force: true });
     if (e instanceof OutputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? "EIO";
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e; // not an I/O error (e.g. a chunk generator failed): let it surface as it is
     throw new OutputError(
       "E_OUTPUT",
       path,

@@ -2,7 +2,7 @@
 import { syntheticGraphJson } from "../../generate/synthetic-graph-json.js";
 import { DEFAULT_SYNTHETIC_NETWORK_OPTIONS, syntheticNetwork } from "../../generate/synthetic-network.js";
 import { UsageError } from "../../model/errors.js";
-import { writeChunksAtomic } from "../../io/write-chunks-atomic.js";
+import { writeFileAtomic } from "../../io/write-atomic.js";
 import { checkOut, type CommandSpec, outOption } from "../_command.js";
 
 function number(name: string) {
@@ -67,7 +67,7 @@ export const generateCommand: CommandSpec = {
       recipeFrac: options.recipeFrac as number,
     });
     if (typeof options.out === "string") {
-      writeChunksAtomic(options.out, syntheticGraphJson(net));
+      writeFileAtomic(options.out, syntheticGraphJson(net));
       io.stderr(`wrote ${options.out} (${net.nodeCount} nodes, ${net.edgeCount} edges)\n`);
     } else {
       for (const chunk of syntheticGraphJson(net)) io.stdout(chunk);

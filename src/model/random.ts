@@ -1,5 +1,5 @@
 /**
- * Seeded pseudo-random numbers for the generator: mulberry32 (Tommy Ettinger, 2017; public domain), a 32-bit
+ * Seeded pseudo-random numbers (the generator, random attack orders, sampled betweenness): mulberry32 (Tommy Ettinger, 2017; public domain), a 32-bit
  * state generator that is fast, passes PractRand to 2^32 outputs and is the usual seeded choice in JavaScript
  * (d3-random's `randomLcg` plays the same role). Enough for synthetic data; not for cryptography.
  */
