@@ -242,9 +242,22 @@ describe("viewer in headless chromium", () => {
     expect(await page.locator("#sources a").count()).toBe(1);
     expect(await page.locator("#sources a").getAttribute("rel")).toBe("noopener noreferrer");
     expect(await page.locator("#sources").textContent()).toContain("javascript:alert(2)");
-    const pos = await page.evaluate(() => window.__viewer.nodePagePosition("m"));
-    await page.mouse.move(pos!.x, pos!.y);
-    await expect.poll(() => page.locator("#tooltip strong").textContent()).toBe(XSS);
+    // Hover until the tooltip shows: the camera may still be fitting the new graph, so the node's position is
+    // read again on every try (a slow machine otherwise hovers where the node was).
+    await expect
+      .poll(
+        async () => {
+          const pos = await page.evaluate(() => window.__viewer.nodePagePosition("m"));
+          await page.mouse.move(pos!.x + 2, pos!.y + 2);
+          await page.mouse.move(pos!.x, pos!.y);
+          return page
+            .locator("#tooltip strong")
+            .textContent({ timeout: 1000 })
+            .catch(() => null);
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(XSS);
     await page.waitForTimeout(300);
     expect(await page.locator("img").count()).toBe(0);
     expect(dialogs).toEqual([]);
