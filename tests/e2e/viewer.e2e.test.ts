@@ -295,10 +295,18 @@ describe("viewer in headless chromium", () => {
     expect(isConsumer(graph.getNodeAttributes(target.id))).toBe(true);
     // zoom in on it so that no neighbour overlaps the click (sigma picks by reading a WebGL pixel)
     await page.evaluate((id) => window.__viewer.centerOn(id, 0.08), target.id);
-    const pos = await page.evaluate((id) => window.__viewer.nodePagePosition(id), target.id);
-    await page.mouse.click(pos!.x, pos!.y);
+    // Click until it is selected, reading the position again each time (the camera may still be moving); the
+    // pause keeps two clicks from becoming a double click, which would zoom (sigma's 300 ms).
     await expect
-      .poll(() => page.locator("#details h2").first().textContent())
+      .poll(
+        async () => {
+          const pos = await page.evaluate((id) => window.__viewer.nodePagePosition(id), target.id);
+          await page.mouse.click(pos!.x, pos!.y);
+          await page.waitForTimeout(350);
+          return page.locator("#details h2").first().textContent();
+        },
+        { timeout: 60_000 },
+      )
       .toBe(graph.getNodeAttribute(target.id, "label"));
     const listed = await page.$$eval("#spof-list li button", (bs) =>
       bs.map((b) => b.getAttribute("data-node")!),
