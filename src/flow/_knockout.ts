@@ -1,12 +1,12 @@
 /**
  * Served demand with extra nodes knocked out of a scenario, for the N-1 sweep and attack curves: a warm-started
- * persistent LP for max-total and max-min, the propagation again for proportional.
+ * persistent LP for max-total, the rounds of max-min and the propagation of proportional on a rebuilt model.
  */
 import type { Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { FlowSession } from "./_session.js";
-import type { FlowObjective } from "./_solve-flow.js";
+import { type FlowObjective, solveFlow } from "./_solve-flow.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
 import { proportionalFlow } from "./proportional.js";
 
@@ -26,18 +26,23 @@ export function knockout(
   objective: FlowObjective,
 ): Knockout {
   const model = buildFlowModel(graph, applied);
-  if (objective === "proportional") {
+  if (objective !== "max-total") {
+    // proportional re-propagates; max-min re-runs its rounds of LPs (its frozen set changes with each knockout,
+    // so a single warm-started model cannot follow it).
     return {
       model,
       served(removed) {
         const without = buildFlowModel(graph, applied, new Set(removed));
-        const { served } = proportionalFlow(without);
+        const served =
+          objective === "proportional"
+            ? proportionalFlow(without).served
+            : solveFlow(highs, without, objective, { flows: false, duals: false }).served;
         return Float64Array.from(model.consumers, (i) => served[without.index.get(model.nodes[i]!)!]!);
       },
       dispose() {},
     };
   }
-  const session = new FlowSession(highs, model, objective);
+  const session = new FlowSession(highs, model);
   return {
     model,
     served: (removed) => session.served(removed.map((id) => model.index.get(id)!)),

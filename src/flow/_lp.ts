@@ -13,10 +13,13 @@ export type LpRow =
 
 /** Which LP to write. */
 export type LpGoal =
-  /** maximise Σ s; `lower` = per-node lower bounds on s (max-min's second stage). */
-  | { kind: "total"; lower?: Float64Array }
-  /** maximise t subject to s_i ≥ t·demand_i. */
-  | { kind: "min-fraction" }
+  /** maximise Σ s (over `over` consumers only, when given); `lower` = per-node lower bounds on s. */
+  | { kind: "total"; lower?: Float64Array; over?: readonly number[] }
+  /**
+   * maximise t subject to s_i ≥ t·demand_i for the `active` consumers (default: all); `lower` = per-node lower
+   * bounds on s (the levels already fixed by earlier rounds of max-min).
+   */
+  | { kind: "min-fraction"; lower?: Float64Array; active?: ReadonlySet<number> }
   /** minimise Σ f with s fixed: the cleanest flows that serve exactly `served` (no useless circulation). */
   | { kind: "min-flow"; served: Float64Array };
 
@@ -76,12 +79,13 @@ export function buildLp(model: FlowModel, goal: LpGoal): Lp {
   }
   if (goal.kind === "min-fraction") {
     for (const i of model.consumers) {
+      if (goal.active && !goal.active.has(i)) continue;
       lines.push(` m${i}: s${i} - ${num(model.demand[i]!)} t >= 0`);
       rows.push({ kind: "other" });
     }
   }
 
-  const consumerVars = model.consumers.map((i) => `s${i}`);
+  const consumerVars = (goal.kind === "total" && goal.over ? goal.over : model.consumers).map((i) => `s${i}`);
   const objective =
     goal.kind === "total"
       ? `Maximize\n obj: ${sum(consumerVars)}`
@@ -93,7 +97,7 @@ export function buildLp(model: FlowModel, goal: LpGoal): Lp {
     const d = model.demand[i]!;
     if (goal.kind === "min-flow") bounds.push(` s${i} = ${num(goal.served[i]!)}`);
     else {
-      const lo = goal.kind === "total" ? (goal.lower?.[i] ?? 0) : 0;
+      const lo = goal.lower?.[i] ?? 0;
       bounds.push(` ${num(Math.min(lo, d))} <= s${i} <= ${num(d)}`);
     }
   }

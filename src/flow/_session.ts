@@ -23,37 +23,31 @@ function run(model: Model, what: string): void {
   if (status !== OPTIMAL) throw new FlowSolveError(`model status ${status}`, what);
 }
 
-/** Solves of one model under max-total or max-min with any set of nodes removed. Call `dispose()` when done. */
+/** Solves of one model under max-total with any set of nodes removed. Call `dispose()` when done. */
 export class FlowSession {
   private readonly flow: FlowModel;
-  private readonly objective: "max-total" | "max-min";
   private readonly infinity: number;
-  /** max-min: stage 1 (max t); then the total stage. */
-  private readonly stage1: Model | undefined;
   private readonly total: Model | undefined;
   private readonly edgeCol: Int32Array[];
   private readonly servedCol: Int32Array;
   private zeroed = new Set<number>();
 
-  constructor(highs: Highs, flow: FlowModel, objective: "max-total" | "max-min") {
+  constructor(highs: Highs, flow: FlowModel) {
     this.flow = flow;
-    this.objective = objective;
     this.infinity = highs.infinity;
     this.edgeCol = [];
     this.servedCol = new Int32Array(flow.consumers.length);
     if (flow.consumers.length === 0) return;
     this.total = open(highs, buildLp(flow, { kind: "total" }).text);
-    if (objective === "max-min") this.stage1 = open(highs, buildLp(flow, { kind: "min-fraction" }).text);
-    for (const m of this.models()) {
-      this.edgeCol.push(Int32Array.from(flow.edges, (_, e) => m.getColByName(`f${e}`)));
-    }
+    const total = this.total;
+    this.edgeCol.push(Int32Array.from(flow.edges, (_, e) => total.getColByName(`f${e}`)));
     flow.consumers.forEach((i, c) => {
       this.servedCol[c] = this.total!.getColByName(`s${i}`);
     });
   }
 
   private models(): Model[] {
-    return [this.total, this.stage1].filter((m): m is Model => m !== undefined);
+    return this.total ? [this.total] : [];
   }
 
   /** Served demand per consumer (in `flow.consumers` order) with `removed` (node indices) taken out. */
@@ -74,22 +68,7 @@ export class FlowSession {
     for (const e of target) if (!this.zeroed.has(e)) setBound(e, 0);
     this.zeroed = target;
 
-    if (this.stage1) {
-      run(this.stage1, "max-min, stage 1");
-      const t = Math.max(0, Math.min(1, this.stage1.getObjectiveValue()));
-      const setLower = (factor: number, slack: number) =>
-        this.flow.consumers.forEach((i, c) => {
-          const d = this.flow.demand[i]!;
-          this.total!.changeColBounds(this.servedCol[c]!, Math.max(0, t * d * factor - slack), d);
-        });
-      setLower(1, 0);
-      try {
-        run(this.total, this.objective);
-      } catch {
-        setLower(1 - 1e-9, 1e-9); // t·demand exactly was out of reach within the solver's tolerance
-        run(this.total, this.objective);
-      }
-    } else run(this.total, this.objective);
+    run(this.total, "max-total");
     const value = this.total.getSolution().colValue;
     this.flow.consumers.forEach((i, c) => {
       out[c] = Math.max(0, Math.min(this.flow.demand[i]!, value[this.servedCol[c]!]!));

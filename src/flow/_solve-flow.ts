@@ -38,6 +38,59 @@ function served(model: FlowModel, primal: Map<string, number>): Float64Array {
   return s;
 }
 
+/** Served amount of consumer i in an LP solution. */
+function servedOf(sol: LpSolution, i: number): number {
+  return sol.primal.get(`s${i}`) ?? 0;
+}
+
+/**
+ * Lexicographic max-min (progressive filling, as in max-min fair allocation; Bertsekas & Gallager, "Data
+ * Networks", 1992, §6.5.2): raise every consumer's served fraction together as far as the network allows, freeze
+ * the consumers that cannot go higher, and raise the rest again, until every consumer is frozen. One consumer that
+ * is wholly cut off no longer pins everybody else at 0, as a single max-t LP would. A consumer is frozen when it
+ * cannot exceed the round's level while everyone else keeps theirs: one LP tells which consumers can rise (those
+ * above the level at the optimum of the active sum), and the others are tested one at a time.
+ * Returns per-node lower bounds on served demand (fraction × demand, a hair below for solver tolerance) and the
+ * first round's level (the smallest served fraction).
+ */
+function leximinLevels(highs: Highs, model: FlowModel, columns: number) {
+  // `exact` = the frozen levels; the LPs of later rounds get them a hair lower, so that solver tolerance never
+  // makes a frozen level infeasible. The final total stage tries the exact levels first (see solveFlow).
+  const exact = new Float64Array(model.nodes.length);
+  const lower = new Float64Array(model.nodes.length);
+  const active = new Set(model.consumers);
+  const hair = (x: number) => Math.max(0, x * (1 - 1e-9) - 1e-9);
+  let guaranteed: number | null = null;
+  while (active.size > 0) {
+    const lp = buildLp(model, { kind: "min-fraction", lower, active });
+    const sol = solveLp(highs, lp.text, "max-min, level", lp.rows.length, columns);
+    const t = Math.max(0, Math.min(1, sol.primal.get("t") ?? 0));
+    guaranteed ??= t;
+    const level = Float64Array.from(lower);
+    for (const i of active) level[i] = hair(t * model.demand[i]!);
+    const frozen: number[] = [];
+    if (t < 1 - 1e-9) {
+      const tol = (i: number) => 1e-7 * Math.max(1, model.demand[i]!);
+      const at = (i: number) => t * model.demand[i]!;
+      const probe = buildLp(model, { kind: "total", lower: level, over: [...active] });
+      const all = solveLp(highs, probe.text, "max-min, probe", probe.rows.length, columns);
+      for (const i of active) {
+        if (servedOf(all, i) > at(i) + tol(i)) continue;
+        const one = buildLp(model, { kind: "total", lower: level, over: [i] });
+        const alone = solveLp(highs, one.text, "max-min, probe", one.rows.length, columns);
+        if (servedOf(alone, i) <= at(i) + tol(i)) frozen.push(i);
+      }
+    }
+    // At full service, or if tolerance hides every bottleneck, the remaining consumers end at this level.
+    for (const i of frozen.length > 0 ? frozen : [...active]) {
+      lower[i] = level[i]!;
+      exact[i] = t * model.demand[i]!;
+      active.delete(i);
+    }
+  }
+  return { lower: exact, guaranteed: guaranteed ?? 0 };
+}
+
 /** Solve `model` under `objective`. @throws FlowSolveError when HiGHS cannot reach an optimum. */
 export function solveFlow(
   highs: Highs,
@@ -62,12 +115,9 @@ export function solveFlow(
   let lower: Float64Array | undefined;
   let guaranteedFraction: number | null = null;
   if (objective === "max-min") {
-    const lp = buildLp(model, { kind: "min-fraction" });
-    const sol = solveLp(highs, lp.text, "max-min, stage 1", lp.rows.length, columns);
-    const t = Math.max(0, Math.min(1, sol.primal.get("t") ?? 0));
-    guaranteedFraction = t;
-    lower = new Float64Array(model.nodes.length);
-    for (const i of model.consumers) lower[i] = t * model.demand[i]!;
+    const levels = leximinLevels(highs, model, columns);
+    guaranteedFraction = levels.guaranteed;
+    lower = levels.lower;
   }
   let lp = buildLp(model, lower ? { kind: "total", lower } : { kind: "total" });
   let sol: LpSolution;

@@ -132,6 +132,53 @@ describe("servedDemand: objectives", () => {
     expect(r.minFraction).toBe(0.25);
   });
 
+  it("max-min is lexicographic: a consumer cut off entirely does not pin the others at 0", async () => {
+    const text = `
+      m [mine CN output=ore capacity=10]
+      a [consumer JP demand=10]
+      b [consumer US demand=10]
+      c [consumer KR demand=4]
+      orphan [consumer DE demand=5]
+      m -> a
+      m -> b
+      m -> c
+    `;
+    const r = await solve(text, BASELINE_SCENARIO, "max-min");
+    // round 1: orphan can get nothing (level 0, frozen); round 2: a, b, c rise together to 10/24 each
+    expect(r.minFraction).toBe(0);
+    expect(r.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["a", expect.closeTo(100 / 24, 6)],
+      ["b", expect.closeTo(100 / 24, 6)],
+      ["c", expect.closeTo(40 / 24, 6)],
+      ["orphan", 0],
+    ]);
+    const total = await solve(text, BASELINE_SCENARIO, "max-total");
+    expect(total.totalServed).toBe(10);
+  });
+
+  it("max-min raises the consumers that can still rise after others are frozen", async () => {
+    // a has its own small mine (frozen at 2/10); b and c share a bigger one and rise to 8/20 each
+    const r = await solve(
+      `
+      m1 [mine AU output=ore capacity=2]
+      m2 [mine US output=ore capacity=8]
+      a [consumer JP demand=10]
+      b [consumer DE demand=10]
+      c [consumer FR demand=10]
+      m1 -> a
+      m2 -> b
+      m2 -> c
+    `,
+      BASELINE_SCENARIO,
+      "max-min",
+    );
+    expect(r.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["a", 2],
+      ["b", 4],
+      ["c", 4],
+    ]);
+  });
+
   it("max-min then maximises the total at that level", async () => {
     const r = await solve(
       `
