@@ -220,7 +220,7 @@ function markdown() {
           "",
         )}; load average at start ${machine.load.join(" / ")} (a shared machine: read ratios under ~1.5x as ties).`,
     "",
-    `Graphs: \`chokepoint generate --nodes N --seed ${seed}\` (5 tiers, 2-6 suppliers per buyer, 5 % sole-sourced, half the magnet makers with a two-metal recipe, countries Zipf with CN ≈ 35 %). Scenario: \`no-china\`. Median seconds of 9/5/3/1 runs (runs column). Times are CPU seconds (user + system) unless marked wall: this machine is shared and was oversubscribed during the run, so wall time includes waiting for a core.`,
+    `Graphs: \`chokepoint generate --nodes N --seed ${seed}\` (5 tiers, 2-6 suppliers per buyer, 5 % sole-sourced, half the magnet makers with a two-metal recipe, countries Zipf with CN ≈ 35 %). Scenario: \`no-china\`. Median seconds of 9/5/3/1 runs (runs column). Times are CPU seconds (user + system) unless marked wall: the machine is shared, so wall time can include waiting for a core (see the load average above).`,
     "",
   );
   lines.push("## chokepoint (JavaScript, one process per run)", "");
