@@ -222,7 +222,11 @@ describe("viewer in headless chromium", () => {
             country: "CN",
             lat: 40,
             lon: 110,
-            sources: ["javascript:alert(2)", "https://example.org/report"],
+            sources: [
+              "javascript:alert(2)",
+              "https://example.org/report",
+              "Report (2025): https://example.org/a. See also javascript:alert(3)",
+            ],
           },
         },
         {
@@ -238,9 +242,10 @@ describe("viewer in headless chromium", () => {
     await expect.poll(() => page.locator("#suggestions li").first().getAttribute("data-node")).toBe("m");
     await page.locator("#suggestions li").first().dispatchEvent("mousedown");
     await expect.poll(() => page.locator("#details h2").first().textContent()).toBe(XSS);
-    // sources: the javascript: one is plain text, the https one a safe link
-    expect(await page.locator("#sources a").count()).toBe(1);
-    expect(await page.locator("#sources a").getAttribute("rel")).toBe("noopener noreferrer");
+    // sources: javascript: stays plain text; https URLs, alone or inside a reference, become safe links
+    expect(await page.locator("#sources a").count()).toBe(2);
+    expect(await page.locator("#sources a").first().getAttribute("rel")).toBe("noopener noreferrer");
+    expect(await page.locator("#sources a").nth(1).getAttribute("href")).toBe("https://example.org/a");
     expect(await page.locator("#sources").textContent()).toContain("javascript:alert(2)");
     // Hover until the tooltip shows: the camera may still be fitting the new graph, so the node's position is
     // read again on every try (a slow machine otherwise hovers where the node was).

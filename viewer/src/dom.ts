@@ -46,20 +46,30 @@ export function svg<K extends keyof SVGElementTagNameMap>(
 }
 
 /**
- * A link only for http(s) URLs, opened without giving the new page a handle on ours; anything else (a
- * publication reference, a `javascript:` URL) is shown as plain text.
+ * A source as DOM: plain text, with every http(s) URL inside it (a whole-string URL, or "Publication (2025):
+ * https://...") turned into a link that opens in a new tab without access to this page. Any other scheme
+ * (`javascript:`, `data:`) stays text. Never HTML: text nodes and an element built with createElement.
  */
 export function sourceNode(source: string): Node {
-  let url: URL | null = null;
-  try {
-    url = new URL(source);
-  } catch {
-    url = null;
+  const fragment = document.createDocumentFragment();
+  const re = /https?:\/\/[^\s<>"]+/g;
+  let last = 0;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    const raw = m[0].replace(/[.,;)\]]+$/, ""); // trailing punctuation belongs to the sentence
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) continue;
+    if (m.index > last) fragment.append(document.createTextNode(source.slice(last, m.index)));
+    fragment.append(el("a", { href: url.href, target: "_blank", rel: "noopener noreferrer" }, raw));
+    last = m.index + raw.length;
+    re.lastIndex = last;
   }
-  if (url && (url.protocol === "http:" || url.protocol === "https:")) {
-    return el("a", { href: url.href, target: "_blank", rel: "noopener noreferrer" }, source);
-  }
-  return document.createTextNode(source);
+  if (last < source.length) fragment.append(document.createTextNode(source.slice(last)));
+  return fragment;
 }
 
 /** Numbers for people: 12 345, 1.5, 0.25. */
