@@ -67,9 +67,13 @@ export function tiersLayout(graph: SupplyGraph, countryOrder: readonly string[])
   }
   // centre every column vertically on the tallest
   const tallest = Math.max(0, ...heights);
+  // Stretch short columns so the picture is about as tall as a side panel-framed screen is (height ≈ 0.6 × width):
+  // sigma keeps the aspect ratio, so a flat band of seven columns would leave most of the canvas empty.
+  const width = Math.max(1, stages.length - 1) * COLUMN_GAP;
+  const stretch = tallest > 0 ? Math.max(1, (0.6 * width) / tallest) : 1;
   placed.forEach((column, i) => {
     const offset = (tallest - (heights[i] ?? 0)) / 2;
-    for (const { id, y } of column) positions.set(id, { x: i * COLUMN_GAP, y: -(y + offset) });
+    for (const { id, y } of column) positions.set(id, { x: i * COLUMN_GAP, y: -(y + offset) * stretch });
   });
   return positions;
 }
