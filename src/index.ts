@@ -10,10 +10,10 @@ export { writeFileAtomic } from "./io/write-atomic.js";
 export {
   checkCsvFile,
   checkCsvTables,
-  writeCsv,
   type CsvReadOptions,
   type CsvText,
 } from "./io/formats/csv.js";
+export { writeCsv } from "./io/formats/csv-write.js";
 export { checkGexfFile, checkGexfText, writeGexf } from "./io/formats/gexf.js";
 export { checkGraphmlFile, checkGraphmlText, writeGraphml } from "./io/formats/graphml.js";
 export {

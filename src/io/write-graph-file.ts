@@ -8,7 +8,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { OutputError, UsageError } from "../model/errors.js";
 import type { SupplyGraph } from "../model/types.js";
 import { UnwritableValueError, type WriteNotes } from "./formats/_encode.js";
-import { writeCsv } from "./formats/csv.js";
+import { writeCsv } from "./formats/csv-write.js";
 import { writeGexf } from "./formats/gexf.js";
 import { writeGraphml } from "./formats/graphml.js";
 import { checkOutputPath, writeFileAtomic } from "./write-atomic.js";
