@@ -196,7 +196,9 @@ export function writeGexf(graph: SupplyGraph, notes: WriteNotes = { removedChara
     return { ...(label !== undefined ? { label } : {}), attributes };
   };
   const text = writeGexfText(copy, {
-    version: "1.3",
+    // GEXF 1.2 (graphology-gexf's default): Gephi, Gephi Lite and networkx 2.x and 3.x all read it; networkx 2.x
+    // (Debian 12's) cannot read 1.3.
+    version: "1.2",
     formatNode: format("node"),
     formatEdge: format("edge"),
   });
