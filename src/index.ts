@@ -7,12 +7,8 @@ export { parseGraph, checkGraphText, checkGraphBytes, type ParseGraphOptions } f
 export { loadGraph, checkGraphFile, type LoadGraphOptions } from "./io/load-graph.js";
 export { readGraphFile, checkAnyGraphFile } from "./io/read-graph-file.js";
 export { writeFileAtomic } from "./io/write-atomic.js";
-export {
-  checkCsvFile,
-  checkCsvTables,
-  type CsvReadOptions,
-  type CsvText,
-} from "./io/formats/csv.js";
+export { checkCsvTables, type CsvText } from "./io/formats/csv.js";
+export { checkCsvFile, type CsvReadOptions } from "./io/formats/csv-files.js";
 export { writeCsv } from "./io/formats/csv-write.js";
 export { checkGexfFile, checkGexfText, writeGexf } from "./io/formats/gexf.js";
 export { checkGraphmlFile, checkGraphmlText, writeGraphml } from "./io/formats/graphml.js";

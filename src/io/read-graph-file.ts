@@ -7,7 +7,7 @@ import { extname } from "node:path";
 import { UsageError } from "../model/errors.js";
 import type { GraphCheckResult } from "../model/graph-checks.js";
 import type { SupplyGraph } from "../model/types.js";
-import { type CsvReadOptions, checkCsvFile } from "./formats/csv.js";
+import { type CsvReadOptions, checkCsvFile } from "./formats/csv-files.js";
 import { checkGexfFile } from "./formats/gexf.js";
 import { checkGraphmlFile } from "./formats/graphml.js";
 import { checkGraphFile, type LoadGraphOptions } from "./load-graph.js";

@@ -4,7 +4,6 @@
  * no error: graphology's `import()` is not atomic, so we never hand out a half-built graph.
  */
 import { DirectedGraph } from "graphology";
-import type { z } from "zod";
 import { isCountryCode } from "./countries.js";
 import {
   edgeAttributesSchema,

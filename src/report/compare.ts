@@ -4,14 +4,10 @@
  */
 import type { Comparison } from "../compare/compare.js";
 import type { CountryMetrics } from "../compare/country-metrics.js";
-import type { LeverContributions, LeverOutcome, OutcomeDelta } from "../compare/lever-contributions.js";
-import type { MirrorLevers } from "../compare/mirror-levers.js";
-import type { ProjectRanking } from "../compare/project-ranking.js";
 import {
   type BarDatum,
   type ChartProvenance,
   groupedBarSpec,
-  horizontalBarSpec,
   type LineDatum,
   lineSpec,
   renderSvg,

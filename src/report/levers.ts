@@ -1,21 +1,7 @@
-/**
- * The `levers` report (each of Japan's pillars taken away alone and kept alone, the mirror for another country,
- * the pipeline ranking) as text, Markdown with SVG charts, or JSON.
- */
-import type { Comparison } from "../compare/compare.js";
-import type { CountryMetrics } from "../compare/country-metrics.js";
 import type { LeverContributions, LeverOutcome, OutcomeDelta } from "../compare/lever-contributions.js";
 import type { MirrorLevers } from "../compare/mirror-levers.js";
 import type { ProjectRanking } from "../compare/project-ranking.js";
-import {
-  type BarDatum,
-  type ChartProvenance,
-  groupedBarSpec,
-  horizontalBarSpec,
-  type LineDatum,
-  lineSpec,
-  renderSvg,
-} from "./charts.js";
+import { type BarDatum, type ChartProvenance, horizontalBarSpec, renderSvg } from "./charts.js";
 import {
   type Column,
   markdownCell,
@@ -31,12 +17,10 @@ import {
   type CompareFormat,
   days,
   money,
-  OBJECTIVES,
   pp,
   type RenderedReport,
   signed,
   signedMoney,
-  top,
 } from "./_compare-cells.js";
 
 /** Everything `chokepoint levers` reports. */

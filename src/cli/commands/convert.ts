@@ -2,7 +2,7 @@
  * `chokepoint convert <in> <out>`: between our JSON, CSV tables, GEXF and GraphML. The input is validated
  * exactly as every command validates it (errors exit 2 and nothing is written); its warnings go to stderr.
  */
-import { checkCsvFile } from "../../io/formats/csv.js";
+import { checkCsvFile } from "../../io/formats/csv-files.js";
 import { checkAnyGraphFile, readableFormats } from "../../io/read-graph-file.js";
 import {
   formatOfOutput,

@@ -7,6 +7,7 @@
 import type { MultiDirectedGraph } from "graphology";
 import { isReservedId } from "../../model/_reserved.js";
 import type { Problem } from "../../model/types.js";
+import type { XmlDocument } from "./_xml-guard.js";
 import { parseStrictNumber } from "./_attributes.js";
 
 /** The DOM element interface used here (xmldom's and the browser's agree on it). */
@@ -187,4 +188,25 @@ export function importedEdges(graph: MultiDirectedGraph, elements: XmlElement[])
     const hasId = elements[i++]?.hasAttribute("id") === true;
     return { ...(hasId ? { key } : {}), source, target, attributes: attrs as Record<string, unknown> };
   });
+}
+
+/** An XML NodeList as an array. */
+export function elementList(elements: ArrayLike<XmlElement>): XmlElement[] {
+  return Array.from({ length: elements.length }, (_, i) => elements[i]!);
+}
+
+/**
+ * The `<graph>` of a parsed GEXF or GraphML document, its nodes and edges, and the problem paths that name them
+ * (`<prefix>node[3][@id="x"]`). `prefix` is where nodes and edges sit, e.g. `/gexf/graph/nodes/`.
+ */
+export function graphElements(doc: XmlDocument, nodePrefix: string, edgePrefix: string) {
+  const root = doc.documentElement as unknown as XmlElement;
+  const graphElement = root.getElementsByTagName("graph")[0]!;
+  const nodes = elementList(graphElement.getElementsByTagName("node"));
+  const edges = elementList(graphElement.getElementsByTagName("edge"));
+  const nodePath = (i: number) =>
+    `${nodePrefix}${step("node", i, { id: nodes[i]?.getAttribute("id") ?? null })}`;
+  const edgePath = (i: number) =>
+    `${edgePrefix}${step("edge", i, { source: edges[i]?.getAttribute("source") ?? null, target: edges[i]?.getAttribute("target") ?? null })}`;
+  return { root, graphElement, nodes, edges, nodePath, edgePath };
 }

@@ -9,16 +9,12 @@
  * Layout: a folder holding `nodes.csv`, `edges.csv` and optionally `graph.csv` (two columns: attribute,
  * value), or explicit paths. Without a graph table the stages are inferred from the nodes (with a warning).
  */
-import { existsSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { GraphCheckResult } from "../../model/graph-checks.js";
 import type { Problem } from "../../model/types.js";
-import type { LoadGraphOptions } from "../load-graph.js";
 import { canonicalName, decodeList, type Owner, parseStrictNumber } from "./_attributes.js";
 import { unprotectTextCell } from "./_csv-cells.js";
 import { finishImport, type ImportedGraph, type ImportOptions } from "./_import.js";
-import { readTextFile } from "./_read.js";
 
 type Raw = Record<string, unknown>;
 
@@ -26,20 +22,6 @@ type Raw = Record<string, unknown>;
 export interface CsvText {
   text: string;
   name: string;
-}
-
-/** Paths of the tables of a CSV graph. */
-export interface CsvPaths {
-  nodes: string;
-  edges: string;
-  graph?: string;
-}
-
-/** Options of the CSV reader: explicit table paths win over the folder layout. */
-export interface CsvReadOptions extends LoadGraphOptions {
-  nodes?: string;
-  edges?: string;
-  graph?: string;
 }
 
 interface Row {
@@ -60,7 +42,8 @@ const EDGE_KEY = new Set(["key", "id", "edgeid"]);
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, "");
 
-function problem(code: string, path: string, message: string, hint?: string): Problem {
+/** An error problem of the CSV reader. */
+export function csvProblem(code: string, path: string, message: string, hint?: string): Problem {
   return { severity: "error", code, path, message, ...(hint ? { hint } : {}) };
 }
 
@@ -92,7 +75,7 @@ function readTable({ text, name }: CsvText): Table | Problem {
   } catch (e) {
     const err = e as Error & { code?: string; lines?: number; column?: number };
     const where = err.lines !== undefined ? ` line ${err.lines}` : "";
-    return problem(
+    return csvProblem(
       "E_PARSE",
       `${name}${where}`,
       `malformed CSV: ${err.message}`,
@@ -102,7 +85,7 @@ function readTable({ text, name }: CsvText): Table | Problem {
     );
   }
   const [head, ...body] = records;
-  if (!head) return problem("E_EMPTY_FILE", name, `${name} has no header row`);
+  if (!head) return csvProblem("E_EMPTY_FILE", name, `${name} has no header row`);
   const header = head.record.map((h) => h.trim());
   const rows: Row[] = [];
   for (const { record, info } of body) {
@@ -134,7 +117,7 @@ function cellValue(
       const n = parseStrictNumber(cell);
       if (Number.isNaN(n))
         problems.push(
-          problem("E_TYPE", path, `"${spec.name}" must be a number, got ${JSON.stringify(cell)}`),
+          csvProblem("E_TYPE", path, `"${spec.name}" must be a number, got ${JSON.stringify(cell)}`),
         );
       return n;
     }
@@ -142,7 +125,7 @@ function cellValue(
       const t = cell.trim().toLowerCase();
       if (t !== "true" && t !== "false")
         problems.push(
-          problem("E_TYPE", path, `"${spec.name}" must be true or false, got ${JSON.stringify(cell)}`),
+          csvProblem("E_TYPE", path, `"${spec.name}" must be true or false, got ${JSON.stringify(cell)}`),
         );
       return t === "true";
     }
@@ -150,7 +133,7 @@ function cellValue(
       try {
         return JSON.parse(unprotectTextCell(cell));
       } catch {
-        problems.push(problem("E_TYPE", path, `"${spec.name}" must be JSON, got ${JSON.stringify(cell)}`));
+        problems.push(csvProblem("E_TYPE", path, `"${spec.name}" must be JSON, got ${JSON.stringify(cell)}`));
         return undefined;
       }
     case "list":
@@ -209,7 +192,7 @@ export function checkCsvTables(
   const targetCol = findColumn(edges!, EDGE_TARGET);
   if (idCol < 0)
     problems.push(
-      problem(
+      csvProblem(
         "E_SCHEMA",
         `${nodes!.name} line 1`,
         `${nodes!.name} has no id column`,
@@ -218,7 +201,7 @@ export function checkCsvTables(
     );
   if (sourceCol < 0 || targetCol < 0)
     problems.push(
-      problem("E_SCHEMA", `${edges!.name} line 1`, `${edges!.name} needs a source and a target column`),
+      csvProblem("E_SCHEMA", `${edges!.name} line 1`, `${edges!.name} needs a source and a target column`),
     );
   for (const t of [nodes!, edges!, ...(graphTable ? [graphTable] : [])]) {
     const seen = new Map<string, number>();
@@ -226,7 +209,7 @@ export function checkCsvTables(
       const s = squash(h);
       if (seen.has(s))
         problems.push(
-          problem(
+          csvProblem(
             "E_SCHEMA",
             cellPath(t, 1, c),
             `column "${h}" appears twice (columns ${seen.get(s)! + 1} and ${c + 1})`,
@@ -246,7 +229,7 @@ export function checkCsvTables(
   for (const row of nodes!.rows) {
     const key = unprotectTextCell((row.cells[idCol] ?? "").trim());
     if (key === "") {
-      problems.push(problem("E_SCHEMA", cellPath(nodes!, row.line, idCol), "the node has no id"));
+      problems.push(csvProblem("E_SCHEMA", cellPath(nodes!, row.line, idCol), "the node has no id"));
       continue;
     }
     imported.nodes.push({ key, attributes: rowAttributes(nodes!, row, new Set([idCol]), problems) });
@@ -262,7 +245,7 @@ export function checkCsvTables(
     ) {
       if (undirected++ === 0)
         problems.push(
-          problem(
+          csvProblem(
             "E_SCHEMA",
             cellPath(edges!, row.line, typeCol),
             `edge type "${row.cells[typeCol]}": a supply graph is directed, supplier -> customer`,
@@ -333,58 +316,6 @@ export function checkCsvTables(
         return cellPath(edges!, row.line, col !== undefined && col >= 0 ? col : undefined);
       },
     },
-    options,
-  );
-}
-
-/**
- * The tables of a CSV graph at `path`: a folder holding `nodes.csv` and `edges.csv` (and maybe `graph.csv`),
- * or one of those files with its siblings (`my-nodes.csv` pairs with `my-edges.csv`). Explicit paths win.
- */
-export function csvPathsOf(path: string, options: CsvReadOptions = {}): CsvPaths | Problem {
-  let nodes = options.nodes;
-  let edges = options.edges;
-  let graph = options.graph;
-  if (!nodes || !edges) {
-    let dir = path;
-    let stem = "";
-    if (!(existsSync(path) && statSync(path).isDirectory())) {
-      dir = dirname(path);
-      const m = /^(.*)(nodes|edges|graph)(\.csv)$/i.exec(basename(path));
-      if (!m) {
-        return problem(
-          "E_USAGE",
-          "",
-          `${path}: a CSV graph is a folder holding nodes.csv and edges.csv, or a *nodes.csv / *edges.csv pair`,
-          "or give --nodes and --edges",
-        );
-      }
-      stem = m[1]!;
-    }
-    nodes ??= join(dir, `${stem}nodes.csv`);
-    edges ??= join(dir, `${stem}edges.csv`);
-    const g = join(dir, `${stem}graph.csv`);
-    if (graph === undefined && existsSync(g)) graph = g;
-  }
-  return { nodes, edges, ...(graph ? { graph } : {}) };
-}
-
-/** Read and check a CSV graph (see `csvPathsOf`); never throws on bad data. */
-export function checkCsvFile(path: string, options: CsvReadOptions = {}): GraphCheckResult {
-  const paths = csvPathsOf(path, options);
-  if ("code" in paths) return { graph: null, problems: [paths] };
-  const texts: Partial<Record<keyof CsvPaths, CsvText>> = {};
-  const problems: Problem[] = [];
-  for (const part of ["nodes", "edges", "graph"] as const) {
-    const file = paths[part];
-    if (file === undefined) continue;
-    const read = readTextFile(file, options);
-    if ("problem" in read) problems.push(read.problem);
-    else texts[part] = { text: read.text, name: basename(file) };
-  }
-  if (problems.length > 0) return { graph: null, problems };
-  return checkCsvTables(
-    { nodes: texts.nodes!, edges: texts.edges!, ...(texts.graph ? { graph: texts.graph } : {}) },
     options,
   );
 }

@@ -26,6 +26,8 @@ import {
   scanNumber,
   step,
   type XmlElement,
+  elementList,
+  graphElements,
 } from "./_xml-scan.js";
 import { xmlTextCleaner } from "./_xml-text.js";
 
@@ -34,27 +36,20 @@ type Raw = Record<string, unknown>;
 /** File metadata that graphology-gexf reads into graph attributes; it describes the file, not the supply chain. */
 const FILE_META = new Set(["creator", "lastModifiedDate"]);
 
-function list(elements: ArrayLike<XmlElement>): XmlElement[] {
-  return Array.from({ length: elements.length }, (_, i) => elements[i]!);
-}
-
 /** Check GEXF text and build the graph when it is valid; never throws on bad data. */
 export function checkGexfText(text: string, options: ImportOptions = {}): GraphCheckResult {
   const parsed = parseXmlDocument(text, "gexf");
   if ("problems" in parsed) return { graph: null, problems: parsed.problems };
   const doc = parsed.doc;
-  const root = doc.documentElement as unknown as XmlElement;
+  const { root, graphElement, nodes, edges, nodePath, edgePath } = graphElements(
+    doc,
+    "/gexf/graph/nodes/",
+    "/gexf/graph/edges/",
+  );
   const problems: Problem[] = [];
-  const graphElement = root.getElementsByTagName("graph")[0]!;
-  const nodes = list(graphElement.getElementsByTagName("node"));
-  const edges = list(graphElement.getElementsByTagName("edge"));
-  const nodePath = (i: number) =>
-    `/gexf/graph/nodes/${step("node", i, { id: nodes[i]?.getAttribute("id") ?? null })}`;
-  const edgePath = (i: number) =>
-    `/gexf/graph/edges/${step("edge", i, { source: edges[i]?.getAttribute("source") ?? null, target: edges[i]?.getAttribute("target") ?? null })}`;
 
   // Drawing data (viz:color, viz:position, viz:size, ...) is Gephi's layout, not supply-chain data.
-  const viz = list(root.getElementsByTagName("*")).filter(
+  const viz = elementList(root.getElementsByTagName("*")).filter(
     (e) => e.prefix === "viz" || /\/viz$/.test(e.namespaceURI ?? ""),
   );
   const dropped = removeAll(viz);
@@ -64,10 +59,10 @@ export function checkGexfText(text: string, options: ImportOptions = {}): GraphC
     node: new Map<string, { name: string; type: string }>(),
     edge: new Map<string, { name: string; type: string }>(),
   };
-  for (const block of list(graphElement.getElementsByTagName("attributes"))) {
+  for (const block of elementList(graphElement.getElementsByTagName("attributes"))) {
     const cls = block.getAttribute("class");
     if (cls !== "node" && cls !== "edge") continue;
-    for (const a of list(block.getElementsByTagName("attribute"))) {
+    for (const a of elementList(block.getElementsByTagName("attribute"))) {
       const id = a.getAttribute("id") ?? a.getAttribute("for") ?? "";
       const title = a.getAttribute("title");
       const name = Number.isNaN(Number(id)) ? id : (title ?? id);
@@ -78,7 +73,7 @@ export function checkGexfText(text: string, options: ImportOptions = {}): GraphC
     }
   }
   const scanValues = (owner: "node" | "edge", element: XmlElement, path: string) => {
-    for (const v of list(element.getElementsByTagName("attvalue"))) {
+    for (const v of elementList(element.getElementsByTagName("attvalue"))) {
       const id = v.getAttribute("for") ?? v.getAttribute("id") ?? "";
       const model = models[owner].get(id);
       scanAttributeName(model?.name ?? id, `${path}/attvalue[${id}]`, problems);

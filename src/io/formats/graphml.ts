@@ -25,6 +25,8 @@ import {
   scanNumber,
   step,
   type XmlElement,
+  elementList,
+  graphElements,
 } from "./_xml-scan.js";
 import { xmlTextCleaner } from "./_xml-text.js";
 import type { WriteNotes } from "./_encode.js";
@@ -33,28 +35,21 @@ type Raw = Record<string, unknown>;
 
 const GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns";
 
-function list(elements: ArrayLike<XmlElement>): XmlElement[] {
-  return Array.from({ length: elements.length }, (_, i) => elements[i]!);
-}
-
 /** Check GraphML text and build the graph when it is valid; never throws on bad data. */
 export function checkGraphmlText(text: string, options: ImportOptions = {}): GraphCheckResult {
   const parsed = parseXmlDocument(text, "graphml");
   if ("problems" in parsed) return { graph: null, problems: parsed.problems };
   const doc = parsed.doc;
-  const root = doc.documentElement as unknown as XmlElement;
+  const { root, graphElement, nodes, edges, nodePath, edgePath } = graphElements(
+    doc,
+    "/graphml/graph/",
+    "/graphml/graph/",
+  );
   const problems: Problem[] = [];
-  const graphElement = root.getElementsByTagName("graph")[0]!;
-  const nodes = list(graphElement.getElementsByTagName("node"));
-  const edges = list(graphElement.getElementsByTagName("edge"));
-  const nodePath = (i: number) =>
-    `/graphml/graph/${step("node", i, { id: nodes[i]?.getAttribute("id") ?? null })}`;
-  const edgePath = (i: number) =>
-    `/graphml/graph/${step("edge", i, { source: edges[i]?.getAttribute("source") ?? null, target: edges[i]?.getAttribute("target") ?? null })}`;
 
   const keys = new Map<string, { name: string; type: string | null }>();
   const drawingKeys = new Set<string>();
-  list(root.getElementsByTagName("key")).forEach((k, i) => {
+  elementList(root.getElementsByTagName("key")).forEach((k, i) => {
     const id = k.getAttribute("id") ?? "";
     // yEd stores shapes and positions in keys typed `yfiles.type`, without attr.name: drawing data, not ours.
     if (k.hasAttribute("yfiles.type")) {
@@ -68,12 +63,12 @@ export function checkGraphmlText(text: string, options: ImportOptions = {}): Gra
     scanAttributeName(name, path, problems);
     keys.set(id, { name, type: k.getAttribute("attr.type") });
   });
-  const drawing = list(root.getElementsByTagName("data")).filter((d) =>
+  const drawing = elementList(root.getElementsByTagName("data")).filter((d) =>
     drawingKeys.has(d.getAttribute("key") ?? ""),
   );
   const droppedGraphics = removeAll(drawing);
   const scanData = (element: XmlElement, path: string) => {
-    for (const d of list(element.getElementsByTagName("data"))) {
+    for (const d of elementList(element.getElementsByTagName("data"))) {
       const id = d.getAttribute("key") ?? "";
       const key = keys.get(id);
       scanAttributeName(key?.name ?? id, `${path}/data[${id}]`, problems);
