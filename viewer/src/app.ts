@@ -13,6 +13,7 @@ import { type AnalysisView, toAnalysisView } from "./analysis-view.js";
 import type { WorkerRequest, WorkerResponse } from "./analysis-worker.js";
 import { bundledGraphNames, bundledGraphText, checkUserFile, findPreset, PRESETS } from "./data.js";
 import { el } from "./dom.js";
+import { compositeCanvas, downloadPng } from "./export-png.js";
 import { buildEncodings, type Encodings } from "./encodings.js";
 import { forceLayout } from "./layouts/force.js";
 import { mapLayout } from "./layouts/map.js";
@@ -149,7 +150,8 @@ export class App implements Actions {
       cutOff: () => this.analysis?.cutOff ?? null,
       complete: () => this.analysis?.complete === true && !this.analysing,
       nodePagePosition: (node) => this.nodePagePosition(node),
-      pngDataUrl: () => this.composite().toDataURL("image/png"),
+      pngDataUrl: () =>
+        this.renderer ? compositeCanvas(this.renderer, this.elements.graph).toDataURL("image/png") : "",
       layout: () => this.history.present.layout,
       timings: {},
       centerOn: (node, ratio) => {
@@ -494,37 +496,10 @@ export class App implements Actions {
     this.renderer?.refresh({ skipIndexation: true });
   }
 
-  /** Every canvas layer (map, edges, nodes, marks, labels) flattened on white, for export. */
-  private composite(): HTMLCanvasElement {
-    const renderer = this.renderer!;
-    renderer.refresh(); // draws synchronously: the WebGL buffers are readable until this task ends
-    const { width, height } = renderer.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const out = document.createElement("canvas");
-    out.width = Math.round(width * ratio);
-    out.height = Math.round(height * ratio);
-    const ctx = out.getContext("2d")!;
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, out.width, out.height);
-    for (const canvas of this.elements.graph.querySelectorAll("canvas")) {
-      if (canvas.classList.contains("sigma-mouse")) continue;
-      ctx.drawImage(canvas, 0, 0, out.width, out.height);
-    }
-    return out;
-  }
-
   exportPng(): void {
     if (!this.renderer) return;
-    this.composite().toBlob((blob) => {
-      if (!blob) return;
-      const url = URL.createObjectURL(blob);
-      const name = `chokepoint-${this.history.present.graph.replace(/[^\w.-]+/g, "_")}.png`;
-      const a = el("a", { href: url, download: name });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    }, "image/png");
+    const name = `chokepoint-${this.history.present.graph.replace(/[^\w.-]+/g, "_")}.png`;
+    downloadPng(compositeCanvas(this.renderer, this.elements.graph), name);
   }
 
   private nodePagePosition(node: string): { x: number; y: number } | null {
