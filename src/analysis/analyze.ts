@@ -4,10 +4,9 @@
  * and shared. On large graphs the costly per-consumer searches (country failure sets, fewest failures) run only
  * for the largest consumers, and `limits` says so.
  */
-import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { type AppliedScenario, BASELINE_SCENARIO } from "../scenario/types.js";
-import { buildCsr, type Csr } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput } from "./_csr.js";
 import { type AttackCurves, attackCurves } from "./attack-curves.js";
 import { centrality } from "./centrality.js";
 import { countryFailureSets } from "./country-failure-sets.js";
@@ -105,39 +104,39 @@ export interface AnalyzeResult {
  * @param applied the scenario resolved on it (`applyScenario`)
  */
 export function analyze(
-  graph: SupplyGraph,
+  graph: GraphInput,
   applied: AppliedScenario,
   options: AnalyzeOptions = {},
 ): AnalyzeResult {
   const opts = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
-  const csr = opts.csr ?? buildCsr(graph);
-  const baseline = applyScenario(graph, BASELINE_SCENARIO);
-  const supply = supplyStatus(graph, applied, { csr });
-  const spof = singlePointsOfFailure(graph, applied, { csr });
-  const large = graph.order > opts.largeGraphNodes;
+  const csr = csrOf(graph, opts.csr);
+  const baseline = applyScenario(csr, BASELINE_SCENARIO);
+  const supply = supplyStatus(csr, applied, { csr });
+  const spof = singlePointsOfFailure(csr, applied, { csr });
+  const large = csr.n > opts.largeGraphNodes;
   const detailed =
     supply.consumers.length > opts.detailedConsumers
       ? supply.consumers
-          .map((c) => ({ id: c.id, demand: graph.getNodeAttribute(c.id, "demand") ?? 0 }))
+          .map((c) => ({ id: c.id, demand: csr.demand[csr.index.get(c.id)!]! }))
           .sort((a, b) => b.demand - a.demand || (a.id < b.id ? -1 : 1))
           .slice(0, opts.detailedConsumers)
           .map((c) => c.id)
           .sort()
       : undefined;
-  const sets = countryFailureSets(graph, applied, {
+  const sets = countryFailureSets(csr, applied, {
     csr,
     maxSetSize: opts.maxCountrySetSize,
     ...(detailed ? { consumers: detailed } : {}),
   });
-  const fewest = minFailures(graph, applied, { csr, ...(detailed ? { consumers: detailed } : {}) });
-  const fastest = routes(graph, applied, { csr, baseline, defaultLeadTimeDays: opts.defaultLeadTimeDays });
-  const central = centrality(graph, applied, {
+  const fewest = minFailures(csr, applied, { csr, ...(detailed ? { consumers: detailed } : {}) });
+  const fastest = routes(csr, applied, { csr, baseline, defaultLeadTimeDays: opts.defaultLeadTimeDays });
+  const central = centrality(csr, applied, {
     csr,
     baseline,
     exactMaxNodes: opts.largeGraphNodes,
     pivots: opts.pivots,
   });
-  const attack = attackCurves(graph, applied, {
+  const attack = attackCurves(csr, applied, {
     csr,
     seeds: [...opts.seeds],
     betweenness: Object.fromEntries(central.nodes.map((n) => [n.id, n.betweenness])),
@@ -148,7 +147,7 @@ export function analyze(
   const spofById = new Map(spof.consumers.map((c) => [c.id, c.singlePointsOfFailure]));
   const routeById = new Map(fastest.consumers.map((c) => [c.id, { before: c.before, after: c.after }]));
   const consumers = supply.consumers.map((c): AnalyzedConsumer => {
-    const a = graph.getNodeAttributes(c.id);
+    const a = csr.nodeAttributes[csr.index.get(c.id)!]!;
     return {
       id: c.id,
       label: a.label,
@@ -172,18 +171,18 @@ export function analyze(
   return {
     schema: 1,
     graph: {
-      name: graph.getAttribute("name") ?? "",
-      nodes: graph.order,
-      edges: graph.size,
-      units: graph.getAttribute("units") ?? null,
+      name: csr.graphAttributes.name ?? "",
+      nodes: csr.n,
+      edges: csr.m,
+      units: csr.graphAttributes.units ?? null,
     },
     scenario: {
       name: applied.name,
       description: applied.description ?? null,
       removedNodes: applied.removedNodes,
       excludedNodes: applied.excludedNodes,
-      removedEdges: applied.removedEdges
-        .map((e): [string, string] => [graph.source(e), graph.target(e)])
+      removedEdges: applied.cutEdgeEnds
+        .map(([s, t]): [string, string] => [s, t])
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)),
     },
     limits: {

@@ -9,9 +9,8 @@
  * so the supplied set is extended incrementally (each edge is looked at a bounded number of times).
  * Only facilities are removed (consumers stay); the orders are static (computed once on the scenario graph).
  */
-import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { buildCsr, type Csr, type Masks, scenarioMasks } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput, type Masks, scenarioMasks } from "./_csr.js";
 import { dominatorSets } from "./_dominator-sets.js";
 import { mulberry32 } from "../model/random.js";
 import { cutOffCounts } from "./single-points-of-failure.js";
@@ -138,12 +137,12 @@ function byScore(candidates: number[], score: ArrayLike<number>): number[][] {
  * @param applied the scenario resolved on it
  */
 export function attackCurves(
-  graph: SupplyGraph,
+  graph: GraphInput,
   applied: AppliedScenario,
   options: AttackCurvesOptions = {},
 ): AttackCurves {
   const opts = { ...DEFAULT_ATTACK_CURVES_OPTIONS, ...options };
-  const csr = opts.csr ?? buildCsr(graph);
+  const csr = csrOf(graph, opts.csr);
   const masks = scenarioMasks(csr, applied);
   let totalDemand = 0;
   const candidates: number[] = [];

@@ -13,10 +13,9 @@
  */
 import { DirectedGraph } from "graphology";
 import { betweenness as betweennessCentrality } from "graphology-metrics/centrality/index.js";
-import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { type AppliedScenario, BASELINE_SCENARIO } from "../scenario/types.js";
-import { buildCsr, type Csr, type Masks, scenarioMasks } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput, type Masks, scenarioMasks } from "./_csr.js";
 import { mulberry32 } from "../model/random.js";
 
 /** Options of `centrality`. */
@@ -126,12 +125,12 @@ function exactBetweenness(csr: Csr, masks: Masks): Float64Array {
  * @param applied the scenario resolved on it
  */
 export function centrality(
-  graph: SupplyGraph,
+  graph: GraphInput,
   applied: AppliedScenario,
   options: CentralityOptions = {},
 ): Centrality {
   const opts = { ...DEFAULT_CENTRALITY_OPTIONS, ...options };
-  const csr = opts.csr ?? buildCsr(graph);
+  const csr = csrOf(graph, opts.csr);
   const masks = scenarioMasks(csr, applied);
   let alive = 0;
   for (let v = 0; v < csr.n; v++) alive += masks.nodeAlive[v]!;
@@ -170,7 +169,7 @@ export function centrality(
     if (csr.demand[t]! > 0) throughput[t]! += csr.volume[e]!;
   }
   const stageTotal = new Map<string, number>();
-  const stageOf = csr.ids.map((id) => graph.getNodeAttribute(id, "stage"));
+  const stageOf = csr.nodeAttributes.map((a) => a.stage);
   for (let v = 0; v < csr.n; v++)
     stageTotal.set(stageOf[v]!, (stageTotal.get(stageOf[v]!) ?? 0) + throughput[v]!);
   const nodes = csr.ids.map((id, v) => {

@@ -6,10 +6,9 @@
  * one supply run on a sub-view of the cone (`_cone.ts`), so the cost per consumer is (subsets tried) × (cone size).
  * The consumer itself is never removed with its country: the question is which countries its supply needs.
  */
-import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { clearCone, coneView, supplyCone } from "./_cone.js";
-import { buildCsr, type Csr, consumerIndices, scenarioMasks } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput, consumerIndices, scenarioMasks } from "./_csr.js";
 import { SupplyRunner } from "./_propagate.js";
 import { supplyMask } from "./supply.js";
 
@@ -64,15 +63,14 @@ function forEachSubset(n: number, k: number, visit: (subset: number[]) => boolea
  * @param applied the scenario resolved on it (the search starts from the scenario's state)
  */
 export function countryFailureSets(
-  graph: SupplyGraph,
+  graph: GraphInput,
   applied: AppliedScenario,
   options: CountryFailureSetsOptions = {},
 ): CountryFailureSets {
   const opts = { ...DEFAULT_COUNTRY_FAILURE_SETS_OPTIONS, ...options };
-  const csr = opts.csr ?? buildCsr(graph);
+  const csr = csrOf(graph, opts.csr);
   const masks = scenarioMasks(csr, applied);
   const base = supplyMask(csr, masks).supplied;
-  const removed = new Set(applied.removedNodes);
   const wanted = opts.consumers ? new Set(opts.consumers) : undefined;
   const mark = new Uint8Array(csr.n);
   const local = new Int32Array(csr.n);
@@ -81,7 +79,7 @@ export function countryFailureSets(
 
   for (const c of consumerIndices(csr)) {
     const id = csr.ids[c]!;
-    if (removed.has(id) || (wanted && !wanted.has(id))) continue;
+    if (masks.removed[c] === 1 || (wanted && !wanted.has(id))) continue;
     if (base[c] !== 1) {
       result.push({ id, countryFailureSets: [[]], complete: true });
       continue;

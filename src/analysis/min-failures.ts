@@ -8,10 +8,9 @@
  * exact AND/OR cut problem is NP-hard in general), so the flow is an upper bound; it is tightened to 1 whenever the
  * consumer has a single point of failure (exact dominator sets), which covers the common case.
  */
-import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { clearCone, supplyCone } from "./_cone.js";
-import { buildCsr, type Csr, consumerIndices, scenarioMasks } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput, consumerIndices, scenarioMasks } from "./_csr.js";
 import { dominatorSets } from "./_dominator-sets.js";
 import { FlowNetwork } from "./_max-flow.js";
 import { supplyMask } from "./supply.js";
@@ -45,17 +44,16 @@ export interface MinFailures {
  * @param applied the scenario resolved on it
  */
 export function minFailures(
-  graph: SupplyGraph,
+  graph: GraphInput,
   applied: AppliedScenario,
   options: MinFailuresOptions = {},
 ): MinFailures {
   const opts = { ...DEFAULT_MIN_FAILURES_OPTIONS, ...options };
-  const csr = opts.csr ?? buildCsr(graph);
+  const csr = csrOf(graph, opts.csr);
   const masks = scenarioMasks(csr, applied);
   const runner = supplyMask(csr, masks);
   const { supplied } = runner;
   const sets = dominatorSets(csr, masks, runner);
-  const removed = new Set(applied.removedNodes);
   const wanted = opts.consumers ? new Set(opts.consumers) : undefined;
   const mark = new Uint8Array(csr.n);
   const local = new Int32Array(csr.n);
@@ -63,7 +61,7 @@ export function minFailures(
 
   for (const c of consumerIndices(csr)) {
     const id = csr.ids[c]!;
-    if (removed.has(id) || (wanted && !wanted.has(id))) continue;
+    if (masks.removed[c] === 1 || (wanted && !wanted.has(id))) continue;
     if (supplied[c] !== 1) {
       out.push({ id, minFailures: 0, exact: true });
       continue;

@@ -9,10 +9,9 @@
  * slower than a CSR Dijkstra at 10^6 nodes, see perf-anchors.md) and no multi-source start. Tests compare the
  * result with graphology-shortest-path's Dijkstra on small graphs. Ties are broken by node index (= id).
  */
-import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { type AppliedScenario, BASELINE_SCENARIO } from "../scenario/types.js";
-import { buildCsr, type Csr, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
 import { supplyMask } from "./supply.js";
 
 /** Options of `routes`. */
@@ -143,18 +142,18 @@ function routeTo(csr: Csr, tree: { dist: Float64Array; pred: Int32Array }, v: nu
  * @param graph the file graph
  * @param applied the scenario resolved on it
  */
-export function routes(graph: SupplyGraph, applied: AppliedScenario, options: RoutesOptions = {}): Routes {
+export function routes(graph: GraphInput, applied: AppliedScenario, options: RoutesOptions = {}): Routes {
   const opts = { ...DEFAULT_ROUTES_OPTIONS, ...options };
-  const csr = opts.csr ?? buildCsr(graph);
+  const csr = csrOf(graph, opts.csr);
   const baseline = opts.baseline ?? applyScenario(graph, BASELINE_SCENARIO);
   const trees = [baseline, applied].map((a) => {
     const masks = scenarioMasks(csr, a);
     return fastestTree(csr, masks, supplyMask(csr, masks).supplied, opts.defaultLeadTimeDays);
   });
-  const removed = new Set(applied.removedNodes);
+  const masks = scenarioMasks(csr, applied);
   const consumers: ConsumerRoutes[] = [];
   for (const c of consumerIndices(csr)) {
-    if (removed.has(csr.ids[c]!)) continue;
+    if (masks.removed[c] === 1) continue;
     consumers.push({
       id: csr.ids[c]!,
       before: routeTo(csr, trees[0]!, c),

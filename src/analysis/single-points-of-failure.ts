@@ -5,9 +5,8 @@
  * recipes) rather than by re-running the supply check once per node, which is O(n · (n + m)).
  * Per-node figures are sums over the consumers' sets: O(Σ |set|).
  */
-import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { buildCsr, type Csr, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
 import { dominatorSets } from "./_dominator-sets.js";
 import type { SupplyRunner } from "./_propagate.js";
 import { supplyMask } from "./supply.js";
@@ -68,18 +67,17 @@ export function cutOffCounts(
  * @param applied the scenario resolved on it
  */
 export function singlePointsOfFailure(
-  graph: SupplyGraph,
+  graph: GraphInput,
   applied: AppliedScenario,
   options: SinglePointsOfFailureOptions = {},
 ): SinglePointsOfFailure {
-  const { csr = buildCsr(graph) } = { ...DEFAULT_SINGLE_POINTS_OF_FAILURE_OPTIONS, ...options };
+  const csr = csrOf(graph, options.csr);
   const masks = scenarioMasks(csr, applied);
   const runner = supplyMask(csr, masks);
   const sets = dominatorSets(csr, masks, runner);
-  const removed = new Set(applied.removedNodes);
   const consumers: ConsumerSinglePoints[] = [];
   for (const c of consumerIndices(csr)) {
-    if (removed.has(csr.ids[c]!)) continue;
+    if (masks.removed[c] === 1) continue;
     const set = runner.supplied[c] === 1 ? (sets[c] ?? []) : [];
     consumers.push({
       id: csr.ids[c]!,

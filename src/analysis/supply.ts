@@ -6,9 +6,8 @@
  * supplied supplier reaches it. A naive "everything downstream is affected" BFS is wrong here: it ignores
  * alternative suppliers and ANDed inputs. Linear time (counter propagation, see `_propagate.ts`).
  */
-import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { buildCsr, type Csr, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
 import { SupplyRunner } from "./_propagate.js";
 
 /** Options of `supplyStatus`. */
@@ -75,17 +74,16 @@ export function missingMaterials(csr: Csr, runner: SupplyRunner, v: number): str
  * @param applied the scenario resolved on that graph (`applyScenario`)
  */
 export function supplyStatus(
-  graph: SupplyGraph,
+  graph: GraphInput,
   applied: AppliedScenario,
   options: SupplyOptions = {},
 ): SupplyStatus {
-  const { csr = buildCsr(graph) } = { ...DEFAULT_SUPPLY_OPTIONS, ...options };
+  const csr = csrOf(graph, options.csr);
   const masks = scenarioMasks(csr, applied);
   const runner = supplyMask(csr, masks);
-  const removed = new Set(applied.removedNodes);
   const consumers: ConsumerSupply[] = [];
   for (const v of consumerIndices(csr)) {
-    if (removed.has(csr.ids[v]!)) continue;
+    if (masks.removed[v] === 1) continue;
     consumers.push({
       id: csr.ids[v]!,
       supplied: runner.supplied[v] === 1,

@@ -4,9 +4,9 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { GraphFileError } from "../model/errors.js";
-import type { GraphCheckResult } from "../model/graph-checks.js";
-import type { SupplyGraph } from "../model/types.js";
-import { checkGraphBytes, graphOrThrow, type ParseGraphOptions } from "./parse-graph.js";
+import type { GraphCheckResult, GraphPartsCheckResult } from "../model/graph-checks.js";
+import type { Problem, SupplyGraph } from "../model/types.js";
+import { checkGraphBytes, checkGraphBytesParts, graphOrThrow, type ParseGraphOptions } from "./parse-graph.js";
 
 /** Options of `loadGraph`. */
 export interface LoadGraphOptions extends ParseGraphOptions {
@@ -21,12 +21,11 @@ export const DEFAULT_LOAD_GRAPH_OPTIONS: Required<Pick<LoadGraphOptions, "maxByt
   maxBytes: 2 ** 31 - 1,
 };
 
-/** Read and check a graph file; never throws on bad data (I/O problems become problems too). */
-export function checkGraphFile(path: string, options: LoadGraphOptions = {}): GraphCheckResult {
+/** Read a graph file's bytes after the size guard, or the problem that stops it. */
+function readGraphBytes(path: string, options: LoadGraphOptions): { bytes: Buffer } | { problem: Problem } {
   const opts = { ...DEFAULT_LOAD_GRAPH_OPTIONS, ...options };
-  const fail = (code: string, message: string, hint?: string): GraphCheckResult => ({
-    graph: null,
-    problems: [{ severity: "error", code, path: "", message, ...(hint ? { hint } : {}) }],
+  const fail = (code: string, message: string, hint?: string) => ({
+    problem: { severity: "error", code, path: "", message, ...(hint ? { hint } : {}) } as Problem,
   });
   let size: number;
   try {
@@ -43,7 +42,21 @@ export function checkGraphFile(path: string, options: LoadGraphOptions = {}): Gr
       "raise --max-bytes",
     );
   }
-  return checkGraphBytes(readFileSync(path), { file: path, ...options });
+  return { bytes: readFileSync(path) };
+}
+
+/** Read and check a graph file; never throws on bad data (I/O problems become problems too). */
+export function checkGraphFile(path: string, options: LoadGraphOptions = {}): GraphCheckResult {
+  const read = readGraphBytes(path, options);
+  if ("problem" in read) return { graph: null, problems: [read.problem] };
+  return checkGraphBytes(read.bytes, { file: path, ...options });
+}
+
+/** `checkGraphFile` up to the checked parts (for the integer view of a large file, see `read-graph-table.ts`). */
+export function checkGraphFileParts(path: string, options: LoadGraphOptions = {}): GraphPartsCheckResult {
+  const read = readGraphBytes(path, options);
+  if ("problem" in read) return { parts: null, problems: [read.problem] };
+  return checkGraphBytesParts(read.bytes, { file: path, ...options });
 }
 
 /**

@@ -5,8 +5,10 @@
 import { GraphFileError } from "../model/errors.js";
 import {
   checkSerializedGraph,
+  checkSerializedGraphParts,
   type GraphCheckOptions,
   type GraphCheckResult,
+  type GraphPartsCheckResult,
 } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
 import { decodeGraphBytes, headerProblem } from "./_decode.js";
@@ -81,10 +83,25 @@ export function checkGraphText(text: string, options: ParseGraphOptions = {}): G
 
 /** Check graph-file bytes (encoding first, then as text). */
 export function checkGraphBytes(bytes: Uint8Array, options: ParseGraphOptions = {}): GraphCheckResult {
-  if (bytes.length > LARGE_GRAPH_BYTES) return checkLargeGraphBytes(bytes, options);
+  const parsed = parseGraphBytes(bytes);
+  if ("problem" in parsed) return { graph: null, problems: [parsed.problem] };
+  // The parsed object is ours alone, so the graph may keep its attribute objects (see `adoptInput`).
+  return checkSerializedGraph(parsed.data, { adoptInput: true, ...options });
+}
+
+/** `checkGraphBytes` up to the checked parts, for building the integer view without a graphology graph. */
+export function checkGraphBytesParts(bytes: Uint8Array, options: ParseGraphOptions = {}): GraphPartsCheckResult {
+  const parsed = parseGraphBytes(bytes);
+  if ("problem" in parsed) return { parts: null, problems: [parsed.problem] };
+  return checkSerializedGraphParts(parsed.data, { adoptInput: true, ...options });
+}
+
+/** Bytes → the parsed JSON value, or the first problem (encoding, syntax). */
+function parseGraphBytes(bytes: Uint8Array): { data: unknown } | { problem: Problem } {
+  if (bytes.length > LARGE_GRAPH_BYTES) return parseLargeGraphBytes(bytes);
   const decoded = decodeGraphBytes(bytes);
-  if ("problem" in decoded) return { graph: null, problems: [decoded.problem] };
-  return checkGraphText(decoded.text, options);
+  if ("problem" in decoded) return { problem: decoded.problem };
+  return parseJson(decoded.text);
 }
 
 /** Throw a GraphFileError listing every error of a check result, or return its graph. */
@@ -101,14 +118,13 @@ export function parseGraph(text: string, options: ParseGraphOptions = {}): Suppl
   return graphOrThrow(checkGraphText(text, options), options.file ?? "<input>");
 }
 
-/** `checkGraphBytes` for large files: the same checks and problem codes, without one giant string. */
-function checkLargeGraphBytes(bytes: Uint8Array, options: ParseGraphOptions): GraphCheckResult {
-  const fail = (code: string, message: string, hint?: string): GraphCheckResult => ({
-    graph: null,
-    problems: [{ severity: "error", code, path: "", message, ...(hint ? { hint } : {}) }],
+/** `parseGraphBytes` for large files: the same problem codes, without one giant string. */
+function parseLargeGraphBytes(bytes: Uint8Array): { data: unknown } | { problem: Problem } {
+  const fail = (code: string, message: string, hint?: string) => ({
+    problem: { severity: "error", code, path: "", message, ...(hint ? { hint } : {}) } as Problem,
   });
   const header = headerProblem(bytes);
-  if (header) return { graph: null, problems: [header] };
+  if (header) return { problem: header };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let first = start;
   while (first < bytes.length && [0x20, 0x0a, 0x0d, 0x09].includes(bytes[first]!)) first++;
@@ -140,5 +156,5 @@ function checkLargeGraphBytes(bytes: Uint8Array, options: ParseGraphOptions): Gr
       `${unexpectedEnd ? "unexpected end of input" : "invalid JSON"}${where}: ${message}`,
     );
   }
-  return checkSerializedGraph(parsed.data, { adoptInput: true, ...options });
+  return { data: parsed.data };
 }

@@ -1,11 +1,14 @@
 /** Graph-file rules that need the whole graph, not one node or edge at a time. */
+import { type CheckedEdge, edgeKey } from "./_checked.js";
 import { isConsumer, type NodeAttributes, type Problem } from "./types.js";
 
 /** Rules that need the whole graph: consumers ship nothing, stockpiles carry no flow, recipes are suppliable. */
 export function checkFlowRules(
   nodes: Map<string, NodeAttributes>,
   nodeIndex: Map<string, number>,
-  edges: Array<{ key: string; source: string; target: string; index: number }>,
+  /** Node attributes by position in the file's node list (`si`/`ti` of the edges). */
+  nodeAt: ReadonlyArray<NodeAttributes | undefined>,
+  edges: ReadonlyArray<CheckedEdge>,
   problems: Problem[],
 ): void {
   const suppliedMaterials = new Map<string, Set<string>>();
@@ -13,9 +16,10 @@ export function checkFlowRules(
   // Only recipe nodes are cross-checked below, so only their suppliers are collected (one Set per recipe node,
   // not per node: that was a million Sets at 10^6 nodes).
   for (const e of edges) {
-    const t = nodes.get(e.target);
+    // by position, not by id: a Map lookup hashes each edge's fresh end strings (seconds at 10^6 edges)
+    const t = e.ti >= 0 ? nodeAt[e.ti] : undefined;
     if (t?.recipe) withSuppliers.add(e.target);
-    const s = nodes.get(e.source);
+    const s = e.si >= 0 ? nodeAt[e.si] : undefined;
     if (!s || !t) continue;
     const path = `/edges/${e.index}`;
     if (isConsumer(s)) {
@@ -26,7 +30,7 @@ export function checkFlowRules(
         message: `consumer "${e.source}" (demand > 0) has an outgoing edge to "${e.target}"`,
         hint: "a consumer is a sink",
         nodeId: e.source,
-        edgeId: e.key,
+        edgeId: edgeKey(e),
       });
     }
     const ends: Array<[string, NodeAttributes]> =
@@ -42,10 +46,10 @@ export function checkFlowRules(
           severity: "error",
           code: "E_STOCKPILE_EDGE",
           path,
-          message: `stockpile "${end}" has an edge ("${e.key}")`,
+          message: `stockpile "${end}" has an edge ("${edgeKey(e)}")`,
           hint: "stockpiles hold a one-off stock and carry no flow",
           nodeId: end,
-          edgeId: e.key,
+          edgeId: edgeKey(e),
         });
       }
     }
@@ -57,7 +61,7 @@ export function checkFlowRules(
         message: `"${e.target}" has a recipe but its supplier "${e.source}" declares no output`,
         hint: "set `output` on the supplier",
         nodeId: e.source,
-        edgeId: e.key,
+        edgeId: edgeKey(e),
       });
     }
     if (t.recipe && s.output !== undefined) {

@@ -18,20 +18,32 @@ export function isReservedId(id: string): boolean {
 
 /** JSON pointers of every own key named `__proto__`, `constructor` or `prototype`, anywhere in `value`. */
 export function findReservedKeys(value: unknown, path = "", found: string[] = [], depth = 0): string[] {
-  if (value === null || typeof value !== "object" || depth > 64) return found;
+  walk(value, path === "" ? [] : [path.slice(1)], found, depth);
+  return found;
+}
+
+// The path is kept as a stack of segments and joined only on a hit: a string per element of a 10^6-node
+// file's arrays made this walk cost as much as parsing the file.
+function walk(value: unknown, segments: Array<string | number>, found: string[], depth: number): void {
+  if (value === null || typeof value !== "object" || depth > 64) return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => {
-      findReservedKeys(v, `${path}/${i}`, found, depth + 1);
-    });
-    return found;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === null || typeof v !== "object") continue;
+      segments.push(i);
+      walk(v, segments, found, depth + 1);
+      segments.pop();
+    }
+    return;
   }
   for (const key of DANGEROUS_KEYS) {
-    if (Object.hasOwn(value, key)) found.push(`${path}/${key}`);
+    if (Object.hasOwn(value, key)) found.push(["", ...segments, key].join("/"));
   }
   for (const key of Object.keys(value)) {
     const child = (value as Record<string, unknown>)[key];
-    if (child !== null && typeof child === "object")
-      findReservedKeys(child, `${path}/${key}`, found, depth + 1);
+    if (child === null || typeof child !== "object") continue;
+    segments.push(key);
+    walk(child, segments, found, depth + 1);
+    segments.pop();
   }
-  return found;
 }

@@ -33,6 +33,7 @@ import {
   fastNodeEntry,
   isPlainRecord,
 } from "./_fast-schema.js";
+import { type CheckedEdge, type CheckedGraph, edgeKey } from "./_checked.js";
 import { checkFlowRules } from "./_flow-rules.js";
 import { warnUnknown, zodProblems } from "./_problems.js";
 import { findReservedKeys, isReservedId } from "./_reserved.js";
@@ -61,10 +62,46 @@ export interface GraphCheckResult {
   problems: Problem[];
 }
 
-type Raw = Record<string, unknown>;
+export { type CheckedEdge, type CheckedGraph, edgeKey };
+
+/** The result of `checkSerializedGraphParts`: the parts when there is no error, and every problem found. */
+export interface GraphPartsCheckResult {
+  parts: CheckedGraph | null;
+  problems: Problem[];
+}
+
+/** True when `raw` has an own key outside `known` (one pass, no allocation: the common case has none). */
+function hasUnknownKey(raw: Raw, known: ReadonlySet<string>): boolean {
+  for (const k in raw) if (!known.has(k)) return true;
+  return false;
+}
+
+/** Build a graphology graph from checked parts. */
+export function graphFromParts(parts: CheckedGraph): SupplyGraph {
+  const graph: SupplyGraph = new DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+    allowSelfLoops: false,
+  });
+  graph.replaceAttributes(parts.attributes);
+  for (const [key, attrs] of parts.nodes) graph.addNode(key, attrs);
+  for (const e of parts.edges) graph.addDirectedEdgeWithKey(edgeKey(e), e.source, e.target, e.attributes);
+  return graph;
+}
 
 /** Checks a parsed graph-file object and builds the graph when it is valid. Never throws on bad data. */
 export function checkSerializedGraph(data: unknown, options: GraphCheckOptions = {}): GraphCheckResult {
+  const { parts, problems } = checkSerializedGraphParts(data, options);
+  return { graph: parts ? graphFromParts(parts) : null, problems };
+}
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Checks a parsed graph-file object and returns its checked parts when it is valid. Never throws on bad data.
+ */
+export function checkSerializedGraphParts(
+  data: unknown,
+  options: GraphCheckOptions = {},
+): GraphPartsCheckResult {
   const opts = { ...DEFAULT_GRAPH_CHECK_OPTIONS, ...options };
   const problems: Problem[] = [];
   const add = (p: Omit<Problem, "severity"> & { severity?: Problem["severity"] }) =>
@@ -73,12 +110,12 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
   for (const path of findReservedKeys(data)) {
     add({ code: "E_RESERVED_KEY", path, message: `the key "${path.split("/").pop()}" is not allowed` });
   }
-  if (problems.length > 0) return { graph: null, problems };
+  if (problems.length > 0) return { parts: null, problems };
 
   const file = fileSchema.safeParse(data);
   if (!file.success) {
     zodProblems(file.error, "", problems);
-    return { graph: null, problems };
+    return { parts: null, problems };
   }
   const { attributes: graphAttrs, options: graphOptions, nodes, edges = [] } = file.data;
   if (graphOptions?.type && graphOptions.type !== "directed") {
@@ -100,6 +137,7 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
   const intern = new Map<string, string>();
   const nodeIndex = new Map<string, number>();
   const nodeAttrs = new Map<string, NodeAttributes>();
+  const nodeAt: Array<NodeAttributes | undefined> = new Array(nodes.length);
   nodes.forEach((entry, i) => {
     const path = `/nodes/${i}`;
     // Fast paths (see _fast-schema.ts) return what zod would for surely valid input; zod reports the rest.
@@ -206,15 +244,10 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
     // Invalid nodes take part in the graph-level checks too, so a bad capacity does not cascade into
     // "missing node" or "recipe unsupplied" noise; the graph is built only when there is no error at all.
     nodeAttrs.set(key, a);
+    nodeAt[i] = a;
   });
 
-  const edgeList: Array<{
-    key: string;
-    source: string;
-    target: string;
-    attributes: EdgeAttributes;
-    index: number;
-  }> = [];
+  const edgeList: CheckedEdge[] = [];
   let edgeKeys = new Map<string, number>();
   // Pairs of known nodes are keyed by a number (no string per edge); pairs with a dangling end by a string.
   let pairs = new Map<number | string, number>();
@@ -230,6 +263,14 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
   let codes = exact ? new Float64Array(0) : new Float64Array(edges.length);
   let codeCount = 0;
   let redo = false;
+  const dangling = (i: number, name: "source" | "target", end: string, key: string) =>
+    add({
+      code: "E_DANGLING_EDGE",
+      path: `/edges/${i}/${name}`,
+      message: `edge ${i} ("${key}") points to node "${end}", which does not exist`,
+      hint: "nodes are never created implicitly",
+      edgeId: key,
+    });
   const checkEdge = (entry: unknown, i: number) => {
     if (redo) return;
     const path = `/edges/${i}`;
@@ -248,63 +289,63 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
     if (typeof source !== "string" || typeof target !== "string") {
       return void add({ code: "E_TYPE", path, message: `edge ${i}: source and target must be strings` });
     }
-    const key = parsed.key === undefined ? `${source}->${target}` : String(parsed.key);
-    const id = { edgeId: key };
+    const explicitKey = parsed.key === undefined ? undefined : String(parsed.key);
+    // The key string and the id object are made only for a problem: at 10^6 edges their garbage was seconds.
+    const keyOf = () => explicitKey ?? `${source}->${target}`;
     if (typeof parsed.key === "number")
-      add({ code: "E_TYPE", path: `${path}/key`, message: `edge key ${key} must be a string`, ...id });
-    if (isReservedId(key))
-      add({ code: "E_RESERVED_ID", path: `${path}/key`, message: `edge key "${key}" is reserved`, ...id });
+      add({ code: "E_TYPE", path: `${path}/key`, message: `edge key ${keyOf()} must be a string`, edgeId: keyOf() });
+    if (explicitKey !== undefined && isReservedId(explicitKey))
+      add({
+        code: "E_RESERVED_ID",
+        path: `${path}/key`,
+        message: `edge key "${explicitKey}" is reserved`,
+        edgeId: explicitKey,
+      });
     const si = nodeIndex.get(source);
     const ti = nodeIndex.get(target);
-    for (const [end, name, known] of [
-      [source, "source", si],
-      [target, "target", ti],
-    ] as const) {
-      if (known === undefined) {
-        if (!exact) {
-          redo = true;
-          return;
-        }
-        add({
-          code: "E_DANGLING_EDGE",
-          path: `${path}/${name}`,
-          message: `edge ${i} ("${key}") points to node "${end}", which does not exist`,
-          hint: "nodes are never created implicitly",
-          ...id,
-        });
+    if (si === undefined || ti === undefined) {
+      if (!exact) {
+        redo = true;
+        return;
       }
+      if (si === undefined) dangling(i, "source", source, keyOf());
+      if (ti === undefined) dangling(i, "target", target, keyOf());
     }
     const raw = (parsed.attributes ?? {}) as Raw;
     const fast = fastEdgeAttributes(raw, opts.adoptInput, intern);
     const attrs = fast === null ? edgeAttributesSchema.safeParse(raw) : null;
-    if (attrs && !attrs.success) zodProblems(attrs.error, `${path}/attributes`, problems, undefined, key);
-    for (const k of Object.keys(raw)) {
-      if (RESERVED_DRAWING_KEYS.has(k))
-        add({
-          code: "E_SCHEMA",
-          path: `${path}/attributes/${k}`,
-          message: `edge "${key}" sets "${k}", which the viewer reserves for drawing`,
-          ...id,
-        });
+    if (attrs && !attrs.success) zodProblems(attrs.error, `${path}/attributes`, problems, undefined, keyOf());
+    if (hasUnknownKey(raw, KNOWN_EDGE_KEYS)) {
+      const key = keyOf();
+      for (const k of Object.keys(raw)) {
+        if (RESERVED_DRAWING_KEYS.has(k))
+          add({
+            code: "E_SCHEMA",
+            path: `${path}/attributes/${k}`,
+            message: `edge "${key}" sets "${k}", which the viewer reserves for drawing`,
+            edgeId: key,
+          });
+      }
+      warnUnknown(raw, KNOWN_EDGE_KEYS, `${path}/attributes`, problems, undefined, key);
     }
-    warnUnknown(raw, KNOWN_EDGE_KEYS, `${path}/attributes`, problems, undefined, key);
     if (source === target) {
       return void add({
         severity: "warning",
         code: "W_SELF_LOOP",
         path,
-        message: `edge ${i} ("${key}") is a self-loop on "${source}"; it is ignored`,
-        ...id,
+        message: `edge ${i} ("${keyOf()}") is a self-loop on "${source}"; it is ignored`,
+        edgeId: keyOf(),
       });
     }
     if (exact) {
+      const key = keyOf();
       const previousKey = edgeKeys.get(key);
       if (previousKey !== undefined) {
         return void add({
           code: "E_DUPLICATE_EDGE",
           path: `${path}/key`,
           message: `edge key "${key}" is used twice (edges ${previousKey} and ${i})`,
-          ...id,
+          edgeId: key,
         });
       }
       edgeKeys.set(key, i);
@@ -316,13 +357,22 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
           path,
           message: `edges ${previousPair} and ${i} both go ${source} -> ${target}`,
           hint: "merge them into one edge (sum their volume and capacity)",
-          ...id,
+          edgeId: key,
         });
       }
       pairs.set(pair, i);
     } else codes[codeCount++] = si! * nodeCount + ti!;
     const data = fast ?? (attrs?.success ? attrs.data : null);
-    if (data) edgeList.push({ key, source, target, attributes: data as EdgeAttributes, index: i });
+    if (data)
+      edgeList.push({
+        key: explicitKey,
+        source,
+        target,
+        si: si ?? -1,
+        ti: ti ?? -1,
+        attributes: data as EdgeAttributes,
+        index: i,
+      });
   };
   const problemsBeforeEdges = problems.length;
   edges.forEach(checkEdge);
@@ -346,14 +396,10 @@ export function checkSerializedGraph(data: unknown, options: GraphCheckOptions =
       if (Array.isArray(list)) list.length = 0;
   }
 
-  checkFlowRules(nodeAttrs, nodeIndex, edgeList, problems);
-  if (problems.some((p) => p.severity === "error")) return { graph: null, problems };
-
-  const graph: SupplyGraph = new DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
-    allowSelfLoops: false,
-  });
-  graph.replaceAttributes(graphParsed.data as GraphAttributes);
-  for (const [key, attrs] of nodeAttrs) graph.addNode(key, attrs);
-  for (const e of edgeList) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
-  return { graph, problems };
+  checkFlowRules(nodeAttrs, nodeIndex, nodeAt, edgeList, problems);
+  if (problems.some((p) => p.severity === "error")) return { parts: null, problems };
+  return {
+    parts: { attributes: graphParsed.data as GraphAttributes, nodes: nodeAttrs, edges: edgeList },
+    problems,
+  };
 }

@@ -5,7 +5,8 @@
  */
 import { stringify } from "csv-stringify/sync";
 import type { AnalyzeResult } from "../analysis/analyze.js";
-import type { SupplyGraph } from "../model/types.js";
+import { type GraphInput, isCsr, nodeAttributesOf } from "../model/csr.js";
+import type { NodeAttributes } from "../model/types.js";
 import { csvSafeRow } from "../io/csv-safe.js";
 import { markdownCell, markdownTable, percent, quantity, stableJson, textTable } from "./table.js";
 
@@ -75,7 +76,7 @@ function csvReport(result: AnalyzeResult): string {
  */
 export function formatAnalyzeReport(
   result: AnalyzeResult,
-  graph: SupplyGraph,
+  graph: GraphInput,
   format: AnalyzeFormat,
   options: AnalyzeReportOptions = {},
 ): string {
@@ -88,9 +89,11 @@ export function formatAnalyzeReport(
   const h = (text: string) => (md ? `## ${text}` : `${text}\n${"-".repeat(text.length)}`);
   // Markdown prose escapes data like table cells do, so a label such as `<img onerror=...>` stays text.
   const prose = (text: string) => (md ? markdownCell(text) : text);
-  const name = (id: string) => graph.getNodeAttributes(id).label;
+  const attributes = (id: string): NodeAttributes =>
+    isCsr(graph) ? nodeAttributesOf(graph, id) : attributes(id);
+  const name = (id: string) => attributes(id).label;
   const where = (id: string) => {
-    const a = graph.getNodeAttributes(id);
+    const a = attributes(id);
     return `${a.country}, ${a.stage}`;
   };
   const { scenario, consumers } = result;
@@ -107,7 +110,7 @@ export function formatAnalyzeReport(
     removed.length === 0
       ? "No facility removed."
       : prose(
-          `${removed.length} facilities removed (by country: ${countBy(removed.map((id) => graph.getNodeAttribute(id, "country")))}; by stage: ${countBy(removed.map((id) => graph.getNodeAttribute(id, "stage")))}).`,
+          `${removed.length} facilities removed (by country: ${countBy(removed.map((id) => attributes(id).country))}; by stage: ${countBy(removed.map((id) => attributes(id).stage))}).`,
         ),
   );
   if (scenario.removedEdges.length) {

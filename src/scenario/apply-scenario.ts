@@ -1,15 +1,75 @@
 /** Resolve a scenario against a graph: which nodes and edges drop out, which capacities change. */
 import { ScenarioError } from "../model/errors.js";
-import { isPipeline, type SupplyGraph } from "../model/types.js";
+import { type Csr, edgeKeyOf, type GraphInput, isCsr } from "../model/csr.js";
+import { isPipeline, type NodeAttributes, type SupplyGraph } from "../model/types.js";
 import { cutText, matchesCut, matchesSelector, selectorText } from "./selectors.js";
 import type { AppliedScenario, Scenario } from "./types.js";
 
 /**
- * Apply a scenario to a graph (the graph is not changed).
+ * What a scenario is resolved against: a graphology graph or the integer view of one (`Csr`), which large
+ * files are loaded into directly. Edges are opaque handles; their keys are made only for the edges a cut hits.
+ */
+interface ScenarioSubject<E> {
+  hasNode(id: string): boolean;
+  forEachNode(visit: (id: string, a: NodeAttributes) => void): void;
+  forEachEdge(visit: (edge: E, s: string, t: string, sa: NodeAttributes, ta: NodeAttributes) => void): void;
+  edgeKey(edge: E): string;
+  /** Sum of the baseline volume the node ships. */
+  outVolume(id: string): number;
+}
+
+function graphSubject(graph: SupplyGraph): ScenarioSubject<string> {
+  return {
+    hasNode: (id) => graph.hasNode(id),
+    forEachNode: (visit) => graph.forEachNode(visit),
+    forEachEdge: (visit) => graph.forEachEdge((edge, _e, s, t, sa, ta) => visit(edge, s, t, sa, ta)),
+    edgeKey: (edge) => edge,
+    outVolume(id) {
+      let sum = 0;
+      graph.forEachOutEdge(id, (_edge, e) => {
+        sum += e.volume ?? 0;
+      });
+      return sum;
+    },
+  };
+}
+
+function csrSubject(csr: Csr): ScenarioSubject<number> {
+  const { ids, nodeAttributes: attrs } = csr;
+  return {
+    hasNode: (id) => csr.index.has(id),
+    forEachNode(visit) {
+      for (let v = 0; v < csr.n; v++) visit(ids[v]!, attrs[v]!);
+    },
+    forEachEdge(visit) {
+      for (let e = 0; e < csr.m; e++) {
+        const s = csr.edgeSource[e]!;
+        const t = csr.edgeTarget[e]!;
+        visit(e, ids[s]!, ids[t]!, attrs[s]!, attrs[t]!);
+      }
+    },
+    edgeKey: (e) => edgeKeyOf(csr, e),
+    outVolume(id) {
+      const v = csr.index.get(id)!;
+      let sum = 0;
+      for (let i = csr.outOffsets[v]!; i < csr.outOffsets[v + 1]!; i++) sum += csr.volume[csr.outEdges[i]!]!;
+      return sum;
+    },
+  };
+}
+
+/**
+ * Apply a scenario to a graph or its integer view (neither is changed).
  * Pipeline facilities stay out unless `includePlanned`, or `year` ≥ their `since`; idle ones always stay out.
  * @throws ScenarioError when a selector, node id or cut matches nothing (never a silent no-op).
  */
-export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedScenario {
+export function applyScenario(graph: GraphInput, scenario: Scenario): AppliedScenario {
+  return isCsr(graph)
+    ? resolveScenario(csrSubject(graph), scenario)
+    : resolveScenario(graphSubject(graph), scenario);
+}
+
+function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): AppliedScenario {
   const removed = new Set<string>();
   for (const selector of scenario.remove ?? []) {
     let matched = 0;
@@ -50,13 +110,13 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   });
   const nodeOut = new Set([...removed, ...excluded]);
 
-  const cutEdges = new Set<string>();
+  const cutEdges = new Map<string, readonly [string, string]>();
   for (const cut of scenario.cut ?? []) {
     let matched = 0;
-    graph.forEachEdge((edge, _e, s, t, sa, ta) => {
+    graph.forEachEdge((edge, s, t, sa, ta) => {
       if (matchesCut(sa.country, ta.country, sa.output, cut)) {
         matched++;
-        if (!nodeOut.has(s) && !nodeOut.has(t)) cutEdges.add(edge);
+        if (!nodeOut.has(s) && !nodeOut.has(t)) cutEdges.set(graph.edgeKey(edge), [s, t]);
       }
     });
     if (matched === 0) {
@@ -67,10 +127,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
       );
     }
   }
-  const edgeOut = new Set(cutEdges);
-  graph.forEachEdge((edge, _e, s, t) => {
-    if (nodeOut.has(s) || nodeOut.has(t)) edgeOut.add(edge);
-  });
+  const cutKeys = [...cutEdges.keys()].sort();
 
   const scaledCapacity: Record<string, number> = {};
   for (const rule of scenario.scale ?? []) {
@@ -79,13 +136,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
       if (!matchesSelector(id, a, rule.select)) return;
       matched++;
       // An unlimited node is scaled from what it ships in the baseline: "half of China" must bite.
-      let base = a.capacity;
-      if (base === undefined) {
-        base = 0;
-        graph.forEachOutEdge(id, (_edge, e) => {
-          base! += e.volume ?? 0;
-        });
-      }
+      const base = a.capacity ?? graph.outVolume(id);
       scaledCapacity[id] = (scaledCapacity[id] ?? base) * rule.factor; // several rules compound
     });
     if (matched === 0) {
@@ -103,12 +154,13 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
     description: scenario.description,
     removedNodes: [...removed].sort(),
     excludedNodes: [...excluded].sort(),
-    removedEdges: [...cutEdges].sort(),
+    removedEdges: cutKeys,
     scaledCapacity: Object.fromEntries(
       Object.entries(scaledCapacity).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     ),
     nodeOut,
-    edgeOut,
+    edgeOut: new Set(cutKeys),
+    cutEdgeEnds: cutKeys.map((k) => cutEdges.get(k)!),
   };
 }
 

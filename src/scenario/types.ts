@@ -67,9 +67,12 @@ export interface AppliedScenario {
   excludedNodes: string[];
   /** Keys of edges cut by `cut` rules, sorted (edges of removed nodes are not listed). */
   removedEdges: string[];
+  /** [source, target] of each edge in `removedEdges`, same order. */
+  cutEdgeEnds: ReadonlyArray<readonly [string, string]>;
   /** Node → capacity under the scenario, for scaled nodes only. */
   scaledCapacity: Record<string, number>;
-  /** Fast membership tests. */
+  /** Fast membership tests: nodes out (removed or excluded), and the edges cut (= `removedEdges`). */
   nodeOut: ReadonlySet<string>;
+  /** Edges of nodes that are out are out too, and not listed here: test `nodeOut` for their ends. */
   edgeOut: ReadonlySet<string>;
 }

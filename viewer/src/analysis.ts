@@ -173,7 +173,10 @@ export async function analyzeForViewer(
     scenarioName: scenario.name,
     nodeOut: [...applied.nodeOut].sort(),
     removed: applied.removedNodes,
-    edgeOut: [...applied.edgeOut].sort(),
+    // the viewer fades every edge that is gone: the cut ones and those of nodes that are out
+    edgeOut: graph
+      .filterEdges((e, _a, s, t) => applied.edgeOut.has(e) || applied.nodeOut.has(s) || applied.nodeOut.has(t))
+      .sort(),
     consumers,
     cutOff: supply.unsupplied,
     chokepoints,

@@ -1,0 +1,30 @@
+/** A graph file's content once checked, before it is built into a graph object (graphology or `Csr`). */
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "./types.js";
+
+/** One checked edge; `si`/`ti` are the positions of its ends in `CheckedGraph.nodes` (-1: dangling). */
+export interface CheckedEdge {
+  /** The key given in the file; undefined = the default `source->target` (see `edgeKey`). */
+  key: string | undefined;
+  source: string;
+  target: string;
+  si: number;
+  ti: number;
+  attributes: EdgeAttributes;
+  /** Position in the file's edge list (for messages). */
+  index: number;
+}
+
+/** A checked graph before it is built into a graph object (graphology, or the integer view). */
+export interface CheckedGraph {
+  attributes: GraphAttributes;
+  /** Node id → attributes, in file order. */
+  nodes: Map<string, NodeAttributes>;
+  /** Kept edges in file order (self-loops dropped). */
+  edges: CheckedEdge[];
+}
+
+/** The key of a checked edge. */
+export function edgeKey(edge: CheckedEdge): string {
+  return edge.key ?? `${edge.source}->${edge.target}`;
+}
+

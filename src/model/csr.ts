@@ -1,0 +1,304 @@
+/**
+ * A compact, integer-indexed view of a supply graph (CSR: compressed sparse rows, in typed arrays), built once
+ * so the hot loops of every analysis run on arrays, not on string-keyed objects (perf-anchors.md: graphology
+ * traversal is 20-50x slower at 10^6 nodes). Node indices follow the sorted ids, so "ties broken by index"
+ * means "ties broken by id".
+ *
+ * Supply semantics live here too, as "slots": a node without a recipe has one slot that any supplier fills; a
+ * node with a recipe has one slot per recipe material, filled only by suppliers whose `output` is that material.
+ * A node is supplied when all its slots are filled (or it is a source of the FILE graph).
+ */
+import {
+  type EdgeAttributes,
+  type GraphAttributes,
+  isConsumer,
+  isStockpile,
+  type NodeAttributes,
+  type SupplyGraph,
+} from "./types.js";
+import type { CheckedGraph } from "./_checked.js";
+
+/**
+ * The integer view of a graph, with its node attributes, so analyses, reports and scenarios need nothing else:
+ * large files are loaded straight into this view without a graphology graph (`io/load-graph-table.ts`).
+ * Scenario masks are separate (`scenarioMasks`), so one view serves many scenarios.
+ */
+export interface Csr {
+  n: number;
+  m: number;
+  /** Index → node id (sorted). */
+  ids: string[];
+  index: Map<string, number>;
+  /** Index → the node's attributes (the objects of the graph or of the checked file; treat as read-only). */
+  nodeAttributes: NodeAttributes[];
+  graphAttributes: GraphAttributes;
+  /** Out-adjacency: out-edges of v are `outEdges[outOffsets[v] .. outOffsets[v+1])` (edge indices). */
+  outOffsets: Int32Array;
+  outEdges: Int32Array;
+  /** In-adjacency, same layout. */
+  inOffsets: Int32Array;
+  inEdges: Int32Array;
+  /** Edge index → endpoints, lead time (days; NaN when missing), baseline volume (0 when missing). */
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  /** Edge index → key; null when every key is `source->target` (see `edgeKeyOf`). */
+  edgeKeys: (string | undefined)[] | null;
+  leadTime: Float64Array;
+  volume: Float64Array;
+  /** Interned materials; `material[v]` = index of v's output, -1 when none. */
+  materials: string[];
+  material: Int32Array;
+  /** Interned countries (sorted); `country[v]` = index. */
+  countries: string[];
+  country: Int32Array;
+  /** 1 when v is a source of the file graph (no in-edge, not a consumer, not a stockpile). */
+  source: Uint8Array;
+  /** Demand (t/yr); > 0 marks a consumer. */
+  demand: Float64Array;
+  /** Slots of v: `slotOffsets[v] .. slotOffsets[v+1]`; `slotMaterial[s]` = recipe material or -1 (any). */
+  slotOffsets: Int32Array;
+  slotMaterial: Int32Array;
+  /** The slot an edge fills at its target, -1 when its material is not in the target's recipe. */
+  edgeSlot: Int32Array;
+}
+
+/** A graph as analyses take it: the graphology graph, or its integer view. */
+export type GraphInput = SupplyGraph | Csr;
+
+/** True when the input is already the integer view. */
+export function isCsr(input: GraphInput): input is Csr {
+  return (input as Csr).edgeSlot instanceof Int32Array;
+}
+
+/** The integer view of an input: the view itself, the one given, or a fresh one. */
+export function csrOf(input: GraphInput, given?: Csr): Csr {
+  if (isCsr(input)) return input;
+  return given ?? buildCsr(input);
+}
+
+/** The key of edge `e`. */
+export function edgeKeyOf(csr: Csr, e: number): string {
+  return csr.edgeKeys?.[e] ?? `${csr.ids[csr.edgeSource[e]!]}->${csr.ids[csr.edgeTarget[e]!]}`;
+}
+
+/** The attributes of a node by id. @throws Error when the id is not in the view. */
+export function nodeAttributesOf(csr: Csr, id: string): NodeAttributes {
+  const v = csr.index.get(id);
+  if (v === undefined) throw new Error(`node "${id}" is not in the graph`);
+  return csr.nodeAttributes[v]!;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function intern(table: Map<string, number>, list: string[], key: string): number {
+  let i = table.get(key);
+  if (i === undefined) {
+    i = list.length;
+    list.push(key);
+    table.set(key, i);
+  }
+  return i;
+}
+
+/**
+ * What `csrFromLists` needs: node ids with attributes (any order) and edges as node positions in those lists.
+ * Edge keys are given only when some edge's key is not `source->target`.
+ */
+export interface GraphLists {
+  graphAttributes: GraphAttributes;
+  ids: string[];
+  attributes: NodeAttributes[];
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeAttributes: ArrayLike<EdgeAttributes>;
+  edgeKeys: (string | undefined)[] | null;
+}
+
+/** Build the CSR view of a graphology graph. */
+export function buildCsr(graph: SupplyGraph): Csr {
+  const ids = graph.nodes();
+  const position = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) position.set(ids[i]!, i);
+  const m = graph.size;
+  const edgeSource = new Int32Array(m);
+  const edgeTarget = new Int32Array(m);
+  const edgeAttributes: EdgeAttributes[] = new Array(m);
+  const edgeKeys: string[] = new Array(m);
+  let e = 0;
+  let plainKeys = true;
+  graph.forEachEdge((key, attributes, s, t) => {
+    edgeSource[e] = position.get(s)!;
+    edgeTarget[e] = position.get(t)!;
+    edgeAttributes[e] = attributes;
+    edgeKeys[e] = key;
+    if (plainKeys && key !== `${s}->${t}`) plainKeys = false;
+    e++;
+  });
+  return csrFromLists({
+    graphAttributes: graph.getAttributes(),
+    ids,
+    attributes: ids.map((id) => graph.getNodeAttributes(id)),
+    edgeSource,
+    edgeTarget,
+    edgeAttributes,
+    edgeKeys: plainKeys ? null : edgeKeys,
+  });
+}
+
+/** Build the CSR view from a checked graph file, without a graphology graph (large files). */
+export function csrFromChecked(parts: CheckedGraph): Csr {
+  const m = parts.edges.length;
+  const edgeSource = new Int32Array(m);
+  const edgeTarget = new Int32Array(m);
+  const edgeAttributes: EdgeAttributes[] = new Array(m);
+  let edgeKeys: (string | undefined)[] | null = null;
+  for (let e = 0; e < m; e++) {
+    const edge = parts.edges[e]!;
+    edgeSource[e] = edge.si;
+    edgeTarget[e] = edge.ti;
+    edgeAttributes[e] = edge.attributes;
+    if (edge.key !== undefined) {
+      edgeKeys ??= new Array(m);
+      edgeKeys[e] = edge.key;
+    }
+  }
+  return csrFromLists({
+    graphAttributes: parts.attributes,
+    ids: [...parts.nodes.keys()],
+    attributes: [...parts.nodes.values()],
+    edgeSource,
+    edgeTarget,
+    edgeAttributes,
+    edgeKeys,
+  });
+}
+
+/** Build the CSR view from node and edge lists: a sort of the ids, then linear passes. */
+export function csrFromLists(lists: GraphLists): Csr {
+  const { ids: listIds, attributes } = lists;
+  const n = listIds.length;
+  // The default sort compares UTF-16 code units, the order of `<`, without a callback per comparison.
+  const ids = listIds.slice().sort();
+  const index = new Map<string, number>();
+  for (let v = 0; v < n; v++) index.set(ids[v]!, v);
+  // rank[i] = sorted index of list node i
+  const rank = new Int32Array(n);
+  const nodeAttributes: NodeAttributes[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = index.get(listIds[i]!)!;
+    rank[i] = v;
+    nodeAttributes[v] = attributes[i]!;
+  }
+
+  const materialIndex = new Map<string, number>();
+  const materials: string[] = [];
+  const countrySet = new Set<string>();
+  for (let v = 0; v < n; v++) countrySet.add(nodeAttributes[v]!.country);
+  const countryList = [...countrySet].sort(compareIds);
+  const countryIndex = new Map(countryList.map((c, i) => [c, i]));
+  const material = new Int32Array(n).fill(-1);
+  const country = new Int32Array(n);
+  const demand = new Float64Array(n);
+  const slotOffsets = new Int32Array(n + 1);
+  const slotLists: number[][] = [];
+  for (let v = 0; v < n; v++) {
+    const a = nodeAttributes[v]!;
+    if (a.output !== undefined) material[v] = intern(materialIndex, materials, a.output);
+    country[v] = countryIndex.get(a.country)!;
+    demand[v] = isConsumer(a) ? a.demand! : 0;
+    const recipe = a.recipe ? Object.keys(a.recipe).sort(compareIds) : [];
+    const slots = recipe.length > 0 ? recipe.map((r) => intern(materialIndex, materials, r)) : [-1];
+    slotLists.push(slots);
+    slotOffsets[v + 1] = slotOffsets[v]! + slots.length;
+  }
+  const slotMaterial = new Int32Array(slotOffsets[n]!);
+  for (let v = 0; v < n; v++) slotMaterial.set(slotLists[v]!, slotOffsets[v]!);
+
+  const m = lists.edgeSource.length;
+  const edgeSource = new Int32Array(m);
+  const edgeTarget = new Int32Array(m);
+  const leadTime = new Float64Array(m);
+  const volume = new Float64Array(m);
+  const outCount = new Int32Array(n + 1);
+  const inCount = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    const si = rank[lists.edgeSource[e]!]!;
+    const ti = rank[lists.edgeTarget[e]!]!;
+    edgeSource[e] = si;
+    edgeTarget[e] = ti;
+    const attributes = lists.edgeAttributes[e]!;
+    leadTime[e] = attributes.leadTimeDays ?? Number.NaN;
+    volume[e] = attributes.volume ?? 0;
+    outCount[si + 1]!++;
+    inCount[ti + 1]!++;
+  }
+  const source = new Uint8Array(n);
+  for (let v = 0; v < n; v++) {
+    const a = nodeAttributes[v]!;
+    source[v] = inCount[v + 1] === 0 && !isConsumer(a) && !isStockpile(a) ? 1 : 0;
+  }
+  for (let v = 0; v < n; v++) {
+    outCount[v + 1]! += outCount[v]!;
+    inCount[v + 1]! += inCount[v]!;
+  }
+  const outOffsets = outCount.slice();
+  const inOffsets = inCount.slice();
+  const outEdges = new Int32Array(m);
+  const inEdges = new Int32Array(m);
+  // Edges in a node's list are ordered by the other endpoint's index, so every traversal is deterministic.
+  // Two stable counting-sort passes (radix sort on (source, target)), linear and allocation-free: filling the
+  // in-lists in edge order groups edges by target; walking those lists target by target and appending to the
+  // out-lists leaves each out-list sorted by target. The same walk over the out-lists sorts the in-lists.
+  const inByEdge = new Int32Array(m);
+  const fillIn = inCount.slice();
+  for (let i = 0; i < m; i++) inByEdge[fillIn[edgeTarget[i]!]!++] = i;
+  for (let i = 0; i < m; i++) {
+    const e = inByEdge[i]!;
+    outEdges[outCount[edgeSource[e]!]!++] = e;
+  }
+  for (let i = 0; i < m; i++) {
+    const e = outEdges[i]!;
+    inEdges[inCount[edgeTarget[e]!]!++] = e;
+  }
+
+  const edgeSlot = new Int32Array(m).fill(-1);
+  for (let i = 0; i < m; i++) {
+    const t = edgeTarget[i]!;
+    const from = slotOffsets[t]!;
+    const to = slotOffsets[t + 1]!;
+    if (slotMaterial[from] === -1) edgeSlot[i] = from;
+    else {
+      const mat = material[edgeSource[i]!]!;
+      for (let s = from; s < to; s++) if (slotMaterial[s] === mat) edgeSlot[i] = s;
+    }
+  }
+  return {
+    n,
+    m,
+    ids,
+    index,
+    nodeAttributes,
+    graphAttributes: lists.graphAttributes,
+    outOffsets,
+    outEdges,
+    inOffsets,
+    inEdges,
+    edgeSource,
+    edgeTarget,
+    edgeKeys: lists.edgeKeys,
+    leadTime,
+    volume,
+    materials,
+    material,
+    countries: countryList,
+    country,
+    source,
+    demand,
+    slotOffsets,
+    slotMaterial,
+    edgeSlot,
+  };
+}
+
