@@ -71,9 +71,16 @@ function computeMasks(csr: Csr, applied: AppliedScenario): Masks {
   return { nodeAlive, edgeAlive, removed };
 }
 
-/** The node indices that are consumers of the file, in index (= id) order. */
+const consumersCache = new WeakMap<Csr, Int32Array>();
+
+/** The node indices that are consumers of the file, in index (= id) order. Memoized: treat as read-only. */
 export function consumerIndices(csr: Csr): Int32Array {
-  const out: number[] = [];
-  for (let v = 0; v < csr.n; v++) if (csr.demand[v]! > 0) out.push(v);
-  return Int32Array.from(out);
+  const cached = consumersCache.get(csr);
+  if (cached) return cached;
+  let count = 0;
+  for (let v = 0; v < csr.n; v++) if (csr.demand[v]! > 0) count++;
+  const out = new Int32Array(count);
+  for (let v = 0, k = 0; v < csr.n; v++) if (csr.demand[v]! > 0) out[k++] = v;
+  consumersCache.set(csr, out);
+  return out;
 }

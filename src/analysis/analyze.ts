@@ -6,13 +6,13 @@
  */
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { type AppliedScenario, BASELINE_SCENARIO } from "../scenario/types.js";
-import { type Csr, csrOf, type GraphInput } from "./_csr.js";
+import { type Csr, csrOf, type GraphInput, scenarioMasks } from "./_csr.js";
 import { type AttackCurves, attackCurves } from "./attack-curves.js";
-import { centrality } from "./centrality.js";
+import { centralityScores } from "./centrality.js";
 import { countryFailureSets } from "./country-failure-sets.js";
 import { minFailures } from "./min-failures.js";
 import { type Route, routes } from "./routes.js";
-import { singlePointsOfFailure } from "./single-points-of-failure.js";
+import { singlePointsOfFailureCore } from "./single-points-of-failure.js";
 import { supplyStatus } from "./supply.js";
 
 /** Options of `analyze`. */
@@ -111,8 +111,9 @@ export function analyze(
   const opts = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
   const csr = csrOf(graph, opts.csr);
   const baseline = applyScenario(csr, BASELINE_SCENARIO);
-  const supply = supplyStatus(csr, applied, { csr });
-  const spof = singlePointsOfFailure(csr, applied, { csr });
+  const masks = scenarioMasks(csr, applied);
+  const supply = supplyStatus(csr, applied);
+  const spof = singlePointsOfFailureCore(csr, applied);
   const large = csr.n > opts.largeGraphNodes;
   const detailed =
     supply.consumers.length > opts.detailedConsumers
@@ -124,30 +125,23 @@ export function analyze(
           .sort()
       : undefined;
   const sets = countryFailureSets(csr, applied, {
-    csr,
     maxSetSize: opts.maxCountrySetSize,
     ...(detailed ? { consumers: detailed } : {}),
   });
-  const fewest = minFailures(csr, applied, { csr, ...(detailed ? { consumers: detailed } : {}) });
-  const fastest = routes(csr, applied, { csr, baseline, defaultLeadTimeDays: opts.defaultLeadTimeDays });
-  const central = centrality(csr, applied, {
-    csr,
-    baseline,
+  const fewest = minFailures(csr, applied, detailed ? { consumers: detailed } : {});
+  const fastest = routes(csr, applied, { baseline, defaultLeadTimeDays: opts.defaultLeadTimeDays });
+  const central = centralityScores(csr, masks, scenarioMasks(csr, baseline), {
     exactMaxNodes: opts.largeGraphNodes,
     pivots: opts.pivots,
   });
-  const attack = attackCurves(csr, applied, {
-    csr,
-    seeds: [...opts.seeds],
-    betweenness: Object.fromEntries(central.nodes.map((n) => [n.id, n.betweenness])),
-  });
+  const attack = attackCurves(csr, applied, { seeds: [...opts.seeds], betweenness: central.betweenness });
 
   const setsById = new Map(sets.consumers.map((c) => [c.id, c.countryFailureSets]));
   const fewestById = new Map(fewest.consumers.map((c) => [c.id, c.minFailures]));
-  const spofById = new Map(spof.consumers.map((c) => [c.id, c.singlePointsOfFailure]));
-  const routeById = new Map(fastest.consumers.map((c) => [c.id, { before: c.before, after: c.after }]));
-  const consumers = supply.consumers.map((c): AnalyzedConsumer => {
+  // supply, single points of failure and routes all list the consumers the scenario keeps, in id order
+  const consumers = supply.consumers.map((c, i): AnalyzedConsumer => {
     const a = csr.nodeAttributes[csr.index.get(c.id)!]!;
+    const route = fastest.consumers[i]!;
     return {
       id: c.id,
       label: a.label,
@@ -155,17 +149,20 @@ export function analyze(
       demand: a.demand ?? 0,
       supplied: c.supplied,
       missing: c.missing,
-      singlePointsOfFailure: spofById.get(c.id) ?? [],
+      singlePointsOfFailure: spof.consumers[i]!.singlePointsOfFailure,
       countryFailureSets: setsById.get(c.id) ?? null,
       minFailures: fewestById.get(c.id) ?? null,
-      route: routeById.get(c.id) ?? { before: null, after: null },
+      route: { before: route.before, after: route.after },
     };
   });
-  const nodes = spof.nodes.map(
-    (n, i): AnalyzedNode => ({
-      ...n,
-      betweenness: central.nodes[i]!.betweenness,
-      volumeShare: central.nodes[i]!.volumeShare,
+  const cut = spof.cutOff;
+  const nodes = csr.ids.map(
+    (id, v): AnalyzedNode => ({
+      id,
+      consumersCutAlone: cut.consumers[v]!,
+      demandCutAlone: cut.demand[v]!,
+      betweenness: central.betweenness[v]!,
+      volumeShare: central.volumeShare[v]!,
     }),
   );
   return {

@@ -25,8 +25,8 @@ export interface AttackCurvesOptions {
   firstCountry?: string;
   /** Points kept per curve in the result (R uses every step). */
   maxPoints?: number;
-  /** Betweenness by node id, if already computed (else `centrality` runs). */
-  betweenness?: Record<string, number>;
+  /** Betweenness indexed like `csr.ids`, if already computed (else `centrality` runs). */
+  betweenness?: Float64Array;
   csr?: Csr;
 }
 
@@ -62,8 +62,23 @@ export interface AttackCurves {
   seeds: number[];
 }
 
-/** Supplied demand share after removing the first k groups, for k = 0..groups.length. */
-export function curveByGroups(csr: Csr, masks: Masks, groups: number[][], totalDemand: number): Float64Array {
+/**
+ * Nodes removed in groups: group k is `nodes[groupStart[k] .. groupStart[k+1])`. Flat typed arrays, not an
+ * array per group: the per-node orders have ~10^6 groups of one.
+ */
+export interface RemovalOrder {
+  nodes: Int32Array;
+  groupStart: Int32Array;
+}
+
+/** A removal order of one node per group. */
+export function singletons(nodes: Int32Array): RemovalOrder {
+  return { nodes, groupStart: Int32Array.from({ length: nodes.length + 1 }, (_, k) => k) };
+}
+
+/** Supplied demand share after removing the first k groups, for k = 0..groups. */
+export function curveByGroups(csr: Csr, masks: Masks, order: RemovalOrder, totalDemand: number): Float64Array {
+  const groups = order.groupStart.length - 1;
   const alive = new Uint8Array(csr.n);
   for (let v = 0; v < csr.n; v++) if (masks.nodeAlive[v] === 1 && csr.demand[v]! > 0) alive[v] = 1;
   const supplied = new Uint8Array(csr.n);
@@ -71,13 +86,9 @@ export function curveByGroups(csr: Csr, masks: Masks, groups: number[][], totalD
   const remaining = new Int32Array(csr.n);
   for (let v = 0; v < csr.n; v++) remaining[v] = csr.slotOffsets[v + 1]! - csr.slotOffsets[v]!;
   const queue = new Int32Array(csr.n);
+  const { outOffsets, outEdges, inOffsets, inEdges, edgeTarget, edgeSource, edgeSlot, source } = csr;
+  const edgeAlive = masks.edgeAlive;
   let demand = 0;
-  const fill = (e: number, w: number): boolean => {
-    const slot = csr.edgeSlot[e]!;
-    if (slot < 0 || filled[slot] === 1 || masks.edgeAlive[e] !== 1) return false;
-    filled[slot] = 1;
-    return --remaining[w]! === 0;
-  };
   const supply = (start: number) => {
     let qt = 0;
     supplied[start] = 1;
@@ -85,11 +96,14 @@ export function curveByGroups(csr: Csr, masks: Masks, groups: number[][], totalD
     for (let qh = 0; qh < qt; qh++) {
       const u = queue[qh]!;
       demand += csr.demand[u]!;
-      for (let i = csr.outOffsets[u]!, end = csr.outOffsets[u + 1]!; i < end; i++) {
-        const e = csr.outEdges[i]!;
-        const w = csr.edgeTarget[e]!;
-        if (alive[w] !== 1 || supplied[w] === 1 || csr.source[w] === 1) continue;
-        if (fill(e, w)) {
+      for (let i = outOffsets[u]!, end = outOffsets[u + 1]!; i < end; i++) {
+        const e = outEdges[i]!;
+        const w = edgeTarget[e]!;
+        if (alive[w] !== 1 || supplied[w] === 1 || source[w] === 1) continue;
+        const slot = edgeSlot[e]!;
+        if (slot < 0 || filled[slot] === 1 || edgeAlive[e] !== 1) continue;
+        filled[slot] = 1;
+        if (--remaining[w]! === 0) {
           supplied[w] = 1;
           queue[qt++] = w;
         }
@@ -98,19 +112,32 @@ export function curveByGroups(csr: Csr, masks: Masks, groups: number[][], totalD
   };
   const add = (v: number) => {
     alive[v] = 1;
-    if (csr.source[v] === 1) return supply(v);
-    for (let i = csr.inOffsets[v]!, end = csr.inOffsets[v + 1]!; i < end; i++) {
-      const e = csr.inEdges[i]!;
-      if (supplied[csr.edgeSource[e]!] === 1 && fill(e, v)) return supply(v);
+    if (source[v] === 1) return supply(v);
+    for (let i = inOffsets[v]!, end = inOffsets[v + 1]!; i < end; i++) {
+      const e = inEdges[i]!;
+      if (supplied[edgeSource[e]!] !== 1) continue;
+      const slot = edgeSlot[e]!;
+      if (slot < 0 || filled[slot] === 1 || edgeAlive[e] !== 1) continue;
+      filled[slot] = 1;
+      if (--remaining[v]! === 0) return supply(v);
     }
   };
-  const shares = new Float64Array(groups.length + 1);
-  shares[groups.length] = 0;
-  for (let k = groups.length - 1; k >= 0; k--) {
-    for (const v of groups[k]!) add(v);
+  const shares = new Float64Array(groups + 1);
+  shares[groups] = 0;
+  for (let k = groups - 1; k >= 0; k--) {
+    for (let i = order.groupStart[k]!; i < order.groupStart[k + 1]!; i++) add(order.nodes[i]!);
     shares[k] = totalDemand > 0 ? demand / totalDemand : 0;
   }
   return shares;
+}
+
+/** A removal order from explicit groups. */
+export function groupsOf(groups: number[][]): RemovalOrder {
+  const groupStart = new Int32Array(groups.length + 1);
+  groups.forEach((g, k) => {
+    groupStart[k + 1] = groupStart[k]! + g.length;
+  });
+  return { nodes: Int32Array.from(groups.flat()), groupStart };
 }
 
 function summarize(shares: Float64Array, maxPoints: number): { robustness: number; curve: CurvePoint[] } {
@@ -127,8 +154,8 @@ function summarize(shares: Float64Array, maxPoints: number): { robustness: numbe
 }
 
 /** Nodes sorted by score, largest first, ties by id (index). */
-function byScore(candidates: number[], score: ArrayLike<number>): number[][] {
-  return [...candidates].sort((a, b) => score[b]! - score[a]! || a - b).map((v) => [v]);
+function byScore(candidates: Int32Array, score: ArrayLike<number>): RemovalOrder {
+  return singletons(candidates.slice().sort((a, b) => score[b]! - score[a]! || a - b));
 }
 
 /**
@@ -145,22 +172,21 @@ export function attackCurves(
   const csr = csrOf(graph, opts.csr);
   const masks = scenarioMasks(csr, applied);
   let totalDemand = 0;
-  const candidates: number[] = [];
+  const list: number[] = [];
   for (let v = 0; v < csr.n; v++) {
     if (masks.nodeAlive[v] !== 1) continue;
     if (csr.demand[v]! > 0) totalDemand += csr.demand[v]!;
-    else candidates.push(v);
+    else list.push(v);
   }
-  const attack = (order: AttackCurve["order"], groups: number[][]): AttackCurve => ({
+  const candidates = Int32Array.from(list);
+  const attack = (order: AttackCurve["order"], removal: RemovalOrder): AttackCurve => ({
     order,
-    steps: groups.length,
-    ...summarize(curveByGroups(csr, masks, groups, totalDemand), opts.maxPoints),
+    steps: removal.groupStart.length - 1,
+    ...summarize(curveByGroups(csr, masks, removal, totalDemand), opts.maxPoints),
   });
 
-  const betweennessById =
-    opts.betweenness ??
-    Object.fromEntries(centrality(graph, applied, { csr }).nodes.map((n) => [n.id, n.betweenness]));
-  const betweenness = Float64Array.from(csr.ids, (id) => betweennessById[id] ?? 0);
+  const betweenness =
+    opts.betweenness ?? Float64Array.from(centrality(csr, applied).nodes, (n) => n.betweenness);
   const runner = supplyMask(csr, masks);
   const cut = cutOffCounts(csr, masks, runner, dominatorSets(csr, masks, runner));
 
@@ -184,17 +210,14 @@ export function attackCurves(
 
   const randomShares = opts.seeds.map((seed) => {
     const rng = mulberry32(seed);
-    const order = [...candidates];
+    const order = candidates.slice();
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
     }
-    return curveByGroups(
-      csr,
-      masks,
-      order.map((v) => [v]),
-      totalDemand,
-    );
+    return curveByGroups(csr, masks, singletons(order), totalDemand);
   });
   const mean = new Float64Array(candidates.length + 1);
   for (const shares of randomShares)
@@ -206,10 +229,7 @@ export function attackCurves(
       attack("betweenness", byScore(candidates, betweenness)),
       attack("demandCutAlone", byScore(candidates, cut.demand)),
       {
-        ...attack(
-          "country",
-          countryOrder.map((c) => byCountry.get(c)!),
-        ),
+        ...attack("country", groupsOf(countryOrder.map((c) => byCountry.get(c)!))),
         countries: countryOrder.map((c) => csr.countries[c]!),
       },
       { order: "random", steps: candidates.length, ...summarize(mean, opts.maxPoints) },

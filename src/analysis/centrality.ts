@@ -119,19 +119,21 @@ function exactBetweenness(csr: Csr, masks: Masks): Float64Array {
   return bc;
 }
 
-/**
- * Betweenness on the scenario graph and baseline volume shares.
- * @param graph the file graph
- * @param applied the scenario resolved on it
- */
-export function centrality(
-  graph: GraphInput,
-  applied: AppliedScenario,
+/** Betweenness and volume shares as arrays indexed like `csr.ids` (what `centrality` returns per node). */
+export interface CentralityScores {
+  sampledPivots: number | null;
+  betweenness: Float64Array;
+  volumeShare: Float64Array;
+}
+
+/** The core of `centrality` on the integer view: typed arrays, no object per node. */
+export function centralityScores(
+  csr: Csr,
+  masks: Masks,
+  baseline: Masks,
   options: CentralityOptions = {},
-): Centrality {
+): CentralityScores {
   const opts = { ...DEFAULT_CENTRALITY_OPTIONS, ...options };
-  const csr = csrOf(graph, opts.csr);
-  const masks = scenarioMasks(csr, applied);
   let alive = 0;
   for (let v = 0; v < csr.n; v++) alive += masks.nodeAlive[v]!;
   let bc: Float64Array;
@@ -159,7 +161,6 @@ export function centrality(
     sampledPivots = k;
   }
 
-  const baseline = scenarioMasks(csr, opts.baseline ?? applyScenario(graph, BASELINE_SCENARIO));
   const throughput = new Float64Array(csr.n);
   for (let e = 0; e < csr.m; e++) {
     if (baseline.edgeAlive[e] !== 1) continue;
@@ -168,17 +169,44 @@ export function centrality(
     throughput[s]! += csr.volume[e]!;
     if (csr.demand[t]! > 0) throughput[t]! += csr.volume[e]!;
   }
-  const stageTotal = new Map<string, number>();
-  const stageOf = csr.nodeAttributes.map((a) => a.stage);
-  for (let v = 0; v < csr.n; v++)
-    stageTotal.set(stageOf[v]!, (stageTotal.get(stageOf[v]!) ?? 0) + throughput[v]!);
-  const nodes = csr.ids.map((id, v) => {
-    const total = stageTotal.get(stageOf[v]!) ?? 0;
-    return {
+  // stage totals by interned stage, so the per-node loop does no string hashing
+  const stageIndex = new Map<string, number>();
+  const stage = new Int32Array(csr.n);
+  for (let v = 0; v < csr.n; v++) {
+    const name = csr.nodeAttributes[v]!.stage;
+    let i = stageIndex.get(name);
+    if (i === undefined) stageIndex.set(name, (i = stageIndex.size));
+    stage[v] = i;
+  }
+  const stageTotal = new Float64Array(stageIndex.size);
+  for (let v = 0; v < csr.n; v++) stageTotal[stage[v]!]! += throughput[v]!;
+  const volumeShare = new Float64Array(csr.n);
+  for (let v = 0; v < csr.n; v++) {
+    const total = stageTotal[stage[v]!]!;
+    volumeShare[v] = masks.nodeAlive[v] === 1 && total > 0 ? throughput[v]! / total : 0;
+  }
+  return { sampledPivots, betweenness: bc, volumeShare };
+}
+
+/**
+ * Betweenness on the scenario graph and baseline volume shares.
+ * @param graph the file graph
+ * @param applied the scenario resolved on it
+ */
+export function centrality(
+  graph: GraphInput,
+  applied: AppliedScenario,
+  options: CentralityOptions = {},
+): Centrality {
+  const csr = csrOf(graph, options.csr);
+  const baseline = scenarioMasks(csr, options.baseline ?? applyScenario(csr, BASELINE_SCENARIO));
+  const scores = centralityScores(csr, scenarioMasks(csr, applied), baseline, options);
+  return {
+    sampledPivots: scores.sampledPivots,
+    nodes: csr.ids.map((id, v) => ({
       id,
-      betweenness: bc[v]!,
-      volumeShare: masks.nodeAlive[v] === 1 && total > 0 ? throughput[v]! / total : 0,
-    };
-  });
-  return { sampledPivots, nodes };
+      betweenness: scores.betweenness[v]!,
+      volumeShare: scores.volumeShare[v]!,
+    })),
+  };
 }

@@ -47,6 +47,22 @@ export function cutOffCounts(
   runner: SupplyRunner,
   sets: (number[] | null)[],
 ): { consumers: Int32Array; demand: Float64Array } {
+  const cached = cutOffCache.get(sets);
+  if (cached) return cached;
+  const counts = countCutOff(csr, masks, runner, sets);
+  cutOffCache.set(sets, counts);
+  return counts;
+}
+
+// analyze and the demand-cut attack order both need these: computed once per dominator sets (treat as read-only)
+const cutOffCache = new WeakMap<object, { consumers: Int32Array; demand: Float64Array }>();
+
+function countCutOff(
+  csr: Csr,
+  masks: Masks,
+  runner: SupplyRunner,
+  sets: (number[] | null)[],
+): { consumers: Int32Array; demand: Float64Array } {
   const consumers = new Int32Array(csr.n);
   const demand = new Float64Array(csr.n);
   for (const c of consumerIndices(csr)) {
@@ -61,6 +77,28 @@ export function cutOffCounts(
   return { consumers, demand };
 }
 
+/** Single points of failure per consumer, and the per-node cut-off counts as typed arrays (no object per node). */
+export interface SinglePointsOfFailureCore {
+  consumers: ConsumerSinglePoints[];
+  cutOff: { consumers: Int32Array; demand: Float64Array };
+}
+
+/** The core of `singlePointsOfFailure`, for callers that keep per-node figures in arrays (`analyze`). */
+export function singlePointsOfFailureCore(csr: Csr, applied: AppliedScenario): SinglePointsOfFailureCore {
+  const masks = scenarioMasks(csr, applied);
+  const runner = supplyMask(csr, masks);
+  const sets = dominatorSets(csr, masks, runner);
+  const consumers: ConsumerSinglePoints[] = [];
+  for (const c of consumerIndices(csr)) {
+    if (masks.removed[c] === 1) continue;
+    const set = runner.supplied[c] === 1 ? (sets[c] ?? []) : [];
+    const ids: string[] = [];
+    for (const x of set) if (x !== c) ids.push(csr.ids[x]!);
+    consumers.push({ id: csr.ids[c]!, singlePointsOfFailure: ids });
+  }
+  return { consumers, cutOff: cutOffCounts(csr, masks, runner, sets) };
+}
+
 /**
  * Single points of failure of every consumer the scenario keeps, and what each node cuts off alone.
  * @param graph the file graph
@@ -72,23 +110,11 @@ export function singlePointsOfFailure(
   options: SinglePointsOfFailureOptions = {},
 ): SinglePointsOfFailure {
   const csr = csrOf(graph, options.csr);
-  const masks = scenarioMasks(csr, applied);
-  const runner = supplyMask(csr, masks);
-  const sets = dominatorSets(csr, masks, runner);
-  const consumers: ConsumerSinglePoints[] = [];
-  for (const c of consumerIndices(csr)) {
-    if (masks.removed[c] === 1) continue;
-    const set = runner.supplied[c] === 1 ? (sets[c] ?? []) : [];
-    consumers.push({
-      id: csr.ids[c]!,
-      singlePointsOfFailure: [...set].filter((x) => x !== c).map((x) => csr.ids[x]!),
-    });
-  }
-  const counts = cutOffCounts(csr, masks, runner, sets);
+  const { consumers, cutOff } = singlePointsOfFailureCore(csr, applied);
   const nodes: NodeCutOff[] = csr.ids.map((id, v) => ({
     id,
-    consumersCutAlone: counts.consumers[v]!,
-    demandCutAlone: counts.demand[v]!,
+    consumersCutAlone: cutOff.consumers[v]!,
+    demandCutAlone: cutOff.demand[v]!,
   }));
   return { consumers, nodes };
 }

@@ -90,7 +90,7 @@ export function formatAnalyzeReport(
   // Markdown prose escapes data like table cells do, so a label such as `<img onerror=...>` stays text.
   const prose = (text: string) => (md ? markdownCell(text) : text);
   const attributes = (id: string): NodeAttributes =>
-    isCsr(graph) ? nodeAttributesOf(graph, id) : attributes(id);
+    isCsr(graph) ? nodeAttributesOf(graph, id) : graph.getNodeAttributes(id);
   const name = (id: string) => attributes(id).label;
   const where = (id: string) => {
     const a = attributes(id);

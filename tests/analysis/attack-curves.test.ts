@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCsr, scenarioMasks } from "../../src/analysis/_csr.js";
-import { attackCurves, curveByGroups } from "../../src/analysis/attack-curves.js";
+import { attackCurves, curveByGroups, groupsOf } from "../../src/analysis/attack-curves.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { bruteSupplied } from "../_helpers/brute-supply.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
@@ -52,14 +52,14 @@ describe("attackCurves", () => {
           (a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13) || a - b,
         );
         const total = csr.ids.reduce((s, _id, v) => s + csr.demand[v]!, 0);
-        const shares = curveByGroups(
-          csr,
-          masks,
-          order.map((v) => [v]),
-          total,
-        );
-        for (let k = 0; k <= order.length; k++) {
-          const dead = new Set(order.slice(0, k).map((v) => csr.ids[v]!));
+        // groups of one or two nodes (by the seed's parity), so grouped removal is covered too
+        const size = (seed & 1) + 1;
+        const groups: number[][] = [];
+        for (let i = 0; i < order.length; i += size) groups.push(order.slice(i, i + size));
+        const shares = curveByGroups(csr, masks, groupsOf(groups), total);
+        expect(shares.length).toBe(groups.length + 1);
+        for (let k = 0; k <= groups.length; k++) {
+          const dead = new Set(groups.slice(0, k).flat().map((v) => csr.ids[v]!));
           const supplied = bruteSupplied(graph, applied, dead);
           const demand = csr.ids.reduce((s, id, v) => s + (supplied.has(id) ? csr.demand[v]! : 0), 0);
           expect(shares[k]).toBeCloseTo(total > 0 ? demand / total : 0, 12);
