@@ -77,7 +77,12 @@ export function singletons(nodes: Int32Array): RemovalOrder {
 }
 
 /** Supplied demand share after removing the first k groups, for k = 0..groups. */
-export function curveByGroups(csr: Csr, masks: Masks, order: RemovalOrder, totalDemand: number): Float64Array {
+export function curveByGroups(
+  csr: Csr,
+  masks: Masks,
+  order: RemovalOrder,
+  totalDemand: number,
+): Float64Array {
   const groups = order.groupStart.length - 1;
   const alive = new Uint8Array(csr.n);
   for (let v = 0; v < csr.n; v++) if (masks.nodeAlive[v] === 1 && csr.demand[v]! > 0) alive[v] = 1;

@@ -65,11 +65,13 @@ export function checkOut(options: Record<string, unknown>): void {
 }
 
 /** Send a finished report to `--out` (atomically) or stdout. */
-export function emit(io: CliIO, text: string, out: unknown): void {
+export function emit(io: CliIO, text: string | Iterable<string>, out: unknown): void {
   if (typeof out === "string") {
     writeFileAtomic(out, text);
     io.stderr(`wrote ${out}\n`);
-  } else {
+  } else if (typeof text === "string") {
     io.stdout(text);
+  } else {
+    for (const chunk of text) io.stdout(chunk);
   }
 }

@@ -175,7 +175,9 @@ export async function analyzeForViewer(
     removed: applied.removedNodes,
     // the viewer fades every edge that is gone: the cut ones and those of nodes that are out
     edgeOut: graph
-      .filterEdges((e, _a, s, t) => applied.edgeOut.has(e) || applied.nodeOut.has(s) || applied.nodeOut.has(t))
+      .filterEdges(
+        (e, _a, s, t) => applied.edgeOut.has(e) || applied.nodeOut.has(s) || applied.nodeOut.has(t),
+      )
       .sort(),
     consumers,
     cutOff: supply.unsupplied,

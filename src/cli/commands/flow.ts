@@ -101,6 +101,25 @@ export const FLOW_OPTIONS: OptionSpec[] = [
 ];
 
 /** True when any node or edge has a capacity: then `analyze` runs the flow model unless `--no-flow`. */
+/**
+ * Above this many nodes `analyze` runs the flow only on `--flow`: its N-1 sweep solves one LP per facility, and
+ * one LP takes about 5 s at 10^4 nodes (tests/bench/results/analyze.md).
+ */
+export const FLOW_DEFAULT_MAX_NODES = 2_000;
+
+/** The flow runs by default on graphs with capacities, up to `FLOW_DEFAULT_MAX_NODES` nodes (said on stderr). */
+function flowByDefault(graph: SupplyGraph, io: CliIO): boolean {
+  if (!hasCapacities(graph)) return false;
+  if (graph.order <= FLOW_DEFAULT_MAX_NODES) return true;
+  io.stderr(flowSkippedNote(graph.order));
+  return false;
+}
+
+/** What `analyze` says on stderr when it skips the flow for size. */
+export function flowSkippedNote(nodes: number): string {
+  return `flow analysis skipped: ${nodes} nodes is over ${FLOW_DEFAULT_MAX_NODES} (one LP per facility); pass --flow to run it\n`;
+}
+
 function hasCapacities(graph: SupplyGraph): boolean {
   return (
     graph.someNode((_id, a) => a.capacity !== undefined) ||
@@ -118,7 +137,7 @@ export async function analyzeFlow(
   options: Record<string, unknown>,
   io: CliIO,
 ): Promise<{ json: ReturnType<typeof flowJsonFields>; sections(format: "text" | "md"): string } | null> {
-  const wanted = options.flow === undefined ? hasCapacities(graph) : options.flow === true;
+  const wanted = options.flow === undefined ? flowByDefault(graph, io) : options.flow === true;
   if (!wanted || options.format === "csv") return null;
   const progress = flowProgress(io);
   try {
