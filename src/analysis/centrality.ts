@@ -175,7 +175,10 @@ export function centralityScores(
   for (let v = 0; v < csr.n; v++) {
     const name = csr.nodeAttributes[v]!.stage;
     let i = stageIndex.get(name);
-    if (i === undefined) stageIndex.set(name, (i = stageIndex.size));
+    if (i === undefined) {
+      i = stageIndex.size;
+      stageIndex.set(name, i);
+    }
     stage[v] = i;
   }
   const stageTotal = new Float64Array(stageIndex.size);
