@@ -9,14 +9,38 @@
  * The scan only needs quotes, backslashes and brackets; inside a string it jumps to the next quote with
  * `indexOf` (memchr), so it costs well under a second for 700 MB. Bytes are decoded batch by batch with a
  * strict UTF-8 decoder; a batch starts and ends at ASCII punctuation, never inside a character.
+ *
+ * The bytes come through a window (`_json-chunks.ts`), so a file on disk is read in chunks into one reused
+ * buffer, and `scanLargeJson` hands the elements of chosen array members over batch by batch instead of
+ * collecting them: the graph loader checks each batch and keeps only what it needs.
  */
 import { firstInvalidUtf8 } from "./_decode.js";
+import { ByteWindow, type ByteSource, bytesSource } from "./_json-chunks.js";
 
 /** What went wrong, with the byte offset in the file. */
 export interface LargeJsonError {
   kind: "parse" | "encoding";
   offset: number;
   message: string;
+}
+
+/** Receives the members of the top-level object, in file order. */
+export interface MemberHandler {
+  /** A member's value starts; return true to get an array value in batches (`items`) instead of whole. */
+  begin(name: string, isArray: boolean): boolean;
+  /** A batch of elements of a streamed array; `first` is the index of `items[0]` in the array. */
+  items(name: string, items: unknown[], first: number): void;
+  /** A member's value ended; `value` is undefined for a streamed array. */
+  end(name: string, value: unknown): void;
+}
+
+export interface LargeJsonOptions {
+  /** Offset of the first byte to read (skips a byte-order mark). */
+  start?: number;
+  /** Bytes of elements per `JSON.parse` call. */
+  batchBytes?: number;
+  /** Size of the reused read buffer when the source is not in memory (it grows for a larger element). */
+  chunkBytes?: number;
 }
 
 const QUOTE = 0x22;
@@ -43,24 +67,36 @@ class ParseFailure extends Error {
 }
 
 /**
- * Parse JSON bytes whose top level is an object, batching the elements of its array members.
- * `start` skips a byte-order mark. Returns the value, or the first error with its file offset.
+ * Scan JSON whose top level is an object, handing its members to `handler` (see `MemberHandler`). Returns
+ * null, or the first syntax or encoding error with its file offset; errors thrown by the handler propagate.
  */
-export function parseLargeJson(
-  bytes: Uint8Array,
-  options: { start?: number; batchBytes?: number } = {},
-): { data: unknown } | { error: LargeJsonError } {
-  const batchBytes = options.batchBytes ?? 8 << 20;
+export function scanLargeJson(
+  source: ByteSource,
+  handler: MemberHandler,
+  options: LargeJsonOptions = {},
+): LargeJsonError | null {
+  const chunkBytes = options.chunkBytes ?? 32 << 20;
+  const w = new ByteWindow(source, chunkBytes);
+  // A batch stays pinned in the window until parsed, so it must leave room for reading ahead.
+  const batchBytes = Math.max(
+    1,
+    Math.min(options.batchBytes ?? 8 << 20, source.bytes ? Infinity : chunkBytes >> 1),
+  );
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  const n = bytes.length;
 
   const decode = (from: number, to: number): string => {
-    const slice = bytes.subarray(from, to);
-    try {
-      return decoder.decode(slice);
-    } catch {
+    const slice = w.view(from, to);
+    let text: string | null = null;
+    if (source.decode) text = source.decode(slice);
+    else
+      try {
+        text = decoder.decode(slice);
+      } catch {
+        text = null;
+      }
+    if (text === null)
       throw new ParseFailure("encoding", from + Math.max(0, firstInvalidUtf8(slice)), "invalid UTF-8");
-    }
+    return text;
   };
   const parseSlice = (from: number, to: number, prefix = "", suffix = ""): unknown => {
     const text = decode(from, to);
@@ -76,17 +112,17 @@ export function parseLargeJson(
     }
   };
   const skipSpace = (i: number): number => {
-    while (i < n && isSpace(bytes[i]!)) i++;
+    while (isSpace(w.byte(i))) i++;
     return i;
   };
   /** Index just past the string starting at `i` (a quote). */
   const endOfString = (i: number): number => {
     let j = i + 1;
     for (;;) {
-      const q = bytes.indexOf(QUOTE, j);
-      if (q < 0) throw new ParseFailure("parse", n, "Unterminated string");
+      const q = w.indexOf(QUOTE, j);
+      if (q < 0) throw new ParseFailure("parse", w.size, "Unterminated string");
       let k = q - 1;
-      while (bytes[k] === BACKSLASH) k--;
+      while (w.byte(k) === BACKSLASH) k--;
       if ((q - 1 - k) % 2 === 0) return q + 1;
       j = q + 1;
     }
@@ -95,8 +131,13 @@ export function parseLargeJson(
   const endOfValue = (i: number): number => {
     let depth = 0;
     let j = i;
-    while (j < n) {
-      const b = bytes[j]!;
+    for (;;) {
+      let k = j - w.base;
+      if (k >= w.len) {
+        if (!w.fill(j)) break;
+        k = j - w.base;
+      }
+      const b = w.buf[k]!;
       if (b === QUOTE) {
         j = endOfString(j);
         if (depth === 0) return j;
@@ -110,75 +151,113 @@ export function parseLargeJson(
       } else if (depth === 0 && (b === COMMA || isSpace(b))) return j;
       j++;
     }
-    if (depth > 0) throw new ParseFailure("parse", n, "Unexpected end of JSON input");
+    if (depth > 0) throw new ParseFailure("parse", w.size, "Unexpected end of JSON input");
     return j;
   };
-  /** Parse the array starting at `i` in batches of whole elements; returns the array and the index past it. */
-  const parseArray = (i: number): [unknown[], number] => {
-    const out: unknown[] = [];
+  /**
+   * The array starting at `i`, parsed in batches of whole elements: handed to `handler.items` when `name` is
+   * given, else returned. Also returns the index past the array.
+   */
+  const parseArray = (i: number, name: string | null): [unknown[] | undefined, number] => {
+    const out: unknown[] | undefined = name === null ? [] : undefined;
+    let count = 0;
     let j = skipSpace(i + 1);
-    if (bytes[j] === CLOSE_ARRAY) return [out, j + 1];
+    if (w.byte(j) === CLOSE_ARRAY) return [out, j + 1];
     let batchStart = j;
+    w.pin = batchStart;
     for (;;) {
       j = skipSpace(endOfValue(j));
-      const b = bytes[j];
+      const b = w.byte(j);
       const last = b === CLOSE_ARRAY;
       if (!last && b !== COMMA) throw fail(j);
       if (last || j - batchStart >= batchBytes) {
         const items = parseSlice(batchStart, j, "[", "]") as unknown[];
-        for (let k = 0; k < items.length; k++) out.push(items[k]);
+        if (out) for (let k = 0; k < items.length; k++) out.push(items[k]);
+        else handler.items(name!, items, count);
+        count += items.length;
         if (last) return [out, j + 1];
         batchStart = j + 1;
+        w.pin = batchStart;
       }
       j = skipSpace(j + 1);
     }
   };
-  const fail = (i: number) =>
-    new ParseFailure(
+  const fail = (i: number) => {
+    const b = w.byte(i);
+    return new ParseFailure(
       "parse",
       i,
-      i >= n ? "Unexpected end of JSON input" : `Unexpected token '${String.fromCharCode(bytes[i]!)}'`,
+      b < 0 ? "Unexpected end of JSON input" : `Unexpected token '${String.fromCharCode(b)}'`,
     );
+  };
 
   try {
     let i = skipSpace(options.start ?? 0);
-    if (bytes[i] !== OPEN_OBJECT) throw fail(i);
-    const result: Record<string, unknown> = {};
+    if (w.byte(i) !== OPEN_OBJECT) throw fail(i);
     i = skipSpace(i + 1);
-    if (bytes[i] === CLOSE_OBJECT) i++;
+    if (w.byte(i) === CLOSE_OBJECT) i++;
     else
       for (;;) {
-        if (bytes[i] !== QUOTE) throw fail(i);
+        w.pin = i;
+        if (w.byte(i) !== QUOTE) throw fail(i);
         const keyEnd = endOfString(i);
         const key = parseSlice(i, keyEnd) as string;
         i = skipSpace(keyEnd);
-        if (bytes[i] !== COLON) throw fail(i);
+        if (w.byte(i) !== COLON) throw fail(i);
         i = skipSpace(i + 1);
+        w.pin = i;
         let value: unknown;
-        if (bytes[i] === OPEN_ARRAY) [value, i] = parseArray(i);
+        const isArray = w.byte(i) === OPEN_ARRAY;
+        const streamed = handler.begin(key, isArray) && isArray;
+        if (isArray) [value, i] = parseArray(i, streamed ? key : null);
         else {
           const end = endOfValue(i);
           value = parseSlice(i, end);
           i = end;
         }
-        // Same semantics as JSON.parse: a repeated key keeps the last value; "__proto__" is an own key.
-        Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+        handler.end(key, value);
         i = skipSpace(i);
-        if (bytes[i] === COMMA) {
+        if (w.byte(i) === COMMA) {
           i = skipSpace(i + 1);
           continue;
         }
-        if (bytes[i] === CLOSE_OBJECT) {
+        if (w.byte(i) === CLOSE_OBJECT) {
           i++;
           break;
         }
         throw fail(i);
       }
     i = skipSpace(i);
-    if (i < n) throw fail(i);
-    return { data: result };
+    if (w.byte(i) >= 0) throw fail(i);
+    return null;
   } catch (e) {
-    if (e instanceof ParseFailure) return { error: { kind: e.kind, offset: e.offset, message: e.message } };
+    if (e instanceof ParseFailure) return { kind: e.kind, offset: e.offset, message: e.message };
     throw e;
   }
+}
+
+/** A handler that builds the top-level object as `JSON.parse` would (`data` is filled by the scan). */
+export function collectMembers(): { data: Record<string, unknown>; handler: MemberHandler } {
+  const data: Record<string, unknown> = {};
+  const handler: MemberHandler = {
+    begin: () => false,
+    items: () => {},
+    // Same semantics as JSON.parse: a repeated key keeps the last value; "__proto__" is an own key.
+    end: (key, value) =>
+      Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true }),
+  };
+  return { data, handler };
+}
+
+/**
+ * Parse JSON bytes whose top level is an object, batching the elements of its array members. Returns the
+ * value `JSON.parse` would, or the first error with its file offset.
+ */
+export function parseLargeJson(
+  input: Uint8Array | ByteSource,
+  options: LargeJsonOptions = {},
+): { data: unknown } | { error: LargeJsonError } {
+  const { data, handler } = collectMembers();
+  const error = scanLargeJson(input instanceof Uint8Array ? bytesSource(input) : input, handler, options);
+  return error ? { error } : { data };
 }

@@ -6,7 +6,14 @@ import { readFileSync, statSync } from "node:fs";
 import { GraphFileError } from "../model/errors.js";
 import type { GraphCheckResult, GraphPartsCheckResult } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
-import { checkGraphBytes, checkGraphBytesParts, graphOrThrow, type ParseGraphOptions } from "./parse-graph.js";
+import { checkGraphFileColumns, type GraphColumnsCheckResult } from "./_stream-graph.js";
+import {
+  checkGraphBytes,
+  checkGraphBytesParts,
+  graphOrThrow,
+  LARGE_GRAPH_BYTES,
+  type ParseGraphOptions,
+} from "./parse-graph.js";
 
 /** Options of `loadGraph`. */
 export interface LoadGraphOptions extends ParseGraphOptions {
@@ -15,14 +22,20 @@ export interface LoadGraphOptions extends ParseGraphOptions {
    * over 128 MiB are parsed in batches, so V8's 512 MiB string limit does not apply).
    */
   maxBytes?: number;
+  /** JSON files above this size are checked while read in chunks by `readGraphTable` (default 128 MiB). */
+  streamAboveBytes?: number;
+  /** Bytes of elements per `JSON.parse` call when a large file is parsed in batches. */
+  batchBytes?: number;
+  /** Size of the reused read buffer of a streamed load. */
+  chunkBytes?: number;
 }
 
 export const DEFAULT_LOAD_GRAPH_OPTIONS: Required<Pick<LoadGraphOptions, "maxBytes">> = {
   maxBytes: 2 ** 31 - 1,
 };
 
-/** Read a graph file's bytes after the size guard, or the problem that stops it. */
-function readGraphBytes(path: string, options: LoadGraphOptions): { bytes: Buffer } | { problem: Problem } {
+/** A graph file's size after the size guard, or the problem that stops it. */
+function sizeOfGraphFile(path: string, options: LoadGraphOptions): { size: number } | { problem: Problem } {
   const opts = { ...DEFAULT_LOAD_GRAPH_OPTIONS, ...options };
   const fail = (code: string, message: string, hint?: string) => ({
     problem: { severity: "error", code, path: "", message, ...(hint ? { hint } : {}) } as Problem,
@@ -42,7 +55,13 @@ function readGraphBytes(path: string, options: LoadGraphOptions): { bytes: Buffe
       "raise --max-bytes",
     );
   }
-  return { bytes: readFileSync(path) };
+  return { size };
+}
+
+/** Read a graph file's bytes after the size guard, or the problem that stops it. */
+function readGraphBytes(path: string, options: LoadGraphOptions): { bytes: Buffer } | { problem: Problem } {
+  const sized = sizeOfGraphFile(path, options);
+  return "problem" in sized ? sized : { bytes: readFileSync(path) };
 }
 
 /** Read and check a graph file; never throws on bad data (I/O problems become problems too). */
@@ -57,6 +76,19 @@ export function checkGraphFileParts(path: string, options: LoadGraphOptions = {}
   const read = readGraphBytes(path, options);
   if ("problem" in read) return { parts: null, problems: [read.problem] };
   return checkGraphBytesParts(read.bytes, { file: path, ...options });
+}
+
+/**
+ * Check a JSON graph file above `streamAboveBytes` while reading it in chunks, into the columns of its integer
+ * view (`_stream-graph.ts`); null for a smaller file or one the size guard stops (use `checkGraphFileParts`).
+ */
+export function checkLargeGraphFile(
+  path: string,
+  options: LoadGraphOptions = {},
+): GraphColumnsCheckResult | null {
+  const sized = sizeOfGraphFile(path, options);
+  if ("problem" in sized || sized.size <= (options.streamAboveBytes ?? LARGE_GRAPH_BYTES)) return null;
+  return checkGraphFileColumns(path, { file: path, ...options });
 }
 
 /**

@@ -12,7 +12,15 @@ import {
 } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
 import { decodeGraphBytes, headerProblem } from "./_decode.js";
-import { parseLargeJson } from "./_parse-large-json.js";
+import {
+  type ByteSource,
+  bytesSource,
+  byteAt,
+  firstNonSpace,
+  headOf,
+  lineAndColumn,
+} from "./_json-chunks.js";
+import { collectMembers, type MemberHandler, scanLargeJson } from "./_parse-large-json.js";
 
 /**
  * Files above this size are parsed in batches (`_parse-large-json.ts`) instead of as one string: V8 cannot
@@ -90,7 +98,10 @@ export function checkGraphBytes(bytes: Uint8Array, options: ParseGraphOptions = 
 }
 
 /** `checkGraphBytes` up to the checked parts, for building the integer view without a graphology graph. */
-export function checkGraphBytesParts(bytes: Uint8Array, options: ParseGraphOptions = {}): GraphPartsCheckResult {
+export function checkGraphBytesParts(
+  bytes: Uint8Array,
+  options: ParseGraphOptions = {},
+): GraphPartsCheckResult {
   const parsed = parseGraphBytes(bytes);
   if ("problem" in parsed) return { parts: null, problems: [parsed.problem] };
   return checkSerializedGraphParts(parsed.data, { adoptInput: true, ...options });
@@ -98,7 +109,7 @@ export function checkGraphBytesParts(bytes: Uint8Array, options: ParseGraphOptio
 
 /** Bytes → the parsed JSON value, or the first problem (encoding, syntax). */
 function parseGraphBytes(bytes: Uint8Array): { data: unknown } | { problem: Problem } {
-  if (bytes.length > LARGE_GRAPH_BYTES) return parseLargeGraphBytes(bytes);
+  if (bytes.length > LARGE_GRAPH_BYTES) return parseLargeGraph(bytesSource(bytes));
   const decoded = decodeGraphBytes(bytes);
   if ("problem" in decoded) return { problem: decoded.problem };
   return parseJson(decoded.text);
@@ -118,43 +129,58 @@ export function parseGraph(text: string, options: ParseGraphOptions = {}): Suppl
   return graphOrThrow(checkGraphText(text, options), options.file ?? "<input>");
 }
 
-/** `parseGraphBytes` for large files: the same problem codes, without one giant string. */
-function parseLargeGraphBytes(bytes: Uint8Array): { data: unknown } | { problem: Problem } {
-  const fail = (code: string, message: string, hint?: string) => ({
-    problem: { severity: "error", code, path: "", message, ...(hint ? { hint } : {}) } as Problem,
-  });
-  const header = headerProblem(bytes);
-  if (header) return { problem: header };
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let first = start;
-  while (first < bytes.length && [0x20, 0x0a, 0x0d, 0x09].includes(bytes[first]!)) first++;
-  if (first === bytes.length) return fail("E_EMPTY_FILE", "the file holds only white space");
-  if (bytes[first] === 0x3c) {
-    const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-    const what = /<(gexf|graphml)\b/i.test(head) ? "GEXF/GraphML (XML)" : "HTML or XML";
+/** Options of the batched parse of large files (tests make them small to exercise many chunks). */
+export interface LargeGraphScanOptions {
+  batchBytes?: number;
+  chunkBytes?: number;
+}
+
+/**
+ * The header and syntax checks of a large file, with its top-level members handed to `handler` as they are
+ * scanned. Returns the first problem (the file's only one: the handler's findings do not count then), or null.
+ */
+export function scanLargeGraph(
+  source: ByteSource,
+  handler: MemberHandler,
+  options: LargeGraphScanOptions = {},
+): Problem | null {
+  const fail = (code: string, message: string, hint?: string) =>
+    ({ severity: "error", code, path: "", message, ...(hint ? { hint } : {}) }) as Problem;
+  const head = headOf(source, 4096);
+  const header = headerProblem(head);
+  if (header) return header;
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const first = firstNonSpace(source, start);
+  if (first === source.size) return fail("E_EMPTY_FILE", "the file holds only white space");
+  if (byteAt(source, first) === 0x3c) {
+    const what = /<(gexf|graphml)\b/i.test(new TextDecoder().decode(head))
+      ? "GEXF/GraphML (XML)"
+      : "HTML or XML";
     return fail(
       "E_PARSE",
       `this looks like ${what}, not JSON`,
       "name the file .gexf or .graphml, or use `chokepoint convert`",
     );
   }
-  const parsed = parseLargeJson(bytes, { start });
-  if ("error" in parsed) {
-    const { kind: k, offset, message } = parsed.error;
-    if (k === "encoding")
-      return fail("E_ENCODING", `invalid UTF-8 at byte offset ${offset}`, "save the file as UTF-8");
-    let line = 1;
-    let lineStart = 0;
-    for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    const where = ` at offset ${offset} (line ${line}, column ${offset - lineStart + 1})`;
-    const unexpectedEnd = /end of JSON input|Unterminated/.test(message);
-    return fail(
-      "E_PARSE",
-      `${unexpectedEnd ? "unexpected end of input" : "invalid JSON"}${where}: ${message}`,
-    );
-  }
-  return { data: parsed.data };
+  const error = scanLargeJson(source, handler, { ...options, start });
+  if (!error) return null;
+  const { kind, offset, message } = error;
+  if (kind === "encoding")
+    return fail("E_ENCODING", `invalid UTF-8 at byte offset ${offset}`, "save the file as UTF-8");
+  const { line, column } = lineAndColumn(source, offset);
+  const unexpectedEnd = /end of JSON input|Unterminated/.test(message);
+  return fail(
+    "E_PARSE",
+    `${unexpectedEnd ? "unexpected end of input" : "invalid JSON"} at offset ${offset} (line ${line}, column ${column}): ${message}`,
+  );
+}
+
+/** `parseGraphBytes` for large files: the same problem codes, without one giant string. */
+export function parseLargeGraph(
+  source: ByteSource,
+  options: LargeGraphScanOptions = {},
+): { data: unknown } | { problem: Problem } {
+  const { data, handler } = collectMembers();
+  const problem = scanLargeGraph(source, handler, options);
+  return problem ? { problem } : { data };
 }

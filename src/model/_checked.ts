@@ -28,3 +28,20 @@ export function edgeKey(edge: CheckedEdge): string {
   return edge.key ?? `${edge.source}->${edge.target}`;
 }
 
+/**
+ * A checked graph as columns: what the integer view needs, without an object per edge (a streaming load of a
+ * 10^6-node file keeps only these). Nodes are by position in the file's node list; edges in file order.
+ */
+export interface CheckedColumns {
+  attributes: GraphAttributes;
+  ids: string[];
+  nodeAttributes: NodeAttributes[];
+  /** Edge → positions of its ends in `ids`. */
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  /** Edge → volume (0 when missing), lead time (NaN when missing). */
+  volume: Float64Array;
+  leadTime: Float64Array;
+  /** Edge → key given in the file; null when no edge has one. */
+  edgeKeys: (string | undefined)[] | null;
+}

@@ -1,56 +1,60 @@
-/** Graph-file rules that need the whole graph, not one node or edge at a time. */
-import { type CheckedEdge, edgeKey } from "./_checked.js";
+/**
+ * Graph-file rules that need more than one node or edge: consumers ship nothing, stockpiles carry no flow,
+ * recipes are suppliable. The per-edge part runs as each kept edge is checked (all nodes are known by then), so
+ * a streaming loader never holds the edges; the recipe cross-check runs once at the end.
+ */
 import { isConsumer, type NodeAttributes, type Problem } from "./types.js";
 
-/** Rules that need the whole graph: consumers ship nothing, stockpiles carry no flow, recipes are suppliable. */
-export function checkFlowRules(
-  nodes: Map<string, NodeAttributes>,
-  nodeIndex: Map<string, number>,
-  /** Node attributes by position in the file's node list (`si`/`ti` of the edges). */
-  nodeAt: ReadonlyArray<NodeAttributes | undefined>,
-  edges: ReadonlyArray<CheckedEdge>,
-  problems: Problem[],
-): void {
-  const suppliedMaterials = new Map<string, Set<string>>();
-  const withSuppliers = new Set<string>();
-  // Only recipe nodes are cross-checked below, so only their suppliers are collected (one Set per recipe node,
-  // not per node: that was a million Sets at 10^6 nodes).
-  for (const e of edges) {
-    // by position, not by id: a Map lookup hashes each edge's fresh end strings (seconds at 10^6 edges)
-    const t = e.ti >= 0 ? nodeAt[e.ti] : undefined;
-    if (t?.recipe) withSuppliers.add(e.target);
-    const s = e.si >= 0 ? nodeAt[e.si] : undefined;
-    if (!s || !t) continue;
-    const path = `/edges/${e.index}`;
+export class FlowRules {
+  /** Problems of the per-edge part, in edge order (they follow every edge-check problem). */
+  readonly problems: Problem[] = [];
+  // Keyed by node position, not id: a Map lookup would hash each edge's fresh end strings (seconds at 10^6
+  // edges). Only recipe nodes are cross-checked, so only their suppliers are collected (one Set per recipe
+  // node, not per node: that was a million Sets at 10^6 nodes).
+  private readonly suppliedMaterials = new Map<number, Set<string>>();
+  private readonly withSuppliers = new Set<number>();
+
+  constructor(
+    /** Node attributes by position in the file's node list (`si`/`ti` of the edges). */
+    private readonly nodeAt: ReadonlyArray<NodeAttributes | undefined>,
+  ) {}
+
+  /** One kept edge; `si`/`ti` are -1 for a dangling end; `keyOf` makes the edge key for a message. */
+  edge(source: string, target: string, si: number, ti: number, index: number, keyOf: () => string): void {
+    const { nodeAt, problems } = this;
+    const t = ti >= 0 ? nodeAt[ti] : undefined;
+    if (t?.recipe) this.withSuppliers.add(ti);
+    const s = si >= 0 ? nodeAt[si] : undefined;
+    if (!s || !t) return;
+    const path = `/edges/${index}`;
     if (isConsumer(s)) {
       problems.push({
         severity: "error",
         code: "E_CONSUMER_HAS_OUTPUT",
         path,
-        message: `consumer "${e.source}" (demand > 0) has an outgoing edge to "${e.target}"`,
+        message: `consumer "${source}" (demand > 0) has an outgoing edge to "${target}"`,
         hint: "a consumer is a sink",
-        nodeId: e.source,
-        edgeId: edgeKey(e),
+        nodeId: source,
+        edgeId: keyOf(),
       });
     }
-    const ends: Array<[string, NodeAttributes]> =
-      s.stock === undefined && t.stock === undefined
-        ? []
-        : [
-            [e.source, s],
-            [e.target, t],
-          ];
-    for (const [end, a] of ends) {
-      if (a.stock !== undefined) {
-        problems.push({
-          severity: "error",
-          code: "E_STOCKPILE_EDGE",
-          path,
-          message: `stockpile "${end}" has an edge ("${edgeKey(e)}")`,
-          hint: "stockpiles hold a one-off stock and carry no flow",
-          nodeId: end,
-          edgeId: edgeKey(e),
-        });
+    if (s.stock !== undefined || t.stock !== undefined) {
+      const ends: Array<[string, NodeAttributes]> = [
+        [source, s],
+        [target, t],
+      ];
+      for (const [end, a] of ends) {
+        if (a.stock !== undefined) {
+          problems.push({
+            severity: "error",
+            code: "E_STOCKPILE_EDGE",
+            path,
+            message: `stockpile "${end}" has an edge ("${keyOf()}")`,
+            hint: "stockpiles hold a one-off stock and carry no flow",
+            nodeId: end,
+            edgeId: keyOf(),
+          });
+        }
       }
     }
     if (t.recipe && s.output === undefined) {
@@ -58,33 +62,40 @@ export function checkFlowRules(
         severity: "error",
         code: "E_SUPPLIER_NO_OUTPUT",
         path,
-        message: `"${e.target}" has a recipe but its supplier "${e.source}" declares no output`,
+        message: `"${target}" has a recipe but its supplier "${source}" declares no output`,
         hint: "set `output` on the supplier",
-        nodeId: e.source,
-        edgeId: edgeKey(e),
+        nodeId: source,
+        edgeId: keyOf(),
       });
     }
     if (t.recipe && s.output !== undefined) {
-      const set = suppliedMaterials.get(e.target) ?? new Set<string>();
+      const set = this.suppliedMaterials.get(ti) ?? new Set<string>();
       set.add(s.output);
-      suppliedMaterials.set(e.target, set);
+      this.suppliedMaterials.set(ti, set);
     }
   }
-  for (const [id, a] of nodes) {
-    if (!a.recipe || typeof a.recipe !== "object") continue;
-    const supplied = suppliedMaterials.get(id) ?? new Set<string>();
-    const hasSuppliers = withSuppliers.has(id); // a Set, not edges.some(): that was O(recipes × edges)
-    if (!hasSuppliers) continue; // a source with a recipe, or an unsupplied consumer: nothing to cross-check
-    for (const m of Object.keys(a.recipe).sort()) {
-      if (!supplied.has(m)) {
-        problems.push({
-          severity: "error",
-          code: "E_RECIPE_UNSUPPLIED",
-          path: `/nodes/${nodeIndex.get(id)}/attributes/recipe/${m}`,
-          message: `"${id}" needs "${m}" but none of its suppliers outputs it`,
-          hint: "add a supplier of it or fix the material name",
-          nodeId: id,
-        });
+
+  /** The recipe cross-check, in node order, after every edge. */
+  finish(idAt: ReadonlyArray<string | undefined>, problems: Problem[]): void {
+    const { nodeAt } = this;
+    for (let i = 0; i < nodeAt.length; i++) {
+      const a = nodeAt[i];
+      if (!a?.recipe || typeof a.recipe !== "object") continue;
+      // a source with a recipe, or an unsupplied consumer: nothing to cross-check
+      if (!this.withSuppliers.has(i)) continue;
+      const supplied = this.suppliedMaterials.get(i) ?? new Set<string>();
+      const id = idAt[i]!;
+      for (const m of Object.keys(a.recipe).sort()) {
+        if (!supplied.has(m)) {
+          problems.push({
+            severity: "error",
+            code: "E_RECIPE_UNSUPPLIED",
+            path: `/nodes/${i}/attributes/recipe/${m}`,
+            message: `"${id}" needs "${m}" but none of its suppliers outputs it`,
+            hint: "add a supplier of it or fix the material name",
+            nodeId: id,
+          });
+        }
       }
     }
   }

@@ -9,7 +9,7 @@ const PROTOTYPE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Keys that would reach an object's prototype when copied with Object.assign. */
-const DANGEROUS_KEYS = ["__proto__", "constructor", "prototype"];
+export const DANGEROUS_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
 
 /** True for ids that collide with Object.prototype members. */
 export function isReservedId(id: string): boolean {
@@ -20,6 +20,26 @@ export function isReservedId(id: string): boolean {
 export function findReservedKeys(value: unknown, path = "", found: string[] = [], depth = 0): string[] {
   walk(value, path === "" ? [] : [path.slice(1)], found, depth);
   return found;
+}
+
+/**
+ * `findReservedKeys` for a batch of elements of the top-level array `name`, `items[0]` being element `first`:
+ * the pointers the walk of the whole value finds in those elements, in the same order (for a streamed file).
+ */
+export function findReservedKeysInItems(
+  items: unknown[],
+  name: string,
+  first: number,
+  found: string[],
+): void {
+  const segments: Array<string | number> = [name, 0];
+  for (let k = 0; k < items.length; k++) {
+    const v = items[k];
+    if (v === null || typeof v !== "object") continue;
+    segments[1] = first + k;
+    // Depth 2: the file object is 0, the array 1.
+    walk(v, segments, found, 2);
+  }
 }
 
 // The path is kept as a stack of segments and joined only on a hit: a string per element of a 10^6-node

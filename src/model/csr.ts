@@ -16,7 +16,7 @@ import {
   type NodeAttributes,
   type SupplyGraph,
 } from "./types.js";
-import type { CheckedGraph } from "./_checked.js";
+import type { CheckedColumns, CheckedGraph } from "./_checked.js";
 
 /**
  * The integer view of a graph, with its node attributes, so analyses, reports and scenarios need nothing else:
@@ -175,6 +175,27 @@ export function csrFromChecked(parts: CheckedGraph): Csr {
   });
 }
 
+/**
+ * Build the CSR view from checked columns (a streamed load of a large file). `csrFromLists` reads volume and
+ * lead time from edge attribute objects, which a streamed load never keeps: it gets one empty object for every
+ * edge, and the columns are copied over its defaults (edge order is kept, so edge e is edge e in both).
+ */
+export function csrFromColumns(columns: CheckedColumns): Csr {
+  const m = columns.edgeSource.length;
+  const csr = csrFromLists({
+    graphAttributes: columns.attributes,
+    ids: columns.ids,
+    attributes: columns.nodeAttributes,
+    edgeSource: columns.edgeSource,
+    edgeTarget: columns.edgeTarget,
+    edgeAttributes: new Array<EdgeAttributes>(m).fill({}),
+    edgeKeys: columns.edgeKeys,
+  });
+  csr.leadTime.set(columns.leadTime);
+  csr.volume.set(columns.volume);
+  return csr;
+}
+
 /** Build the CSR view from node and edge lists: a sort of the ids, then linear passes. */
 export function csrFromLists(lists: GraphLists): Csr {
   const { ids: listIds, attributes } = lists;
@@ -301,4 +322,3 @@ export function csrFromLists(lists: GraphLists): Csr {
     edgeSlot,
   };
 }
-

@@ -1,8 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type ByteSource, bytesSource } from "../../src/io/_json-chunks.js";
 import { parseLargeJson } from "../../src/io/_parse-large-json.js";
 
 const encode = (s: string) => new TextEncoder().encode(s);
+/** The bytes as a source that is read chunk by chunk, as a file is. */
+const chunked = (bytes: Uint8Array): ByteSource => {
+  const { read, alloc, size } = bytesSource(bytes);
+  return { read, alloc, size };
+};
 
 describe("parseLargeJson", () => {
   it("returns what JSON.parse returns, for any batch size", () => {
@@ -19,6 +25,32 @@ describe("parseLargeJson", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("returns the same when read in chunks smaller than an element", () => {
+    const top = fc.dictionary(
+      fc.string({ maxLength: 6 }),
+      fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 20 }),
+      {
+        maxKeys: 4,
+      },
+    );
+    fc.assert(
+      fc.property(
+        top,
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 200 }),
+        (obj, chunkBytes, batchBytes) => {
+          const text = JSON.stringify(obj, null, 1);
+          expect(parseLargeJson(chunked(encode(text)), { chunkBytes, batchBytes })).toEqual({
+            data: JSON.parse(text),
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const bad = encode('{"nodes":[1,{"a":"b"},\n  {"a" 1}]}');
+    expect(parseLargeJson(chunked(bad), { chunkBytes: 4 })).toEqual(parseLargeJson(bad));
   });
 
   it("keeps __proto__ as an own key, as JSON.parse does", () => {
