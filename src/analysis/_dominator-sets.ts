@@ -4,7 +4,8 @@
  * Without recipes this is the classic dominator problem from a super-source above every source, and we solve it
  * with the iterative data-flow formulation that Cooper, Harvey & Kennedy ("A Simple, Fast Dominance Algorithm",
  * Software Practice & Experience 4, 2001) start from: visit the nodes in reverse postorder, intersect the sets of
- * the already-processed predecessors, repeat until nothing changes (a DAG converges in one pass plus a check).
+ * the already-processed predecessors, repeat until nothing changes (on a DAG the order is topological and one
+ * pass is exact, so the confirming pass is skipped when the DFS found no back edge).
  *
  * Recipes (AND) extend the equations. For a supplied node v, over its slots (recipe materials, or one "any" slot)
  * and the supplied suppliers u that fill each slot over a kept edge:
@@ -79,10 +80,19 @@ function equal(a: number[] | null, b: number[] | null): boolean {
   return true;
 }
 
-/** Reverse postorder of the supplied subgraph (iterative DFS from the supplied sources in index order). */
-function reversePostorder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Array {
+/**
+ * Reverse postorder of the supplied subgraph (iterative DFS from the supplied sources in index order), and
+ * whether that subgraph is acyclic (no DFS back edge): then the order is topological and one pass is exact.
+ */
+function reversePostorder(
+  csr: Csr,
+  masks: Masks,
+  runner: SupplyRunner,
+): { order: Int32Array; acyclic: boolean } {
   const { supplied } = runner;
   const visited = new Uint8Array(csr.n);
+  const onStack = new Uint8Array(csr.n);
+  let acyclic = true;
   const post = new Int32Array(runner.count);
   let p = 0;
   const stack = new Int32Array(runner.count);
@@ -93,6 +103,7 @@ function reversePostorder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Ar
     stack[0] = r;
     cursor[0] = csr.outOffsets[r]!;
     visited[r] = 1;
+    onStack[r] = 1;
     while (top >= 0) {
       const u = stack[top]!;
       const end = csr.outOffsets[u + 1]!;
@@ -100,8 +111,13 @@ function reversePostorder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Ar
       while (cursor[top]! < end) {
         const e = csr.outEdges[cursor[top]!++]!;
         const v = csr.edgeTarget[e]!;
-        if (visited[v] || supplied[v] !== 1 || masks.edgeAlive[e] !== 1 || csr.edgeSlot[e]! < 0) continue;
+        if (supplied[v] !== 1 || masks.edgeAlive[e] !== 1 || csr.edgeSlot[e]! < 0) continue;
+        if (visited[v]) {
+          if (onStack[v]) acyclic = false;
+          continue;
+        }
         visited[v] = 1;
+        onStack[v] = 1;
         stack[++top] = v;
         cursor[top] = csr.outOffsets[v]!;
         pushed = true;
@@ -109,11 +125,12 @@ function reversePostorder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Ar
       }
       if (!pushed) {
         post[p++] = u;
+        onStack[u] = 0;
         top--;
       }
     }
   }
-  return post.slice(0, p).reverse();
+  return { order: post.slice(0, p).reverse(), acyclic };
 }
 
 /**
@@ -133,7 +150,7 @@ const setsCache = new WeakMap<SupplyRunner, (number[] | null)[]>();
 
 function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (number[] | null)[] {
   const sets: (number[] | null)[] = new Array(csr.n).fill(null);
-  const order = reversePostorder(csr, masks, runner);
+  const { order, acyclic } = reversePostorder(csr, masks, runner);
   const { supplied } = runner;
   for (const v of order) if (csr.source[v] === 1) sets[v] = [v];
   let changed = true;
@@ -175,6 +192,8 @@ function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (number[] | 
         changed = true;
       }
     }
+    // in topological order every supplier is final before its buyer: the confirming pass would change nothing
+    if (acyclic) break;
   }
   return sets;
 }

@@ -4,7 +4,7 @@
  * only through supplied nodes over kept edges that deliver a needed material; `null` when there is none. For a
  * recipe node the route is the fastest path from ANY source (one ingredient's chain), not the slowest ingredient.
  *
- * One multi-source Dijkstra (Dijkstra 1959) per state on the CSR, with a binary heap on typed arrays: graphology-
+ * One multi-source Dijkstra (Dijkstra 1959) per state on the CSR, with an indexed binary heap on typed arrays: graphology-
  * shortest-path offers only single-source searches that build every path as an array (networkx speed, 25x
  * slower than a CSR Dijkstra at 10^6 nodes, see perf-anchors.md) and no multi-source start. Tests compare the
  * result with graphology-shortest-path's Dijkstra on small graphs. Ties are broken by node index (= id).
@@ -54,76 +54,79 @@ export function fastestTree(
   const dist = new Float64Array(csr.n).fill(Number.POSITIVE_INFINITY);
   const pred = new Int32Array(csr.n).fill(-1);
   const done = new Uint8Array(csr.n);
-  // lazy-deletion binary heap of (distance, node)
-  const cap = csr.m + csr.n + 1;
-  const hd = new Float64Array(cap);
-  const hv = new Int32Array(cap);
+  // Indexed binary heap of nodes keyed by (dist, index), with decrease-key: each node sits in it at most once,
+  // so it holds at most n entries (a lazy heap pushed once per improvement: up to m, and twice the time).
+  const heap = new Int32Array(csr.n);
+  const at = new Int32Array(csr.n).fill(-1);
   let size = 0;
-  const less = (i: number, j: number) => hd[i]! < hd[j]! || (hd[i] === hd[j] && hv[i]! < hv[j]!);
-  const swap = (i: number, j: number) => {
-    const d = hd[i]!;
-    hd[i] = hd[j]!;
-    hd[j] = d;
-    const v = hv[i]!;
-    hv[i] = hv[j]!;
-    hv[j] = v;
+  const less = (a: number, b: number) => dist[a]! < dist[b]! || (dist[a] === dist[b] && a < b);
+  const place = (i: number, v: number) => {
+    heap[i] = v;
+    at[v] = i;
   };
-  const push = (d: number, v: number) => {
-    let i = size++;
-    hd[i] = d;
-    hv[i] = v;
+  const up = (i: number) => {
+    const v = heap[i]!;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(i, p)) break;
-      swap(i, p);
+      const w = heap[p]!;
+      if (!less(v, w)) break;
+      place(i, w);
       i = p;
     }
+    place(i, v);
   };
-  const pop = () => {
-    const v = hv[0]!;
-    size--;
-    hd[0] = hd[size]!;
-    hv[0] = hv[size]!;
-    let i = 0;
+  const down = (i: number) => {
+    const v = heap[i]!;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= size) break;
       const r = l + 1;
-      let best = i;
-      if (l < size && less(l, best)) best = l;
-      if (r < size && less(r, best)) best = r;
-      if (best === i) break;
-      swap(i, best);
-      i = best;
+      const c = r < size && less(heap[r]!, heap[l]!) ? r : l;
+      if (!less(heap[c]!, v)) break;
+      place(i, heap[c]!);
+      i = c;
     }
-    return v;
+    place(i, v);
   };
+  const { outOffsets, outEdges, edgeTarget, edgeSlot, source, leadTime } = csr;
+  const edgeAlive = masks.edgeAlive;
   for (let v = 0; v < csr.n; v++) {
-    if (csr.source[v] === 1 && supplied[v] === 1) {
+    if (source[v] === 1 && supplied[v] === 1) {
       dist[v] = 0;
-      push(0, v);
+      heap[size] = v;
+      at[v] = size++;
     }
   }
+  // sources all have distance 0 and were added in index order: already a heap
   while (size > 0) {
-    const d0 = hd[0]!;
-    const u = pop();
-    if (done[u] || d0 > dist[u]!) continue;
+    const u = heap[0]!;
+    at[u] = -1;
+    size--;
+    if (size > 0) {
+      heap[0] = heap[size]!;
+      at[heap[0]!] = 0;
+      down(0);
+    }
     done[u] = 1;
-    for (let i = csr.outOffsets[u]!, end = csr.outOffsets[u + 1]!; i < end; i++) {
-      const e = csr.outEdges[i]!;
-      const v = csr.edgeTarget[e]!;
-      if (masks.edgeAlive[e] !== 1 || supplied[v] !== 1 || csr.edgeSlot[e]! < 0 || csr.source[v] === 1)
+    const d0 = dist[u]!;
+    for (let i = outOffsets[u]!, end = outOffsets[u + 1]!; i < end; i++) {
+      const e = outEdges[i]!;
+      const v = edgeTarget[e]!;
+      if (done[v] === 1 || edgeAlive[e] !== 1 || supplied[v] !== 1 || edgeSlot[e]! < 0 || source[v] === 1)
         continue;
-      const lt = csr.leadTime[e]!;
+      const lt = leadTime[e]!;
       const d = d0 + (Number.isNaN(lt) ? defaultLeadTime : lt);
       // on a tie, the smaller predecessor id wins; a finished node keeps its path (zero-day cycles cannot loop)
-      if (
-        d < dist[v]! ||
-        (d === dist[v] && done[v] === 0 && pred[v] !== -1 && u < csr.edgeSource[pred[v]!]!)
-      ) {
+      if (d < dist[v]!) {
         dist[v] = d;
         pred[v] = e;
-        push(d, v);
-      }
+        if (at[v] === -1) {
+          heap[size] = v;
+          at[v] = size++;
+        }
+        up(at[v]!);
+      } else if (d === dist[v] && done[v] === 0 && pred[v] !== -1 && u < csr.edgeSource[pred[v]!]!)
+        pred[v] = e;
     }
   }
   return { dist, pred };
