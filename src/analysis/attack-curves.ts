@@ -76,21 +76,38 @@ export function singletons(nodes: Int32Array): RemovalOrder {
   return { nodes, groupStart: Int32Array.from({ length: nodes.length + 1 }, (_, k) => k) };
 }
 
+/** Work arrays of `curveByGroups`, reused across the curves of one graph (fresh memory is what costs at 10^6). */
+export class CurveScratch {
+  readonly alive: Uint8Array;
+  readonly supplied: Uint8Array;
+  readonly filled: Uint8Array;
+  readonly remaining: Int32Array;
+  readonly queue: Int32Array;
+  constructor(csr: Csr) {
+    this.alive = new Uint8Array(csr.n);
+    this.supplied = new Uint8Array(csr.n);
+    this.filled = new Uint8Array(csr.slotMaterial.length);
+    this.remaining = new Int32Array(csr.n);
+    this.queue = new Int32Array(csr.n);
+  }
+}
+
 /** Supplied demand share after removing the first k groups, for k = 0..groups. */
 export function curveByGroups(
   csr: Csr,
   masks: Masks,
   order: RemovalOrder,
   totalDemand: number,
+  scratch: CurveScratch = new CurveScratch(csr),
 ): Float64Array {
   const groups = order.groupStart.length - 1;
-  const alive = new Uint8Array(csr.n);
-  for (let v = 0; v < csr.n; v++) if (masks.nodeAlive[v] === 1 && csr.demand[v]! > 0) alive[v] = 1;
-  const supplied = new Uint8Array(csr.n);
-  const filled = new Uint8Array(csr.slotMaterial.length);
-  const remaining = new Int32Array(csr.n);
-  for (let v = 0; v < csr.n; v++) remaining[v] = csr.slotOffsets[v + 1]! - csr.slotOffsets[v]!;
-  const queue = new Int32Array(csr.n);
+  const { alive, supplied, filled, remaining, queue } = scratch;
+  supplied.fill(0);
+  filled.fill(0);
+  for (let v = 0; v < csr.n; v++) {
+    alive[v] = masks.nodeAlive[v] === 1 && csr.demand[v]! > 0 ? 1 : 0;
+    remaining[v] = csr.slotOffsets[v + 1]! - csr.slotOffsets[v]!;
+  }
   const { outOffsets, outEdges, inOffsets, inEdges, edgeTarget, edgeSource, edgeSlot, source } = csr;
   const edgeAlive = masks.edgeAlive;
   let demand = 0;
@@ -184,10 +201,11 @@ export function attackCurves(
     else list.push(v);
   }
   const candidates = Int32Array.from(list);
+  const scratch = new CurveScratch(csr);
   const attack = (order: AttackCurve["order"], removal: RemovalOrder): AttackCurve => ({
     order,
     steps: removal.groupStart.length - 1,
-    ...summarize(curveByGroups(csr, masks, removal, totalDemand), opts.maxPoints),
+    ...summarize(curveByGroups(csr, masks, removal, totalDemand, scratch), opts.maxPoints),
   });
 
   const betweenness =
@@ -222,7 +240,7 @@ export function attackCurves(
       order[i] = order[j]!;
       order[j] = t;
     }
-    return curveByGroups(csr, masks, singletons(order), totalDemand);
+    return curveByGroups(csr, masks, singletons(order), totalDemand, scratch);
   });
   const mean = new Float64Array(candidates.length + 1);
   for (const shares of randomShares)
