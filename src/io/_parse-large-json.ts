@@ -77,11 +77,8 @@ export function scanLargeJson(
 ): LargeJsonError | null {
   const chunkBytes = options.chunkBytes ?? 32 << 20;
   const w = new ByteWindow(source, chunkBytes);
-  // A batch stays pinned in the window until parsed, so it must leave room for reading ahead.
-  const batchBytes = Math.max(
-    1,
-    Math.min(options.batchBytes ?? 8 << 20, source.bytes ? Infinity : chunkBytes >> 1),
-  );
+  // A batch stays pinned in the window until parsed; a batch longer than half a chunk makes the window grow.
+  const batchBytes = Math.max(1, options.batchBytes ?? 8 << 20);
   const decoder = new TextDecoder("utf-8", { fatal: true });
 
   const decode = (from: number, to: number): string => {

@@ -4,7 +4,7 @@
  * gigabytes, and on this machine class first-touching fresh memory costs as much time as parsing. The checks
  * and their problems are those of `checkSerializedGraphParts` on the parsed file (`model/_stream-check.ts`).
  */
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { CheckedColumns } from "../model/_checked.js";
 import { EdgeColumnSink } from "../model/_edge-columns.js";
@@ -20,15 +20,22 @@ export interface GraphColumnsCheckResult {
   problems: Problem[];
 }
 
+/** Batches of about 1 MiB (10^4 edges) die young: 8 MiB ones outlived a scavenge and were copied. */
+const STREAM_BATCH_BYTES = 1 << 20;
+
 /** A file opened for reading as a byte source; the caller closes `fd`. */
 function fileSource(fd: number): ByteSource {
   return {
     size: fstatSync(fd).size,
     read: (into, at, length, position) => readSync(fd, into, at, length, position),
     alloc: (length) => Buffer.allocUnsafeSlow(length),
-    // simdutf validation and decoding: about three times faster than a fatal TextDecoder.
-    decode: (bytes) =>
-      isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") : null,
+    // simdutf validation, and for ASCII (the common case) a plain byte copy instead of UTF-8 decoding: about
+    // five times faster than a fatal TextDecoder.
+    decode: (bytes) => {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (isAscii(buffer)) return buffer.toString("latin1");
+      return isUtf8(buffer) ? buffer.toString("utf8") : null;
+    },
   };
 }
 
@@ -43,7 +50,7 @@ export function checkGraphFileColumns(
     const source = fileSource(fd);
     const streamed = (exact: boolean): GraphRun<EdgeColumnSink> => {
       const check = new StreamedGraphCheck(opts, () => new EdgeColumnSink(), exact);
-      const problem = scanLargeGraph(source, check, options);
+      const problem = scanLargeGraph(source, check, { streamBatchBytes: STREAM_BATCH_BYTES, ...options });
       return problem ? { ok: false, problems: [problem] } : check.finish();
     };
     const whole = (): GraphRun<EdgeColumnSink> => {

@@ -26,6 +26,8 @@ export interface LoadGraphOptions extends ParseGraphOptions {
   streamAboveBytes?: number;
   /** Bytes of elements per `JSON.parse` call when a large file is parsed in batches. */
   batchBytes?: number;
+  /** Bytes of elements per `JSON.parse` call while a large file is streamed (see `LargeGraphScanOptions`). */
+  streamBatchBytes?: number;
   /** Size of the reused read buffer of a streamed load. */
   chunkBytes?: number;
 }

@@ -62,6 +62,8 @@ export class EdgeChecker {
   private codes = new Float64Array(1024);
   private codeEdge = new Int32Array(1024);
   private codeCount = 0;
+  private lastTarget: string | undefined;
+  private lastTi: number | undefined;
   private readonly nodeCount: number;
   private readonly intern: Map<string, string> | undefined;
 
@@ -161,7 +163,12 @@ export class EdgeChecker {
         edgeId: explicitKey,
       });
     const si = this.nodes.index.get(source);
-    const ti = this.nodes.index.get(target);
+    // Files often list a node's in-edges together; an equal string compares faster than a Map lookup hashes.
+    if (target !== this.lastTarget) {
+      this.lastTarget = target;
+      this.lastTi = this.nodes.index.get(target);
+    }
+    const ti = this.lastTi;
     if (si === undefined || ti === undefined) {
       if (!this.exact) {
         this.switchToExact();

@@ -6,10 +6,10 @@ import type { EdgeAttributes } from "./types.js";
 export class EdgeColumnSink implements EdgeSink {
   readonly keepsAttributes = false;
   private count = 0;
-  private source = new Int32Array(1 << 16);
-  private target = new Int32Array(1 << 16);
-  private volume = new Float64Array(1 << 16);
-  private leadTime = new Float64Array(1 << 16);
+  private source = new Int32Array(1 << 18);
+  private target = new Int32Array(1 << 18);
+  private volume = new Float64Array(1 << 18);
+  private leadTime = new Float64Array(1 << 18);
   private keys: (string | undefined)[] | null = null;
 
   add(
@@ -50,16 +50,16 @@ export class EdgeColumnSink implements EdgeSink {
     this.leadTime = leadTime;
   }
 
-  /** The edge columns, trimmed to the edges added. */
+  /** The edge columns, as views of the edges added (the integer view copies them). */
   columns(): Pick<CheckedColumns, "edgeSource" | "edgeTarget" | "volume" | "leadTime" | "edgeKeys"> {
     const m = this.count;
     const keys = this.keys;
     if (keys && keys.length < m) keys.length = m;
     return {
-      edgeSource: this.source.slice(0, m),
-      edgeTarget: this.target.slice(0, m),
-      volume: this.volume.slice(0, m),
-      leadTime: this.leadTime.slice(0, m),
+      edgeSource: this.source.subarray(0, m),
+      edgeTarget: this.target.subarray(0, m),
+      volume: this.volume.subarray(0, m),
+      leadTime: this.leadTime.subarray(0, m),
       edgeKeys: keys,
     };
   }

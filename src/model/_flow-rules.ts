@@ -12,18 +12,20 @@ export class FlowRules {
   // edges). Only recipe nodes are cross-checked, so only their suppliers are collected (one Set per recipe
   // node, not per node: that was a million Sets at 10^6 nodes).
   private readonly suppliedMaterials = new Map<number, Set<string>>();
-  private readonly withSuppliers = new Set<number>();
+  private readonly withSuppliers: Uint8Array;
 
   constructor(
     /** Node attributes by position in the file's node list (`si`/`ti` of the edges). */
     private readonly nodeAt: ReadonlyArray<NodeAttributes | undefined>,
-  ) {}
+  ) {
+    this.withSuppliers = new Uint8Array(nodeAt.length);
+  }
 
   /** One kept edge; `si`/`ti` are -1 for a dangling end; `keyOf` makes the edge key for a message. */
   edge(source: string, target: string, si: number, ti: number, index: number, keyOf: () => string): void {
     const { nodeAt, problems } = this;
     const t = ti >= 0 ? nodeAt[ti] : undefined;
-    if (t?.recipe) this.withSuppliers.add(ti);
+    if (t?.recipe) this.withSuppliers[ti] = 1;
     const s = si >= 0 ? nodeAt[si] : undefined;
     if (!s || !t) return;
     const path = `/edges/${index}`;
@@ -69,9 +71,12 @@ export class FlowRules {
       });
     }
     if (t.recipe && s.output !== undefined) {
-      const set = this.suppliedMaterials.get(ti) ?? new Set<string>();
+      let set = this.suppliedMaterials.get(ti);
+      if (set === undefined) {
+        set = new Set<string>();
+        this.suppliedMaterials.set(ti, set);
+      }
       set.add(s.output);
-      this.suppliedMaterials.set(ti, set);
     }
   }
 
@@ -82,7 +87,7 @@ export class FlowRules {
       const a = nodeAt[i];
       if (!a?.recipe || typeof a.recipe !== "object") continue;
       // a source with a recipe, or an unsupplied consumer: nothing to cross-check
-      if (!this.withSuppliers.has(i)) continue;
+      if (this.withSuppliers[i] === 0) continue;
       const supplied = this.suppliedMaterials.get(i) ?? new Set<string>();
       const id = idAt[i]!;
       for (const m of Object.keys(a.recipe).sort()) {

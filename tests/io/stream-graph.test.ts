@@ -13,7 +13,7 @@ import type { Problem } from "../../src/model/types.js";
 
 const dir = mkdtempSync(join(tmpdir(), "chokepoint-stream-"));
 // Tiny chunks and batches, so a small file crosses many chunk and batch boundaries.
-const STREAM = { streamAboveBytes: 0, chunkBytes: 256, batchBytes: 100 };
+const STREAM = { streamAboveBytes: 0, chunkBytes: 256, batchBytes: 100, streamBatchBytes: 60 };
 
 type Obj = Record<string, any>;
 const graphText = (nodes: number, seed: number) =>
@@ -124,5 +124,16 @@ describe("readGraphTable: streamed load of a large file", () => {
     expect(problems).toHaveLength(1);
     const line = text.slice(0, text.indexOf('"source"x')).split("\n").length;
     expect(problems[0]!.message).toContain(`(line ${line}, column 10)`);
+  });
+
+  it("reports bad UTF-8 at its byte offset", () => {
+    const bytes = Buffer.from(graphText(40, 5));
+    const at = bytes.indexOf("Mine") + 2;
+    bytes[at] = 0xff;
+    const file = join(dir, "bad-utf8.json");
+    writeFileSync(file, bytes);
+    expect(streamedProblems(file)).toEqual([
+      expect.objectContaining({ code: "E_ENCODING", message: `invalid UTF-8 at byte offset ${at}` }),
+    ]);
   });
 });
