@@ -8,7 +8,8 @@ import type { AnalyzeResult } from "../analysis/analyze.js";
 import { type GraphInput, isCsr, nodeAttributesOf } from "../model/csr.js";
 import type { NodeAttributes } from "../model/types.js";
 import { csvSafeRow } from "../io/csv-safe.js";
-import { markdownCell, markdownTable, percent, quantity, stableJson, textTable } from "./table.js";
+import { jsonChunks } from "./json-chunks.js";
+import { markdownCell, markdownTable, percent, quantity, textTable } from "./table.js";
 
 export type AnalyzeFormat = "text" | "md" | "json" | "csv";
 
@@ -71,6 +72,14 @@ function csvReport(result: AnalyzeResult): string {
 }
 
 /**
+ * The JSON of an analyze result, in chunks (a 10^6-node result is hundreds of MB): indented, with each consumer,
+ * unsupplied id and node on one compact line.
+ */
+export function analyzeJsonChunks(result: AnalyzeResult): Generator<string> {
+  return jsonChunks(result, { recordsPerLine: true });
+}
+
+/**
  * Render an analyze result.
  * @param graph the graph the result came from (for labels, stages and countries of nodes)
  */
@@ -81,7 +90,7 @@ export function formatAnalyzeReport(
   options: AnalyzeReportOptions = {},
 ): string {
   const opts = { ...DEFAULT_ANALYZE_REPORT_OPTIONS, ...options };
-  if (format === "json") return stableJson(result);
+  if (format === "json") return [...analyzeJsonChunks(result)].join("");
   if (format === "csv") return csvReport(result);
   const md = format === "md";
   const table = md ? markdownTable : textTable;

@@ -14,7 +14,7 @@ import { singlePointsOfFailure } from "../../dist/src/analysis/single-points-of-
 import { supplyStatus } from "../../dist/src/analysis/supply.js";
 import { loadScenario } from "../../dist/src/io/load-scenario.js";
 import { readGraphTable } from "../../dist/src/io/read-graph-table.js";
-import { jsonChunks } from "../../dist/src/report/json-chunks.js";
+import { analyzeJsonChunks } from "../../dist/src/report/analyze.js";
 import { applyScenario } from "../../dist/src/scenario/apply-scenario.js";
 
 const file = process.argv[2];
@@ -34,7 +34,7 @@ const result = analyze(csr, applied);
 const t2 = performance.now();
 const c2 = cpu();
 let reportBytes = 0;
-for (const chunk of jsonChunks(result)) reportBytes += Buffer.byteLength(chunk);
+for (const chunk of analyzeJsonChunks(result)) reportBytes += Buffer.byteLength(chunk);
 const t3 = performance.now();
 const c3 = cpu();
 const supply = supplyStatus(csr, applied);

@@ -12,7 +12,7 @@ import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
 import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
 import { loadScenario } from "../../src/io/load-scenario.js";
 import { readGraphFile } from "../../src/io/read-graph-file.js";
-import { stableJson } from "../../src/report/table.js";
+import { formatAnalyzeReport } from "../../src/report/analyze.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { runCli } from "../_helpers/cli.js";
 
@@ -31,7 +31,11 @@ describe("chokepoint analyze on a graph over the flow limit", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`flow analysis skipped: ${FLOW_DEFAULT_MAX_NODES + 500} nodes`);
     const graph = readGraphFile(file);
-    const expected = stableJson(analyze(graph, applyScenario(graph, loadScenario("no-china"))));
+    const expected = formatAnalyzeReport(
+      analyze(graph, applyScenario(graph, loadScenario("no-china"))),
+      graph,
+      "json",
+    );
     expect(r.stdout).toBe(expected);
   });
 
@@ -41,7 +45,7 @@ describe("chokepoint analyze on a graph over the flow limit", () => {
     expect(r.code).toBe(0);
     const graph = readGraphFile(file);
     expect(readFileSync(out, "utf8")).toBe(
-      stableJson(analyze(graph, applyScenario(graph, loadScenario("no-china")))),
+      formatAnalyzeReport(analyze(graph, applyScenario(graph, loadScenario("no-china"))), graph, "json"),
     );
   });
 

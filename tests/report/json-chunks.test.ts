@@ -43,3 +43,28 @@ describe("jsonChunks", () => {
     for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(4096);
   });
 });
+
+describe("jsonChunks with recordsPerLine", () => {
+  it("puts each element of a top-level array on its own compact line, the rest as stableJson", () => {
+    const value = {
+      schema: 1,
+      graph: { name: "g" },
+      consumers: [{ id: "a", x: [1, 2] }, { id: "b" }],
+      empty: [],
+    };
+    expect([...jsonChunks(value, { recordsPerLine: true, chunkChars: 5 })].join("")).toBe(
+      '{\n  "schema": 1,\n  "graph": {\n    "name": "g"\n  },\n  "consumers": [\n    {"id":"a","x":[1,2]},\n    {"id":"b"}\n  ],\n  "empty": []\n}\n',
+    );
+  });
+
+  it("parses back to the same value, on random JSON values", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 64 }), (v, c) => {
+        const text = [...jsonChunks(v, { recordsPerLine: true, chunkChars: c })].join("");
+        expect(JSON.parse(text)).toEqual(JSON.parse(stableJson(v)));
+        expect(text.endsWith("\n")).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -7,8 +7,7 @@ import { readGraphTable } from "../../io/read-graph-table.js";
 import { buildCsr } from "../../model/csr.js";
 import { checkOutputPath } from "../../io/write-atomic.js";
 import { formatOfOutput } from "../../io/write-graph-file.js";
-import { type AnalyzeFormat, formatAnalyzeReport } from "../../report/analyze.js";
-import { jsonChunks } from "../../report/json-chunks.js";
+import { type AnalyzeFormat, analyzeJsonChunks, formatAnalyzeReport } from "../../report/analyze.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
@@ -75,7 +74,7 @@ export const analyzeCommand: CommandSpec = {
     const full = flow ? { ...result, ...flow.json } : result;
     if (format === "json") {
       // chunks, not one string: the JSON of a 10^6-node graph nears V8's string limit
-      emit(io, jsonChunks(full), options.out);
+      emit(io, analyzeJsonChunks(full), options.out);
       return 0;
     }
     let text = formatAnalyzeReport(full, csr, format);
