@@ -116,6 +116,8 @@ export interface GraphLists {
   edgeAttributes?: ArrayLike<EdgeAttributes>;
   edgeColumns?: { leadTime: Float64Array; volume: Float64Array };
   edgeKeys: (string | undefined)[] | null;
+  /** id → position in `ids`, if the caller has it and gives it up (it becomes the view's `index`). */
+  positions?: Map<string, number>;
 }
 
 /** Build the CSR view of a graphology graph. */
@@ -196,15 +198,27 @@ export function csrFromLists(lists: GraphLists): Csr {
   const n = listIds.length;
   // The default sort compares UTF-16 code units, the order of `<`, without a callback per comparison.
   const ids = listIds.slice().sort();
-  const index = new Map<string, number>();
-  for (let v = 0; v < n; v++) index.set(ids[v]!, v);
-  // rank[i] = sorted index of list node i
+  // rank[i] = sorted index of list node i. A loader's id → position Map is taken over (its values rewritten in
+  // place): building a second Map of 10^6 ids cost more than the sort.
   const rank = new Int32Array(n);
   const nodeAttributes: NodeAttributes[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = index.get(listIds[i]!)!;
-    rank[i] = v;
-    nodeAttributes[v] = attributes[i]!;
+  let index: Map<string, number>;
+  if (lists.positions) {
+    index = lists.positions;
+    for (let v = 0; v < n; v++) {
+      const i = index.get(ids[v]!)!;
+      rank[i] = v;
+      nodeAttributes[v] = attributes[i]!;
+      index.set(ids[v]!, v);
+    }
+  } else {
+    index = new Map<string, number>();
+    for (let v = 0; v < n; v++) index.set(ids[v]!, v);
+    for (let i = 0; i < n; i++) {
+      const v = index.get(listIds[i]!)!;
+      rank[i] = v;
+      nodeAttributes[v] = attributes[i]!;
+    }
   }
 
   const materialIndex = new Map<string, number>();
@@ -216,20 +230,28 @@ export function csrFromLists(lists: GraphLists): Csr {
   const material = new Int32Array(n).fill(-1);
   const country = new Int32Array(n);
   const demand = new Float64Array(n);
+  // Slots in two passes (count, then fill): no array per node.
   const slotOffsets = new Int32Array(n + 1);
-  const slotLists: number[][] = [];
   for (let v = 0; v < n; v++) {
     const a = nodeAttributes[v]!;
     if (a.output !== undefined) material[v] = intern(materialIndex, materials, a.output);
     country[v] = countryIndex.get(a.country)!;
     demand[v] = isConsumer(a) ? a.demand! : 0;
-    const recipe = a.recipe ? Object.keys(a.recipe).sort(compareIds) : [];
-    const slots = recipe.length > 0 ? recipe.map((r) => intern(materialIndex, materials, r)) : [-1];
-    slotLists.push(slots);
-    slotOffsets[v + 1] = slotOffsets[v]! + slots.length;
+    let slots = 0;
+    if (a.recipe) for (const _ in a.recipe) slots++;
+    slotOffsets[v + 1] = slotOffsets[v]! + Math.max(1, slots);
   }
-  const slotMaterial = new Int32Array(slotOffsets[n]!);
-  for (let v = 0; v < n; v++) slotMaterial.set(slotLists[v]!, slotOffsets[v]!);
+  const slotMaterial = new Int32Array(slotOffsets[n]!).fill(-1);
+  for (let v = 0; v < n; v++) {
+    const recipe = nodeAttributes[v]!.recipe;
+    if (!recipe || slotOffsets[v + 1]! - slotOffsets[v]! === 1) {
+      if (recipe) for (const r in recipe) slotMaterial[slotOffsets[v]!] = intern(materialIndex, materials, r);
+      continue;
+    }
+    const sorted = Object.keys(recipe).sort(compareIds);
+    for (let k = 0; k < sorted.length; k++)
+      slotMaterial[slotOffsets[v]! + k] = intern(materialIndex, materials, sorted[k]!);
+  }
 
   const m = lists.edgeSource.length;
   const edgeSource = new Int32Array(m);
