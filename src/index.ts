@@ -6,6 +6,7 @@ export { isCountryCode } from "./model/countries.js";
 export { parseGraph, checkGraphText, checkGraphBytes, type ParseGraphOptions } from "./io/parse-graph.js";
 export { loadGraph, checkGraphFile, type LoadGraphOptions } from "./io/load-graph.js";
 export { readGraphFile, checkAnyGraphFile } from "./io/read-graph-file.js";
+export { readGraphTable } from "./io/read-graph-table.js";
 export { writeFileAtomic } from "./io/write-atomic.js";
 export { checkCsvTables, type CsvText } from "./io/formats/csv.js";
 export { checkCsvFile, type CsvReadOptions } from "./io/formats/csv-files.js";
@@ -28,8 +29,18 @@ export * from "./analysis/routes.js";
 export * from "./analysis/centrality.js";
 export * from "./analysis/attack-curves.js";
 export * from "./analysis/analyze.js";
-export { buildCsr, scenarioMasks, type Csr, type Masks } from "./analysis/_csr.js";
-export { formatAnalyzeReport, type AnalyzeFormat } from "./report/analyze.js";
+export {
+  buildCsr,
+  csrOf,
+  isCsr,
+  nodeAttributesOf,
+  scenarioMasks,
+  type Csr,
+  type GraphInput,
+  type Masks,
+} from "./analysis/_csr.js";
+export { analyzeJsonChunks, formatAnalyzeReport, type AnalyzeFormat } from "./report/analyze.js";
+export { jsonChunks, type JsonChunksOptions } from "./report/json-chunks.js";
 export { csvSafe, csvSafeRow } from "./io/csv-safe.js";
 export { buildFlowModel, type FlowModel, type FlowEdge } from "./flow/flow-model.js";
 export { loadHighs, FlowSolveError } from "./flow/_solver.js";
