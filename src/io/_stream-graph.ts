@@ -82,6 +82,7 @@ export function checkGraphFileColumns(
         attributes: run.attributes,
         ids: run.nodes.idAt,
         nodeAttributes: run.nodes.nodeAt as NodeAttributes[],
+        positions: run.nodes.index,
         ...run.sink.columns(),
       },
       problems: run.problems,

@@ -44,4 +44,6 @@ export interface CheckedColumns {
   leadTime: Float64Array;
   /** Edge → key given in the file; null when no edge has one. */
   edgeKeys: (string | undefined)[] | null;
+  /** Node id → position in `ids` (the checker's Map; the integer view takes it over as its index). */
+  positions?: Map<string, number>;
 }

@@ -189,6 +189,7 @@ export function csrFromColumns(columns: CheckedColumns): Csr {
     edgeTarget: columns.edgeTarget,
     edgeColumns: { leadTime: columns.leadTime, volume: columns.volume },
     edgeKeys: columns.edgeKeys,
+    ...(columns.positions ? { positions: columns.positions } : {}),
   });
 }
 
