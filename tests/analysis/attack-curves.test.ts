@@ -59,7 +59,12 @@ describe("attackCurves", () => {
         const shares = curveByGroups(csr, masks, groupsOf(groups), total);
         expect(shares.length).toBe(groups.length + 1);
         for (let k = 0; k <= groups.length; k++) {
-          const dead = new Set(groups.slice(0, k).flat().map((v) => csr.ids[v]!));
+          const dead = new Set(
+            groups
+              .slice(0, k)
+              .flat()
+              .map((v) => csr.ids[v]!),
+          );
           const supplied = bruteSupplied(graph, applied, dead);
           const demand = csr.ids.reduce((s, id, v) => s + (supplied.has(id) ? csr.demand[v]! : 0), 0);
           expect(shares[k]).toBeCloseTo(total > 0 ? demand / total : 0, 12);
