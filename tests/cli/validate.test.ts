@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -59,5 +59,29 @@ describe("chokepoint --help", () => {
   it("exits 2 on an unknown command or option", async () => {
     expect((await runCli(["frobnicate"])).code).toBe(2);
     expect((await runCli(["summary", "--no-such-option"])).code).toBe(2);
+  });
+});
+
+describe("chokepoint validate on a file over 128 MiB (checked while read in chunks, no graph built)", () => {
+  // JSON allows any amount of white space: a small graph padded past the streaming threshold takes that path
+  const padded = (file: string, json: string) => {
+    const path = join(dir, file);
+    writeFileSync(path, Buffer.concat([Buffer.from(json), Buffer.alloc(129 * 2 ** 20, 0x20)]));
+    return path;
+  };
+  const bigGood = padded("big-good.json", readFileSync(good, "utf8"));
+  const bigBad = padded("big-bad.json", readFileSync(bad, "utf8"));
+
+  it("says valid with the same counts", async () => {
+    const r = await runCli(["validate", bigGood]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("valid (2 nodes, 1 edges");
+  });
+
+  it("lists the same problems as for the small file", async () => {
+    const small = await runCli(["validate", bad]);
+    const big = await runCli(["validate", bigBad]);
+    expect(big.code).toBe(2);
+    expect(big.stderr.replaceAll(bigBad, "F")).toBe(small.stderr.replaceAll(bad, "F"));
   });
 });
