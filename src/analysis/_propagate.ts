@@ -88,7 +88,8 @@ export class SupplyRunner {
       for (let i = csr.outOffsets[u]!, end = csr.outOffsets[u + 1]!; i < end; i++) {
         const e = csr.outEdges[i]!;
         const slot = csr.edgeSlot[e]!;
-        if (slot < 0 || filled[slot] === 1 || edgeAlive[e] === 0) continue;
+        // sequential reads first (edge arrays follow the out-lists), random ones only for edges that count
+        if (slot < 0 || edgeAlive[e] === 0 || filled[slot] === 1) continue;
         const v = csr.edgeTarget[e]!;
         if (supplied[v] === 1 || csr.source[v] === 1 || !alive(v)) continue;
         filled[slot] = 1;

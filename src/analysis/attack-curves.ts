@@ -101,45 +101,48 @@ export function curveByGroups(
   scratch: CurveScratch = new CurveScratch(csr),
 ): Float64Array {
   const groups = order.groupStart.length - 1;
-  const { alive, supplied, filled, remaining, queue } = scratch;
+  // waiting[v] = 1: v is back (alive), not supplied yet and not a source, so a supplied supplier can fill its
+  // slots. One byte instead of three reads (alive, supplied, source) per edge: the random reads are the cost.
+  const { alive: waiting, supplied, filled, remaining, queue } = scratch;
   supplied.fill(0);
   filled.fill(0);
+  const { outOffsets, outEdges, inOffsets, inEdges, edgeTarget, edgeSource, edgeSlot, source } = csr;
   for (let v = 0; v < csr.n; v++) {
-    alive[v] = masks.nodeAlive[v] === 1 && csr.demand[v]! > 0 ? 1 : 0;
+    waiting[v] = masks.nodeAlive[v] === 1 && csr.demand[v]! > 0 && source[v] !== 1 ? 1 : 0;
     remaining[v] = csr.slotOffsets[v + 1]! - csr.slotOffsets[v]!;
   }
-  const { outOffsets, outEdges, inOffsets, inEdges, edgeTarget, edgeSource, edgeSlot, source } = csr;
   const edgeAlive = masks.edgeAlive;
   let demand = 0;
   const supply = (start: number) => {
     let qt = 0;
     supplied[start] = 1;
+    waiting[start] = 0;
     queue[qt++] = start;
     for (let qh = 0; qh < qt; qh++) {
       const u = queue[qh]!;
       demand += csr.demand[u]!;
       for (let i = outOffsets[u]!, end = outOffsets[u + 1]!; i < end; i++) {
         const e = outEdges[i]!;
-        const w = edgeTarget[e]!;
-        if (alive[w] !== 1 || supplied[w] === 1 || source[w] === 1) continue;
         const slot = edgeSlot[e]!;
-        if (slot < 0 || filled[slot] === 1 || edgeAlive[e] !== 1) continue;
+        if (slot < 0 || edgeAlive[e] !== 1) continue;
+        const w = edgeTarget[e]!;
+        if (waiting[w] !== 1 || filled[slot] === 1) continue;
         filled[slot] = 1;
         if (--remaining[w]! === 0) {
           supplied[w] = 1;
+          waiting[w] = 0;
           queue[qt++] = w;
         }
       }
     }
   };
   const add = (v: number) => {
-    alive[v] = 1;
     if (source[v] === 1) return supply(v);
+    waiting[v] = 1;
     for (let i = inOffsets[v]!, end = inOffsets[v + 1]!; i < end; i++) {
       const e = inEdges[i]!;
-      if (supplied[edgeSource[e]!] !== 1) continue;
       const slot = edgeSlot[e]!;
-      if (slot < 0 || filled[slot] === 1 || edgeAlive[e] !== 1) continue;
+      if (slot < 0 || edgeAlive[e] !== 1 || supplied[edgeSource[e]!] !== 1 || filled[slot] === 1) continue;
       filled[slot] = 1;
       if (--remaining[v]! === 0) return supply(v);
     }

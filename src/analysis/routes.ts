@@ -53,7 +53,11 @@ export function fastestTree(
 ): { dist: Float64Array; pred: Int32Array } {
   const dist = new Float64Array(csr.n).fill(Number.POSITIVE_INFINITY);
   const pred = new Int32Array(csr.n).fill(-1);
-  const done = new Uint8Array(csr.n);
+  // One byte per node says whether an edge may still improve it: supplied, not a source, not finished. One
+  // random read per edge instead of three (done, supplied, source): at 10^6 nodes those cache misses were the
+  // cost of the search, not the heap.
+  const open = new Uint8Array(csr.n);
+  for (let v = 0; v < csr.n; v++) open[v] = supplied[v] === 1 && csr.source[v] !== 1 ? 1 : 0;
   // Indexed binary heap of nodes keyed by (dist, index), with decrease-key: each node sits in it at most once,
   // so it holds at most n entries (a lazy heap pushed once per improvement: up to m, and twice the time).
   const heap = new Int32Array(csr.n);
@@ -107,13 +111,13 @@ export function fastestTree(
       at[heap[0]!] = 0;
       down(0);
     }
-    done[u] = 1;
+    open[u] = 0;
     const d0 = dist[u]!;
     for (let i = outOffsets[u]!, end = outOffsets[u + 1]!; i < end; i++) {
       const e = outEdges[i]!;
+      if (edgeAlive[e] !== 1 || edgeSlot[e]! < 0) continue;
       const v = edgeTarget[e]!;
-      if (done[v] === 1 || edgeAlive[e] !== 1 || supplied[v] !== 1 || edgeSlot[e]! < 0 || source[v] === 1)
-        continue;
+      if (open[v] !== 1) continue;
       const lt = leadTime[e]!;
       const d = d0 + (Number.isNaN(lt) ? defaultLeadTime : lt);
       // on a tie, the smaller predecessor id wins; a finished node keeps its path (zero-day cycles cannot loop)
@@ -125,8 +129,7 @@ export function fastestTree(
           at[v] = size++;
         }
         up(at[v]!);
-      } else if (d === dist[v] && done[v] === 0 && pred[v] !== -1 && u < csr.edgeSource[pred[v]!]!)
-        pred[v] = e;
+      } else if (d === dist[v] && pred[v] !== -1 && u < csr.edgeSource[pred[v]!]!) pred[v] = e;
     }
   }
   return { dist, pred };
