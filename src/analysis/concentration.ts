@@ -3,7 +3,8 @@
  * index), each country's imports by origin, and a look-through of the mined and separated material inside each
  * country's consumption.
  */
-import { isConsumer, isPipeline, type SupplyGraph } from "../model/types.js";
+import { type Csr, csrOf, type GraphInput } from "../model/csr.js";
+import { isConsumer, isPipeline } from "../model/types.js";
 import { sortedRecord } from "./_records.js";
 
 /** Options of `concentrationReport`. */
@@ -52,59 +53,67 @@ export interface ConcentrationReport {
 
 /** Per-stage, per-country concentration, imports by origin and look-through shares. */
 export function concentrationReport(
-  graph: SupplyGraph,
+  graph: GraphInput,
   options: ConcentrationOptions = {},
 ): ConcentrationReport {
   const opts = { ...DEFAULT_CONCENTRATION_OPTIONS, ...options };
-  const stages = graph.getAttribute("stages") ?? [];
-  const kept = (node: string) => opts.includePlanned || !isPipeline(graph.getNodeAttributes(node));
-  const keptEdge = (edge: string) => kept(graph.source(edge)) && kept(graph.target(edge));
+  // On the integer view, so a 10^6-node `summary` needs no graphology graph (it took 150 s and 5.9 GB that way).
+  const csr = csrOf(graph);
+  const attrs = csr.nodeAttributes;
+  const stages = csr.graphAttributes.stages ?? [];
+  const kept = new Uint8Array(csr.n);
+  for (let v = 0; v < csr.n; v++) kept[v] = opts.includePlanned || !isPipeline(attrs[v]!) ? 1 : 0;
+  const keptEdge = (e: number) => kept[csr.edgeSource[e]!] === 1 && kept[csr.edgeTarget[e]!] === 1;
 
   const byStage = new Map<string, Map<string, number>>(stages.map((s) => [s, new Map()]));
-  graph.forEachNode((node, a) => {
-    if (!kept(node)) return;
+  for (let v = 0; v < csr.n; v++) {
+    if (kept[v] !== 1) continue;
+    const a = attrs[v]!;
     let out = 0;
     let hasVolume = false;
-    graph.forEachOutEdge(node, (edge, e) => {
-      if (keptEdge(edge) && e.volume !== undefined) {
-        out += e.volume;
+    for (let i = csr.outOffsets[v]!; i < csr.outOffsets[v + 1]!; i++) {
+      const e = csr.outEdges[i]!;
+      if (keptEdge(e) && csr.volumeGiven[e] === 1) {
+        out += csr.volume[e]!;
         hasVolume = true;
       }
-    });
+    }
     const value = isConsumer(a) ? (a.demand ?? 0) : hasVolume ? out : (a.capacity ?? 0);
     const m = byStage.get(a.stage);
     if (m) m.set(a.country, (m.get(a.country) ?? 0) + value);
-  });
+  }
   const stageResult: Record<string, StageConcentration> = {};
   for (const [stage, m] of byStage) stageResult[stage] = concentrationOf(m);
 
-  const importStages = new Set(graph.getAttribute("importStages") ?? []);
+  const importStages = new Set(csr.graphAttributes.importStages ?? []);
   const imports = new Map<string, Map<string, number>>();
-  graph.forEachEdge((edge, e, _s, _t, sa, ta) => {
-    if (!keptEdge(edge) || sa.country === ta.country || !importStages.has(sa.stage)) return;
+  for (let e = 0; e < csr.m; e++) {
+    const sa = attrs[csr.edgeSource[e]!]!;
+    const ta = attrs[csr.edgeTarget[e]!]!;
+    if (!keptEdge(e) || sa.country === ta.country || !importStages.has(sa.stage)) continue;
     const m = imports.get(ta.country) ?? new Map<string, number>();
-    m.set(sa.country, (m.get(sa.country) ?? 0) + (e.volume ?? 0));
+    m.set(sa.country, (m.get(sa.country) ?? 0) + csr.volume[e]!);
     imports.set(ta.country, m);
-  });
+  }
   const importResult: Record<string, CountryImports> = {};
   for (const country of [...imports.keys()].sort()) {
     const c = concentrationOf(imports.get(country)!);
     if (c.output > 0) importResult[country] = { total: c.output, shares: c.shares };
   }
 
-  const firstImport = (graph.getAttribute("importStages") ?? [])[0];
+  const firstImport = (csr.graphAttributes.importStages ?? [])[0];
   const traced = opts.lookThroughStages ?? [stages[0], firstImport].filter((s): s is string => !!s);
   const lookThrough: ConcentrationReport["lookThrough"] = {};
   for (const stage of [...new Set(traced)])
-    lookThrough[stage] = lookThroughShares(graph, stage, kept, keptEdge);
+    lookThrough[stage] = lookThroughShares(csr, stage, kept, keptEdge);
 
   return {
     schema: 1,
     graph: {
-      name: graph.getAttribute("name") ?? "",
-      year: graph.getAttribute("year") ?? null,
-      nodes: graph.order,
-      edges: graph.size,
+      name: csr.graphAttributes.name ?? "",
+      year: csr.graphAttributes.year ?? null,
+      nodes: csr.n,
+      edges: csr.m,
     },
     stages: stageResult,
     imports: importResult,
@@ -126,70 +135,76 @@ function concentrationOf(byCountry: Map<string, number>): StageConcentration {
 /**
  * Origin vectors propagated downstream: a node at `stage` (or, for the first stage, any source) is 100% its
  * own country; every other node mixes its suppliers' vectors weighted by edge volume. Processed in
- * topological order (Kahn); nodes on cycles are iterated to a fixed point.
+ * topological order (Kahn); nodes on cycles are iterated to a fixed point. Vectors are keyed by country index.
  */
 function lookThroughShares(
-  graph: SupplyGraph,
+  csr: Csr,
   stage: string,
-  kept: (n: string) => boolean,
-  keptEdge: (e: string) => boolean,
+  kept: Uint8Array,
+  keptEdge: (e: number) => boolean,
 ): Record<string, Record<string, number>> {
-  const stages = graph.getAttribute("stages") ?? [];
-  const origin = new Map<string, Map<string, number>>();
-  const compute = (node: string): Map<string, number> => {
-    const a = graph.getNodeAttributes(node);
-    const isOrigin =
-      a.stage === stage || (stage === stages[0] && graph.inDegree(node) === 0 && !isConsumer(a));
-    if (isOrigin) return new Map([[a.country, 1]]);
-    const mix = new Map<string, number>();
+  const stages = csr.graphAttributes.stages ?? [];
+  const attrs = csr.nodeAttributes;
+  const origin: Array<Map<number, number> | undefined> = new Array(csr.n);
+  const compute = (v: number): Map<number, number> => {
+    const a = attrs[v]!;
+    const fileSource = csr.inOffsets[v + 1] === csr.inOffsets[v] && !isConsumer(a);
+    if (a.stage === stage || (stage === stages[0] && fileSource)) return new Map([[csr.country[v]!, 1]]);
+    const mix = new Map<number, number>();
     let total = 0;
-    graph.forEachInEdge(node, (edge, e, s) => {
-      const v = origin.get(s);
-      if (!keptEdge(edge) || !v || v.size === 0) return;
-      const w = e.volume ?? 0;
+    for (let i = csr.inOffsets[v]!; i < csr.inOffsets[v + 1]!; i++) {
+      const e = csr.inEdges[i]!;
+      const o = origin[csr.edgeSource[e]!];
+      if (!keptEdge(e) || !o || o.size === 0) continue;
+      const w = csr.volume[e]!;
       total += w;
-      for (const [c, f] of v) mix.set(c, (mix.get(c) ?? 0) + w * f);
-    });
+      for (const [c, f] of o) mix.set(c, (mix.get(c) ?? 0) + w * f);
+    }
     if (total > 0) for (const [c, f] of mix) mix.set(c, f / total);
     return total > 0 ? mix : new Map();
   };
-  const order = topologicalOrder(graph, kept);
-  for (const node of order.acyclic) origin.set(node, compute(node));
+  const order = topologicalOrder(csr, kept);
+  for (const v of order.acyclic) origin[v] = compute(v);
   for (let pass = 0; pass < 50 && order.cyclic.length > 0; pass++) {
-    for (const node of order.cyclic) origin.set(node, compute(node));
+    for (const v of order.cyclic) origin[v] = compute(v);
   }
   const byCountry = new Map<string, Map<string, number>>();
-  graph.forEachNode((node, a) => {
-    if (!kept(node) || !isConsumer(a)) return;
-    const v = origin.get(node);
-    if (!v || v.size === 0) return;
+  for (let v = 0; v < csr.n; v++) {
+    const a = attrs[v]!;
+    if (kept[v] !== 1 || !isConsumer(a)) continue;
+    const o = origin[v];
+    if (!o || o.size === 0) continue;
     const m = byCountry.get(a.country) ?? new Map<string, number>();
-    for (const [c, f] of v) m.set(c, (m.get(c) ?? 0) + f * (a.demand ?? 0));
+    for (const [c, f] of o) {
+      const name = csr.countries[c]!;
+      m.set(name, (m.get(name) ?? 0) + f * (a.demand ?? 0));
+    }
     byCountry.set(a.country, m);
-  });
+  }
   const result: Record<string, Record<string, number>> = {};
   for (const country of [...byCountry.keys()].sort())
     result[country] = concentrationOf(byCountry.get(country)!).shares;
   return result;
 }
 
-/** Kahn's algorithm over kept nodes; nodes left over sit on (or behind) a cycle. Ties broken by id. */
-function topologicalOrder(graph: SupplyGraph, kept: (n: string) => boolean) {
-  const indegree = new Map<string, number>();
-  const nodes = graph.nodes().filter(kept).sort();
-  for (const n of nodes) indegree.set(n, graph.inNeighbors(n).filter(kept).length);
-  const queue = nodes.filter((n) => indegree.get(n) === 0);
-  const acyclic: string[] = [];
+/** Kahn's algorithm over kept nodes; nodes left over sit on (or behind) a cycle. Ties broken by id (index). */
+function topologicalOrder(csr: Csr, kept: Uint8Array): { acyclic: number[]; cyclic: number[] } {
+  const indegree = new Int32Array(csr.n);
+  for (let e = 0; e < csr.m; e++)
+    if (kept[csr.edgeSource[e]!] === 1 && kept[csr.edgeTarget[e]!] === 1) indegree[csr.edgeTarget[e]!]!++;
+  const queue: number[] = [];
+  for (let v = 0; v < csr.n; v++) if (kept[v] === 1 && indegree[v] === 0) queue.push(v);
   for (let i = 0; i < queue.length; i++) {
-    const n = queue[i]!;
-    acyclic.push(n);
-    for (const m of graph.outNeighbors(n)) {
-      if (!indegree.has(m)) continue;
-      const d = indegree.get(m)! - 1;
-      indegree.set(m, d);
-      if (d === 0) queue.push(m);
+    const u = queue[i]!;
+    for (let k = csr.outOffsets[u]!; k < csr.outOffsets[u + 1]!; k++) {
+      const w = csr.edgeTarget[csr.outEdges[k]!]!;
+      if (kept[w] !== 1) continue;
+      if (--indegree[w]! === 0) queue.push(w);
     }
   }
-  const done = new Set(acyclic);
-  return { acyclic, cyclic: nodes.filter((n) => !done.has(n)) };
+  const done = new Uint8Array(csr.n);
+  for (const v of queue) done[v] = 1;
+  const cyclic: number[] = [];
+  for (let v = 0; v < csr.n; v++) if (kept[v] === 1 && done[v] === 0) cyclic.push(v);
+  return { acyclic: queue, cyclic };
 }

@@ -39,7 +39,7 @@ export interface CheckedColumns {
   /** Edge → positions of its ends in `ids`. */
   edgeSource: Int32Array;
   edgeTarget: Int32Array;
-  /** Edge → volume (0 when missing), lead time (NaN when missing). */
+  /** Edge → volume, lead time (NaN when missing). */
   volume: Float64Array;
   leadTime: Float64Array;
   /** Edge → key given in the file; null when no edge has one. */

@@ -25,7 +25,7 @@ export class EdgeColumnSink implements EdgeSink {
     if (e === this.source.length) this.grow();
     this.source[e] = si;
     this.target[e] = ti;
-    this.volume[e] = attributes.volume ?? 0;
+    this.volume[e] = attributes.volume ?? Number.NaN; // NaN: no volume given (the view keeps the difference)
     this.leadTime[e] = attributes.leadTimeDays ?? Number.NaN;
     if (key !== undefined) {
       // Edges without a key stay holes (undefined), as in `csrFromChecked`.

@@ -45,6 +45,8 @@ export interface Csr {
   edgeKeys: (string | undefined)[] | null;
   leadTime: Float64Array;
   volume: Float64Array;
+  /** 1 when the edge has a `volume` attribute (a 0 in `volume` may be given or missing). */
+  volumeGiven: Uint8Array;
   /** Interned materials; `material[v]` = index of v's output, -1 when none. */
   materials: string[];
   material: Int32Array;
@@ -112,7 +114,7 @@ export interface GraphLists {
   attributes: NodeAttributes[];
   edgeSource: Int32Array;
   edgeTarget: Int32Array;
-  /** Edge attributes (lead time and volume are read from them), or those two as columns (NaN / 0 when missing). */
+  /** Edge attributes (lead time and volume are read from them), or those two as columns (NaN when missing). */
   edgeAttributes?: ArrayLike<EdgeAttributes>;
   edgeColumns?: { leadTime: Float64Array; volume: Float64Array };
   edgeKeys: (string | undefined)[] | null;
@@ -272,7 +274,7 @@ export function csrFromLists(lists: GraphLists): Csr {
     } else {
       const attributes = lists.edgeAttributes![e]!;
       leadTime[e] = attributes.leadTimeDays ?? Number.NaN;
-      volume[e] = attributes.volume ?? 0;
+      volume[e] = attributes.volume ?? Number.NaN;
     }
     outCount[si + 1]!++;
     inCount[ti + 1]!++;
@@ -319,6 +321,11 @@ export function csrFromLists(lists: GraphLists): Csr {
   const edgeTargetOut = permuted(edgeTarget);
   const leadTimeOut = permuted(leadTime);
   const volumeOut = permuted(volume);
+  const volumeGiven = new Uint8Array(m);
+  for (let e = 0; e < m; e++) {
+    if (Number.isNaN(volumeOut[e]!)) volumeOut[e] = 0;
+    else volumeGiven[e] = 1;
+  }
   const keys = lists.edgeKeys;
   const edgeKeys = keys ? Array.from(outEdges, (e) => keys[e]) : null;
   for (let i = 0; i < m; i++) inEdges[i] = renumber[inEdges[i]!]!;
@@ -355,6 +362,7 @@ export function csrFromLists(lists: GraphLists): Csr {
     edgeKeys,
     leadTime,
     volume,
+    volumeGiven,
     materials,
     material,
     countries: countryList,

@@ -1,7 +1,13 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { concentrationReport } from "../../src/analysis/concentration.js";
-import { graphFromText } from "../_helpers/graph-from-text.js";
+import { buildCsr } from "../../src/model/csr.js";
+import { readGraphFile } from "../../src/io/read-graph-file.js";
+import { readGraphTable } from "../../src/io/read-graph-table.js";
+import { graphFromText, serializedFromText } from "../_helpers/graph-from-text.js";
 
 describe("concentrationReport", () => {
   it("reports an empty graph without failing", () => {
@@ -38,6 +44,46 @@ describe("concentrationReport", () => {
     // look-through: the ore inside Japan's consumption came from CN 60/80, AU 10/80, MM 10/80
     expect(r.lookThrough.mine?.JP).toEqual({ AU: 0.125, CN: 0.75, MM: 0.125 });
     expect(r.lookThrough.refinery?.JP).toEqual({ CN: 1 });
+  });
+
+  it("counts capacity only when no kept out-edge gives a volume; a volume of 0 is a volume", () => {
+    const g = graphFromText(`
+      m1 [mine CN output=ore capacity=50]
+      m2 [mine US output=ore capacity=30]
+      r1 [refinery CN output=ox]
+      m1 -> r1
+      m2 -> r1 volume=0
+    `);
+    // m1's edge has no volume: its capacity counts; m2's edge says 0 and that is what it ships
+    expect(concentrationReport(g).stages.mine).toMatchObject({ output: 50, shares: { CN: 1 } });
+  });
+
+  it("keeps 'no volume' apart from 'volume 0' on the streamed load of a large file too", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chokepoint-conc-"));
+    const file = join(dir, "g.json");
+    writeFileSync(
+      file,
+      JSON.stringify(
+        serializedFromText(`
+          m1 [mine CN output=ore capacity=50]
+          m2 [mine US output=ore capacity=30]
+          r1 [refinery CN output=ox]
+          m1 -> r1
+          m2 -> r1 volume=0
+        `),
+      ),
+    );
+    const streamed = readGraphTable(file, { streamAboveBytes: 0 });
+    expect(Array.from(streamed.volumeGiven)).toEqual(Array.from(buildCsr(readGraphFile(file)).volumeGiven));
+    expect(concentrationReport(streamed).stages.mine).toMatchObject({ output: 50, shares: { CN: 1 } });
+  });
+
+  it("gives the same report for the graph and for its integer view read from the file", () => {
+    for (const file of ["graphs/rare-earths-2025.json", "graphs/rare-earths-2010.json"]) {
+      const fromGraph = concentrationReport(readGraphFile(file));
+      const fromTable = concentrationReport(readGraphTable(file));
+      expect(fromTable).toEqual(fromGraph);
+    }
   });
 
   it("propagates look-through shares through a cycle to a fixed point", () => {

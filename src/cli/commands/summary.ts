@@ -1,7 +1,7 @@
 /** `chokepoint summary [file]`: concentration by stage and country, imports by origin, look-through. */
 import { concentrationReport } from "../../analysis/concentration.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphTable } from "../../io/read-graph-table.js";
 import { formatConcentrationReport, type ReportFormat } from "../../report/concentration.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
 
@@ -22,11 +22,12 @@ export const summaryCommand: CommandSpec = {
   examples: ["chokepoint summary", "chokepoint summary graphs/rare-earths-2010.json --format json"],
   async run({ args, options, io }) {
     checkOut(options);
-    const graph = readGraphFile(resolveGraphPath(args[0]));
-    const report = concentrationReport(graph, { includePlanned: options.includePlanned === true });
+    // the integer view, read without a graphology graph (large files are checked while read in chunks)
+    const table = readGraphTable(resolveGraphPath(args[0]));
+    const report = concentrationReport(table, { includePlanned: options.includePlanned === true });
     emit(
       io,
-      formatConcentrationReport(report, options.format as ReportFormat, graph.getAttribute("units")),
+      formatConcentrationReport(report, options.format as ReportFormat, table.graphAttributes.units),
       options.out,
     );
     return 0;
