@@ -19,9 +19,15 @@ export interface AnalyzeReportOptions {
   topChokepoints?: number;
   /** Consumers (largest demand first) whose country failure sets are listed. */
   topConsumers?: number;
+  /** Above this many cut-off consumers the brief sums them up by country and lists only this many, largest first. */
+  maxCutOffListed?: number;
 }
 
-export const DEFAULT_ANALYZE_REPORT_OPTIONS = { topChokepoints: 10, topConsumers: 10 } as const;
+export const DEFAULT_ANALYZE_REPORT_OPTIONS = {
+  topChokepoints: 10,
+  topConsumers: 10,
+  maxCutOffListed: 40,
+} as const;
 
 function countBy(items: string[]): string {
   const counts = new Map<string, number>();
@@ -144,27 +150,58 @@ export function formatAnalyzeReport(
       if (!byCountry.has(c.country)) byCountry.set(c.country, []);
       byCountry.get(c.country)!.push(c);
     }
-    const rows = [...byCountry]
-      .sort(
-        (a, b) =>
-          b[1].reduce((s, c) => s + c.demand, 0) - a[1].reduce((s, c) => s + c.demand, 0) ||
-          (a[0] < b[0] ? -1 : 1),
-      )
-      .flatMap(([country, list]) =>
-        list.map((c) => [country, c.label, quantity(c.demand), c.missing.join(", ") || "(no supplier)"]),
-      );
-    parts.push(
-      "",
-      table(
-        [
-          { header: "country" },
-          { header: "consumer" },
-          { header: `demand (${units})`, align: "right" },
-          { header: "missing" },
-        ],
-        rows,
-      ),
+    const demandOf = (list: typeof cut) => list.reduce((s, c) => s + c.demand, 0);
+    const countries = [...byCountry].sort(
+      (a, b) => demandOf(b[1]) - demandOf(a[1]) || (a[0] < b[0] ? -1 : 1),
     );
+    const columns = [
+      { header: "country" },
+      { header: "consumer" },
+      { header: `demand (${units})`, align: "right" as const },
+      { header: "missing" },
+    ];
+    const row = (c: (typeof cut)[number]) => [
+      c.country,
+      c.label,
+      quantity(c.demand),
+      c.missing.join(", ") || "(no supplier)",
+    ];
+    if (cut.length <= opts.maxCutOffListed) {
+      parts.push(
+        "",
+        table(
+          columns,
+          countries.flatMap(([, list]) => list.map(row)),
+        ),
+      );
+    } else {
+      // a brief, not a dump: per country, then the largest few (every consumer is in the JSON and CSV)
+      parts.push(
+        "",
+        table(
+          [
+            { header: "country" },
+            { header: "consumers cut off", align: "right" },
+            { header: `demand cut off (${units})`, align: "right" },
+          ],
+          countries.map(([country, list]) => [country, String(list.length), quantity(demandOf(list))]),
+        ),
+        "",
+        prose(`The ${opts.maxCutOffListed} largest:`),
+        "",
+        table(
+          columns,
+          [...cut]
+            .sort((a, b) => b.demand - a.demand || (a.id < b.id ? -1 : 1))
+            .slice(0, opts.maxCutOffListed)
+            .map(row),
+        ),
+        "",
+        prose(
+          `... and ${cut.length - opts.maxCutOffListed} more; every consumer is listed by \`--format json\` and \`--format csv\`.`,
+        ),
+      );
+    }
   }
   parts.push("");
 

@@ -49,10 +49,21 @@ describe("chokepoint analyze on a graph over the flow limit", () => {
     );
   });
 
-  it("the text brief names what was removed and what is cut off", async () => {
+  it("the text brief sums many cut-off consumers up by country and lists only the largest", async () => {
     const r = await runCli(["analyze", file, "--remove", "country=CN"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/facilities removed/);
-    expect(r.stdout).toMatch(/cut off/i);
+    const json = JSON.parse(
+      (await runCli(["analyze", file, "--remove", "country=CN", "--format", "json"])).stdout,
+    );
+    const cut = json.consumers.filter((c: { supplied: boolean }) => !c.supplied);
+    expect(cut.length).toBeGreaterThan(40);
+    expect(r.stdout).toContain("consumers cut off");
+    expect(r.stdout).toContain("The 40 largest:");
+    expect(r.stdout).toContain(`... and ${cut.length - 40} more;`);
+    // the per-country counts add up to every cut-off consumer
+    const section = r.stdout.split("Consumers cut off")[1]!.split("The 40 largest:")[0]!;
+    const counts = [...section.matchAll(/^([A-Z]{2})\s+(\d+)\s/gm)].map((m) => Number(m[2]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(cut.length);
   });
 });
