@@ -10,7 +10,8 @@ import { checkGraphText } from "../../src/io/parse-graph.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { aggregateByCountryStage } from "./aggregate.js";
 import { type AnalysisView, toAnalysisView } from "./analysis-view.js";
-import type { WorkerRequest, WorkerResponse } from "./analysis-worker.js";
+import { AnalysisClient } from "./analysis-client.js";
+import type { WorkerResponse } from "./analysis-worker.js";
 import { bundledGraphNames, bundledGraphText, checkUserFile, findPreset, PRESETS } from "./data.js";
 import { el } from "./dom.js";
 import { compositeCanvas, downloadPng } from "./export-png.js";
@@ -21,6 +22,7 @@ import { tierCaptions, tiersLayout } from "./layouts/tiers.js";
 import type { Positions } from "./layouts/types.js";
 import { MapLayer } from "./map-layer.js";
 import { MarksLayer, NO_MARKS } from "./marks-layer.js";
+import { listenToPage } from "./page-input.js";
 import { comparePanel } from "./panels/compare.js";
 import { controlsPanel } from "./panels/controls.js";
 import { detailsPanel } from "./panels/details.js";
@@ -112,11 +114,8 @@ export class App implements Actions {
   private readonly tooltip: Tooltip;
   private readonly messages: Messages;
   /** Quick phase (reachability): answers in milliseconds. */
-  private readonly quickWorker: Worker;
   /** Full phase (LPs): replaced when a newer scenario arrives while it is busy. */
-  private fullWorker: Worker;
-  private fullBusy = false;
-  private requestId = 0;
+  private readonly workers: AnalysisClient;
   private analysedKey: string | null = null;
   private hovered: string | null = null;
   private matches: ReadonlySet<string> = new Set();
@@ -141,8 +140,10 @@ export class App implements Actions {
     ];
     // search first in the column, above the controls
     elements.left.prepend(search);
-    this.quickWorker = this.newWorker();
-    this.fullWorker = this.newWorker();
+    this.workers = new AnalysisClient(
+      (response) => this.onWorkerMessage(response),
+      (message) => this.messages.error(`The analysis worker failed: ${message}`),
+    );
     this.hooks = {
       ready: false,
       analysed: 0,
@@ -163,13 +164,6 @@ export class App implements Actions {
     };
     window.__viewer = this.hooks;
     this.listen();
-  }
-
-  private newWorker(): Worker {
-    const worker = new Worker(new URL("./analysis-worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.onWorkerMessage(event.data);
-    worker.onerror = (event) => this.messages.error(`The analysis worker failed: ${event.message}`);
-    return worker;
   }
 
   // ---- start-up and graphs -------------------------------------------------------------------------
@@ -287,9 +281,7 @@ export class App implements Actions {
     if (next.selected !== null && !graph.hasNode(next.selected)) next = select(next, null);
     this.history = createHistory(next);
     this.hooks.timings.graphChecked ??= performance.now();
-    const exported = graph.export();
-    this.quickWorker.postMessage({ type: "graph", graph: exported } satisfies WorkerRequest);
-    this.fullWorker.postMessage({ type: "graph", graph: exported } satisfies WorkerRequest);
+    this.workers.setGraph(graph.export());
     this.buildRenderer();
     this.hooks.timings.rendererBuilt ??= performance.now();
     this.applyLayout(next.layout, false);
@@ -405,24 +397,11 @@ export class App implements Actions {
     const preset = findPreset(state.preset);
     const scenario = scenarioFromState(state, preset?.lever ? null : (preset?.scenario ?? null));
     this.analysing = true;
-    this.requestId++;
-    const request = { type: "analyze", id: this.requestId, scenario, lever: preset?.lever ?? null } as const;
-    this.quickWorker.postMessage({ ...request, phase: "quick" } satisfies WorkerRequest);
-    if (this.fullBusy) {
-      // the running LPs are for a scenario nobody looks at any more: stop them rather than queue behind them
-      this.fullWorker.terminate();
-      this.fullWorker = this.newWorker();
-      this.fullWorker.postMessage({ type: "graph", graph: this.graph!.export() } satisfies WorkerRequest);
-    }
-    this.fullBusy = true;
-    this.fullWorker.postMessage({ ...request, phase: "full" } satisfies WorkerRequest);
+    this.workers.analyze(scenario, preset?.lever ?? null);
   }
 
+  /** A response to the latest request (`AnalysisClient` drops older ones). */
   private onWorkerMessage(response: WorkerResponse): void {
-    if (response.type === "error" || response.data.complete) {
-      if (response.id === this.requestId) this.fullBusy = false;
-    }
-    if (response.id !== this.requestId) return; // a newer request is on its way
     // the quick answer must not replace a full one that (rarely) came first
     if (response.type === "result" && !response.data.complete && this.analysis?.complete && !this.analysing)
       return;
@@ -551,29 +530,7 @@ export class App implements Actions {
       }
       this.dispatch(() => next, { undoable: true });
     });
-    document.addEventListener("keydown", (event) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === "INPUT" || target.tagName === "SELECT")) return;
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
-        event.preventDefault();
-        if (event.shiftKey) this.redo();
-        else this.undo();
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "y") {
-        event.preventDefault();
-        this.redo();
-      }
-    });
-    document.addEventListener("dragover", (event) => {
-      event.preventDefault();
-      document.body.classList.add("dragging");
-    });
-    document.addEventListener("dragleave", () => document.body.classList.remove("dragging"));
-    document.addEventListener("drop", (event) => {
-      event.preventDefault();
-      document.body.classList.remove("dragging");
-      const file = event.dataTransfer?.files[0];
-      if (file) this.loadFile(file);
-    });
+    listenToPage(this);
   }
 }
 

@@ -23,7 +23,7 @@ export const analyzeCommand: CommandSpec = {
     {
       flags: "--flow",
       description:
-        "served demand (LP), flow chokepoints, survival, losses (default: on when the graph has capacities)",
+        "served demand (LP), flow chokepoints, survival, losses (default: on when the graph has capacities and at most 2,000 nodes)",
     },
     { flags: "--no-flow", description: "skip the flow analysis" },
     ...FLOW_OPTIONS,

@@ -1,0 +1,67 @@
+/**
+ * The viewer's side of the analysis workers. Two workers: a quick one (supply and single points of failure, a
+ * few ms) and a full one (the flow LPs, up to seconds), so the page answers at once and fills in later. A new
+ * request replaces the old one: the full worker, if still busy on a scenario nobody looks at any more, is
+ * terminated and restarted rather than queued behind. Responses to older requests are dropped here.
+ */
+import type { SerializedGraph } from "graphology-types";
+import type { Lever } from "../../src/levers/types.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import type { WorkerRequest, WorkerResponse } from "./analysis-worker.js";
+
+export class AnalysisClient {
+  private readonly quickWorker: Worker;
+  private fullWorker: Worker;
+  private fullBusy = false;
+  private requestId = 0;
+  private graph: SerializedGraph | null = null;
+
+  /**
+   * @param onResponse called with the responses to the latest request only
+   * @param onFailure called when a worker itself fails (not a scenario error: those come as responses)
+   */
+  constructor(
+    private readonly onResponse: (response: WorkerResponse) => void,
+    private readonly onFailure: (message: string) => void,
+  ) {
+    this.quickWorker = this.newWorker();
+    this.fullWorker = this.newWorker();
+  }
+
+  private newWorker(): Worker {
+    const worker = new Worker(new URL("./analysis-worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.received(event.data);
+    worker.onerror = (event) => this.onFailure(event.message);
+    return worker;
+  }
+
+  /** Hand both workers the graph that the next requests analyse. */
+  setGraph(graph: SerializedGraph): void {
+    this.graph = graph;
+    this.quickWorker.postMessage({ type: "graph", graph } satisfies WorkerRequest);
+    this.fullWorker.postMessage({ type: "graph", graph } satisfies WorkerRequest);
+  }
+
+  /** Ask for the quick and the full analysis of a scenario; earlier requests are dropped. */
+  analyze(scenario: Scenario, lever: Lever | null): void {
+    this.requestId++;
+    const request = { type: "analyze", id: this.requestId, scenario, lever } as const;
+    this.quickWorker.postMessage({ ...request, phase: "quick" } satisfies WorkerRequest);
+    if (this.fullBusy) {
+      this.fullWorker.terminate();
+      this.fullWorker = this.newWorker();
+      if (this.graph)
+        this.fullWorker.postMessage({ type: "graph", graph: this.graph } satisfies WorkerRequest);
+    }
+    this.fullBusy = true;
+    this.fullWorker.postMessage({ ...request, phase: "full" } satisfies WorkerRequest);
+  }
+
+  private received(response: WorkerResponse): void {
+    if (response.type === "error" || response.data.complete) {
+      if (response.id === this.requestId) this.fullBusy = false;
+    }
+    if (response.id !== this.requestId) return; // a newer request is on its way
+    this.onResponse(response);
+  }
+}
