@@ -11,6 +11,7 @@ import { type AnalyzeFormat, analyzeJsonChunks, formatAnalyzeReport } from "../.
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+import { servedHeadline } from "../../report/flow.js";
 import { analyzeFlow, FLOW_DEFAULT_MAX_NODES, FLOW_OPTIONS, flowSkippedNote } from "./flow.js";
 
 export const analyzeCommand: CommandSpec = {
@@ -77,7 +78,11 @@ export const analyzeCommand: CommandSpec = {
       emit(io, analyzeJsonChunks(full), options.out);
       return 0;
     }
-    let text = formatAnalyzeReport(full, csr, format);
+    const kept = result.consumers.length;
+    const connected = result.consumers.filter((c) => c.supplied).length;
+    const units = result.graph.units ?? "t/yr";
+    const headline = flow ? servedHeadline(flow.analysis, units, [connected, kept]) : undefined;
+    let text = formatAnalyzeReport(full, csr, format, headline ? { headline } : {});
     if (flow && (format === "text" || format === "md")) text += `\n${flow.sections(format)}`;
     emit(io, text, options.out);
     return 0;

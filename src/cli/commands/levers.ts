@@ -57,7 +57,7 @@ export const leversCommand: CommandSpec = {
     {
       flags: "--objective <objective>",
       description:
-        "how served demand is decided: proportional (contracts hold: a pillar built for a country serves it), max-total, max-min",
+        "how served demand is decided. Default proportional (rationing: each surviving supplier shares what it can make among its surviving buyers by their baseline volumes), because a pillar is then credited with what reaches the country through its own supply relationships; under max-total the split among countries is a fairness rule, and a pillar's tonnes can be credited to whichever consumer that rule favours. Also max-total (largest total, leximin split), max-min, frozen-routing (contracts hold, no re-rationing)",
       default: "proportional",
       choices: FLOW_OBJECTIVES,
     },
