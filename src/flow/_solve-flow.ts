@@ -145,8 +145,13 @@ export function solveFlow(
     // The objective fixes how much each consumer gets, not the routing: pick the routing with the least
     // total flow, which removes circulation on cycles and detours. Falls back to the first solution.
     const clean = buildLp(model, { kind: "min-flow", served: s });
-    const result = highs.solve(clean.text, lpOptions(columns));
-    if (result.Status === "Optimal") {
+    let result: ReturnType<typeof highs.solve> | null = null;
+    try {
+      result = highs.solve(clean.text, lpOptions(columns));
+    } catch {
+      // HiGHS could not read this second model (numerically extreme input): keep the first routing
+    }
+    if (result?.Status === "Optimal") {
       edgeFlow = new Float64Array(model.edges.length);
       for (let e = 0; e < model.edges.length; e++) {
         const column = result.Columns[`f${e}`] as { Primal?: number } | undefined;

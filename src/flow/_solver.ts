@@ -61,7 +61,14 @@ export interface LpSolution {
  * @throws FlowSolveError unless HiGHS reports `Optimal`.
  */
 export function solveLp(highs: Highs, text: string, what: string, rows: number, columns = 0): LpSolution {
-  const result = highs.solve(text, lpOptions(columns));
+  let result: ReturnType<Highs["solve"]>;
+  try {
+    result = highs.solve(text, lpOptions(columns));
+  } catch (e) {
+    // HiGHS throws (a plain Error from its WebAssembly glue) when it cannot even read the model, e.g. on
+    // coefficients of 1e15 or more; keep it typed so the CLI says what failed instead of a crash.
+    throw new FlowSolveError(`not solved: ${String((e as Error).message ?? e).split("\n")[0]!.slice(0, 120)}`, what);
+  }
   if (result.Status !== "Optimal") throw new FlowSolveError(result.Status, what);
   const primal = new Map<string, number>();
   for (const [name, column] of Object.entries(result.Columns)) {

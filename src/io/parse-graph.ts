@@ -12,6 +12,7 @@ import {
 } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
 import { decodeGraphBytes, headerProblem } from "./_decode.js";
+import { jsonStructureIssue } from "./_json-structure.js";
 import {
   type ByteSource,
   bytesSource,
@@ -59,7 +60,19 @@ function parseJson(text: string): { data: unknown } | { problem: Problem } {
     };
   }
   try {
-    return { data: JSON.parse(text) };
+    const data: unknown = JSON.parse(text);
+    const issue = jsonStructureIssue(text);
+    if (issue)
+      return {
+        problem: {
+          severity: "error",
+          code: issue.code,
+          path: issue.pointer,
+          message: issue.message,
+          hint: issue.code === "E_DEPTH" ? "flatten the value" : "keep one of the two values",
+        },
+      };
+    return { data };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const m = /position (\d+)/.exec(message);

@@ -18,7 +18,11 @@ const selectorSchema = z.strictObject({
   operator: z.string().min(1).optional(),
   status: z.string().min(1).optional(),
   output: z.string().min(1).optional(),
-});
+})
+  // `{}` matches every node: in `remove` it would silently drop the whole graph, in a lever edit every node.
+  .refine((s) => Object.keys(s).length > 0, {
+    message: "an empty selector would select every node; name at least one key (node, country, stage, ...)",
+  });
 
 /** The JSON schema of a scenario file. */
 export const scenarioSchema = z.strictObject({
