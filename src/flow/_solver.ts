@@ -67,7 +67,12 @@ export function solveLp(highs: Highs, text: string, what: string, rows: number, 
   } catch (e) {
     // HiGHS throws (a plain Error from its WebAssembly glue) when it cannot even read the model, e.g. on
     // coefficients of 1e15 or more; keep it typed so the CLI says what failed instead of a crash.
-    throw new FlowSolveError(`not solved: ${String((e as Error).message ?? e).split("\n")[0]!.slice(0, 120)}`, what);
+    throw new FlowSolveError(
+      `not solved: ${String((e as Error).message ?? e)
+        .split("\n")[0]!
+        .slice(0, 120)}`,
+      what,
+    );
   }
   if (result.Status !== "Optimal") throw new FlowSolveError(result.Status, what);
   const primal = new Map<string, number>();

@@ -8,6 +8,7 @@ import { byId, clean } from "./_clean.js";
 import { type FlowObjective, type FlowSolution, solveFlow } from "./_solve-flow.js";
 import { loadHighs } from "./_solver.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
+import { dict } from "../model/dict.js";
 
 export interface ServedDemandOptions {
   objective?: FlowObjective;
@@ -147,7 +148,7 @@ export function describeFlow(
       fraction: clean(served / demand),
     };
   });
-  const countries: Record<string, CountryService> = {};
+  const countries = dict<CountryService>();
   for (const code of [...new Set(consumers.map((c) => c.country))].sort(byId)) {
     const mine = consumers.filter((c) => c.country === code);
     const demand = mine.reduce((t, c) => t + c.demand, 0);

@@ -19,6 +19,7 @@ import type { AppliedScenario } from "../scenario/types.js";
 import { byId, clean } from "./_clean.js";
 import { materialIntensity } from "./_intensity.js";
 import type { FlowSweep } from "./flow-chokepoints.js";
+import { dict, own } from "../model/dict.js";
 
 /**
  * Days to restore a facility by stage when a node has no `recoveryDays`. Assumptions of chokepoint, not
@@ -170,7 +171,7 @@ export function survival(
       daysToSurvive: short ? clean((stock / r0[c]!) * 365) : null,
     };
   });
-  const countries: Record<string, CountrySurvival> = {};
+  const countries = dict<CountrySurvival>();
   for (const code of [...new Set(consumers.map((c) => c.country))].sort(byId)) {
     let demand = 0;
     let shortfall = 0;
@@ -198,7 +199,7 @@ export function survival(
   const raw = sweep.nodes.map((id, k) => {
     const a = graph.getNodeAttributes(id);
     const assumed = a.recoveryDays === undefined;
-    const days = a.recoveryDays ?? recovery[a.stage] ?? FALLBACK_RECOVERY_DAYS;
+    const days = a.recoveryDays ?? own(recovery, a.stage) ?? FALLBACK_RECOVERY_DAYS;
     const rk = shortfallOf(sweep.servedWithout[k]!);
     const lost = rk.reduce((t, x) => t + x, 0) - r0.reduce((t, x) => t + x, 0);
     return {

@@ -28,6 +28,7 @@ import {
   elementList,
   graphElements,
 } from "./_xml-scan.js";
+import { scanXmlStructure } from "./_xml-structure.js";
 import { xmlTextCleaner } from "./_xml-text.js";
 import type { WriteNotes } from "./_encode.js";
 
@@ -45,7 +46,8 @@ export function checkGraphmlText(text: string, options: ImportOptions = {}): Gra
     "/graphml/graph/",
     "/graphml/graph/",
   );
-  const problems: Problem[] = [];
+  const problems: Problem[] = scanXmlStructure(root, "graphml");
+  if (problems.some((p) => p.severity === "error")) return { graph: null, problems };
 
   const keys = new Map<string, { name: string; type: string | null }>();
   const drawingKeys = new Set<string>();
