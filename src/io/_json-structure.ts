@@ -9,6 +9,11 @@
 /** Deepest nesting of objects and arrays accepted in a JSON input (a graph file needs 4: file, nodes, node, attributes, recipe). */
 export const MAX_JSON_DEPTH = 64;
 
+/** The message of a key given twice in one object. */
+export function duplicateKeyMessage(key: string): string {
+  return `the key "${key}" appears twice in the same object (JSON keeps only the last value)`;
+}
+
 /** A structural problem: where (a JSON pointer) and what. */
 export interface JsonStructureIssue {
   code: "E_DUPLICATE_KEY" | "E_DEPTH";
@@ -58,7 +63,7 @@ export function jsonStructureIssue(text: string, maxDepth = MAX_JSON_DEPTH): Jso
             return {
               code: "E_DUPLICATE_KEY",
               pointer: pointerOf(stack),
-              message: `the key "${key}" appears twice in the same object (JSON keeps only the last value)`,
+              message: duplicateKeyMessage(key),
             };
           top.keys.push(key);
         }
