@@ -123,6 +123,13 @@ function readRegular(
   return { bytes: bytes.subarray(0, done) };
 }
 
+/** The descriptor a `/dev/stdin`, `/dev/fd/N` or `/proc/self/fd/N` path names, or null. */
+function inheritedFd(path: string): number | null {
+  if (path === "/dev/stdin") return 0;
+  const m = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(path);
+  return m ? Number(m[1]) : null;
+}
+
 /**
  * The bytes of `path`, or why they cannot be read (never throws on I/O errors).
  * @param path a regular file, pipe, FIFO or character device; a folder is refused (E_IO)
@@ -133,12 +140,17 @@ export function readBounded(
 ): { bytes: Buffer } | { failure: ReadFailure } {
   const opts = { ...DEFAULT_READ_BOUNDED_OPTIONS, ...options };
   let fd: number;
+  let borrowed = false;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EISDIR") return { failure: { code: "E_IO", message: "is a directory, not a file" } };
-    return { failure: { code: "E_IO", message: `cannot read: ${code ?? String(e)}` } };
+    // `/dev/stdin` on a socket (what Node's spawn gives a child) cannot be opened again: read the fd itself
+    const inherited = code === "ENXIO" ? inheritedFd(path) : null;
+    if (inherited === null) return { failure: { code: "E_IO", message: `cannot read: ${code ?? String(e)}` } };
+    fd = inherited;
+    borrowed = true;
   }
   try {
     const st = fstatSync(fd);
@@ -156,6 +168,6 @@ export function readBounded(
       failure: { code: "E_IO", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` },
     };
   } finally {
-    closeSync(fd);
+    if (!borrowed) closeSync(fd);
   }
 }
