@@ -9,6 +9,7 @@
 
 // C0 except tab (09), LF (0a), CR (0d, handled below); DEL and C1 (7f-9f); the bidi embeddings, overrides and
 // isolates (U+202A-202E, U+2066-2069) that reorder what a terminal shows ("Trojan Source", CVE-2021-42574).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 /** `text` with every control character a terminal would act on replaced by a visible `\uXXXX`. */

@@ -148,7 +148,8 @@ export function readBounded(
     if (code === "EISDIR") return { failure: { code: "E_IO", message: "is a directory, not a file" } };
     // `/dev/stdin` on a socket (what Node's spawn gives a child) cannot be opened again: read the fd itself
     const inherited = code === "ENXIO" ? inheritedFd(path) : null;
-    if (inherited === null) return { failure: { code: "E_IO", message: `cannot read: ${code ?? String(e)}` } };
+    if (inherited === null)
+      return { failure: { code: "E_IO", message: `cannot read: ${code ?? String(e)}` } };
     fd = inherited;
     borrowed = true;
   }

@@ -54,10 +54,14 @@ export function parseScale(text: string): { select: NodeSelector; factor: number
  */
 export function assertSelector(selector: NodeSelector, where: string): void {
   if (SELECTOR_KEYS.some((k) => selector[k] !== undefined)) return;
-  throw new ScenarioError("E_SCENARIO_EMPTY_SELECTOR", `${where}: an empty selector would select every node`, {
-    selector: "{}",
-    hint: `name at least one of ${SELECTOR_KEYS.join(", ")}`,
-  });
+  throw new ScenarioError(
+    "E_SCENARIO_EMPTY_SELECTOR",
+    `${where}: an empty selector would select every node`,
+    {
+      selector: "{}",
+      hint: `name at least one of ${SELECTOR_KEYS.join(", ")}`,
+    },
+  );
 }
 
 /** True when every key of the selector matches the node (`node` matches the id). */

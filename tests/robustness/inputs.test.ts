@@ -131,6 +131,7 @@ describe("robustness: accepted input", () => {
       description: "clear\u001b[2J\u001b[Hscreen",
       remove: [{ country: "CN" }],
     });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     const raw = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
     for (const format of ["text", "md", "json", "csv"]) {
       const r = await runCli(["analyze", graph, "--scenario", scenario, "--format", format]);

@@ -13,7 +13,6 @@ import {
   readdirSync,
   statSync,
   symlinkSync,
-  writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";

@@ -55,7 +55,9 @@ export function serveViewer(options: ServeViewerOptions): Promise<ViewerServer> 
     // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends `Host: evil.example`.
     // Only our own names for this server are answered.
     if (!allowedHost(request.headers.host, port)) {
-      response.writeHead(421, { ...headers, "content-type": "text/plain; charset=utf-8" }).end("wrong host\n");
+      response
+        .writeHead(421, { ...headers, "content-type": "text/plain; charset=utf-8" })
+        .end("wrong host\n");
       return;
     }
     if (request.method !== "GET" && request.method !== "HEAD") {
