@@ -72,8 +72,11 @@ describe("robustness: writes", () => {
       return; // no mount permission in this container: the mocked test above covers the logic
     }
     try {
+      // one big write (convert serialises first): the disk fills part-way through it, a short write
+      const input = join(dir, "in.json");
+      await runBin(["generate", "--nodes", "2000", "--out", input]);
       const out = save(small, "big.json", "old\n");
-      const r = await runBin(["generate", "--nodes", "2000", "--out", out]);
+      const r = await runBin(["convert", input, out]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("E_OUTPUT");
       expect(readFileSync(out, "utf8")).toBe("old\n");
