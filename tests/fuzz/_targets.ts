@@ -355,4 +355,4 @@ export const FUZZ_TARGETS: Array<FuzzTarget<never>> = [
       return "loaded";
     },
   },
-] as Array<FuzzTarget<never>>;
+] as unknown as Array<FuzzTarget<never>>;

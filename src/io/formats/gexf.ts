@@ -30,7 +30,7 @@ import {
   graphElements,
 } from "./_xml-scan.js";
 import { scanXmlStructure } from "./_xml-structure.js";
-import { xmlTextCleaner } from "./_xml-text.js";
+import { protectLineSeparators, xmlTextCleaner } from "./_xml-text.js";
 
 type Raw = Record<string, unknown>;
 
@@ -200,5 +200,5 @@ export function writeGexf(graph: SupplyGraph, notes: WriteNotes = { removedChara
     formatEdge: format("edge"),
   });
   notes.removedCharacters += clean.removed;
-  return text;
+  return protectLineSeparators(text);
 }

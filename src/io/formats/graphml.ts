@@ -29,7 +29,7 @@ import {
   graphElements,
 } from "./_xml-scan.js";
 import { scanXmlStructure } from "./_xml-structure.js";
-import { xmlTextCleaner } from "./_xml-text.js";
+import { protectLineSeparators, xmlTextCleaner } from "./_xml-text.js";
 import type { WriteNotes } from "./_encode.js";
 
 type Raw = Record<string, unknown>;
@@ -240,5 +240,5 @@ export function writeGraphml(graph: SupplyGraph, notes: WriteNotes = { removedCh
     );
   const text = root.end({ prettyPrint: true });
   notes.removedCharacters += clean.removed;
-  return `${text}\n`;
+  return `${protectLineSeparators(text)}\n`;
 }
