@@ -83,7 +83,7 @@ function readStream(
         failure: {
           code: "E_TOO_LARGE",
           message: `more than ${opts.maxBytes} bytes arrived from a stream (it may never end)`,
-          hint: "raise --max-bytes, or give a regular file",
+          hint: "give a regular file (its size is checked before reading)",
         },
       };
     chunks.push(chunk);

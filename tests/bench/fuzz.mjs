@@ -5,7 +5,10 @@
  * then writes tests/bench/results/fuzz.md and fuzz.json (runs, outcomes and time per target, the seed).
  * A failure prints fast-check's shrunk counterexample and its seed; add the input to tests/fuzz/corpus/.
  *
- * Usage: node tests/bench/fuzz.mjs [--runs 100000] [--seed N] [--out tests/bench/results/fuzz.md]
+ * Usage: node tests/bench/fuzz.mjs [--runs 100000] [--seed N] [--targets "json graph|gexf"]
+ *        [--out tests/bench/results/fuzz.md]
+ * The report file is rewritten after each target, so a stopped run keeps the targets it finished
+ * (`--report FILE` to choose it; the Markdown is written at the end).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,16 +26,31 @@ const arg = (name, fallback) => {
 const runs = Number(arg("runs", "100000"));
 const seed = Number(arg("seed", String(Date.now() % 2 ** 31)));
 const out = arg("out", join(here, "results", "fuzz.md"));
-const reportFile = join(os.tmpdir(), `chokepoint-fuzz-${process.pid}.json`);
+const reportFile = arg("report", join(os.tmpdir(), `chokepoint-fuzz-${process.pid}.json`));
+const targets = arg("targets", undefined);
 
 const started = Date.now();
 const result = spawnSync(
   process.execPath,
-  [join(root, "node_modules", "vitest", "vitest.mjs"), "run", "tests/fuzz/fuzz.test.ts", "--project", "unit"],
+  [
+    join(root, "node_modules", "vitest", "vitest.mjs"),
+    "run",
+    "tests/fuzz/fuzz.test.ts",
+    "--project",
+    "unit",
+    "--reporter",
+    "verbose",
+  ],
   {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed), FUZZ_REPORT: reportFile },
+    env: {
+      ...process.env,
+      FUZZ_RUNS: String(runs),
+      FUZZ_SEED: String(seed),
+      FUZZ_REPORT: reportFile,
+      ...(targets ? { FUZZ_TARGETS: targets } : {}),
+    },
   },
 );
 if (result.status !== 0) {
