@@ -40,8 +40,4 @@ describe("fuzz: inputs load or fail typed", () => {
       Math.max(60_000, RUNS * 50),
     );
   }
-  afterAll(() => {
-    if (process.env.FUZZ_REPORT)
-      writeFileSync(process.env.FUZZ_REPORT, `${JSON.stringify(report, null, 2)}\n`);
-  });
 });
