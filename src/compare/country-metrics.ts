@@ -20,6 +20,7 @@ import { isConsumer, type SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { composeScenarios } from "../scenario/compose.js";
 import type { AppliedScenario, Scenario } from "../scenario/types.js";
+import { dict, own } from "../model/dict.js";
 
 /** Options of `countryMetrics`. */
 export interface CountryMetricsOptions {
@@ -291,10 +292,10 @@ function oneCountry(
       demand: consumers.reduce((t, c) => t + (graph.getNodeAttribute(c, "demand") ?? 0), 0),
     }))
     .sort((a, b) => b.demand - a.demand || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lookThrough: Record<string, Record<string, number>> = {};
-  const supplierHhi: Record<string, number> = {};
+  const lookThrough = dict<Record<string, number>>();
+  const supplierHhi = dict<number>();
   for (const [stage, byCountry] of Object.entries(concentration.lookThrough)) {
-    const shares = byCountry[country];
+    const shares = own(byCountry, country);
     if (!shares) continue;
     lookThrough[stage] = roundShares(shares);
     supplierHhi[stage] = clean(hhi(shares));

@@ -15,6 +15,7 @@ import {
 } from "./_solve-flow.js";
 import { loadHighs } from "./_solver.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
+import { dict } from "../model/dict.js";
 
 export interface ServedDemandOptions {
   objective?: FlowObjective;
@@ -184,7 +185,7 @@ export function describeFlow(
       fraction: clean(served / demand),
     };
   });
-  const countries: Record<string, CountryService> = {};
+  const countries = dict<CountryService>();
   for (const code of [...new Set(consumers.map((c) => c.country))].sort(byId)) {
     const mine = model.consumers.filter((i) => model.country[i] === code);
     const demand = mine.reduce((t, i) => t + model.demand[i]!, 0);

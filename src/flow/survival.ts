@@ -27,6 +27,7 @@ import { isLpObjective, solveFlow } from "./_solve-flow.js";
 import { type Pile, stockCover } from "./_stock-cover.js";
 import type { FlowSweep } from "./flow-chokepoints.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
+import { dict, own } from "../model/dict.js";
 
 /**
  * Days to restore a facility by stage when a node has no `recoveryDays`. Assumptions of chokepoint, not
@@ -201,7 +202,7 @@ export function survival(
       daysCovered: short ? finiteDays(joint.get(model.country[i]!)!.days) : null,
     };
   });
-  const countries: Record<string, CountrySurvival> = {};
+  const countries = dict<CountrySurvival>();
   for (const code of codes) {
     const mine = consumers.filter((c) => c.country === code);
     const shortfall = mine.reduce((t, c) => t + c.shortfall, 0);
@@ -225,7 +226,7 @@ export function survival(
   const raw = sweep.nodes.map((id, k) => {
     const a = graph.getNodeAttributes(id);
     const assumed = a.recoveryDays === undefined;
-    const days = a.recoveryDays ?? recovery[a.stage] ?? FALLBACK_RECOVERY_DAYS;
+    const days = a.recoveryDays ?? own(recovery, a.stage) ?? FALLBACK_RECOVERY_DAYS;
     const without = sweep.servedWithout[k]!;
     const drop = sweep.total - sweep.totalWithout[k]!;
     const lost =

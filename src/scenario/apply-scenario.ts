@@ -2,7 +2,7 @@
 import { ScenarioError } from "../model/errors.js";
 import { type Csr, edgeKeyOf, type GraphInput, isCsr } from "../model/csr.js";
 import { isPipeline, type NodeAttributes, type SupplyGraph } from "../model/types.js";
-import { cutText, matchesCut, matchesSelector, selectorText } from "./selectors.js";
+import { assertSelector, cutText, matchesCut, matchesSelector, selectorText } from "./selectors.js";
 import type { AppliedScenario, Scenario } from "./types.js";
 
 /**
@@ -72,6 +72,7 @@ export function applyScenario(graph: GraphInput, scenario: Scenario): AppliedSce
 function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): AppliedScenario {
   const removed = new Set<string>();
   for (const selector of scenario.remove ?? []) {
+    assertSelector(selector, `scenario "${scenario.name}": remove`);
     let matched = 0;
     if (selector.node !== undefined && Object.keys(selector).length === 1) {
       if (!graph.hasNode(selector.node)) {
@@ -131,6 +132,7 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
 
   const scaledCapacity: Record<string, number> = {};
   for (const rule of scenario.scale ?? []) {
+    assertSelector(rule.select, `scenario "${scenario.name}": scale`);
     let matched = 0;
     graph.forEachNode((id, a) => {
       if (!matchesSelector(id, a, rule.select)) return;

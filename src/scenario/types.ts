@@ -11,14 +11,19 @@ export type SelectorKey = (typeof SELECTOR_KEYS)[number];
 /** `{country: "CN", stage: "refinery"}` = Chinese refineries. */
 export type NodeSelector = Partial<Record<SelectorKey, string>>;
 
-const selectorSchema = z.strictObject({
-  node: z.string().min(1).optional(),
-  country: z.string().min(1).optional(),
-  stage: z.string().min(1).optional(),
-  operator: z.string().min(1).optional(),
-  status: z.string().min(1).optional(),
-  output: z.string().min(1).optional(),
-});
+const selectorSchema = z
+  .strictObject({
+    node: z.string().min(1).optional(),
+    country: z.string().min(1).optional(),
+    stage: z.string().min(1).optional(),
+    operator: z.string().min(1).optional(),
+    status: z.string().min(1).optional(),
+    output: z.string().min(1).optional(),
+  })
+  // `{}` matches every node: in `remove` it would silently drop the whole graph, in a lever edit every node.
+  .refine((s) => Object.keys(s).length > 0, {
+    message: "an empty selector would select every node; name at least one key (node, country, stage, ...)",
+  });
 
 /** The JSON schema of a scenario file. */
 export const scenarioSchema = z.strictObject({

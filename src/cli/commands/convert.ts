@@ -20,7 +20,7 @@ export const convertCommand: CommandSpec = {
     "convert a graph between JSON, CSV (nodes + edges tables), GEXF (Gephi) and GraphML (Cytoscape, yEd, networkx)",
   args: [
     { name: "in", description: "input graph (file, or a folder holding nodes.csv and edges.csv)" },
-    { name: "out", description: "output file; a folder (or *nodes.csv) for CSV" },
+    { name: "out", description: "output file; a folder (or *nodes.csv) for CSV", output: true },
   ],
   options: [
     { flags: "--from <format>", description: "input format (default: from the extension; a folder is csv)" },

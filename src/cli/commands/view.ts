@@ -22,6 +22,13 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
+/** True for a Host header naming this server: `127.0.0.1:<port>` or `localhost:<port>` (any case). */
+export function allowedHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const h = host.toLowerCase();
+  return h === `127.0.0.1:${port}` || h === `localhost:${port}`;
+}
+
 /** A running viewer server. */
 export interface ViewerServer {
   url: string;
@@ -45,6 +52,14 @@ export function serveViewer(options: ServeViewerOptions): Promise<ViewerServer> 
   const root = resolve(options.dist);
   const server: Server = createServer((request, response) => {
     const headers = { "x-content-type-options": "nosniff", "cache-control": "no-store" };
+    // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends `Host: evil.example`.
+    // Only our own names for this server are answered.
+    if (!allowedHost(request.headers.host, port)) {
+      response
+        .writeHead(421, { ...headers, "content-type": "text/plain; charset=utf-8" })
+        .end("wrong host\n");
+      return;
+    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { ...headers, allow: "GET, HEAD" }).end();
       return;
@@ -72,13 +87,29 @@ export function serveViewer(options: ServeViewerOptions): Promise<ViewerServer> 
     });
     response.end(request.method === "HEAD" ? undefined : readFileSync(file));
   });
+  let port = options.port;
   return new Promise((resolveServer, reject) => {
-    server.once("error", reject);
+    server.once("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EADDRINUSE" || e.code === "EACCES")
+        reject(
+          new UsageError(
+            `--port ${options.port}: ${e.code === "EADDRINUSE" ? "the port is in use" : "not allowed to listen on this port"}`,
+            "give another port, or --port 0 for any free one",
+            "E_PORT",
+          ),
+        );
+      else reject(e);
+    });
     server.listen(options.port, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
+      port = (server.address() as AddressInfo).port;
       resolveServer({
         url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // a browser's keep-alive connection would hold the server open after Ctrl+C or SIGTERM
+            server.closeAllConnections();
+          }),
       });
     });
   });
