@@ -42,10 +42,11 @@ export interface Dominators {
 export function dominators(csr: Csr, masks: Masks, runner: SupplyRunner): Dominators {
   const cached = cache.get(runner);
   if (cached) return cached;
-  const { order, acyclic } = reversePostorder(csr, masks, runner);
-  const dom = acyclic
-    ? dagInOrder(csr, masks, runner, order)
-    : fromSets(csr, explicitDominatorSets(csr, masks, runner, order));
+  const topo = topologicalOrder(csr, masks, runner);
+  const dom =
+    topo !== null
+      ? dagInOrder(csr, masks, runner, topo)
+      : fromSets(csr, explicitDominatorSets(csr, masks, runner, reversePostorder(csr, masks, runner).order));
   cache.set(runner, dom);
   return dom;
 }
@@ -74,6 +75,38 @@ export function forEachDominator(
   for (const x of seen) stamp[x] = 0;
 }
 
+/**
+ * The supplied nodes in a topological order of the supplied subgraph (kept edges that fill a slot), by Kahn's
+ * algorithm (1962): sequential passes over the edge arrays, cheaper than a DFS at 10^6 nodes. Null when that
+ * subgraph has a cycle (some supplied node never reaches in-degree 0).
+ */
+function topologicalOrder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Array | null {
+  const { supplied } = runner;
+  const indegree = new Int32Array(csr.n);
+  const counts = (e: number) =>
+    masks.edgeAlive[e] === 1 &&
+    csr.edgeSlot[e]! >= 0 &&
+    supplied[csr.edgeSource[e]!] === 1 &&
+    supplied[csr.edgeTarget[e]!] === 1;
+  for (let e = 0; e < csr.m; e++) if (counts(e)) indegree[csr.edgeTarget[e]!]!++;
+  const order = new Int32Array(runner.count);
+  let tail = 0;
+  for (let v = 0; v < csr.n; v++) if (supplied[v] === 1 && indegree[v] === 0) order[tail++] = v;
+  for (let head = 0; head < tail; head++) {
+    const u = order[head]!;
+    for (let i = csr.outOffsets[u]!, end = csr.outOffsets[u + 1]!; i < end; i++) {
+      const e = csr.outEdges[i]!;
+      if (counts(e) && --indegree[csr.edgeTarget[e]!]! === 0) order[tail++] = csr.edgeTarget[e]!;
+    }
+  }
+  return tail === runner.count ? order : null;
+}
+
+// Slot states in `dagInOrder`: a node index (the intersection is that node's set), or one of these.
+const UNSET = -2;
+const EMPTY = -1;
+const LIST = -3;
+
 function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Array): Dominators {
   const { n } = csr;
   const { supplied } = runner;
@@ -83,39 +116,60 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
   for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
   const idoms: number[] = [];
   const walk = new DominatorWalk(n, { start, size, idoms, rank });
-  let slotLists: (number[] | null)[] = [];
-  const single = [0];
+  // per slot: a single node (the common case: no allocation), EMPTY, UNSET, or LIST = the array in `lists`
+  let state = new Int32Array(4);
+  let lists: number[][] = [];
+  const one = [0];
+  const other = [0];
   for (const v of order) {
     if (csr.source[v] === 1) continue;
     const from = csr.slotOffsets[v]!;
     const slots = csr.slotOffsets[v + 1]! - from;
-    if (slotLists.length < slots) slotLists = new Array(slots).fill(null);
-    for (let k = 0; k < slots; k++) slotLists[k] = null;
+    if (state.length < slots) {
+      state = new Int32Array(slots);
+      lists = new Array(slots);
+    }
+    state.fill(UNSET, 0, slots);
     for (let i = csr.inOffsets[v]!, end = csr.inOffsets[v + 1]!; i < end; i++) {
       const e = csr.inEdges[i]!;
       const u = csr.edgeSource[e]!;
       const slot = csr.edgeSlot[e]!;
       if (slot < 0 || masks.edgeAlive[e] !== 1 || supplied[u] !== 1) continue;
       const k = slot - from;
-      const current = slotLists[k];
-      if (current === null || current === undefined) slotLists[k] = [u];
-      else if (current.length > 0) {
-        // the slot's intersection so far ∩ D(u); an empty one stays empty
-        single[0] = u;
-        const next: number[] = [];
-        walk.meet(current, single, next);
-        slotLists[k] = next;
+      const s = state[k]!;
+      if (s === UNSET) state[k] = u;
+      else if (s === EMPTY || s === u) continue;
+      else if (s >= 0) {
+        // the slot's intersection so far ∩ D(u): Cooper-Harvey-Kennedy's two fingers while both walk a chain
+        const met = chainMeet(s, u, start, size, idoms, rank);
+        if (met !== NOT_A_CHAIN) state[k] = met;
+        else {
+          one[0] = s;
+          other[0] = u;
+          const out: number[] = [];
+          walk.meet(one, other, out);
+          setSlot(state, lists, k, out);
+        }
+      } else {
+        other[0] = u;
+        const out: number[] = [];
+        walk.meet(lists[k]!, other, out);
+        setSlot(state, lists, k, out);
       }
     }
     let covers: number[];
-    if (slots === 1) covers = slotLists[0] ?? [];
+    if (slots === 1) covers = state[0]! >= 0 ? [state[0]!] : state[0] === LIST ? lists[0]! : [];
     else {
       const all: number[] = [];
-      for (let k = 0; k < slots; k++) for (const x of slotLists[k] ?? []) all.push(x);
+      for (let k = 0; k < slots; k++) {
+        if (state[k]! >= 0) all.push(state[k]!);
+        else if (state[k] === LIST) for (const x of lists[k]!) all.push(x);
+      }
       covers = [];
-      if (all.length > 0) walk.maximal(all, covers);
+      if (all.length === 1) covers = all;
+      else if (all.length > 1) walk.maximal(all, covers);
     }
-    covers.sort((a, b) => a - b);
+    if (covers.length > 1) covers.sort((a, b) => a - b);
     start[v] = idoms.length;
     size[v] = covers.length;
     for (const x of covers) idoms.push(x);
@@ -132,6 +186,46 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
   };
   countDominators(dom);
   return dom;
+}
+
+const NOT_A_CHAIN = -4;
+
+/**
+ * D(a) ∩ D(b) when both walks up stay on nodes with at most one immediate dominator (the dominator tree of
+ * Cooper, Harvey & Kennedy): the meeting node, EMPTY when a walk runs out, NOT_A_CHAIN when a node with
+ * several immediate dominators is reached (then the general walk decides).
+ */
+function chainMeet(
+  a: number,
+  b: number,
+  start: Int32Array,
+  size: Int32Array,
+  idoms: number[],
+  rank: Int32Array,
+): number {
+  while (a !== b) {
+    if (rank[a]! > rank[b]!) {
+      const k = size[a]!;
+      if (k === 0) return EMPTY;
+      if (k > 1) return NOT_A_CHAIN;
+      a = idoms[start[a]!]!;
+    } else {
+      const k = size[b]!;
+      if (k === 0) return EMPTY;
+      if (k > 1) return NOT_A_CHAIN;
+      b = idoms[start[b]!]!;
+    }
+  }
+  return a;
+}
+
+function setSlot(state: Int32Array, lists: number[][], k: number, out: number[]): void {
+  if (out.length === 0) state[k] = EMPTY;
+  else if (out.length === 1) state[k] = out[0]!;
+  else {
+    state[k] = LIST;
+    lists[k] = out;
+  }
 }
 
 /** |D(v)| - 1 for every supplied node: one more than the sole immediate dominator's, else by expansion. */
