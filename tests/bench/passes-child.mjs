@@ -54,8 +54,7 @@ const supplyAlone = (applied) => supplyStatus(csr, applied);
 supplyAlone.prepare = fresh;
 const route = ({ applied, baseline }) => routes(csr, applied, { baseline });
 route.prepare = () => ({ applied: fresh(), baseline: applyScenario(csr, BASELINE_SCENARIO) });
-const between = ({ masks, base }) =>
-  centralityScores(csr, masks, base, { exactMaxNodes: 20_000, pivots: 200 });
+const between = ({ masks, base }) => centralityScores(csr, masks, base, { exactMaxNodes: 0, pivots: 200 });
 between.prepare = () => {
   const applied = fresh();
   return {
