@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   detailedConsumers?: number;
   /** Largest country set searched. */
   maxCountrySetSize?: number;
+  /** The most single points of failure listed per consumer (the nearest; the rest are counted). */
+  maxSinglePointsListed?: number;
   /** Lead time of an edge without `leadTimeDays`, in days. */
   defaultLeadTimeDays?: number;
   /** Seeds of the random attack orders. */
@@ -39,6 +41,7 @@ export const DEFAULT_ANALYZE_OPTIONS = {
   largeGraphNodes: 20_000,
   detailedConsumers: 50,
   maxCountrySetSize: 4,
+  maxSinglePointsListed: 1000,
   defaultLeadTimeDays: 30,
   seeds: [1, 2, 3, 4, 5],
   pivots: 200,
@@ -53,6 +56,8 @@ export interface AnalyzedConsumer {
   supplied: boolean;
   missing: string[];
   singlePointsOfFailure: string[];
+  /** Single points of failure left out of the list by `limits.maxSinglePointsListed` (0 = complete). */
+  singlePointsOfFailureOmitted: number;
   /** Minimal country sets; null when not computed (large graph, not among the largest consumers). */
   countryFailureSets: string[][] | null;
   minFailures: number | null;
@@ -84,6 +89,8 @@ export interface AnalyzeResult {
     /** Consumers that got country sets and fewest failures (more consumers than `detailedConsumers`); null = all. */
     detailedConsumers: string[] | null;
     maxCountrySetSize: number;
+    /** The most single points of failure listed per consumer (the nearest levels of the dominator DAG). */
+    maxSinglePointsListed: number;
     /** Consumers whose country-set search hit its run budget (sets of the sizes reached are exact). */
     incompleteCountrySets: string[];
     /** Consumers whose `minFailures` is an upper bound (recipe nodes upstream). */
@@ -113,7 +120,7 @@ export function analyze(
   const baseline = applyScenario(csr, BASELINE_SCENARIO);
   const masks = scenarioMasks(csr, applied);
   const supply = supplyStatus(csr, applied);
-  const spof = singlePointsOfFailureCore(csr, applied);
+  const spof = singlePointsOfFailureCore(csr, applied, opts.maxSinglePointsListed);
   const large = csr.n > opts.largeGraphNodes;
   const detailed =
     supply.consumers.length > opts.detailedConsumers
@@ -150,6 +157,7 @@ export function analyze(
       supplied: c.supplied,
       missing: c.missing,
       singlePointsOfFailure: spof.consumers[i]!.singlePointsOfFailure,
+      singlePointsOfFailureOmitted: spof.consumers[i]!.singlePointsOfFailureOmitted,
       countryFailureSets: setsById.get(c.id) ?? null,
       minFailures: fewestById.get(c.id) ?? null,
       route: { before: route.before, after: route.after },
@@ -186,6 +194,7 @@ export function analyze(
       largeGraph: large,
       detailedConsumers: detailed ?? null,
       maxCountrySetSize: opts.maxCountrySetSize,
+      maxSinglePointsListed: opts.maxSinglePointsListed,
       incompleteCountrySets: sets.consumers.filter((c) => !c.complete).map((c) => c.id),
       minFailuresUpperBound: fewest.consumers.filter((c) => !c.exact).map((c) => c.id),
       betweennessSampledPivots: central.sampledPivots,

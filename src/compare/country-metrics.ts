@@ -148,7 +148,8 @@ export async function countryMetrics(
   for (const objective of objectives) flows.set(objective, await servedDemand(graph, applied, { objective }));
   const time = await flowAnalysis(graph, applied, { objective: "max-total", attack: false });
   const supply = supplyStatus(graph, applied);
-  const spof = singlePointsOfFailure(graph, applied);
+  // every single point abroad counts, however long the lists
+  const spof = singlePointsOfFailure(graph, applied, { maxListed: Number.POSITIVE_INFINITY });
   const concentration = concentrationReport(graph, {
     includePlanned: scenario.includePlanned === true || scenario.year !== undefined,
     lookThroughStages: tracedStages(graph),

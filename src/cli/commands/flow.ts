@@ -7,7 +7,7 @@ import { FLOW_OBJECTIVES, type FlowObjective } from "../../flow/_solve-flow.js";
 import type { FlowAnalysis } from "../../flow/flow-analysis.js";
 import { type FlowPhase, flowAnalysis } from "../../flow/flow-analysis.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { UsageError } from "../../model/errors.js";
 import {
   type FlowReportFormat,
@@ -181,7 +181,7 @@ export const flowCommand: CommandSpec = {
   async run({ args, options, io }) {
     checkOut(options);
     const days = ((options.days as string[] | undefined) ?? []).map(parseDays);
-    const graph = readGraphFile(resolveGraphPath(args[0]));
+    const graph = await readGraphFileAsync(resolveGraphPath(args[0]));
     const applied = applyScenario(graph, scenarioFromOptions(options, "no-china"));
     const progress = flowProgress(io);
     try {

@@ -10,7 +10,7 @@ import { projectRanking } from "../../compare/project-ranking.js";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../../flow/_solve-flow.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { bundledLeverNames, loadLever } from "../../io/load-lever.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { UsageError } from "../../model/errors.js";
 import type { CompareFormat } from "../../report/compare.js";
 import { formatLevers, type LeversReport } from "../../report/levers.js";
@@ -93,7 +93,7 @@ export const leversCommand: CommandSpec = {
     const levers = names.map(loadLever);
     const scenario = scenarioFromOptions(options, DEFAULT_COMPARE_SCENARIO);
     const file = args[0] ?? DEFAULT_GRAPH;
-    const graph = readGraphFile(resolveGraphPath(file));
+    const graph = await readGraphFileAsync(resolveGraphPath(file));
     checkCountriesHaveConsumers([country!, ...(mirror ? [mirror] : []), ...projectCountries], [graph]);
     const objective = options.objective as FlowObjective;
     const contributions = await leverContributions(graph, scenario, levers, country!, { objective });
