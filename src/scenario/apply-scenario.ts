@@ -72,7 +72,9 @@ export function applyScenario(graph: GraphInput, scenario: Scenario): AppliedSce
 
 /** Add `window` to the list of `key` (windows of several rules that hit the same item accumulate). */
 function addWindow(into: Record<string, DisruptionWindow[]>, key: string, window: DisruptionWindow): void {
-  (into[key] ??= []).push(window);
+  const list = into[key] ?? [];
+  list.push(window);
+  into[key] = list;
 }
 
 /** The same record with its keys sorted (results are byte-identical whatever the rule order). */
@@ -173,8 +175,9 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
       // An unlimited node is scaled from what it ships in the baseline: "half of China" must bite.
       const base = a.capacity ?? graph.outVolume(id);
       scaledCapacity[id] = (scaledCapacity[id] ?? base) * rule.factor; // several rules compound
-      const entry = (timing.scaled[id] ??= { base, factors: [] });
+      const entry = timing.scaled[id] ?? { base, factors: [] };
       entry.factors.push({ factor: rule.factor, window: ruleWindow(rule, window) });
+      timing.scaled[id] = entry;
     });
     if (matched === 0) {
       const text = selectorText(rule.select);
