@@ -45,6 +45,8 @@ export interface LpGoal {
   shipLower?: Float64Array;
   /** Add the column `t` in [0, 1]. */
   level?: boolean;
+  /** Extra bounds lines for extra columns, already written. */
+  bounds?: string[];
 }
 
 /** A number as LP text. */
@@ -135,6 +137,7 @@ export function stageText(lp: PeriodLp, goal: LpGoal): string {
   for (const p of columns.keep) bounds.push(` 0 <= x${p} <= ${num(input.poolKeep[p]!)}`);
   for (const p of columns.free) bounds.push(` u${p} >= 0`);
   for (const d of columns.draws) bounds.push(` ${d.name} >= 0`);
+  bounds.push(...(goal.bounds ?? []));
   bounds.push(goal.level ? " 0 <= t <= 1" : " t = 0");
   const rows = [...lp.rows, ...(goal.rows ?? [])];
   if (rows.length === 0) rows.push(" z0: t <= 1");

@@ -4,14 +4,27 @@
  * "A framework to quantitatively assess and enhance the seismic resilience of communities", Earthquake Spectra
  * 19(4), 2003), and the money lost from that area.
  */
-import { byId, clean } from "../flow/_clean.js";
+import { byId } from "../flow/_clean.js";
 import { RECOVERED_FRACTION } from "./assumptions.js";
 import type { Period } from "./_periods.js";
 import type { SimNetwork } from "./_network.js";
 import type { RunResult } from "./_run.js";
+import { FULL_TOLERANCE } from "./_stages.js";
 import type { CountryResilience, SimulationPeriod } from "./types.js";
 
-const FULL = 1 - 1e-6;
+const FULL = 1 - FULL_TOLERANCE;
+
+/**
+ * A figure of the simulation to 6 significant digits: each stage keeps the levels of the stages before it within a
+ * relative 1e-7, so digits past the sixth are solver noise (the yearly model's `clean` keeps 12).
+ */
+export function tidy(x: number): number {
+  if (!Number.isFinite(x) || Math.abs(x) < 1e-9) return 0;
+  return Number(x.toPrecision(6));
+}
+
+/** Stock left, with solver noise around an empty stock read as empty. */
+const left = (x: number, initial: number) => (x < initial * FULL_TOLERANCE ? 0 : tidy(x));
 
 /** The report's periods: per country, per consumer, stocks left. */
 export function reportPeriods(net: SimNetwork, periods: Period[], run: RunResult): SimulationPeriod[] {
@@ -30,18 +43,21 @@ export function reportPeriods(net: SimNetwork, periods: Period[], run: RunResult
         d += demand[i]!;
         s += served[i]!;
       }
-      countries[code] = { demand: clean(d), served: clean(s), fraction: d > 0 ? clean(s / d) : 1 };
+      countries[code] = { demand: tidy(d), served: tidy(s), fraction: d > 0 ? tidy(s / d) : 1 };
     }
     const consumers = net.consumers.map((i) => ({
       id: net.nodes[i]!.id,
-      served: clean(served[i]!),
-      fraction: demand[i]! > 0 ? clean(served[i]! / demand[i]!) : 1,
+      served: tidy(served[i]!),
+      fraction: demand[i]! > 0 ? tidy(served[i]! / demand[i]!) : 1,
     }));
     const stocks = [
-      ...net.piles.map((p, q) => ({ id: p.id, left: clean(run.piles[k]![q]!) })),
+      ...net.piles.map((p, q) => ({ id: p.id, left: left(run.piles[k]![q]!, p.stock) })),
       ...stockNodes.map((s) => ({
         id: s.id,
-        left: clean(s.pools.reduce((t, p) => t + run.pools[k]![p]!, 0)),
+        left: left(
+          s.pools.reduce((t, p) => t + run.pools[k]![p]!, 0),
+          s.pools.reduce((t, p) => t + net.pools[p]!.stock, 0),
+        ),
       })),
     ].sort((a, b) => byId(a.id, b.id));
     return { day: periods[k]!.start, days: periods[k]!.days, countries, consumers, stocks };
@@ -81,10 +97,10 @@ export function countryResilience(
     }
     out[code] = {
       timeToSurvive: shortDay === null ? null : Math.max(0, shortDay - start),
-      deepestFraction: clean(Math.min(...rows.map((r) => r.fraction))),
+      deepestFraction: tidy(Math.min(...rows.map((r) => r.fraction))),
       timeToRecover: shortDay === null || back === null ? null : Math.max(0, back - shortDay),
-      resilienceLoss: { tonneDays: clean(tonneDays), shareDays: clean(shareDays) },
-      loss: loss === null ? null : clean(loss),
+      resilienceLoss: { tonneDays: tidy(tonneDays), shareDays: tidy(shareDays) },
+      loss: loss === null ? null : tidy(loss),
     };
   }
   return out;

@@ -20,7 +20,7 @@ import type { Highs } from "highs";
 import { arrivalShare, inTransitShare, type Period } from "./_periods.js";
 import type { SimNetwork } from "./_network.js";
 import { type PeriodLpInput, periodLp } from "./_period-lp.js";
-import { executePeriod, planFlows } from "./_stages.js";
+import { executePeriod, FULL_TOLERANCE, planFlows } from "./_stages.js";
 import { type PeriodState, periodState, type Timeline } from "./_timeline.js";
 
 /** Raw per-period results, indexed like the network. */
@@ -36,8 +36,6 @@ export interface RunResult {
   /** Index of the first period with a shortfall anywhere; null when none. */
   firstShort: number | null;
 }
-
-const SHORT = 1e-6;
 
 /** Capacity in the LP's units: `scale` = period days / 365 (1 for a plan, which is per year). */
 function capacities(net: SimNetwork, state: PeriodState, scale: number): Array<number | undefined> {
@@ -79,9 +77,10 @@ function planInput(
   };
 }
 
-/** Plans, cached by the input they are solved from. */
+/** Plans: a new one only when the network's state changes; each starts from the one before it. */
 function planner(highs: Highs) {
-  const cache = new Map<string, Float64Array>();
+  let lastKey = "";
+  let last: Float64Array | undefined;
   return (input: PeriodLpInput): Float64Array => {
     const key = [
       input.cap.join(","),
@@ -89,12 +88,10 @@ function planner(highs: Highs) {
       input.edgeUb.join(","),
       input.poolFree.join(""),
     ].join("|");
-    let plan = cache.get(key);
-    if (!plan) {
-      plan = planFlows(highs, periodLp(input));
-      cache.set(key, plan);
-    }
-    return plan;
+    if (last && key === lastKey) return last;
+    last = planFlows(highs, periodLp(input), last);
+    lastKey = key;
+    return last;
   };
 }
 
@@ -156,7 +153,7 @@ export function runSimulation(
     result.pools.push(Float64Array.from(poolStock));
     result.piles.push(Float64Array.from(pileLeft));
     options.onProgress?.(k + 1, periods.length);
-    const short = net.consumers.some((i) => out.served[i]! < input.demand[i]! * (1 - SHORT) - 1e-9);
+    const short = net.consumers.some((i) => out.served[i]! < input.demand[i]! * (1 - FULL_TOLERANCE) - 1e-9);
     if (short && result.firstShort === null) {
       result.firstShort = k;
       if (options.stopAtShortfall) break;

@@ -126,9 +126,12 @@ export function periodState(net: SimNetwork, timeline: Timeline, period: Period)
   const edgeShare = new Float64Array(net.edges.length);
   for (let d = 0; d < period.days; d++) {
     const day = period.start + d + 0.5;
-    for (let i = 0; i < nodeShare.length; i++) nodeShare[i]! += timeline.nodeShare(i, day) / period.days;
-    for (let e = 0; e < edgeShare.length; e++) edgeShare[e]! += timeline.edgeOpen(e, day) / period.days;
+    for (let i = 0; i < nodeShare.length; i++) nodeShare[i]! += timeline.nodeShare(i, day);
+    for (let e = 0; e < edgeShare.length; e++) edgeShare[e]! += timeline.edgeOpen(e, day);
   }
+  // sum first, divide once: a node up every day has share exactly 1, not 0.9999999999999998
+  for (let i = 0; i < nodeShare.length; i++) nodeShare[i] = nodeShare[i]! / period.days;
+  for (let e = 0; e < edgeShare.length; e++) edgeShare[e] = edgeShare[e]! / period.days;
   return { nodeShare, edgeShare };
 }
 
