@@ -32,7 +32,12 @@ export function undisrupted(applied: AppliedScenario): AppliedScenario {
 /** Calendar date of day 0: the option, else the scenario's startDate minus its startDay, else 1 Jan of the graph's year. */
 function dayZero(graph: SupplyGraph, applied: AppliedScenario, option: string | undefined): string | null {
   if (option !== undefined) {
-    if (!ISO_DATE.test(option) || Number.isNaN(Date.parse(`${option}T00:00:00Z`)))
+    const parsed = Date.parse(`${option}T00:00:00Z`);
+    if (
+      !ISO_DATE.test(option) ||
+      Number.isNaN(parsed) ||
+      new Date(parsed).toISOString().slice(0, 10) !== option
+    )
       throw new UsageError(`start date "${option}" is not a date`, "give it as yyyy-mm-dd, e.g. 2010-09-21");
     return option;
   }
