@@ -5,7 +5,7 @@
 import type { Simulation } from "../simulate/types.js";
 import type { ChartFile, RenderedReport } from "./_compare-cells.js";
 import { type ChartProvenance, renderSvg } from "./charts.js";
-import { servedOverTimeSpec } from "./simulate-chart.js";
+import { chartCountries, servedOverTimeSpec } from "./simulate-chart.js";
 import {
   type Column,
   markdownCell,
@@ -21,7 +21,7 @@ export type SimulateFormat = "text" | "md" | "json";
 
 const days = (d: number | null) => (d === null ? "-" : `${d}`);
 
-function countryTable(sim: Simulation, currency: string | null) {
+function countryTable(sim: Simulation, currency: string | null, codes: string[]) {
   const columns: Column[] = [
     { header: "country" },
     { header: "time to survive (d)", align: "right" },
@@ -31,31 +31,35 @@ function countryTable(sim: Simulation, currency: string | null) {
     { header: "loss (tonnes)", align: "right" },
     { header: `loss (${currency ?? "value"})`, align: "right" },
   ];
-  const rows = Object.entries(sim.countries).map(([code, c]) => [
-    code,
-    days(c.timeToSurvive),
-    percent(c.deepestFraction),
-    days(c.timeToRecover),
-    quantity(c.resilienceLoss.shareDays),
-    quantity(c.resilienceLoss.tonneDays),
-    c.loss === null ? "-" : quantity(c.loss),
-  ]);
+  const rows = codes
+    .map((code) => [code, sim.countries[code]!] as const)
+    .map(([code, c]) => [
+      code,
+      days(c.timeToSurvive),
+      percent(c.deepestFraction),
+      days(c.timeToRecover),
+      quantity(c.resilienceLoss.shareDays),
+      quantity(c.resilienceLoss.tonneDays),
+      c.loss === null ? "-" : quantity(c.loss),
+    ]);
   return { columns, rows };
 }
 
-/** Served share per period and country; only the countries that run short (all when none does). */
-function periodTable(sim: Simulation) {
-  const all = Object.keys(sim.countries);
-  const short = all.filter((c) => sim.countries[c]!.timeToSurvive !== null);
-  const codes = short.length ? short : all;
+/**
+ * Served share per period for `codes`: only the periods where a share changes (the first and last always), so
+ * a year of weekly periods reads as the story of the disruption rather than 53 rows.
+ */
+function periodTable(sim: Simulation, codes: string[]) {
   const columns: Column[] = [
     { header: "day", align: "right" },
     ...codes.map((c) => ({ header: c, align: "right" as const })),
   ];
-  const rows = sim.periods.map((p) => [
+  const all = sim.periods.map((p) => [
     `${p.day}`,
     ...codes.map((c) => percent(p.countries[c]?.fraction ?? 1)),
   ]);
+  const same = (a: string[], b: string[]) => a.slice(1).every((x, i) => x === b[i + 1]);
+  const rows = all.filter((row, k) => k === 0 || k === all.length - 1 || !same(row, all[k - 1]!));
   return { columns, rows };
 }
 
@@ -108,7 +112,8 @@ function header(sim: Simulation, p: ChartProvenance): string[] {
 
 /**
  * Render a simulation. `provenance` names the data file and date; `currency` labels money; `chartPrefix` is the
- * base name the Markdown links its chart by (`<prefix>-served.svg`).
+ * base name the Markdown links its chart by (`<prefix>-served.svg`); `only` = the countries shown (default: all in
+ * the table, those that run short in the chart and the period table). JSON always holds everything.
  */
 export async function formatSimulation(
   sim: Simulation,
@@ -116,10 +121,13 @@ export async function formatSimulation(
   provenance: ChartProvenance,
   currency: string | null,
   chartPrefix = "simulate",
+  only?: string[],
 ): Promise<RenderedReport> {
   if (format === "json") return { text: stableJson(sim), charts: [] };
-  const countries = countryTable(sim, currency);
-  const periods = periodTable(sim);
+  const codes = only ?? Object.keys(sim.countries);
+  const shown = only ?? chartCountries(sim);
+  const countries = countryTable(sim, currency, codes);
+  const periods = periodTable(sim, shown);
   const nodes = nodeTable(sim);
   const exposed = sim.exposed.length ? sim.exposed.join(", ") : "none";
   if (format === "text") {
@@ -130,7 +138,7 @@ export async function formatSimulation(
         "",
         textTable(countries.columns, countries.rows),
         "",
-        "Served share of demand per period",
+        "Served share of demand per period (the periods where a share changes)",
         textTable(periods.columns, periods.rows),
         "",
         ...(sim.nodes.length
@@ -153,7 +161,11 @@ export async function formatSimulation(
   }
   const title = `Share of demand served over time: ${sim.scenario}`;
   const charts: ChartFile[] = [
-    { name: "served", title, svg: await renderSvg(servedOverTimeSpec(sim, provenance, { title })) },
+    {
+      name: "served",
+      title,
+      svg: await renderSvg(servedOverTimeSpec(sim, provenance, { title, countries: shown })),
+    },
   ];
   return {
     text: [
@@ -164,7 +176,7 @@ export async function formatSimulation(
       markdownTable(countries.columns, countries.rows),
       "",
       ...charts.map((ch) => `![${markdownCell(ch.title)}](${chartPrefix}-${ch.name}.svg)\n`),
-      "## Served share of demand per period",
+      "## Served share of demand per period (the periods where a share changes)",
       "",
       markdownTable(periods.columns, periods.rows),
       "",

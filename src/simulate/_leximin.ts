@@ -2,8 +2,9 @@
  * Leximin by progressive filling (max-min fair allocation; Bertsekas & Gallager, "Data Networks", 1992, §6.5.2),
  * as `leximinLevels` in src/flow/_solve-flow.ts does it for the yearly model: raise every active consumer's served
  * fraction together as far as the LP allows, freeze those that cannot go higher, raise the rest, until all are
- * frozen. A consumer is frozen when it cannot exceed the round's level while everyone keeps theirs: one LP over
- * the active sum tells which can rise, the others are tested one at a time.
+ * frozen. A consumer is frozen when it cannot exceed the round's level while everyone keeps theirs: an LP over the
+ * sum of those still at the level tells which can rise; repeated on the rest until none rises (the yearly version
+ * tests those one at a time).
  * Written against an abstract solver so the plan and the execution LPs share it. (The lead is generalising the
  * yearly one into src/flow/_leximin.ts; this copy is to be unified with it.)
  */
@@ -41,10 +42,18 @@ export function leximinLevels(
     if (t < 1 - 1e-9) {
       const tol = (i: number) => 1e-7 * Math.max(1, demand[i]!);
       const at = (i: number) => t * demand[i]!;
-      const all = solver.total(level, [...active]);
-      for (const i of active) {
-        if (all(i) > at(i) + tol(i)) continue;
-        if (solver.total(level, [i])(i) <= at(i) + tol(i)) frozen.push(i);
+      // Maximise the sum over the consumers still at the level: those that rise can exceed it while everyone keeps
+      // theirs (not frozen); repeat on the rest until none rises, which proves each of them frozen (one rising
+      // alone would raise the sum). Usually two or three LPs instead of one per consumer.
+      let atLevel = [...active];
+      for (;;) {
+        const got = solver.total(level, atLevel);
+        const still = atLevel.filter((i) => got(i) <= at(i) + tol(i));
+        if (still.length === atLevel.length || still.length === 0) {
+          frozen.push(...still);
+          break;
+        }
+        atLevel = still;
       }
     }
     // At full service, or when tolerance hides every bottleneck, the remaining consumers end at this level.

@@ -43,6 +43,20 @@ function qualification(values: string[] | undefined): { all?: number; byStage: R
   return out;
 }
 
+/** `--countries JP,US` → ["JP", "US"]; each must be a country with consumers. @throws UsageError */
+function countryList(value: unknown, known: string[]): string[] | undefined {
+  if (typeof value !== "string") return undefined;
+  const codes = value.split(",").map((c) => c.trim().toUpperCase());
+  for (const code of codes) {
+    if (!known.includes(code))
+      throw new UsageError(
+        `--countries: "${code}" has no consumers in this graph`,
+        `known: ${known.join(", ")}`,
+      );
+  }
+  return codes;
+}
+
 export const simulateCommand: CommandSpec = {
   name: "simulate",
   summary:
@@ -83,6 +97,10 @@ export const simulateCommand: CommandSpec = {
       flags: "--start-date <date>",
       description: "calendar date of day 0, yyyy-mm-dd (dates pipeline start-ups)",
     },
+    {
+      flags: "--countries <codes>",
+      description: "countries the text and Markdown report show, e.g. JP,US (JSON holds all)",
+    },
     formatOption(["text", "md", "json"]),
     { flags: "--out <file>", description: "write the report to this file (Markdown: its chart beside it)" },
   ],
@@ -115,12 +133,14 @@ export const simulateCommand: CommandSpec = {
       scenario: sim.scenario,
       date: String(graph.getAttribute("year") ?? "n/a"),
     };
+    const only = countryList(options.countries, Object.keys(sim.countries));
     const report = await formatSimulation(
       sim,
       options.format as SimulateFormat,
       provenance,
       graph.getAttribute("currency") ?? null,
       chartPrefix(options.out, "simulate"),
+      only,
     );
     emitReport(io, report, options.out);
     return 0;
