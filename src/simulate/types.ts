@@ -29,7 +29,7 @@ export interface SimulateOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The defaults: a year in weeks, lead times and stocks on, per-node exposure on. */
+/** The defaults: a year in weeks, lead times and stocks on, per-node exposure off (one simulation per node). */
 export const DEFAULT_SIMULATE_OPTIONS = {
   horizon: 365,
   step: 7,
@@ -39,7 +39,7 @@ export const DEFAULT_SIMULATE_OPTIONS = {
   rampDays: {} as Record<string, number>,
   leadTimes: true,
   stocks: true,
-  nodes: true,
+  nodes: false,
   startDate: undefined as string | undefined,
   onProgress: undefined as ((done: number, total: number) => void) | undefined,
 };
