@@ -20,7 +20,7 @@ import type { Highs } from "highs";
 import { arrivalShare, inTransitShare, type Period } from "./_periods.js";
 import type { SimNetwork } from "./_network.js";
 import { type PeriodLpInput, periodLp } from "./_period-lp.js";
-import { executePeriod, FULL_TOLERANCE, planFlows } from "./_stages.js";
+import { executePeriod, FULL_TOLERANCE, type PeriodOutcome, planFlows } from "./_stages.js";
 import { type PeriodState, periodState, type Timeline } from "./_timeline.js";
 
 /** Raw per-period results, indexed like the network. */
@@ -95,6 +95,40 @@ function planner(highs: Highs) {
   };
 }
 
+/** A number for a state key: 12 significant digits, so float noise in sums of arrival shares does not split states. */
+const keyNum = (x: number | undefined) =>
+  x === undefined ? "-" : Number.isFinite(x) ? x.toPrecision(12) : "inf";
+
+/** Everything a period's LP is built from, as one string: equal keys, equal LPs (to 12 digits), equal outcomes. */
+function inputKey(input: PeriodLpInput): string {
+  const arrays = [
+    input.cap,
+    input.demand,
+    input.edgeUb,
+    input.arriveNow,
+    input.poolIn,
+    input.poolKeep,
+    input.pileLeft,
+  ];
+  return arrays.map((a) => Array.from(a as ArrayLike<number | undefined>, keyNum).join(",")).join("|");
+}
+
+/**
+ * Executions: solved again only when the period's LP differs from the one before (a network that is short in a
+ * steady way repeats the same period, and its leximin rounds are the costly part).
+ */
+function executor(highs: Highs) {
+  let lastKey = "";
+  let last: PeriodOutcome | undefined;
+  return (input: PeriodLpInput): PeriodOutcome => {
+    const key = inputKey(input);
+    if (last && key === lastKey) return last;
+    last = executePeriod(highs, periodLp(input));
+    lastKey = key;
+    return last;
+  };
+}
+
 /** Run the simulation over `periods`. `steady` = the undisrupted timeline (for the material in transit at day 0). */
 export function runSimulation(
   highs: Highs,
@@ -105,6 +139,7 @@ export function runSimulation(
   options: { stopAtShortfall?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): RunResult {
   const plan = planner(highs);
+  const execute = executor(highs);
   let poolStock: Float64Array = Float64Array.from(net.pools, (p) => p.stock);
   const pileLeft = Float64Array.from(net.piles, (p) => p.stock);
   const arrivals = periods.map(() => new Float64Array(net.pools.length));
@@ -137,7 +172,7 @@ export function runSimulation(
       poolFree: new Uint8Array(net.pools.length),
       pileLeft: Float64Array.from(pileLeft),
     };
-    const out = executePeriod(highs, periodLp(input));
+    const out = execute(input);
     for (const [e, edge] of net.edges.entries()) {
       const shipped = out.shipped[e]!;
       if (shipped <= 0 || edge.pool < 0) continue;
