@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runCli } from "../_helpers/cli.js";
 import { serializedFromText } from "../_helpers/graph-from-text.js";
 
@@ -23,6 +23,8 @@ writeFileSync(
     ),
   ),
 );
+vi.setConfig({ testTimeout: 300_000 }); // a loaded machine makes the LP solves slow
+
 const CUT = ["--cut", "CN>JP", "--start-day", "7", "--duration-days", "14", "--step", "7", "--horizon", "42"];
 
 describe("chokepoint simulate", () => {

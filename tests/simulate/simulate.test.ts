@@ -2,7 +2,7 @@
  * `simulate`, hand-checked on tiny chains (daily periods, demand 73 t/yr = 0.2 t/day), then the bundled graphs:
  * no disruption serves everyone every period, and the yearly model is the limit of the time model.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { servedDemand } from "../../src/flow/served-demand.js";
 import { bundledGraphPath } from "../../src/io/bundled.js";
 import { loadGraph } from "../../src/io/load-graph.js";
@@ -14,6 +14,9 @@ import type { Scenario } from "../../src/scenario/types.js";
 import { simulate } from "../../src/simulate/simulate.js";
 import type { SimulateOptions } from "../../src/simulate/types.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
+
+// Daily periods make a few hundred small LP solves per test: seconds alone, much longer on a loaded machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 /** Served fraction of country `code` per day (daily periods). */
 async function curve(graph: SupplyGraph, scenario: Scenario, options: SimulateOptions, code = "JP") {
