@@ -20,7 +20,9 @@ import type { Highs } from "highs";
 import { arrivalShare, inTransitShare, type Period } from "./_periods.js";
 import type { SimNetwork } from "./_network.js";
 import { type PeriodLpInput, periodLp } from "./_period-lp.js";
-import { executePeriod, FULL_TOLERANCE, type PeriodOutcome, planFlows } from "./_stages.js";
+import { executePeriod, type PeriodOutcome } from "./_execute.js";
+import { planFlows } from "./_plan.js";
+import { FULL_TOLERANCE } from "./_stages.js";
 import { type PeriodState, periodState, type Timeline } from "./_timeline.js";
 
 /** Raw per-period results, indexed like the network. */
