@@ -22,38 +22,58 @@ export function chartCountries(sim: Simulation): string[] {
   return short.length ? short : all;
 }
 
-/** The Vega-Lite spec. */
+/** One simulation on a chart; `label` (e.g. the graph's year) tells runs apart when several share it. */
+export interface ChartRun {
+  label: string | null;
+  sim: Simulation;
+}
+
+/**
+ * The Vega-Lite spec: one step line per country and run (`JP · 2010`), each run's disruption window shaded.
+ * Countries default to those that run short in any run.
+ */
 export function servedOverTimeSpec(
-  sim: Simulation,
+  runs: ChartRun[],
   provenance: ChartProvenance,
   options: ServedOverTimeOptions = {},
 ): TopLevelSpec {
-  const countries = options.countries ?? chartCountries(sim);
-  const values = countries.flatMap((country) =>
-    sim.periods.map((p) => ({ country, day: p.day, fraction: p.countries[country]?.fraction ?? null })),
-  );
-  // a last point at the horizon, so the step line covers the last period too
+  const countries = options.countries ?? [...new Set(runs.flatMap((r) => chartCountries(r.sim)))].sort();
+  const horizon = Math.max(...runs.map((r) => r.sim.horizon));
+  const values: Array<{ series: string; day: number; fraction: number | null }> = [];
+  const series: string[] = [];
   for (const country of countries) {
-    const last = sim.periods[sim.periods.length - 1];
-    if (last) values.push({ country, day: sim.horizon, fraction: last.countries[country]?.fraction ?? null });
+    for (const { label, sim } of runs) {
+      const name = label === null ? country : `${country} · ${label}`;
+      series.push(name);
+      for (const p of sim.periods)
+        values.push({ series: name, day: p.day, fraction: p.countries[country]?.fraction ?? null });
+      // a last point at the horizon, so the step line covers the last period too
+      const last = sim.periods[sim.periods.length - 1];
+      if (last)
+        values.push({ series: name, day: sim.horizon, fraction: last.countries[country]?.fraction ?? null });
+    }
   }
-  const windows = sim.window
-    ? [
-        {
-          start: sim.window.startDay,
-          end: Math.min(sim.window.endDay ?? sim.horizon, sim.horizon),
-          label: "disruption",
-        },
-      ]
-    : [];
-  const title = options.title ?? `Share of demand served over time: ${sim.scenario}`;
+  const windows = [
+    ...new Map(
+      runs
+        .filter((r) => r.sim.window !== null)
+        .map((r) => {
+          const w = r.sim.window!;
+          const end = Math.min(w.endDay ?? r.sim.horizon, r.sim.horizon);
+          return [`${w.startDay}-${end}`, { start: w.startDay, end }] as const;
+        }),
+    ).values(),
+  ];
+  const scenarios = [...new Set(runs.map((r) => r.sim.scenario))].join(", ");
+  const startDates = [...new Set(runs.map((r) => r.sim.startDate).filter((d): d is string => d !== null))];
+  const title = options.title ?? `Share of demand served over time: ${scenarios}`;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: {
       text: title,
       subtitle: [
         `data: ${provenance.dataFile}`,
-        `scenario: ${provenance.scenario} · data year ${provenance.date}${sim.startDate ? ` · day 0 = ${sim.startDate}` : ""}`,
+        `scenario: ${provenance.scenario} · data year ${provenance.date}${startDates.length ? ` · day 0 = ${startDates.join(", ")}` : ""}`,
       ],
       anchor: "start",
       fontSize: 15,
@@ -82,7 +102,7 @@ export function servedOverTimeSpec(
             field: "day",
             type: "quantitative",
             title: "day of the simulation (shaded: the disruption)",
-            scale: { domain: [0, sim.horizon] },
+            scale: { domain: [0, horizon] },
           },
           y: {
             field: "fraction",
@@ -92,10 +112,10 @@ export function servedOverTimeSpec(
             scale: { domain: [0, 1] },
           },
           color: {
-            field: "country",
+            field: "series",
             type: "nominal",
-            title: "country",
-            sort: countries,
+            title: runs.length > 1 ? "country · run" : "country",
+            sort: series,
             legend: { orient: "bottom", columns: 6 },
           },
         },

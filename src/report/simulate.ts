@@ -122,10 +122,12 @@ export async function formatSimulation(
   currency: string | null,
   chartPrefix = "simulate",
   only?: string[],
+  withChart = true,
 ): Promise<RenderedReport> {
   if (format === "json") return { text: stableJson(sim), charts: [] };
-  const codes = only ?? Object.keys(sim.countries);
-  const shown = only ?? chartCountries(sim);
+  // with several runs a country may have consumers in one graph only
+  const codes = (only ?? Object.keys(sim.countries)).filter((c) => c in sim.countries);
+  const shown = (only ?? chartCountries(sim)).filter((c) => c in sim.countries);
   const countries = countryTable(sim, currency, codes);
   const periods = periodTable(sim, shown);
   const nodes = nodeTable(sim);
@@ -160,13 +162,17 @@ export async function formatSimulation(
     };
   }
   const title = `Share of demand served over time: ${sim.scenario}`;
-  const charts: ChartFile[] = [
-    {
-      name: "served",
-      title,
-      svg: await renderSvg(servedOverTimeSpec(sim, provenance, { title, countries: shown })),
-    },
-  ];
+  const charts: ChartFile[] = withChart
+    ? [
+        {
+          name: "served",
+          title,
+          svg: await renderSvg(
+            servedOverTimeSpec([{ label: null, sim }], provenance, { title, countries: shown }),
+          ),
+        },
+      ]
+    : [];
   return {
     text: [
       `# Resilience over time: ${markdownCell(sim.scenario)}`,
@@ -199,5 +205,64 @@ export async function formatSimulation(
       "",
     ].join("\n"),
     charts,
+  };
+}
+
+/** One simulation with what its report needs. */
+export interface SimulationRun {
+  /** Data file, by base name. */
+  file: string;
+  /** Tells the run apart on the shared chart (e.g. the graph's year). */
+  label: string;
+  sim: Simulation;
+  provenance: ChartProvenance;
+  currency: string | null;
+}
+
+/**
+ * Render several simulations (e.g. the same scenario on the 2010 and 2025 graphs): JSON `{runs: [{file, ...}]}`;
+ * text and Markdown one report after another, the Markdown with ONE chart holding every run's curves
+ * (`JP · 2010`, `JP · 2025`). A single run renders as `formatSimulation`.
+ */
+export async function formatSimulations(
+  runs: SimulationRun[],
+  format: SimulateFormat,
+  chartPrefix = "simulate",
+  only?: string[],
+): Promise<RenderedReport> {
+  if (runs.length === 1) {
+    const r = runs[0]!;
+    return formatSimulation(r.sim, format, r.provenance, r.currency, chartPrefix, only);
+  }
+  if (format === "json")
+    return { text: stableJson({ runs: runs.map((r) => ({ file: r.file, ...r.sim })) }), charts: [] };
+  const parts = await Promise.all(
+    runs.map((r) => formatSimulation(r.sim, format, r.provenance, r.currency, chartPrefix, only, false)),
+  );
+  if (format === "text") return { text: parts.map((p) => p.text).join("\n"), charts: [] };
+  const provenance: ChartProvenance = {
+    dataFile: runs.map((r) => r.file).join(", "),
+    scenario: [...new Set(runs.map((r) => r.sim.scenario))].join(", "),
+    date: runs.map((r) => r.provenance.date).join(", "),
+  };
+  const title = `Share of demand served over time: ${runs.map((r) => r.label).join(" vs ")}`;
+  const chart: ChartFile = {
+    name: "served",
+    title,
+    svg: await renderSvg(
+      servedOverTimeSpec(
+        runs.map((r) => ({ label: r.label, sim: r.sim })),
+        provenance,
+        { title, ...(only ? { countries: only } : {}) },
+      ),
+    ),
+  };
+  return {
+    text: [
+      `![${markdownCell(title)}](${chartPrefix}-${chart.name}.svg)`,
+      "",
+      ...parts.map((p) => p.text),
+    ].join("\n"),
+    charts: [chart],
   };
 }

@@ -82,3 +82,46 @@ describe("chokepoint simulate", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("chokepoint simulate with several graphs", () => {
+  it("simulates each and draws every run on one chart", async () => {
+    const other = join(dir, "g2.json");
+    writeFileSync(
+      other,
+      JSON.stringify(
+        serializedFromText(
+          `
+          mine [mine CN output=ore capacity=73]
+          car [consumer JP demand=73]
+          mine -> car volume=73
+        `,
+          { year: 2010 },
+        ),
+      ),
+    );
+    const json = await runCli(["simulate", other, file, ...CUT, "--format", "json"]);
+    expect(json.code, json.stderr).toBe(0);
+    const runs = JSON.parse(json.stdout).runs;
+    expect(runs.map((r: { file: string }) => r.file)).toEqual(["g2.json", "g.json"]);
+    expect(runs[0].countries.JP.deepestFraction).toBe(0);
+
+    const out = join(dir, "both.md");
+    const md = await runCli([
+      "simulate",
+      other,
+      file,
+      ...CUT,
+      "--countries",
+      "JP",
+      "--format",
+      "md",
+      "--out",
+      out,
+    ]);
+    expect(md.code, md.stderr).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("(both-served.svg)");
+    const svg = readFileSync(join(dir, "both-served.svg"), "utf8");
+    expect(svg).toContain("JP · 2010");
+    expect(svg).toContain("JP · 2025");
+  });
+});

@@ -7,7 +7,7 @@ import { basename } from "node:path";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { readGraphFile } from "../../io/read-graph-file.js";
 import { UsageError } from "../../model/errors.js";
-import { formatSimulation, type SimulateFormat } from "../../report/simulate.js";
+import { formatSimulations, type SimulateFormat, type SimulationRun } from "../../report/simulate.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import type { Scenario } from "../../scenario/types.js";
 import { simulate } from "../../simulate/simulate.js";
@@ -61,7 +61,13 @@ export const simulateCommand: CommandSpec = {
   name: "simulate",
   summary:
     "the disruption over time: served demand per period, time-to-survive, time-to-recover, resilience loss",
-  args: [{ name: "file", description: "graph file", default: DEFAULT_GRAPH }],
+  args: [
+    {
+      name: "files",
+      description: "graph files, one simulation each, one chart for all (default: the bundled 2025 graph)",
+      variadic: true,
+    },
+  ],
   options: [
     ...SCENARIO_OPTIONS,
     {
@@ -106,39 +112,44 @@ export const simulateCommand: CommandSpec = {
   ],
   examples: [
     "chokepoint simulate",
-    "chokepoint simulate graphs/rare-earths-2010.json --scenario china-embargo-japan-2010 --duration-days 60",
+    "chokepoint simulate graphs/rare-earths-2010.json graphs/rare-earths-2025.json --scenario china-embargo-japan-2010 --duration-days 60 --countries JP --format md --out embargo.md",
     "chokepoint simulate --cut 'CN>JP' --start-day 30 --duration-days 60 --step 1 --horizon 180 --format json",
   ],
   async run({ args, options, io }) {
     checkOut(options);
-    const file = resolveGraphPath(args[0]);
-    const graph = readGraphFile(file);
     let scenario: Scenario = scenarioFromOptions(options, "no-china");
     if (options.startDay !== undefined) scenario = { ...scenario, startDay: options.startDay as number };
     if (options.durationDays !== undefined)
       scenario = { ...scenario, durationDays: options.durationDays as number };
     const q = qualification(options.qualificationDays as string[] | undefined);
-    const sim = await simulate(graph, applyScenario(graph, scenario), {
-      horizon: options.horizon as number,
-      step: options.step as number,
-      leadTimes: options.leadTimes !== false,
-      stocks: options.stocks !== false,
-      nodes: options.nodes === true,
-      qualificationDays: q.byStage,
-      ...(q.all !== undefined ? { qualificationAll: q.all } : {}),
-      ...(typeof options.startDate === "string" ? { startDate: options.startDate } : {}),
-    });
-    const provenance = {
-      dataFile: basename(file),
-      scenario: sim.scenario,
-      date: String(graph.getAttribute("year") ?? "n/a"),
-    };
-    const only = countryList(options.countries, Object.keys(sim.countries));
-    const report = await formatSimulation(
-      sim,
+    const runs: SimulationRun[] = [];
+    for (const arg of args.length ? args : [DEFAULT_GRAPH]) {
+      const file = resolveGraphPath(arg);
+      const graph = readGraphFile(file);
+      const sim = await simulate(graph, applyScenario(graph, scenario), {
+        horizon: options.horizon as number,
+        step: options.step as number,
+        leadTimes: options.leadTimes !== false,
+        stocks: options.stocks !== false,
+        nodes: options.nodes === true,
+        qualificationDays: q.byStage,
+        ...(q.all !== undefined ? { qualificationAll: q.all } : {}),
+        ...(typeof options.startDate === "string" ? { startDate: options.startDate } : {}),
+      });
+      const year = graph.getAttribute("year");
+      runs.push({
+        file: basename(file),
+        label: year === undefined ? basename(file) : String(year),
+        sim,
+        provenance: { dataFile: basename(file), scenario: sim.scenario, date: String(year ?? "n/a") },
+        currency: graph.getAttribute("currency") ?? null,
+      });
+    }
+    const known = [...new Set(runs.flatMap((r) => Object.keys(r.sim.countries)))];
+    const only = countryList(options.countries, known);
+    const report = await formatSimulations(
+      runs,
       options.format as SimulateFormat,
-      provenance,
-      graph.getAttribute("currency") ?? null,
       chartPrefix(options.out, "simulate"),
       only,
     );
