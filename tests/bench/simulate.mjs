@@ -4,7 +4,7 @@
  * bundled graphs and on generated graphs; wall time, CPU time and peak memory (RSS) per run.
  * Imports the built library (`npm run build` first). Prints one JSON line per measurement:
  *   {"bench":"simulate","graph":...,"nodes":...,"edges":...,"scenario":...,"periods":...,"wallMs":...,"cpuMs":...,"rssMb":...}
- * Usage: node tests/bench/simulate.mjs [graph.json ...] [--horizon D] [--step D] [--nodes]
+ * Usage: node tests/bench/simulate.mjs [graph.json ...] [--horizon D] [--step D] [--nodes] [--baseline-only]
  * Generated graphs: `npx chokepoint generate --nodes 1000 --out /tmp/g1k.json` (and 10000), then pass the files.
  */
 import { existsSync } from "node:fs";
@@ -21,6 +21,7 @@ const opt = (name, fallback) => {
 const horizon = opt("--horizon", 365);
 const step = opt("--step", 7);
 const nodes = argv.includes("--nodes");
+const baselineOnly = argv.includes("--baseline-only");
 const files = argv.filter((a, i) => !a.startsWith("--") && !["--horizon", "--step"].includes(argv[i - 1]));
 if (files.length === 0)
   for (const y of [2010, 2025])
@@ -34,7 +35,9 @@ const sampler = setInterval(() => {
 for (const file of files) {
   const graph = readGraphFile(file);
   const scenarios = [{ name: "baseline" }];
-  if (file.includes("rare-earths"))
+  if (baselineOnly) {
+    // the baseline alone
+  } else if (file.includes("rare-earths"))
     scenarios.push({ ...loadScenario("china-embargo-japan-2010"), durationDays: 60 });
   else {
     // a generated graph: its largest mine down for 60 days
