@@ -63,3 +63,7 @@ export * from "./levers/types.js";
 export * from "./levers/apply-lever.js";
 export { loadLever, parseLever, bundledLeverNames, bundledLeverDir } from "./io/load-lever.js";
 export * from "./report/charts.js";
+export { simulate, undisrupted } from "./simulate/simulate.js";
+export * from "./simulate/types.js";
+export * from "./simulate/assumptions.js";
+export * from "./scenario/timing.js";

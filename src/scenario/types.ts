@@ -11,7 +11,8 @@ export type SelectorKey = (typeof SELECTOR_KEYS)[number];
 /** `{country: "CN", stage: "refinery"}` = Chinese refineries. */
 export type NodeSelector = Partial<Record<SelectorKey, string>>;
 
-const selectorSchema = z
+/** The node selector schema (`{country, stage, operator, node, status, output}`; keys are ANDed). */
+export const selectorSchema = z
   .strictObject({
     node: z.string().min(1).optional(),
     country: z.string().min(1).optional(),
@@ -25,13 +26,33 @@ const selectorSchema = z
     message: "an empty selector would select every node; name at least one key (node, country, stage, ...)",
   });
 
+/**
+ * When a disruption starts and how long it lasts, in days from the start of a simulation (`chokepoint simulate`).
+ * The yearly analyses ignore timing: for them every disruption is permanent.
+ */
+const timingKeys = {
+  /** First day of the disruption (day 0 = the start of the simulation). */
+  startDay: z.number().int().min(0).optional(),
+  /** Days the disruption lasts; absent = to the end of the horizon. */
+  durationDays: z.number().positive().finite().optional(),
+};
+
+/** A calendar date `yyyy-mm-dd` that exists (2025-02-30 does not). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date yyyy-mm-dd")
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  }, "not a calendar date");
+
 /** The JSON schema of a scenario file. */
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   sources: z.array(z.string()).optional(),
   /** Nodes to remove: the union of the selectors. */
-  remove: z.array(selectorSchema).optional(),
+  remove: z.array(selectorSchema.extend(timingKeys)).optional(),
   /** Edges to cut between countries; `*` = any other country; `material` = the source node's output. */
   cut: z
     .array(
@@ -39,15 +60,27 @@ export const scenarioSchema = z.strictObject({
         from: z.string().min(1),
         to: z.string().min(1),
         material: z.string().min(1).optional(),
+        ...timingKeys,
       }),
     )
     .optional(),
   /** Multiply the capacity of the selected nodes (unlimited nodes: their baseline out-volume) by `factor`. */
-  scale: z.array(z.strictObject({ select: selectorSchema, factor: z.number().min(0) })).optional(),
+  scale: z
+    .array(z.strictObject({ select: selectorSchema, factor: z.number().min(0), ...timingKeys }))
+    .optional(),
   /** Bring planned and under-construction facilities online. */
   includePlanned: z.boolean().optional(),
   /** Bring online the pipeline facilities due by this year (implies includePlanned for them). */
   year: z.number().int().optional(),
+  /**
+   * Timing of the whole scenario for `simulate` (default: from day 0 to the end of the horizon). A rule's own
+   * `startDay` / `durationDays` replace these for that rule. Days count from the start of the simulation.
+   */
+  ...timingKeys,
+  /** Calendar date of `startDay` (informative; `simulate` also dates its periods with it). */
+  startDate: isoDate.optional(),
+  /** Calendar date the disruption ended (informative). */
+  endDate: isoDate.optional(),
 });
 
 /** A scenario as written in a file or built from flags. */
@@ -55,6 +88,12 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 
 /** An edge cut: `from`/`to` country codes or `*`. */
 export type EdgeCut = NonNullable<Scenario["cut"]>[number];
+
+/** A remove rule: a node selector, optionally timed. */
+export type RemoveRule = NonNullable<Scenario["remove"]>[number];
+
+/** A scale rule: selected nodes' capacity × factor, optionally timed. */
+export type ScaleRule = NonNullable<Scenario["scale"]>[number];
 
 /** The baseline: nothing removed, pipeline excluded. */
 export const BASELINE_SCENARIO: Scenario = { name: "baseline" };
@@ -80,4 +119,30 @@ export interface AppliedScenario {
   nodeOut: ReadonlySet<string>;
   /** Edges of nodes that are out are out too, and not listed here: test `nodeOut` for their ends. */
   edgeOut: ReadonlySet<string>;
+  /** When each disruption happens, for `simulate`; the yearly analyses ignore it (they treat all as permanent). */
+  timing: ScenarioTiming;
+}
+
+/** A disruption window in days from the start of a simulation. */
+export interface DisruptionWindow {
+  startDay: number;
+  /** null = lasts to the end of the horizon. */
+  durationDays: number | null;
+}
+
+/** The timing of an applied scenario: the window of every rule, resolved against the scenario's own. */
+export interface ScenarioTiming {
+  /** The scenario's window (top-level `startDay`, default 0, and `durationDays`). */
+  window: DisruptionWindow;
+  startDate: string | null;
+  endDate: string | null;
+  /** Removed node → the windows of the rules that remove it (it is out while any is on), keys sorted. */
+  removed: Record<string, DisruptionWindow[]>;
+  /** Cut edge key (as in `removedEdges`) → the windows of the cuts that hit it, keys sorted. */
+  cut: Record<string, DisruptionWindow[]>;
+  /**
+   * Scaled node → its unscaled base capacity (an unlimited node: its baseline out-volume) and each rule's factor
+   * with its window (factors of rules that are on at the same time compound), keys sorted.
+   */
+  scaled: Record<string, { base: number; factors: Array<{ factor: number; window: DisruptionWindow }> }>;
 }
