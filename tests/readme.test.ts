@@ -1,35 +1,50 @@
 /**
- * The README's examples are real: every `npx chokepoint ...` block followed by an output block is re-run here
- * and must print exactly what the README shows. After a deliberate change, refresh them with
- * `UPDATE_README=1 npx vitest run tests/readme.test.ts`.
+ * The documentation's examples are real: every `npx chokepoint ...` block followed by an output block, in the
+ * README and in every page of docs/, is re-run here and must print exactly what the page shows. After a
+ * deliberate change, refresh them with `UPDATE_README=1 npx vitest run tests/readme.test.ts`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./_helpers/cli.js";
 import { commandBlocks } from "./_helpers/readme-blocks.js";
 
-const README = new URL("../README.md", import.meta.url);
-const text = readFileSync(README, "utf8");
-const blocks = commandBlocks(text);
+const ROOT = new URL("../", import.meta.url);
+/** The README and the hand-written pages of docs/ (docs/api/ is generated and holds no command examples). */
+const PAGES = [
+  "README.md",
+  ...readdirSync(new URL("docs/", ROOT))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
+const pages = PAGES.map((page) => {
+  const url = new URL(page, ROOT);
+  const text = readFileSync(url, "utf8");
+  return { page, url, text, blocks: commandBlocks(text) };
+});
+const examples = pages.flatMap((p) => p.blocks.map((block) => [`${p.page}: ${block.line}`, block] as const));
 
-describe("README examples print what the README shows", () => {
-  it("has examples to check", () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(3);
+describe("documented commands print what the documentation shows", () => {
+  it("has examples to check in several pages", () => {
+    expect(pages.filter((p) => p.blocks.length > 0).length).toBeGreaterThanOrEqual(2);
+    expect(examples.length).toBeGreaterThanOrEqual(12);
   });
 
   if (process.env.UPDATE_README) {
     it("rewrites the outputs from the real commands", async () => {
-      let updated = text;
-      for (const block of [...blocks].reverse()) {
-        const r = await runCli(block.argv);
-        updated = `${updated.slice(0, block.start)}${r.stdout}${updated.slice(block.end)}`;
+      for (const { url, text, blocks } of pages) {
+        let updated = text;
+        for (const block of [...blocks].reverse()) {
+          const r = await runCli(block.argv);
+          updated = `${updated.slice(0, block.start)}${r.stdout}${updated.slice(block.end)}`;
+        }
+        if (updated !== text) writeFileSync(url, updated);
       }
-      writeFileSync(README, updated);
     });
     return;
   }
 
-  it.each(blocks.map((b) => [b.line, b] as const))("%s", async (_line, block) => {
+  it.each(examples)("%s", async (_name, block) => {
     const r = await runCli(block.argv);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(block.output);
