@@ -100,8 +100,8 @@ export interface AnalyzeResult {
 
 /**
  * Run every disruption analysis of a scenario.
- * @param graph the file graph
- * @param applied the scenario resolved on it (`applyScenario`)
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it (`applyScenario`)
  */
 export function analyze(
   graph: GraphInput,

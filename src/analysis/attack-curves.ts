@@ -185,8 +185,8 @@ function byScore(candidates: Int32Array, score: ArrayLike<number>): RemovalOrder
 
 /**
  * Attack curves and robustness of the scenario graph under four removal orders.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function attackCurves(
   graph: GraphInput,

@@ -193,8 +193,8 @@ export function centralityScores(
 
 /**
  * Betweenness on the scenario graph and baseline volume shares.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function centrality(
   graph: GraphInput,

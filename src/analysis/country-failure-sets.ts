@@ -59,8 +59,8 @@ function forEachSubset(n: number, k: number, visit: (subset: number[]) => boolea
 
 /**
  * Minimal sets of countries whose joint loss unsupplies each consumer, up to `maxSetSize` countries.
- * @param graph the file graph
- * @param applied the scenario resolved on it (the search starts from the scenario's state)
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it (the search starts from the scenario's state)
  */
 export function countryFailureSets(
   graph: GraphInput,

@@ -145,8 +145,8 @@ function routeTo(csr: Csr, tree: { dist: Float64Array; pred: Int32Array }, v: nu
 
 /**
  * Fastest supply route of every consumer the scenario keeps, before and after the scenario.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function routes(graph: GraphInput, applied: AppliedScenario, options: RoutesOptions = {}): Routes {
   const opts = { ...DEFAULT_ROUTES_OPTIONS, ...options };

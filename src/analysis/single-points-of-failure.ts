@@ -101,8 +101,8 @@ export function singlePointsOfFailureCore(csr: Csr, applied: AppliedScenario): S
 
 /**
  * Single points of failure of every consumer the scenario keeps, and what each node cuts off alone.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function singlePointsOfFailure(
   graph: GraphInput,

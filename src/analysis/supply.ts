@@ -70,8 +70,8 @@ export function missingMaterials(csr: Csr, runner: SupplyRunner, v: number): str
 
 /**
  * Which consumers the scenario still supplies, and what each unsupplied one misses.
- * @param graph the file graph
- * @param applied the scenario resolved on that graph (`applyScenario`)
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on that graph (`applyScenario`)
  */
 export function supplyStatus(
   graph: GraphInput,

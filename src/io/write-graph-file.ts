@@ -14,8 +14,9 @@ import { writeGraphml } from "./formats/graphml.js";
 import { checkOutputPath, writeFileAtomic } from "./write-atomic.js";
 
 /** Formats `writeGraphFile` writes. */
-export const WRITABLE_FORMATS = ["json", "csv", "gexf", "graphml"] as const;
-export type WritableFormat = (typeof WRITABLE_FORMATS)[number];
+export const WRITABLE_FORMATS: readonly WritableFormat[] = ["json", "csv", "gexf", "graphml"];
+/** A format `writeGraphFile` writes. */
+export type WritableFormat = "json" | "csv" | "gexf" | "graphml";
 
 /** Options of `writeGraphFile`. */
 export interface WriteGraphFileOptions {

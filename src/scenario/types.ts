@@ -4,9 +4,18 @@
  */
 import { z } from "zod";
 
+/** A node attribute a selector can match (`node` matches the id). */
+export type SelectorKey = "node" | "country" | "stage" | "operator" | "status" | "output";
+
 /** Node attributes a selector can match; several keys in one selector are a conjunction. */
-export const SELECTOR_KEYS = ["node", "country", "stage", "operator", "status", "output"] as const;
-export type SelectorKey = (typeof SELECTOR_KEYS)[number];
+export const SELECTOR_KEYS: readonly SelectorKey[] = [
+  "node",
+  "country",
+  "stage",
+  "operator",
+  "status",
+  "output",
+];
 
 /** `{country: "CN", stage: "refinery"}` = Chinese refineries. */
 export type NodeSelector = Partial<Record<SelectorKey, string>>;
@@ -45,11 +54,43 @@ export const scenarioSchema = z.strictObject({
   year: z.number().int().optional(),
 });
 
-/** A scenario as written in a file or built from flags. */
-export type Scenario = z.infer<typeof scenarioSchema>;
+/** An edge cut: the edges from a node in country `from` to a node in country `to` (`*` = any other country). */
+export interface EdgeCut {
+  from: string;
+  to: string;
+  /** Only edges whose source node's `output` is this material. */
+  material?: string;
+}
 
-/** An edge cut: `from`/`to` country codes or `*`. */
-export type EdgeCut = NonNullable<Scenario["cut"]>[number];
+/** A capacity multiplier on the selected nodes (unlimited nodes: their baseline out-volume). */
+export interface ScaleRule {
+  select: NodeSelector;
+  /** At least 0. */
+  factor: number;
+}
+
+/**
+ * A scenario as written in a file, built in code (`buildScenario`) or from CLI flags: what to remove, cut and
+ * scale, and which pipeline facilities come online. Declared as an interface (not inferred from the schema) so
+ * the public types do not expose zod; `_SCENARIO_SCHEMA_MATCHES` below keeps the two equal.
+ */
+export interface Scenario {
+  name: string;
+  description?: string;
+  sources?: string[];
+  /** Nodes to remove: those matching any of the selectors. */
+  remove?: NodeSelector[];
+  cut?: EdgeCut[];
+  scale?: ScaleRule[];
+  /** Bring planned and under-construction facilities online. */
+  includePlanned?: boolean;
+  /** Bring online the pipeline facilities due by this year. */
+  year?: number;
+}
+
+/** True when A and B are assignable both ways (a compile-time check that a schema and its interface agree). */
+export type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _SCENARIO_SCHEMA_MATCHES: SameType<z.infer<typeof scenarioSchema>, Scenario> = true;
 
 /** The baseline: nothing removed, pipeline excluded. */
 export const BASELINE_SCENARIO: Scenario = { name: "baseline" };
