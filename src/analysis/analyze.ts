@@ -1,6 +1,6 @@
 /**
  * `analyze`: every disruption analysis of one scenario, composed into the stable JSON result that the
- * `chokepoint analyze` command prints (schema 1, documented field by field in the README). One CSR view is built
+ * `chokepoint analyze` command prints (schema 1, documented field by field in docs/analyze.md). One CSR view is built
  * and shared. On large graphs the costly per-consumer searches (country failure sets, fewest failures) run only
  * for the largest consumers, and `limits` says so.
  */

@@ -14,7 +14,7 @@ const SCENARIOS: NamedJsonKind<Scenario> = {
   schema: scenarioSchema,
   fileCode: "E_SCENARIO_FILE",
   unknownCode: "E_SCENARIO_UNKNOWN",
-  hint: "see the scenario format in the README",
+  hint: "see the scenario format in docs/scenarios.md",
 };
 
 /** The folder of the bundled scenarios. */
