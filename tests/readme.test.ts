@@ -3,13 +3,16 @@
  * README and in every page of docs/, is re-run here and must print exactly what the page shows. After a
  * deliberate change, refresh them with `UPDATE_README=1 npx vitest run tests/readme.test.ts`.
  * Every ```js block that imports from "chokepoint" runs too, as a script inside the package (so "chokepoint"
- * resolves to the build through package.json `exports`), and must exit 0 printing something.
+ * resolves to the build through package.json `exports`), and must exit 0 printing something. Commands shown
+ * without their output (they write files, serve, or take minutes) are checked against the commands' declared
+ * options, so a renamed option or choice cannot linger in the docs; and docs/commands.md has a section per command.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./_helpers/cli.js";
-import { commandBlocks } from "./_helpers/readme-blocks.js";
+import { COMMANDS } from "../src/cli/commands/index.js";
+import { commandBlocks, shellWords } from "./_helpers/readme-blocks.js";
 
 const ROOT = new URL("../", import.meta.url);
 /** The README and the hand-written pages of docs/ (docs/api/ is generated and holds no command examples). */
@@ -79,5 +82,42 @@ describe("documented scripts run", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).not.toBe("");
+  });
+});
+
+/** Every `npx chokepoint ...` line of a ```sh block, without its trailing `# comment`. */
+const commandLines = pages.flatMap((p) =>
+  [...p.text.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) =>
+    m[1]!
+      .split("\n")
+      .filter((l) => l.startsWith("npx chokepoint"))
+      .map(
+        (l) =>
+          [`${p.page}: ${l.replace(/\s+#.*$/, "")}`, shellWords(l.replace(/\s+#.*$/, "")).slice(2)] as const,
+      ),
+  ),
+);
+
+describe("documented command lines use what the commands declare", () => {
+  it("finds the command lines", () => {
+    expect(commandLines.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(commandLines)("%s", (_line, argv) => {
+    const spec = COMMANDS.find((c) => c.name === argv[0]);
+    expect(spec, `no command ${argv[0]}`).toBeDefined();
+    const options = new Map((spec!.options ?? []).map((o) => [o.flags.split(" ")[0]!, o]));
+    for (const [i, word] of argv.entries()) {
+      if (!word.startsWith("--") || word === "--help") continue;
+      const option = options.get(word);
+      expect(option, `${argv[0]} has no option ${word}`).toBeDefined();
+      if (option?.choices) expect(option.choices).toContain(argv[i + 1]);
+    }
+  });
+
+  it("docs/commands.md has a section for every command", () => {
+    const text = pages.find((p) => p.page === "docs/commands.md")!.text;
+    const sections = [...text.matchAll(/^## (\S+)$/gm)].map((m) => m[1]);
+    expect(sections.sort()).toEqual(COMMANDS.map((c) => c.name).sort());
   });
 });
