@@ -99,9 +99,19 @@ export interface AnalyzeResult {
 }
 
 /**
- * Run every disruption analysis of a scenario.
- * @param graph - the file graph
+ * Run every disruption analysis of a scenario: supply, single points of failure, country failure sets, fewest
+ * failures, routes, centrality and attack curves (docs/analyze.md defines each). The result is what
+ * `chokepoint analyze --format json` prints.
+ * @param graph - the file graph, or its integer view (`readGraphTable`)
  * @param applied - the scenario resolved on it (`applyScenario`)
+ * @param options - limits of the costlier parts; defaults: `largeGraphNodes` 20,000, `detailedConsumers` 50,
+ *   `maxCountrySetSize` 4, `defaultLeadTimeDays` 30, `seeds` [1, 2, 3, 4, 5], `pivots` 200
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph("rare-earths-2025");
+ * const result = analyze(graph, applyScenario(graph, loadScenario("no-china")));
+ * console.log(result.unsupplied); // ids of the consumers cut off
+ * ```
  */
 export function analyze(
   graph: GraphInput,

@@ -101,8 +101,14 @@ export function singlePointsOfFailureCore(csr: Csr, applied: AppliedScenario): S
 
 /**
  * Single points of failure of every consumer the scenario keeps, and what each node cuts off alone.
- * @param graph - the file graph
+ * @param graph - the file graph, or its integer view
  * @param applied - the scenario resolved on it
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph();
+ * const spof = singlePointsOfFailure(graph, applyScenario(graph, loadScenario("no-china")));
+ * console.log(spof.consumers.find((c) => c.id === "toyota")?.singlePointsOfFailure);
+ * ```
  */
 export function singlePointsOfFailure(
   graph: GraphInput,

@@ -43,6 +43,11 @@ export function bundledGraphPath(name: string | number = "rare-earths-2025"): st
 /**
  * Load a bundled graph by name or year (see `bundledGraphPath`), checked as `loadGraph` checks any file.
  * @throws UsageError `E_GRAPH_UNKNOWN`; GraphFileError as `loadGraph`
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph("rare-earths-2010");
+ * console.log(graph.order, "nodes,", graph.size, "edges");
+ * ```
  */
 export function loadBundledGraph(
   name: string | number = "rare-earths-2025",

@@ -77,9 +77,15 @@ function csvTargets(path: string): { dir: string; stem: string } {
 }
 
 /**
- * Write `graph` to `path` in format `to` (default from the extension).
+ * Write `graph` to `path` in format `to` (default from the extension: `.json`, `.gexf`, `.graphml`; a folder or
+ * a path without extension is CSV tables), atomically.
  * @throws UsageError (unknown format), UnwritableValueError (E_VALUE: a non-finite number, nothing written),
  *   OutputError (E_OUTPUT, E_OUTPUT_IS_DIR: the path cannot be written; old files untouched).
+ * @example
+ * ```ts
+ * const { files } = writeGraphFile(loadBundledGraph(), "rare-earths.graphml");
+ * console.log(files);
+ * ```
  */
 export function writeGraphFile(
   graph: SupplyGraph,
