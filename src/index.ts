@@ -28,6 +28,7 @@ export {
   GraphFileError,
   OutputError,
   ScenarioError,
+  formatProblem,
   UsageError,
 } from "./model/errors.js";
 export { FlowSolveError } from "./flow/_solver.js";
