@@ -39,6 +39,7 @@ function prepareApp(): void {
   const packed = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", app], {
     cwd: ROOT,
     encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const tgz = (JSON.parse(packed) as Array<{ filename: string }>)[0]!.filename;
   const root = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -67,7 +68,10 @@ function prepareApp(): void {
     join(app, "package-lock.json"),
     JSON.stringify({ name: "app", lockfileVersion: 3, packages }),
   );
-  execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: app });
+  execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: app,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** What every script prints: cut-off consumers and Japan's served share under no-china + a Lynas outage. */
