@@ -17,20 +17,21 @@ import { supplyStatus } from "./supply.js";
 
 /** Options of `analyze`. */
 export interface AnalyzeOptions {
-  /** Above this many nodes betweenness is sampled (see `centrality`). */
+  /** Above this many nodes betweenness is sampled (see `centrality`). @defaultValue `20000` */
   largeGraphNodes?: number;
   /**
    * Country sets and fewest failures (a search per consumer, tens of ms each on a synthetic 10k-node graph) run
    * for at most this many consumers, the largest demand first (ties by id); all of them when there are fewer.
+   * @defaultValue `50`
    */
   detailedConsumers?: number;
-  /** Largest country set searched. */
+  /** Largest country set searched. @defaultValue `4` */
   maxCountrySetSize?: number;
-  /** Lead time of an edge without `leadTimeDays`, in days. */
+  /** Lead time of an edge without `leadTimeDays`, in days. @defaultValue `30` */
   defaultLeadTimeDays?: number;
-  /** Seeds of the random attack orders. */
+  /** Seeds of the random attack orders. @defaultValue `[1, 2, 3, 4, 5]` */
   seeds?: number[];
-  /** Pivots of sampled betweenness (graphs above `largeGraphNodes`). */
+  /** Pivots of sampled betweenness (graphs above `largeGraphNodes`). @defaultValue `200` */
   pivots?: number;
   csr?: Csr;
 }
@@ -104,8 +105,7 @@ export interface AnalyzeResult {
  * `chokepoint analyze --format json` prints.
  * @param graph - the file graph, or its integer view (`readGraphTable`)
  * @param applied - the scenario resolved on it (`applyScenario`)
- * @param options - limits of the costlier parts; defaults: `largeGraphNodes` 20,000, `detailedConsumers` 50,
- *   `maxCountrySetSize` 4, `defaultLeadTimeDays` 30, `seeds` [1, 2, 3, 4, 5], `pivots` 200
+ * @param options - limits of the costlier parts (each field of `AnalyzeOptions` states its default)
  * @example
  * ```ts
  * const graph = loadBundledGraph("rare-earths-2025");

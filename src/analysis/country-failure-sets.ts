@@ -14,11 +14,11 @@ import { supplyMask } from "./supply.js";
 
 /** Options of `countryFailureSets`. */
 export interface CountryFailureSetsOptions {
-  /** Largest set size searched; sets of more countries are not reported. */
+  /** Largest set size searched; sets of more countries are not reported. @defaultValue `4` */
   maxSetSize?: number;
   /** Only these consumer ids (default: every consumer the scenario keeps). */
   consumers?: string[];
-  /** Supply runs allowed per consumer before the search stops (`complete: false`). */
+  /** Supply runs allowed per consumer before the search stops (`complete: false`). @defaultValue `20000` */
   maxRunsPerConsumer?: number;
   csr?: Csr;
 }

@@ -16,7 +16,10 @@ import { supplyMask } from "./supply.js";
 
 /** Options of `routes`. */
 export interface RoutesOptions {
-  /** Lead time of an edge without `leadTimeDays`. 30 days: a typical sea-freight plus customs leg. */
+  /**
+   * Lead time of an edge without `leadTimeDays`. 30 days: a typical sea-freight plus customs leg.
+   * @defaultValue `30`
+   */
   defaultLeadTimeDays?: number;
   /** The "before" state; default: the baseline (file graph, pipeline excluded). */
   baseline?: AppliedScenario;
