@@ -1,6 +1,6 @@
 /**
  * `analyze`: every disruption analysis of one scenario, composed into the stable JSON result that the
- * `chokepoint analyze` command prints (schema 1, documented field by field in the README). One CSR view is built
+ * `chokepoint analyze` command prints (schema 1, documented field by field in docs/analyze.md). One CSR view is built
  * and shared. On large graphs the costly per-consumer searches (country failure sets, fewest failures) run only
  * for the largest consumers, and `limits` says so.
  */
@@ -17,22 +17,23 @@ import { supplyStatus } from "./supply.js";
 
 /** Options of `analyze`. */
 export interface AnalyzeOptions {
-  /** Above this many nodes betweenness is sampled (see `centrality`). */
+  /** Above this many nodes betweenness is sampled (see `centrality`). @defaultValue `20000` */
   largeGraphNodes?: number;
   /**
    * Country sets and fewest failures (a search per consumer, tens of ms each on a synthetic 10k-node graph) run
    * for at most this many consumers, the largest demand first (ties by id); all of them when there are fewer.
+   * @defaultValue `50`
    */
   detailedConsumers?: number;
-  /** Largest country set searched. */
+  /** Largest country set searched. @defaultValue `4` */
   maxCountrySetSize?: number;
-  /** The most single points of failure listed per consumer (the nearest; the rest are counted). */
+  /** The most single points of failure listed per consumer (the nearest; the rest are counted). @defaultValue `1000` */
   maxSinglePointsListed?: number;
-  /** Lead time of an edge without `leadTimeDays`, in days. */
+  /** Lead time of an edge without `leadTimeDays`, in days. @defaultValue `30` */
   defaultLeadTimeDays?: number;
-  /** Seeds of the random attack orders. */
+  /** Seeds of the random attack orders. @defaultValue `[1, 2, 3, 4, 5]` */
   seeds?: number[];
-  /** Pivots of sampled betweenness (graphs above `largeGraphNodes`). */
+  /** Pivots of sampled betweenness (graphs above `largeGraphNodes`). @defaultValue `200` */
   pivots?: number;
   csr?: Csr;
 }
@@ -106,9 +107,18 @@ export interface AnalyzeResult {
 }
 
 /**
- * Run every disruption analysis of a scenario.
- * @param graph the file graph
- * @param applied the scenario resolved on it (`applyScenario`)
+ * Run every disruption analysis of a scenario: supply, single points of failure, country failure sets, fewest
+ * failures, routes, centrality and attack curves (docs/analyze.md defines each). The result is what
+ * `chokepoint analyze --format json` prints.
+ * @param graph - the file graph, or its integer view (`readGraphTable`)
+ * @param applied - the scenario resolved on it (`applyScenario`)
+ * @param options - limits of the costlier parts (each field of `AnalyzeOptions` states its default)
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph("rare-earths-2025");
+ * const result = analyze(graph, applyScenario(graph, loadScenario("no-china")));
+ * console.log(result.unsupplied); // ids of the consumers cut off
+ * ```
  */
 export function analyze(
   graph: GraphInput,

@@ -19,11 +19,14 @@ import { supplyMask } from "./supply.js";
 
 /** Options of `attackCurves`. */
 export interface AttackCurvesOptions {
-  /** Seeds of the random orders; the random curve is their mean. */
+  /** Seeds of the random orders; the random curve is their mean. @defaultValue `[1, 2, 3, 4, 5]` */
   seeds?: number[];
-  /** Country removed first in the country order (the rest follow by baseline out-volume, largest first). */
+  /**
+   * Country removed first in the country order (the rest follow by baseline out-volume, largest first).
+   * @defaultValue `"CN"`
+   */
   firstCountry?: string;
-  /** Points kept per curve in the result (R uses every step). */
+  /** Points kept per curve in the result (R uses every step). @defaultValue `101` */
   maxPoints?: number;
   /** Betweenness indexed like `csr.ids`, if already computed (else `centrality` runs). */
   betweenness?: Float64Array;
@@ -185,8 +188,8 @@ function byScore(candidates: Int32Array, score: ArrayLike<number>): RemovalOrder
 
 /**
  * Attack curves and robustness of the scenario graph under four removal orders.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function attackCurves(
   graph: GraphInput,

@@ -52,7 +52,18 @@ export interface ConcentrationReport {
   lookThrough: Record<string, Record<string, Record<string, number>>>;
 }
 
-/** Per-stage, per-country concentration, imports by origin and look-through shares. */
+/**
+ * Per-stage, per-country concentration (shares, Herfindahl-Hirschman index, top-3 share), imports by origin and
+ * look-through shares: the report of `chokepoint summary` (docs/concentration.md).
+ * @param graph - the file graph, or its integer view
+ * @param options - `includePlanned` (default false); `lookThroughStages` (default: the first stage and the
+ *   first import stage)
+ * @example
+ * ```ts
+ * const report = concentrationReport(loadBundledGraph());
+ * console.log(report.stages.refinery?.shares.CN); // China's share of separation
+ * ```
+ */
 export function concentrationReport(
   graph: GraphInput,
   options: ConcentrationOptions = {},

@@ -40,8 +40,8 @@ export interface MinFailures {
 
 /**
  * The fewest facilities whose loss cuts off each consumer.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function minFailures(
   graph: GraphInput,

@@ -166,9 +166,15 @@ export function singlePointsOfFailureCore(
 
 /**
  * Single points of failure of every consumer the scenario keeps, and what each node cuts off alone.
- * @param graph the file graph
- * @param applied the scenario resolved on it
- * @param options `maxListed` (default 1000): the most nodes listed per consumer
+ * @param graph - the file graph, or its integer view
+ * @param applied - the scenario resolved on it
+ * @param options - `maxListed` (default 1000): the most nodes listed per consumer
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph();
+ * const spof = singlePointsOfFailure(graph, applyScenario(graph, loadScenario("no-china")));
+ * console.log(spof.consumers.find((c) => c.id === "toyota")?.singlePointsOfFailure);
+ * ```
  */
 export function singlePointsOfFailure(
   graph: GraphInput,

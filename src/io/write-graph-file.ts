@@ -15,8 +15,9 @@ import { writeParquet } from "./formats/parquet-write.js";
 import { checkOutputPath, writeFileAtomic } from "./write-atomic.js";
 
 /** Formats `writeGraphFile` writes. */
-export const WRITABLE_FORMATS = ["json", "csv", "gexf", "graphml", "parquet"] as const;
-export type WritableFormat = (typeof WRITABLE_FORMATS)[number];
+/** A format `writeGraphFile` writes. */
+export type WritableFormat = "json" | "csv" | "gexf" | "graphml" | "parquet";
+export const WRITABLE_FORMATS: readonly WritableFormat[] = ["json", "csv", "gexf", "graphml", "parquet"];
 
 /** Options of `writeGraphFile`. */
 export interface WriteGraphFileOptions {
@@ -77,9 +78,15 @@ function tableTargets(path: string, ext: "csv" | "parquet"): { dir: string; stem
 }
 
 /**
- * Write `graph` to `path` in format `to` (default from the extension).
+ * Write `graph` to `path` in format `to` (default from the extension: `.json`, `.gexf`, `.graphml`; a folder or
+ * a path without extension is CSV tables), atomically.
  * @throws UsageError (unknown format), UnwritableValueError (E_VALUE: a non-finite number, nothing written),
  *   OutputError (E_OUTPUT, E_OUTPUT_IS_DIR: the path cannot be written; old files untouched).
+ * @example
+ * ```ts
+ * const { files } = writeGraphFile(loadBundledGraph(), "rare-earths.graphml");
+ * console.log(files);
+ * ```
  */
 export function writeGraphFile(
   graph: SupplyGraph,

@@ -24,7 +24,7 @@ export interface NodeAttributes {
   output?: string;
   /** Material → amount of it per unit of output. The node needs ALL of them. Absent = any supplier will do. */
   recipe?: Record<string, number>;
-  /** Consumption per year; a node with demand > 0 is a consumer. */
+  /** Consumption per year; a node with positive demand is a consumer. */
   demand?: number;
   /** Private stock on a consumer, in days of its demand. */
   stockpileDays?: number;
@@ -109,7 +109,7 @@ export interface Problem {
 /** The country code used for nodes whose country is missing. */
 export const UNKNOWN_COUNTRY = "ZZ";
 
-/** A node is a consumer when it has demand > 0. */
+/** A node is a consumer when it has positive demand. */
 export function isConsumer(attributes: NodeAttributes): boolean {
   return (attributes.demand ?? 0) > 0;
 }

@@ -91,7 +91,7 @@ export function analyzeJsonChunks(result: AnalyzeResult): Generator<string> {
 
 /**
  * Render an analyze result.
- * @param graph the graph the result came from (for labels, stages and countries of nodes)
+ * @param graph - the graph the result came from (for labels, stages and countries of nodes)
  */
 export function formatAnalyzeReport(
   result: AnalyzeResult,
