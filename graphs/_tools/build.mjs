@@ -48,7 +48,7 @@ function quickReport(g) {
 const check = process.argv.includes("--check");
 for (const [year, declare, attrs] of [[2025, declare2025, attributes2025], [2010, declare2010, attributes2010]]) {
   const g = finishGraph(assemble({ attributes: attrs, ...declare() }));
-  for (const row of balance(g)) {
+  for (const row of process.argv.includes("--quiet") ? [] : balance(g)) {
     if (row.allows === null || row.allows === undefined) continue;
     const u = row.allows > 0 ? row.shipped / row.allows : row.shipped > 0 ? Infinity : 1;
     if (u > 1.001 || u < 0.85) console.log(`  balance ${year} ${row.id}: ships ${Math.round(row.shipped)} of ${Math.round(row.allows)} (${(u * 100).toFixed(0)}%)`);
