@@ -66,7 +66,7 @@ describe.each([2025, 2010])("rare-earths-%i.json: ranges and materials", (year) 
       expect(typeof d?.unit, m).toBe("string");
       expect(d?.reoFactor as number, m).toBeGreaterThan(0);
       expect(d?.valuePerTonne as number, m).toBeGreaterThan(0);
-      expect((d?.sources as string[]).length, m).toBeGreaterThan(0);
+      expect((d?.sources as string[] | undefined)?.length ?? 0, m).toBeGreaterThan(0);
       expect(d?.ranges?.valuePerTonne?.why, m).toBeTypeOf("string");
     }
   });
