@@ -192,7 +192,8 @@ export function declare2025() {
   node("lynas-lamp-hre", {
     label: "Lynas Malaysia (LAMP), heavy-RE circuit", stage: "refinery", country: "MY", operator: "Lynas Rare Earths",
     lat: 3.971, lon: 103.381, capacity: 100, output: "DyTb-oxide", recipe: { "REO-concentrate": 15 }, ...op(2025), sources: src("R09", "R10", "R11", "R21", "R22"),
-    notes: "First Dy oxide May 2025, Tb June 2025. Output EST 100 t Dy+Tb oxide/yr from ≈1,500 t SEG+HRE feed (≈6.7%; not disclosed). Up to 65% reserved for Japan (R21); the other 35 t go to customers not named. " + EST_COORD,
+    notes: "First Dy oxide May 2025, Tb June 2025. Output EST 100 t Dy+Tb oxide/yr (a run rate) from ≈1,500 t SEG+HRE feed (≈6.7%; Lynas disclosed only the feed throughput). Up to 65% reserved for Japan (R21); Sojitz's imports began 30 Oct 2025, so the 65 t to Japan is a run rate, not the 2025 volume; the other 35 t go to customers not named. " + EST_COORD,
+    ranges: { capacity: { low: 50, high: 150, why: "Dy+Tb 3-10% of the ≈1,500 t/yr heavy feed; output not disclosed" } },
   });
   node("lynas-malaysia-hre-plant", {
     label: "Lynas Malaysia new heavy-RE separation plant", stage: "refinery", country: "MY", operator: "Lynas Rare Earths",
