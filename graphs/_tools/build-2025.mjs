@@ -434,7 +434,8 @@ export function declare2025() {
   magnet("evac-sumter", {
     label: "eVAC Magnetics, Sumter SC", country: "US", operator: "VAC Group", lat: 33.92, lon: -80.34,
     recipe: std(0.03), ...op(2025), sources: src("R110", "R111"),
-    notes: "Operations from late 2025; 2025 output EST 200 t, all to GM (binding LTA). Metal assumed from China. " + EST_COORD,
+    notes: "Operations from late 2025; 2025 output EST 200 t, all to GM (binding LTA); a 2,000 t target for 2026 is reported (pipeline). VAC said feedstock would be sourced locally, but no US NdPr metal maker shipped at scale in 2025, so the 2025 metal is assumed Chinese (its origin is not public). " + EST_COORD,
+    ranges: { production: { low: 50, high: 400, why: "start-up in late 2025; volumes not published" } },
   }, 200);
   magnet("noveon-magnetics", {
     label: "Noveon Magnetics, San Marcos TX", country: "US", operator: "Noveon", lat: 29.881, lon: -97.941,
