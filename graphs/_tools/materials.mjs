@@ -24,8 +24,10 @@ const m = (label, unit, reoFactor, valuePerTonne, sources, notes, ranges) => ({
 
 /** Material name → {label, unit, reoFactor (t REO per t), valuePerTonne (USD), sources, notes, ranges}. */
 export function materials({ year }) {
-  const y = year === 2010 ? "2010" : "2024-25";
-  const price = (v, low, high, why) => ({ valuePerTonne: { low, high, why: `${y} prices, USD per t; ${why}` } });
+  // The same 2024-25 prices in both years, so values at stake compare across years (2010 prices were far higher
+  // for Nd and Dy during the 2011 spike).
+  const y = year === 2010 ? "2024-25 prices applied to 2010" : "2024-25 prices";
+  const price = (v, low, high, why) => ({ valuePerTonne: { low, high, why: `${y}, USD per t; ${why}` } });
   return {
     "REO-concentrate": m("Light-RE concentrate / MREC / mixed scrap feed", "t REO", 1, 5800, [S.S26], "Mixed rare-earth feed, counted in REO as producers and USGS report it.", price(5800, 3500, 9000, "USGS: 45,000 t REO valued $260m in 2024 (≈$5,800/t); MREC and monazite trade lower, scrap feed higher")),
     "HREE-concentrate": m("Ionic-clay / heavy-rich feed", "t REO", 1, 25000, [R("R54"), R("R55")], "Heavy-rich mixed oxides/carbonates from ionic clays.", price(25000, 15000, 40000, "Myanmar's exports ≈$1.4bn for ≈50,000 t in 2023 (R54-R55) ≈ $28,000/t; prices fell in 2024")),
