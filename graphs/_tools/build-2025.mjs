@@ -79,8 +79,8 @@ export function declare2025() {
   });
   node("serra-verde-pela-ema", {
     label: "Serra Verde Pela Ema ionic-clay mine & MREC plant", stage: "mine", country: "BR", operator: "Serra Verde",
-    lat: -13.53, lon: -48.22, capacity: 6500, output: "HREE-concentrate", ...op(2024), sources: src("R140", "R141", "R142", "R143"),
-    notes: "Output EST 4,500 t REO (current 4,000-5,000 t, R143; capacity = 6,500 t early-2027 target). Most output assumed to go to Chinese processors (L40). " + EST_COORD,
+    lat: -13.53, lon: -48.22, output: "HREE-concentrate", ...op(2024), sources: src("R140", "R141", "R142", "R143"),
+    notes: "Output EST 4,500 t REO (current 4,000-5,000 t, R143); the 6,500 t early-2027 target is not 2025 capacity, so the common rule applies. Most output assumed to go to Chinese processors (L40). " + EST_COORD,
   });
   node("chemours-monazite", {
     label: "Chemours heavy-mineral-sands monazite (Florida/Georgia)", stage: "mine", country: "US", operator: "Chemours",
@@ -122,8 +122,8 @@ export function declare2025() {
   });
   node("noveon-recycled-feed", {
     label: "Noveon recycled magnet feed", stage: "recycling", country: "US", operator: "Noveon Magnetics",
-    lat: 29.88, lon: -97.94, capacity: 580, output: "NdPr-metal", ...op(2020), sources: src("R113"),
-    notes: "Noveon makes sintered magnets from recycled magnet feed. Expressed as NdPr-metal content (0.29 t per t magnet); the feed keeps its own Dy/Tb. Capacity EST = 2,000 t × 0.29. 'since' EST. " + EST_COORD,
+    lat: 29.88, lon: -97.94, output: "NdPr-metal", ...op(2020), sources: src("R113"),
+    notes: "Noveon makes sintered magnets from recycled magnet feed. Expressed as NdPr-metal content (0.29 t per t magnet); the feed keeps its own Dy/Tb. Capacity by the common rule (the 2,000 t nameplate × 0.29 = 580 t is in the pipeline scenario). 'since' EST. " + EST_COORD,
   });
   node("heraeus-remloy", {
     label: "Heraeus Remloy recycling plant, Bitterfeld-Wolfen", stage: "recycling", country: "DE", operator: "Heraeus",
@@ -317,8 +317,8 @@ export function declare2025() {
   });
   node("jp-metal-alloy-makers-aggregate", {
     label: "Japan NdPr metal & alloy makers (aggregate)", stage: "metal", country: "JP", operator: "e.g. Proterial (ex-Santoku), Shin-Etsu",
-    lat: 34.69, lon: 135.19, capacity: 4000, output: "NdPr-metal", recipe: ndMetal, ...op(1985), sources: src("R24", "R41", "R42", "R135", "R70"),
-    notes: "Aggregate. Converts imported oxide (Lynas via Sojitz, MP via Sumitomo, Toyotsu India, China) to metal/alloy for Japanese magnet makers. Output ≈ inputs / 1.17; split to makers EST. Capacity EST; placed at Kobe (est.).",
+    lat: 34.69, lon: 135.19, output: "NdPr-metal", recipe: ndMetal, ...op(1985), sources: src("R24", "R41", "R42", "R135", "R70"),
+    notes: "Aggregate. Converts imported oxide (Lynas via Sojitz, MP via Sumitomo, Toyotsu India, China) to metal/alloy for Japanese magnet makers. Output ≈ inputs / 1.17; split to makers EST. Capacity not disclosed (the common rule); placed at Kobe (est.).",
   });
   node("jp-dytb-metal-makers-aggregate", {
     label: "Japan Dy/Tb metal makers (aggregate)", stage: "metal", country: "JP", operator: "Various",

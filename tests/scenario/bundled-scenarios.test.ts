@@ -106,6 +106,23 @@ describe("bundled scenarios", () => {
     expect(slip.excludedNodes.length).toBeGreaterThan(pipeline.excludedNodes.length);
   });
 
+  it("pipeline-2028 takes the plants that ramped in 2025 to their nameplates, the slip variant halfway", () => {
+    const nameplate: Record<string, number> = {
+      "mp-independence": 1000, // R28
+      "noveon-magnetics": 2000, // R113
+      "neo-narva": 2000, // R105
+      "lynas-lamp-ndpr": 10500, // R07
+    };
+    const full = applyScenario(g2025, loadScenario("pipeline-2028")).scaledCapacity;
+    const slip = applyScenario(g2025, loadScenario("pipeline-2028-slip")).scaledCapacity;
+    for (const [id, cap] of Object.entries(nameplate)) {
+      const now = g2025.getNodeAttribute(id, "capacity") ?? 0;
+      expect(full[id], id).toBeGreaterThan(cap * 0.98);
+      expect(full[id], id).toBeLessThan(cap * 1.02);
+      expect(slip[id], id).toBeCloseTo((now + cap) / 2, -2);
+    }
+  });
+
   it("no-china: Toyota survives only through Lynas' heavy rare earths, which are its single points of failure", () => {
     const result = analyze(g2025, applyScenario(g2025, loadScenario("no-china")));
     const toyota = result.consumers.find((c) => c.id === "toyota")!;
