@@ -38,6 +38,7 @@ function quickReport(g) {
   console.log(`${g.attributes.name}: ${g.nodes.length} nodes, ${g.edges.length} edges`);
   for (const [stage, m] of Object.entries(stages)) {
     const total = Object.values(m).reduce((s, v) => s + v, 0);
+    if (total === 0) continue; // stockpiles hold stock, not flow
     const top = Object.entries(m).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c, v]) => `${c} ${fmt(v / total)}`);
     console.log(`  ${stage.padEnd(9)} ${Math.round(total).toString().padStart(8)}  ${top.join(", ")}`);
   }
