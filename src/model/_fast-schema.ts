@@ -62,6 +62,7 @@ const NODE_SHAPE: ReadonlyArray<readonly [string, Check]> = [
   ["since", (v) => Number.isSafeInteger(v)],
   ["sources", sources],
   ["notes", str],
+  ["ranges", isPlainRecord],
 ];
 const REQUIRED_NODE_KEYS = ["label", "stage"];
 
@@ -71,6 +72,7 @@ const EDGE_SHAPE: ReadonlyArray<readonly [string, Check]> = [
   ["leadTimeDays", nonNegative],
   ["sources", sources],
   ["notes", str],
+  ["ranges", isPlainRecord],
 ];
 
 function copyValue(v: unknown): unknown {
