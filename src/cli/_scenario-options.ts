@@ -61,9 +61,15 @@ export function scenarioFromOptions(options: Record<string, unknown>, fallback?:
     scale: options.scale as string[] | undefined,
     includePlanned: options.includePlanned === true,
     year: options.year as number | undefined,
+    uncertainty: options.uncertainty as string[] | undefined,
   });
+  const { uncertainty, ...disruptions } = flags;
   const parts = names.map(loadScenario);
-  if (!isEmptyScenario(flags)) parts.push(flags);
-  if (parts.length === 0) return fallback ? loadScenario(fallback) : { name: "baseline" };
-  return composeScenarios(parts);
+  if (!isEmptyScenario(disruptions)) parts.push(disruptions);
+  const scenario =
+    parts.length === 0 ? (fallback ? loadScenario(fallback) : { name: "baseline" }) : composeScenarios(parts);
+  // `--uncertainty` says how sure the data is, not what is disrupted: it keeps the default scenario.
+  return uncertainty?.length
+    ? { ...scenario, uncertainty: [...(scenario.uncertainty ?? []), ...uncertainty] }
+    : scenario;
 }

@@ -1,5 +1,5 @@
 /** Build scenarios from CLI flags and compose several into one (their disruptions add up). */
-import { parseCut, parseScale, parseSelector } from "./selectors.js";
+import { parseCut, parseScale, parseSelector, parseUncertainty } from "./selectors.js";
 import type { Scenario } from "./types.js";
 
 /** The scenario flags every analysis command accepts. */
@@ -9,6 +9,8 @@ export interface ScenarioFlags {
   scale?: string[];
   includePlanned?: boolean;
   year?: number;
+  /** `[selector:]attribute:relative` rules (see `parseUncertainty`). */
+  uncertainty?: string[];
 }
 
 /** A scenario from `--remove`, `--cut`, `--scale`, `--include-planned`, `--year`. @throws ScenarioError */
@@ -19,12 +21,20 @@ export function scenarioFromFlags(flags: ScenarioFlags, name = "custom"): Scenar
   if (flags.scale?.length) scenario.scale = flags.scale.map(parseScale);
   if (flags.includePlanned) scenario.includePlanned = true;
   if (flags.year !== undefined) scenario.year = flags.year;
+  if (flags.uncertainty?.length) scenario.uncertainty = flags.uncertainty.map(parseUncertainty);
   return scenario;
 }
 
 /** True when the flags disrupt nothing. */
 export function isEmptyScenario(s: Scenario): boolean {
-  return !s.remove?.length && !s.cut?.length && !s.scale?.length && !s.includePlanned && s.year === undefined;
+  return (
+    !s.remove?.length &&
+    !s.cut?.length &&
+    !s.scale?.length &&
+    !s.includePlanned &&
+    s.year === undefined &&
+    !s.uncertainty?.length
+  );
 }
 
 /** One scenario doing everything the given ones do; names joined with `+`. */
@@ -41,6 +51,8 @@ export function composeScenarios(scenarios: Scenario[]): Scenario {
   if (cut.length) out.cut = cut;
   if (scale.length) out.scale = scale;
   if (sources.length) out.sources = sources;
+  const uncertainty = scenarios.flatMap((s) => s.uncertainty ?? []);
+  if (uncertainty.length) out.uncertainty = uncertainty;
   if (scenarios.some((s) => s.includePlanned)) out.includePlanned = true;
   const years = scenarios.map((s) => s.year).filter((y): y is number => y !== undefined);
   if (years.length) out.year = Math.max(...years);

@@ -39,6 +39,20 @@ export const scenarioSchema = z.strictObject({
     .optional(),
   /** Multiply the capacity of the selected nodes (unlimited nodes: their baseline out-volume) by `factor`. */
   scale: z.array(z.strictObject({ select: selectorSchema, factor: z.number().min(0) })).optional(),
+  /**
+   * Relative ranges for values the graph file gives no range (docs/uncertainty.md): every `attribute` of the
+   * selected nodes is taken as uncertain by ±`relative` (low clipped at 0), until the data carries its own.
+   * `attribute` is a node attribute that may carry a range, or `recipe` for every recipe amount.
+   */
+  uncertainty: z
+    .array(
+      z.strictObject({
+        select: selectorSchema,
+        attribute: z.string().min(1),
+        relative: z.number().gt(0).lt(1),
+      }),
+    )
+    .optional(),
   /** Bring planned and under-construction facilities online. */
   includePlanned: z.boolean().optional(),
   /** Bring online the pipeline facilities due by this year (implies includePlanned for them). */
@@ -47,6 +61,9 @@ export const scenarioSchema = z.strictObject({
 
 /** A scenario as written in a file or built from flags. */
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** A relative-range rule of a scenario's `uncertainty`. */
+export type UncertaintyRule = NonNullable<Scenario["uncertainty"]>[number];
 
 /** An edge cut: `from`/`to` country codes or `*`. */
 export type EdgeCut = NonNullable<Scenario["cut"]>[number];

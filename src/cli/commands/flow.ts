@@ -26,7 +26,9 @@ import {
   type OptionSpec,
   outOption,
 } from "../_command.js";
+import { SAMPLING_OPTIONS, samplingFromOptions, samplingProgress } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+import { monteCarlo, monteCarloIntervals } from "../../uncertainty/monte-carlo.js";
 
 function parseDays(value: string): number {
   const days = Number(value);
@@ -164,6 +166,7 @@ export const flowCommand: CommandSpec = {
     ...SCENARIO_OPTIONS,
     ...FLOW_OPTIONS,
     { flags: "--no-attack", description: "skip the attack curves (one re-solve per node and order)" },
+    ...SAMPLING_OPTIONS,
     formatOption(["text", "md", "json"]),
     outOption,
   ],
@@ -171,12 +174,15 @@ export const flowCommand: CommandSpec = {
     "chokepoint flow",
     "chokepoint flow --scenario china-heavy-ree-controls-2025 --objective max-min",
     "chokepoint flow --remove country=CN --days 180 --format json --out flow.json",
+    "chokepoint flow --samples 1000 --seed 1 --uncertainty capacity:0.3",
   ],
   async run({ args, options, io }) {
     checkOut(options);
     const days = ((options.days as string[] | undefined) ?? []).map(parseDays);
     const graph = readGraphFile(resolveGraphPath(args[0]));
-    const applied = applyScenario(graph, scenarioFromOptions(options, "no-china"));
+    const scenario = scenarioFromOptions(options, "no-china");
+    const applied = applyScenario(graph, scenario);
+    const sampling = samplingFromOptions(options);
     const progress = flowProgress(io);
     try {
       const analysis = await flowAnalysis(graph, applied, {
@@ -186,7 +192,22 @@ export const flowCommand: CommandSpec = {
         onProgress: progress.onProgress,
       });
       progress.stop();
-      emit(io, formatFlowReport(graph, applied, analysis, options.format as FlowReportFormat), options.out);
+      let intervals: ReturnType<typeof monteCarloIntervals> | undefined;
+      if (sampling) {
+        const bar = samplingProgress(io, "flow samples");
+        try {
+          const mc = await monteCarlo(graph, scenario, {
+            ...sampling,
+            objective: options.objective as FlowObjective,
+            onProgress: bar.onProgress,
+          });
+          intervals = monteCarloIntervals(mc);
+        } finally {
+          bar.stop();
+        }
+      }
+      const format = options.format as FlowReportFormat;
+      emit(io, formatFlowReport(graph, applied, analysis, format, intervals), options.out);
     } finally {
       progress.stop();
     }
