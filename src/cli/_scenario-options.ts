@@ -1,7 +1,12 @@
 /** The scenario options shared by every analysis command, and how they become one Scenario. */
 import { loadScenario } from "../io/load-scenario.js";
 import { UsageError } from "../model/errors.js";
-import { composeScenarios, isEmptyScenario, scenarioFromFlags } from "../scenario/compose.js";
+import {
+  composeScenarios,
+  isEmptyScenario,
+  scenarioFromFlags,
+  withUncertainty,
+} from "../scenario/compose.js";
 import type { Scenario } from "../scenario/types.js";
 import type { OptionSpec } from "./_command.js";
 
@@ -68,8 +73,5 @@ export function scenarioFromOptions(options: Record<string, unknown>, fallback?:
   if (!isEmptyScenario(disruptions)) parts.push(disruptions);
   const scenario =
     parts.length === 0 ? (fallback ? loadScenario(fallback) : { name: "baseline" }) : composeScenarios(parts);
-  // `--uncertainty` says how sure the data is, not what is disrupted: it keeps the default scenario.
-  return uncertainty?.length
-    ? { ...scenario, uncertainty: [...(scenario.uncertainty ?? []), ...uncertainty] }
-    : scenario;
+  return withUncertainty(scenario, uncertainty);
 }

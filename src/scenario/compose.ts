@@ -58,3 +58,11 @@ export function composeScenarios(scenarios: Scenario[]): Scenario {
   if (years.length) out.year = Math.max(...years);
   return out;
 }
+
+/**
+ * The scenario with uncertainty rules added. `--uncertainty` says how sure the data is, not what is disrupted:
+ * it keeps the scenario's name and its disruptions (a default scenario stays the default).
+ */
+export function withUncertainty(scenario: Scenario, rules: Scenario["uncertainty"]): Scenario {
+  return rules?.length ? { ...scenario, uncertainty: [...(scenario.uncertainty ?? []), ...rules] } : scenario;
+}
