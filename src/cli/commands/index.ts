@@ -6,6 +6,7 @@ import { convertCommand } from "./convert.js";
 import { flowCommand } from "./flow.js";
 import { generateCommand } from "./generate.js";
 import { leversCommand } from "./levers.js";
+import { sensitivityCommand } from "./sensitivity.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
 import { viewCommand } from "./view.js";
@@ -19,5 +20,6 @@ export const COMMANDS: CommandSpec[] = [
   flowCommand,
   compareCommand,
   leversCommand,
+  sensitivityCommand,
   viewCommand,
 ];
