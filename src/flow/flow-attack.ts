@@ -52,8 +52,8 @@ function curve(solver: Knockout, order: string[], demand: number, tick: () => vo
       tick();
       continue;
     }
-    const served = solver.served(order.slice(0, k));
-    shares.push(demand > 0 ? clean(served.reduce((t, x) => t + x, 0) / demand) : 0);
+    const served = solver.total(order.slice(0, k));
+    shares.push(demand > 0 ? clean(served / demand) : 0);
     tick();
   }
   return shares;
