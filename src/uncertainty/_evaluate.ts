@@ -1,13 +1,13 @@
 /**
  * Solving the served demand at a list of points of the input space, on one working graph: the inner loop of the
  * Monte Carlo, the one-at-a-time swings and the Sobol design, run alike in the main thread or a worker (so the
- * figures cannot depend on the number of threads). `servedDemand` is used as a black box.
+ * figures cannot depend on the number of threads). Each point's figures are `servedDemand`'s (`_served-figures.ts`).
  */
 import type { FlowObjective } from "../flow/_solve-flow.js";
-import { servedDemand } from "../flow/served-demand.js";
 import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import type { Scenario } from "../scenario/types.js";
+import { servedFigures } from "./_served-figures.js";
 import type { Distribution } from "./draws.js";
 import type { RangedInput } from "./ranged-inputs.js";
 import { assignInputValues, sampler } from "./sample-graph.js";
@@ -61,14 +61,12 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
         }
       }
       assignInputValues(graph, plan.inputs, values);
-      const result = await servedDemand(graph, fixed ?? applyScenario(graph, plan.scenario), {
-        objective: plan.objective,
-      });
+      const result = await servedFigures(graph, fixed ?? applyScenario(graph, plan.scenario), plan.objective);
       const row = p * width;
       out[row] = result.totalDemand;
       out[row + 1] = result.totalServed;
       plan.countries.forEach((code, c) => {
-        const country = result.countries[code];
+        const country = result.countries.get(code);
         out[row + 2 + 2 * c] = country?.demand ?? 0;
         out[row + 3 + 2 * c] = country?.served ?? 0;
       });

@@ -11,6 +11,7 @@
  * independently, so the result is the same for any number of threads and any completion order.
  */
 import type { FlowObjective } from "../flow/_solve-flow.js";
+import { DEFAULT_SERVED_DEMAND_OPTIONS } from "../flow/served-demand.js";
 import { UsageError } from "../model/errors.js";
 import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
@@ -104,7 +105,7 @@ export function planFor(
     ].sort();
   return {
     scenario,
-    objective: options.objective ?? "max-total",
+    objective: options.objective ?? DEFAULT_SERVED_DEMAND_OPTIONS.objective,
     inputs,
     seed: options.seed,
     distribution: options.distribution,
