@@ -41,7 +41,9 @@ export async function evaluatePoints(
   };
   // Starting a worker (loading the solver) costs ~0.2 s: not worth it for a chunk or two.
   if (threads > 1 && points.length > 2 * chunk) {
-    const { evaluateInThreads } = await import("./_pool.js");
+    // A specifier the browser bundler leaves alone: the viewer never asks for threads, and `_pool.js` needs Node.
+    const pool = "./_pool.js";
+    const { evaluateInThreads } = (await import(/* @vite-ignore */ pool)) as typeof import("./_pool.js");
     return evaluateInThreads(graph, plan, points, threads, chunk, progress);
   }
   // A working copy: the evaluator rewrites ranged values in place.

@@ -43,6 +43,11 @@ export interface CountryView {
   demand: number;
   served: number | null;
   servedFraction: number | null;
+  /**
+   * 5th-95th percentile of the served fraction over a Monte Carlo of the graph's ranges (docs/uncertainty.md);
+   * null when the graph has no ranges or the flow is not computed.
+   */
+  servedInterval: { p05: number; p95: number } | null;
   timeToSurviveDays: number | null;
   /** Loss over a year-long disruption, in the graph's currency (null without valuePerYear or flow). */
   lossPerYear: number | null;
