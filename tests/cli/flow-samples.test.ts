@@ -61,6 +61,28 @@ describe("chokepoint flow --samples", () => {
     expect(JSON.parse(plain.stdout).flow.samples).toBeUndefined();
   });
 
+  it("analyze --samples adds the same intervals to its flow part", async () => {
+    const flags = [
+      "--scale",
+      "node=a:1",
+      "--threads",
+      "1",
+      "--samples",
+      "30",
+      "--seed",
+      "7",
+      "--format",
+      "json",
+    ];
+    const analyze = await runCli(["analyze", file, ...flags]);
+    expect(analyze.code, analyze.stderr).toBe(0);
+    const flow = await runCli(["flow", file, "--no-attack", ...flags]);
+    const a = JSON.parse(analyze.stdout).flow;
+    const f = JSON.parse(flow.stdout).flow;
+    expect(a.samples).toEqual({ n: 30, seed: 7 });
+    expect(a.countries.JP.fractionInterval).toEqual(f.countries.JP.fractionInterval);
+  });
+
   it("refuses bad sampling flags with exit 2", async () => {
     for (const flags of [
       ["--samples", "0"],

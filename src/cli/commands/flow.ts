@@ -16,7 +16,8 @@ import {
 } from "../../report/flow.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import type { SupplyGraph } from "../../model/types.js";
-import type { AppliedScenario } from "../../scenario/types.js";
+import type { AppliedScenario, Scenario } from "../../scenario/types.js";
+import { type FlowIntervals, flowWithIntervals } from "../../report/intervals.js";
 import {
   type CliIO,
   checkOut,
@@ -138,6 +139,7 @@ export async function analyzeFlow(
   applied: AppliedScenario,
   options: Record<string, unknown>,
   io: CliIO,
+  scenario?: Scenario,
 ): Promise<{ json: ReturnType<typeof flowJsonFields>; sections(format: "text" | "md"): string } | null> {
   const wanted = options.flow === undefined ? flowByDefault(graph, io) : options.flow === true;
   if (!wanted || options.format === "csv") return null;
@@ -148,12 +150,37 @@ export async function analyzeFlow(
       days: ((options.days as string[] | undefined) ?? []).map(parseDays),
       onProgress: progress.onProgress,
     });
+    progress.stop();
+    const intervals = scenario ? await sampledIntervals(graph, scenario, options, io) : undefined;
+    const json = flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr");
     return {
-      json: flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr"),
-      sections: (format) => formatFlowSections(graph, analysis, format),
+      json: { ...json, flow: flowWithIntervals(json.flow, intervals) },
+      sections: (format) => formatFlowSections(graph, analysis, format, intervals),
     };
   } finally {
     progress.stop();
+  }
+}
+
+/** With `--samples`, the Monte Carlo intervals of the served demand (docs/uncertainty.md); else undefined. */
+async function sampledIntervals(
+  graph: SupplyGraph,
+  scenario: Scenario,
+  options: Record<string, unknown>,
+  io: CliIO,
+): Promise<FlowIntervals | undefined> {
+  const sampling = samplingFromOptions(options);
+  if (!sampling) return undefined;
+  const bar = samplingProgress(io, "flow samples");
+  try {
+    const mc = await monteCarlo(graph, scenario, {
+      ...sampling,
+      objective: options.objective as FlowObjective | undefined,
+      onProgress: bar.onProgress,
+    });
+    return monteCarloIntervals(mc);
+  } finally {
+    bar.stop();
   }
 }
 
@@ -182,7 +209,6 @@ export const flowCommand: CommandSpec = {
     const graph = readGraphFile(resolveGraphPath(args[0]));
     const scenario = scenarioFromOptions(options, "no-china");
     const applied = applyScenario(graph, scenario);
-    const sampling = samplingFromOptions(options);
     const progress = flowProgress(io);
     try {
       const analysis = await flowAnalysis(graph, applied, {
@@ -192,20 +218,7 @@ export const flowCommand: CommandSpec = {
         onProgress: progress.onProgress,
       });
       progress.stop();
-      let intervals: ReturnType<typeof monteCarloIntervals> | undefined;
-      if (sampling) {
-        const bar = samplingProgress(io, "flow samples");
-        try {
-          const mc = await monteCarlo(graph, scenario, {
-            ...sampling,
-            objective: options.objective as FlowObjective,
-            onProgress: bar.onProgress,
-          });
-          intervals = monteCarloIntervals(mc);
-        } finally {
-          bar.stop();
-        }
-      }
+      const intervals = await sampledIntervals(graph, scenario, options, io);
       const format = options.format as FlowReportFormat;
       emit(io, formatFlowReport(graph, applied, analysis, format, intervals), options.out);
     } finally {
