@@ -7,7 +7,10 @@
  *   first order   S_i  = (1/N) Σ_j f(B)_j (f(A_B^(i))_j − f(A)_j) / V        (Saltelli 2010, table 2 (b))
  *   total effect  ST_i = (1/2N) Σ_j (f(A)_j − f(A_B^(i))_j)² / V            (Jansen 1999; Saltelli 2010 (f))
  *
- * V is the variance of f over the rows of A and B together. Cost: N (d + 2) evaluations for d inputs. S_i is
+ * V is the variance of f over the rows of A and B together. f(B) is centred on the mean of f over A and B in the
+ * first-order sum: E[f(A_B^(i)) − f(A)] = 0, so its expectation is unchanged, but its variance no longer grows
+ * with mean²/V (a served share of 15% ± 1.5% gave S_i > 2 from 300 rows uncentred). Cost: N (d + 2)
+ * evaluations for d inputs. S_i is
  * the share of the output's variance due to input i alone; ST_i adds its interactions; Σ S_i ≤ 1 ≤ Σ ST_i.
  * Indices of an output that does not vary (V = 0) are undefined: null.
  */
@@ -55,7 +58,7 @@ export function sobolIndices(
       const ab = fi[j]!;
       if (Number.isNaN(a) || Number.isNaN(b) || Number.isNaN(ab)) continue;
       rows++;
-      s1 += b * (ab - a);
+      s1 += (b - mean) * (ab - a);
       st += (a - ab) ** 2;
     }
     // Relative to the output's scale, a variance this small is rounding noise, not a signal.

@@ -39,6 +39,18 @@ describe("sobolIndices", () => {
     expect(s.total[1]).toBe(0);
   });
 
+  it("is not thrown off by an output whose mean dwarfs its spread (S1 is computed on centred outputs)", () => {
+    // A served share of about 15% ± 1.5%, as Japan's: uncentred, 300 rows gave S1 > 2 for its main input.
+    const s = sobolOfModel(
+      (x) => 0.15 + 0.03 * (x[0]! - 0.5) + 0.003 * x[1]!,
+      2,
+      300,
+      (row, stream, input) => uniformAt(8, row, stream, [input, 0]),
+    );
+    expect(Math.abs(s.first[0]! - 0.99)).toBeLessThan(0.1);
+    expect(Math.abs(s.first[1]! - 0.01)).toBeLessThan(0.05);
+  });
+
   it("gives null indices for an output that does not vary, and skips NaN rows", () => {
     expect(sobolIndices([1, 1], [1, 1], [[1, 1]])).toEqual({ first: [null], total: [null], variance: 0 });
     const s = sobolIndices([0, 1, Number.NaN, 0], [1, 0, 5, 1], [[1, 0, 3, 1]]);
