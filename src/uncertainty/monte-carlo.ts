@@ -93,7 +93,7 @@ export function planFor(
   },
 ): EvaluationPlan {
   const applied = applyScenario(graph, scenario);
-  const inputs = rangedInputs(graph, scenario, applied);
+  const inputs = rangedInputs(graph, scenario, applied).filter(movesServedDemand);
   const countries =
     options.countries ??
     [
@@ -111,6 +111,19 @@ export function planFor(
     distribution: options.distribution,
     countries,
   };
+}
+
+/**
+ * Whether an input can change the served demand: the flow model reads capacities, demands, recipe amounts and
+ * edge volumes only (src/flow/flow-model.ts). Lead times, recovery days, values and stocks are left out of the
+ * draws: two solves per input in the swings, and noise in the Sobol design, for nothing
+ * (tests/uncertainty/monte-carlo.test.ts checks that they move no figure).
+ */
+export function movesServedDemand(input: RangedInput): boolean {
+  if (input.kind === "edge") return input.attribute === "capacity" || input.attribute === "volume";
+  return (
+    input.attribute === "capacity" || input.attribute === "demand" || input.attribute.startsWith("recipe.")
+  );
 }
 
 /** Split evaluated rows into per-figure columns. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/model/errors.js";
-import { monteCarlo } from "../../src/uncertainty/monte-carlo.js";
+import { servedDemand } from "../../src/flow/served-demand.js";
+import { loadScenario } from "../../src/io/load-scenario.js";
+import { readGraphFile } from "../../src/io/read-graph-file.js";
+import { mulberry32 } from "../../src/model/random.js";
+import { applyScenario } from "../../src/scenario/apply-scenario.js";
+import { monteCarlo, movesServedDemand } from "../../src/uncertainty/monte-carlo.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 
 // Served demand = the mine's capacity (demand 1000 is never met): the served figures ARE the capacity's draws.
@@ -87,4 +92,31 @@ describe("monteCarlo", () => {
     const fewer = await monteCarlo(g, { name: "b" }, { samples: 30, seed: 11 });
     expect(fewer.totalServed).toEqual(one.totalServed.slice(0, 30));
   }, 300_000);
+});
+
+describe("movesServedDemand", () => {
+  it("leaves out only attributes that change no served-demand figure", async () => {
+    const graph = readGraphFile("graphs/rare-earths-2025.json");
+    const applied = applyScenario(graph, loadScenario("no-china"));
+    const before = await servedDemand(graph, applied);
+    const rng = mulberry32(4);
+    const skipped = ["stockpileDays", "stock", "recoveryDays", "valuePerYear", "leadTimeDays"];
+    for (const a of skipped)
+      expect(
+        movesServedDemand({ kind: a === "leadTimeDays" ? "edge" : "node", id: "x", attribute: a } as never),
+      ).toBe(false);
+    graph.forEachNode((id, a) => {
+      for (const k of skipped)
+        if (a[k] !== undefined) graph.setNodeAttribute(id, k, (a[k] as number) * 3 * rng());
+    });
+    graph.forEachEdge((key, e) => {
+      if (e.leadTimeDays !== undefined)
+        graph.setEdgeAttribute(key, "leadTimeDays", e.leadTimeDays * 3 * rng());
+    });
+    const after = await servedDemand(graph, applyScenario(graph, loadScenario("no-china")));
+    expect(after.countries).toEqual(before.countries);
+    expect(after.totalServed).toBe(before.totalServed);
+    expect(movesServedDemand({ kind: "edge", id: "x", attribute: "volume" } as never)).toBe(true);
+    expect(movesServedDemand({ kind: "node", id: "x", attribute: "recipe.ore" } as never)).toBe(true);
+  });
 });
