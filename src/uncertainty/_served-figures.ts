@@ -6,8 +6,8 @@
  * sample takes about a third of the CPU time. tests/uncertainty/served-figures.test.ts holds this equal to
  * `servedDemand` on random graphs, so a change of the flow model shows up there.
  *
- * This reads flow's private `_solve-flow.ts`, `_solver.ts` and `_clean.ts`: a public "served totals only"
- * entry point in src/flow would let it go (left to the flow's owner).
+ * `solveFlow` and `loadHighs` are public (the package root exports them); the rounding comes from flow's private
+ * `_clean.ts`: a public "served totals only" entry point in src/flow would make this file unnecessary.
  */
 import { quantize, quantum } from "../flow/_clean.js";
 import { type FlowObjective, solveFlow } from "../flow/_solve-flow.js";
