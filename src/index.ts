@@ -229,3 +229,29 @@ export type {
   Simulation,
   SimulationPeriod,
 } from "./simulate/types.js";
+
+// Uncertainty: Monte Carlo over the ranges of estimates, and which input matters most.
+export {
+  type CountrySamples,
+  type MonteCarlo,
+  type MonteCarloOptions,
+  monteCarlo,
+  monteCarloIntervals,
+} from "./uncertainty/monte-carlo.js";
+export { type Interval, intervalOf, probabilityBelow } from "./uncertainty/quantiles.js";
+export { type RangedInput, rangedInputs } from "./uncertainty/ranged-inputs.js";
+export {
+  type InputSensitivity,
+  type Metric,
+  parseMetric,
+  type Sensitivity,
+  type SensitivityOptions,
+  sensitivity,
+} from "./uncertainty/sensitivity.js";
+export { type SobolIndices, sobolIndices } from "./uncertainty/sobol.js";
+export {
+  type CompareSamples,
+  type CompareSamplesOptions,
+  compareSamples,
+} from "./compare/compare-samples.js";
+export { type LeverSamples, type LeverSamplesOptions, leverSamples } from "./compare/lever-samples.js";

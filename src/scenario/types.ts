@@ -20,16 +20,18 @@ export const SELECTOR_KEYS: readonly SelectorKey[] = [
 /** `{country: "CN", stage: "refinery"}` = Chinese refineries. */
 export type NodeSelector = Partial<Record<SelectorKey, string>>;
 
-/** The node selector schema (`{country, stage, operator, node, status, output}`; keys are ANDed). */
-export const selectorSchema = z
-  .strictObject({
-    node: z.string().min(1).optional(),
-    country: z.string().min(1).optional(),
-    stage: z.string().min(1).optional(),
-    operator: z.string().min(1).optional(),
-    status: z.string().min(1).optional(),
-    output: z.string().min(1).optional(),
-  })
+/** A node selector's shape (`{country, stage, operator, node, status, output}`; keys are ANDed). */
+const selectorShape = z.strictObject({
+  node: z.string().min(1).optional(),
+  country: z.string().min(1).optional(),
+  stage: z.string().min(1).optional(),
+  operator: z.string().min(1).optional(),
+  status: z.string().min(1).optional(),
+  output: z.string().min(1).optional(),
+});
+
+/** The node selector schema of `remove`, `scale` and lever edits: at least one key. */
+export const selectorSchema = selectorShape
   // `{}` matches every node: in `remove` it would silently drop the whole graph, in a lever edit every node.
   .refine((s) => Object.keys(s).length > 0, {
     message: "an empty selector would select every node; name at least one key (node, country, stage, ...)",
@@ -77,6 +79,21 @@ export const scenarioSchema = z.strictObject({
   scale: z
     .array(z.strictObject({ select: selectorSchema, factor: z.number().min(0), ...timingKeys }))
     .optional(),
+  /**
+   * Relative ranges for values the graph file gives no range (docs/uncertainty.md): every `attribute` of the
+   * selected nodes is taken as uncertain by ±`relative` (low clipped at 0), until the data carries its own.
+   * `attribute` is a node attribute that may carry a range, or `recipe` for every recipe amount. An empty
+   * selector means every node here (nothing is removed or edited).
+   */
+  uncertainty: z
+    .array(
+      z.strictObject({
+        select: selectorShape,
+        attribute: z.string().min(1),
+        relative: z.number().gt(0).lt(1),
+      }),
+    )
+    .optional(),
   /** Bring planned and under-construction facilities online. */
   includePlanned: z.boolean().optional(),
   /** Bring online the pipeline facilities due by this year (implies includePlanned for them). */
@@ -115,6 +132,14 @@ export interface ScaleRule extends RuleTiming {
   factor: number;
 }
 
+/** A relative-range rule of a scenario's `uncertainty`: ±`relative` on `attribute` of the selected nodes. */
+export interface UncertaintyRule {
+  select: NodeSelector;
+  attribute: string;
+  /** Between 0 and 1, exclusive. */
+  relative: number;
+}
+
 /**
  * A scenario as written in a file, built in code (`buildScenario`) or from CLI flags: what to remove, cut and
  * scale, and which pipeline facilities come online. Declared as an interface (not inferred from the schema) so
@@ -128,6 +153,8 @@ export interface Scenario extends RuleTiming {
   remove?: RemoveRule[];
   cut?: EdgeCut[];
   scale?: ScaleRule[];
+  /** Relative ranges for values without a range of their own (the uncertainty analyses). */
+  uncertainty?: UncertaintyRule[];
   /** Bring planned and under-construction facilities online. */
   includePlanned?: boolean;
   /** Bring online the pipeline facilities due by this year. */
