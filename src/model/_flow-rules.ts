@@ -45,7 +45,9 @@ export class FlowRules {
     const path = `/edges/${index}`;
     const volume = attributes?.volume;
     if (typeof volume === "number") {
-      this.outVolume[si] = this.outVolume[si]! + volume;
+      // Volumes to planned, under-construction or idle facilities are not shipped in the baseline.
+      const pipeline = t.status === "planned" || t.status === "construction" || t.status === "idle";
+      if (!pipeline) this.outVolume[si] = this.outVolume[si]! + volume;
       const cap = attributes?.capacity;
       if (typeof cap === "number" && volume > cap * (1 + OVER_CAPACITY_SLACK))
         problems.push({
