@@ -1,12 +1,40 @@
 /** Floating-point noise removal, applied the same way to every number the flow reports. */
 
-/** |x| < 1e-9 → 0; otherwise 12 significant digits (LP solutions carry ~1e-12 relative noise). */
+/**
+ * |x| < 1e-9 → 0; otherwise 10 significant digits. LP optima are exact only to the solver's tolerance, and two
+ * optimal bases (e.g. after renaming nodes) can differ in the last digits; 10 digits hide that noise.
+ */
 export function clean(x: number): number {
   if (!Number.isFinite(x) || Math.abs(x) < 1e-9) return 0;
-  return Number(x.toPrecision(12));
+  return Number(x.toPrecision(10));
+}
+
+/**
+ * Figures of a second optimisation on top of an allocation (routed edge flows, stock releases and the days
+ * they last): 6 significant digits. The routing holds each consumer within 10^-7 of its level (see
+ * `_solve-flow.ts`), so finer digits would show that band, not the network.
+ */
+export function cleanFlow(x: number): number {
+  if (!Number.isFinite(x) || Math.abs(x) < 1e-6) return 0;
+  return Number(x.toPrecision(6));
 }
 
 /** Compare ids the same way everywhere (code-unit order, like Array.prototype.sort). */
 export function byId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The grid tonne figures of an allocation are reported on: 10^-7 of the graph's demand scale, rounded up to a
+ * power of ten (0.1 t for the bundled 2025 graph). LP optima are feasible only within the solver's tolerance
+ * (~10^-7 absolute, plus the 10^-10 relative slack on a held total), so finer digits would show which optimal
+ * basis the solver stopped at, i.e. depend on node ids. Fractions are computed from the rounded tonnes.
+ */
+export function quantum(scale: number): number {
+  return 10 ** (Math.ceil(Math.log10(Math.max(scale, 1))) - 7);
+}
+
+/** x on the grid of `q`, with float noise removed. */
+export function quantize(x: number, q: number): number {
+  return clean(Math.round(x / q) * q);
 }

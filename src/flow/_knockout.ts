@@ -1,20 +1,22 @@
 /**
- * Served demand with extra nodes knocked out of a scenario, for the N-1 sweep and attack curves: a warm-started
- * persistent LP for max-total, the rounds of max-min and the propagation of proportional on a rebuilt model.
+ * Served demand with extra nodes knocked out of a scenario, for the N-1 sweep and attack curves. The LP
+ * objectives reuse one persistent model (`Allocator`: a knockout zeroes the node's edges, which is the same LP as
+ * deleting it, and each re-solve warm-starts); the rule objectives re-propagate on a rebuilt model.
  */
 import type { Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { FlowSession } from "./_session.js";
-import { type FlowObjective, solveFlow } from "./_solve-flow.js";
+import { Allocator } from "./_allocator.js";
+import { type FlowObjective, isLpObjective, solveFlow } from "./_solve-flow.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
-import { proportionalFlow } from "./proportional.js";
 
 export interface Knockout {
   /** The scenario's flow model (nothing knocked out). */
   model: FlowModel;
   /** Served per consumer (in `model.consumers` order) with `removed` node ids taken out as well. */
   served(removed: readonly string[]): Float64Array;
+  /** Total served with `removed` taken out (cheaper than `served` under max-total: one LP). */
+  total(removed: readonly string[]): number;
   dispose(): void;
 }
 
@@ -26,26 +28,30 @@ export function knockout(
   objective: FlowObjective,
 ): Knockout {
   const model = buildFlowModel(graph, applied);
-  if (objective !== "max-total") {
-    // proportional re-propagates; max-min re-runs its rounds of LPs (its frozen set changes with each knockout,
-    // so a single warm-started model cannot follow it).
-    return {
-      model,
-      served(removed) {
-        const without = buildFlowModel(graph, applied, new Set(removed));
-        const served =
-          objective === "proportional"
-            ? proportionalFlow(without).served
-            : solveFlow(highs, without, objective, { flows: false, duals: false }).served;
-        return Float64Array.from(model.consumers, (i) => served[without.index.get(model.nodes[i]!)!]!);
-      },
-      dispose() {},
+  const sum = (a: Float64Array) => a.reduce((t, x) => t + x, 0);
+  if (!isLpObjective(objective)) {
+    const served = (removed: readonly string[]) => {
+      const without = buildFlowModel(graph, applied, new Set(removed));
+      const s = solveFlow(highs, without, objective, { flows: false }).served;
+      return Float64Array.from(model.consumers, (i) => s[without.index.get(model.nodes[i]!)!]!);
     };
+    return { model, served, total: (removed) => sum(served(removed)), dispose() {} };
   }
-  const session = new FlowSession(highs, model);
+  const allocator = new Allocator(highs, model);
+  const indices = (removed: readonly string[]) => removed.map((id) => model.index.get(id)!);
+  const served = (removed: readonly string[]) => {
+    allocator.knockOut(indices(removed));
+    const { served: s } = allocator.leximin(objective === "max-total");
+    return Float64Array.from(model.consumers, (i) => s[i]!);
+  };
   return {
     model,
-    served: (removed) => session.served(removed.map((id) => model.index.get(id)!)),
-    dispose: () => session.dispose(),
+    served,
+    total(removed) {
+      if (objective !== "max-total") return sum(served(removed));
+      allocator.knockOut(indices(removed));
+      return allocator.maxTotal();
+    },
+    dispose: () => allocator.dispose(),
   };
 }

@@ -68,6 +68,6 @@ export async function flowAnalysis(
         onProgress: (d, t) => o.onProgress?.("attack", d, t),
       })
     : null;
-  const surv = survival(graph, applied, sweep, { recoveryDays: o.recoveryDays });
+  const surv = survival(highs, graph, applied, sweep, { recoveryDays: o.recoveryDays });
   return { flow, chokepoints, attack, survival: surv, losses: losses(graph, surv, { days: o.days }) };
 }

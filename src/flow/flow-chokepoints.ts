@@ -1,13 +1,17 @@
 /**
  * Flow chokepoints (N-1): for every node the scenario keeps that is not a consumer, the served demand lost when
- * it alone is removed as well. One re-solve per node, warm-started from the previous basis (`_session.ts`).
+ * it alone is removed as well. One re-solve per node on a persistent, warm-started model (`_allocator.ts`).
+ * Under the LP objectives a node that carries nothing in the scenario's routing is skipped for free: the
+ * allocation stays feasible without it, and the leximin optimum of a smaller set that still contains the old
+ * optimum is the old optimum.
  */
 import type { Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { byId, clean } from "./_clean.js";
+import { byId, clean, quantize, quantum } from "./_clean.js";
 import { knockout } from "./_knockout.js";
-import type { FlowObjective } from "./_solve-flow.js";
+import type { FlowModel } from "./flow-model.js";
+import { type FlowObjective, isLpObjective, solveFlow } from "./_solve-flow.js";
 import { loadHighs } from "./_solver.js";
 
 /** Called after each re-solve; the library never prints. */
@@ -46,6 +50,21 @@ export interface FlowSweep {
   nodes: string[];
   /** servedWithout[k][c] = consumer c's served demand without nodes[k]. */
   servedWithout: Float64Array[];
+  /** The total served with nothing more removed, and without nodes[k] (the objective's total, e.g. max-total). */
+  total: number;
+  totalWithout: Float64Array;
+}
+
+/** Flow through each node in the scenario's routing; every node counts as carrying under the rule objectives. */
+function throughput(highs: Highs, model: FlowModel, objective: FlowObjective): Float64Array {
+  const through = new Float64Array(model.nodes.length);
+  if (!isLpObjective(objective)) return through.fill(1);
+  const { edgeFlow } = solveFlow(highs, model, objective, { flows: true });
+  for (const [e, edge] of model.edges.entries()) {
+    through[edge.source]! += edgeFlow[e]!;
+    through[edge.target]! += edgeFlow[e]!;
+  }
+  return through;
 }
 
 /** Run the N-1 sweep. Synchronous once HiGHS is loaded. */
@@ -59,11 +78,19 @@ export function sweepFlow(
   const solver = knockout(highs, graph, applied, objective);
   try {
     const { model } = solver;
-    const served = solver.served([]);
+    // Served tonnes on the reporting grid (see `quantum`), so that survival and exposure do not see solver noise.
+    const q = quantum(model.consumers.reduce((t, i) => t + model.demand[i]!, 0));
+    const grid = (a: Float64Array) => a.map((x) => quantize(x, q));
+    const served = grid(solver.served([]));
     const nodes = model.nodes.filter((_, i) => model.demand[i] === 0);
+    const carries = throughput(highs, model, objective);
+    const total = solver.total([]);
     const servedWithout: Float64Array[] = [];
+    const totalWithout = new Float64Array(nodes.length);
     for (const [k, id] of nodes.entries()) {
-      servedWithout.push(solver.served([id]));
+      const carrying = carries[model.index.get(id)!]! > 1e-9;
+      servedWithout.push(carrying ? grid(solver.served([id])) : served);
+      totalWithout[k] = carrying ? solver.total([id]) : total;
       onProgress?.(k + 1, nodes.length);
     }
     return {
@@ -73,6 +100,8 @@ export function sweepFlow(
       served,
       nodes,
       servedWithout,
+      total,
+      totalWithout,
     };
   } finally {
     solver.dispose();
@@ -81,13 +110,14 @@ export function sweepFlow(
 
 /** The ranking of a sweep: sorted by demandLost (desc), then id. */
 export function rankChokepoints(graph: SupplyGraph, sweep: FlowSweep): FlowChokepoint[] {
-  const total = (a: Float64Array) => a.reduce((t, x) => t + x, 0);
-  const demand = total(sweep.demand);
-  const base = total(sweep.served);
+  const demand = sweep.demand.reduce((t, x) => t + x, 0);
+  // Losses within the solver's tolerance of the total are no loss.
+  const noise = 1e-8 * Math.max(1, demand);
   return sweep.nodes
     .map((id, k) => {
       const a = graph.getNodeAttributes(id);
-      const lost = clean(Math.max(0, base - total(sweep.servedWithout[k]!)));
+      const drop = sweep.total - sweep.totalWithout[k]!;
+      const lost = drop > noise ? clean(drop) : 0;
       return {
         id,
         label: a.label,

@@ -1,13 +1,14 @@
 /**
  * Economic losses of a disruption: for a consumer with `valuePerYear` (graph attribute `currency`), a
  * disruption lasting D days costs value × shortfall fraction × (days not covered by stock) / 365, where the
- * days covered are its time-to-survive. Shown for 90 and 365 days (the two durations of Nomura Research
+ * days covered are its country's time-to-survive (its stocks keeping every short consumer whole together). Shown for 90 and 365 days (the two durations of Nomura Research
  * Institute's 2026 estimate of a Chinese rare-earth cut-off for Japan) and any further durations asked for.
  * A linear, first-order reading: production lost in proportion to the missing supply, no substitution.
  */
 import type { SupplyGraph } from "../model/types.js";
-import { byId, clean } from "./_clean.js";
+import { byId, clean, cleanFlow } from "./_clean.js";
 import type { Survival } from "./survival.js";
+import { dict } from "../model/dict.js";
 
 export interface LossesOptions {
   /** Disruption durations in days; 90 and 365 are always included. */
@@ -53,7 +54,7 @@ export function losses(graph: SupplyGraph, survival: Survival, options: LossesOp
       continue;
     }
     const fraction = c.demand > 0 ? c.shortfall / c.demand : 0;
-    const covered = c.daysToSurvive;
+    const covered = c.daysCovered;
     consumers.push({
       id: c.id,
       country: c.country,
@@ -61,13 +62,13 @@ export function losses(graph: SupplyGraph, survival: Survival, options: LossesOp
       shortfallFraction: clean(fraction),
       daysCovered: covered,
       loss: durations.map((d) =>
-        covered === null ? 0 : clean((value * fraction * Math.max(0, d - covered)) / 365),
+        covered === null ? 0 : cleanFlow((value * fraction * Math.max(0, d - covered)) / 365),
       ),
     });
   }
   const sumOf = (list: ConsumerLoss[]) =>
-    durations.map((_, k) => clean(list.reduce((t, c) => t + c.loss[k]!, 0)));
-  const countries: Record<string, number[]> = {};
+    durations.map((_, k) => cleanFlow(list.reduce((t, c) => t + c.loss[k]!, 0)));
+  const countries = dict<number[]>();
   for (const code of [...new Set(consumers.map((c) => c.country))].sort(byId))
     countries[code] = sumOf(consumers.filter((c) => c.country === code));
   return {

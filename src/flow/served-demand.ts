@@ -4,10 +4,18 @@
  */
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { byId, clean } from "./_clean.js";
-import { type FlowObjective, type FlowSolution, solveFlow } from "./_solve-flow.js";
+import { Allocator } from "./_allocator.js";
+import { byId, clean, cleanFlow, quantize, quantum } from "./_clean.js";
+import {
+  type FlowObjective,
+  type FlowSolution,
+  isLpObjective,
+  type RoutingMethod,
+  solveFlow,
+} from "./_solve-flow.js";
 import { loadHighs } from "./_solver.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
+import { dict } from "../model/dict.js";
 
 export interface ServedDemandOptions {
   objective?: FlowObjective;
@@ -31,11 +39,17 @@ export interface CountryService {
   demand: number;
   served: number;
   fraction: number;
+  /**
+   * [least, most] the country's consumers can be served together over ALL max-total optima (whatever the
+   * objective): how much of the country's figure is a choice of split rather than a property of the network.
+   */
+  servedRange: [number, number];
 }
 
 /**
- * A capacity that binds at the optimum. `shadowPrice` = served demand gained per extra unit of this capacity
- * (the LP dual; degenerate optima can have several valid duals, HiGHS returns one); null under `proportional`.
+ * A capacity that binds. `shadowPrice` = max-total served demand gained per extra unit of this capacity (the
+ * right derivative of the LP's value in that bound, a property of the network, not of the solver's vertex;
+ * listed when positive); null under the rule objectives, which list the capacities their flows run into.
  */
 export interface Bottleneck {
   kind: "node" | "edge";
@@ -61,6 +75,8 @@ export interface ServedDemand {
   objective: FlowObjective;
   totalDemand: number;
   totalServed: number;
+  /** The largest total the network can serve (max-total), whatever the objective. */
+  maxTotalServed: number;
   /** The smallest served fraction over consumers; null when no consumer is left. */
   minFraction: number | null;
   /** Sorted by id. */
@@ -71,54 +87,53 @@ export interface ServedDemand {
   bottlenecks: Bottleneck[];
   /** Sorted by edge key. */
   edges: EdgeFlow[];
+  /**
+   * How `edges` were chosen among the routings that deliver the allocation: `least-squares` (the least ½Σf²:
+   * unique), `interior-point` (fallback when the QP solver fails: least total flow, not guaranteed unique) or
+   * `rule` (the propagation objectives fix the flows).
+   */
+  routing: RoutingMethod;
 }
 
-function bottlenecks(graph: SupplyGraph, model: FlowModel, solution: FlowSolution, proportional: boolean) {
+// Tight within the routing's band (10^-7 relative on served demand, a little more on a capacity).
+const tight = (used: number, cap: number) => cap > 0 && used >= cap * (1 - 1e-6) - 1e-6;
+
+function bottlenecks(
+  graph: SupplyGraph,
+  model: FlowModel,
+  solution: FlowSolution,
+  gain: ((row: string, bound: number) => number) | null,
+) {
   const out: Bottleneck[] = [];
-  const edge = (e: number, flow: number, shadowPrice: number | null): Bottleneck => {
-    const ed = model.edges[e]!;
-    return {
+  for (const [i, cap] of model.capacity.entries()) {
+    if (cap === undefined || model.outEdges[i]!.length === 0) continue;
+    let used = 0;
+    for (const e of model.outEdges[i]!) used += solution.edgeFlow[e]!;
+    if (!tight(used, cap)) continue;
+    const price = gain ? clean(gain(`n${i}`, cap)) : null;
+    if (price === 0) continue;
+    out.push({
+      kind: "node",
+      id: model.nodes[i]!,
+      capacity: clean(cap),
+      flow: cleanFlow(used),
+      shadowPrice: price,
+    });
+  }
+  for (const [e, ed] of model.edges.entries()) {
+    const flow = solution.edgeFlow[e]!;
+    if (ed.capacity === undefined || !tight(flow, ed.capacity)) continue;
+    const price = gain ? clean(gain(`e${e}`, ed.capacity)) : null;
+    if (price === 0) continue;
+    out.push({
       kind: "edge",
       id: ed.key,
       source: graph.source(ed.key),
       target: graph.target(ed.key),
-      capacity: clean(ed.capacity!),
-      flow: clean(flow),
-      shadowPrice,
-    };
-  };
-  if (proportional) {
-    // No duals without an LP: list the capacities the allocation runs into.
-    const tight = (used: number, cap: number) => used >= cap - 1e-9 * Math.max(1, cap) && cap > 0;
-    for (const [i, cap] of model.capacity.entries()) {
-      if (cap === undefined || model.outEdges[i]!.length === 0) continue;
-      let used = 0;
-      for (const e of model.outEdges[i]!) used += solution.edgeFlow[e]!;
-      if (tight(used, cap))
-        out.push({
-          kind: "node",
-          id: model.nodes[i]!,
-          capacity: clean(cap),
-          flow: clean(used),
-          shadowPrice: null,
-        });
-    }
-    for (const [e, ed] of model.edges.entries())
-      if (ed.capacity !== undefined && tight(solution.edgeFlow[e]!, ed.capacity))
-        out.push(edge(e, solution.edgeFlow[e]!, null));
-  } else {
-    for (const { row, dual, activity } of solution.duals) {
-      if (dual <= 1e-9) continue;
-      if (row.kind === "node-capacity")
-        out.push({
-          kind: "node",
-          id: model.nodes[row.node]!,
-          capacity: clean(row.bound),
-          flow: clean(activity),
-          shadowPrice: clean(dual),
-        });
-      else if (row.kind === "edge-capacity") out.push(edge(row.edge, activity, clean(dual)));
-    }
+      capacity: clean(ed.capacity),
+      flow: cleanFlow(flow),
+      shadowPrice: price,
+    });
   }
   return out.sort(
     (a, b) =>
@@ -128,16 +143,39 @@ function bottlenecks(graph: SupplyGraph, model: FlowModel, solution: FlowSolutio
   );
 }
 
+/** What `describeFlow` needs besides the solution: the max-total value, and its ranges and gains. */
+export interface FlowFacts {
+  maxTotal: number;
+  /** [least, most] served to these consumers (node indices) over the max-total optima. */
+  range(consumers: readonly number[]): [number, number];
+  /** Max-total gained per unit of a capacity row; null for the rule objectives. */
+  gain: ((row: string, bound: number) => number) | null;
+}
+
+/** The facts of a model from its allocator. */
+export function allocatorFacts(allocator: Allocator, objective: FlowObjective): FlowFacts {
+  const maxTotal = allocator.maxTotal();
+  return {
+    maxTotal,
+    range: (consumers) => allocator.servedRange(consumers, maxTotal),
+    gain: isLpObjective(objective) ? (row, bound) => allocator.gainPerUnit(row, bound, maxTotal) : null,
+  };
+}
+
 /** Assemble the report of a solved model. */
 export function describeFlow(
   graph: SupplyGraph,
   model: FlowModel,
   objective: FlowObjective,
   solution: FlowSolution,
+  facts: FlowFacts,
 ): ServedDemand {
+  const totalDemand = model.consumers.reduce((t, i) => t + model.demand[i]!, 0);
+  const q = quantum(totalDemand);
+  const tonnes = Float64Array.from(solution.served, (x) => quantize(x, q));
   const consumers: ConsumerService[] = model.consumers.map((i) => {
     const demand = model.demand[i]!;
-    const served = clean(solution.served[i]!);
+    const served = tonnes[i]!;
     return {
       id: model.nodes[i]!,
       label: graph.getNodeAttribute(model.nodes[i]!, "label"),
@@ -147,35 +185,49 @@ export function describeFlow(
       fraction: clean(served / demand),
     };
   });
-  const countries: Record<string, CountryService> = {};
+  const countries = dict<CountryService>();
   for (const code of [...new Set(consumers.map((c) => c.country))].sort(byId)) {
-    const mine = consumers.filter((c) => c.country === code);
-    const demand = mine.reduce((t, c) => t + c.demand, 0);
-    const served = mine.reduce((t, c) => t + c.served, 0);
-    countries[code] = { demand: clean(demand), served: clean(served), fraction: clean(served / demand) };
+    const mine = model.consumers.filter((i) => model.country[i] === code);
+    const demand = mine.reduce((t, i) => t + model.demand[i]!, 0);
+    const served = quantize(
+      mine.reduce((t, i) => t + solution.served[i]!, 0),
+      q,
+    );
+    const [least, most] = facts.range(mine);
+    countries[code] = {
+      demand: clean(demand),
+      served,
+      fraction: clean(served / demand),
+      servedRange: [quantize(least, q), quantize(most, q)],
+    };
   }
-  const totalDemand = consumers.reduce((t, c) => t + c.demand, 0);
-  const totalServed = consumers.reduce((t, c) => t + c.served, 0);
+  const totalServed = quantize(
+    model.consumers.reduce((t, i) => t + solution.served[i]!, 0),
+    q,
+  );
   const edges: EdgeFlow[] = [];
   for (const [e, ed] of model.edges.entries()) {
-    const flow = clean(solution.edgeFlow[e]!);
+    const flow = quantize(solution.edgeFlow[e]!, q);
     if (flow > 0)
       edges.push({ id: ed.key, source: graph.source(ed.key), target: graph.target(ed.key), flow });
   }
   return {
     objective,
     totalDemand: clean(totalDemand),
-    totalServed: clean(totalServed),
+    totalServed,
+    maxTotalServed: quantize(facts.maxTotal, q),
     minFraction: consumers.length ? Math.min(...consumers.map((c) => c.fraction)) : null,
     consumers,
     countries,
-    bottlenecks: bottlenecks(graph, model, solution, objective === "proportional"),
-    edges,
+    bottlenecks: bottlenecks(graph, model, solution, facts.gain),
+    edges: edges.sort((a, b) => byId(a.id, b.id)),
+    routing: solution.routing,
   };
 }
 
 /**
- * Served demand of every consumer the scenario keeps, under `objective` (default `max-total`).
+ * Served demand of every consumer the scenario keeps, under `objective` (default `max-total`: the leximin split
+ * among the max-total optima, unique whatever the node ids or file order).
  * @throws FlowSolveError if the LP solver fails (it should not on a valid graph)
  */
 export async function servedDemand(
@@ -186,6 +238,11 @@ export async function servedDemand(
   const { objective } = { ...DEFAULT_SERVED_DEMAND_OPTIONS, ...options };
   const highs = await loadHighs();
   const model = buildFlowModel(graph, applied);
-  const solution = solveFlow(highs, model, objective, { flows: true, duals: true });
-  return describeFlow(graph, model, objective, solution);
+  const allocator = new Allocator(highs, model);
+  try {
+    const solution = solveFlow(highs, model, objective, { flows: true }, allocator);
+    return describeFlow(graph, model, objective, solution, allocatorFacts(allocator, objective));
+  } finally {
+    allocator.dispose();
+  }
 }

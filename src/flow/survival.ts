@@ -1,24 +1,33 @@
 /**
- * Stockpiles and time: how long each consumer and country can bridge the scenario's shortfall from stock
- * (time-to-survive), and per node a risk exposure index in the manner of Simchi-Levi's time-to-recover model
- * (Simchi-Levi, Schmidt & Wei, "From superstorms to factory fires", Harvard Business Review, Jan-Feb 2014;
- * Simchi-Levi et al., "Identifying risks and mitigating disruptions in the automotive supply chain",
- * Interfaces 45(5), 2015): the demand lost while the node is down for its recovery time, beyond what stocks cover.
+ * Stockpiles and time: how long stocks keep each consumer and country whole under the scenario (time-to-survive),
+ * and per node a risk exposure index in the manner of Simchi-Levi's time-to-recover model (Simchi-Levi, Schmidt &
+ * Wei, "From superstorms to factory fires", Harvard Business Review, Jan-Feb 2014; Simchi-Levi et al.,
+ * "Identifying risks and mitigating disruptions in the automotive supply chain", Interfaces 45(5), 2015): the
+ * demand lost while the node is down for its recovery time, beyond what stocks cover.
  *
- * Stock rules (the README states them too):
- * - private stock of a consumer = `stockpileDays` × demand / 365, in tonnes of what it demands;
- * - a stockpile node's `stock` of its `output` serves the consumers of its country, shared among those that are
- *   short (and whose supply chain uses that material) in proportion to their shortfall, converted to tonnes of
- *   demand with the most intensive recipe chain (see `_intensity.ts`); piles of different materials are
- *   complements, so a consumer's national cover is the smallest over the stocked materials (an NdPr pile
- *   without Dy/Tb makes no high-grade magnets); this still assumes the stocked materials are the ones missing;
- * - time-to-survive = stock / (shortfall per day); null when there is no shortfall.
+ * Stock rules (docs/flow.md states them too):
+ * - private stock of a consumer = `stockpileDays` × demand / 365, in tonnes of what it demands, at the consumer;
+ * - a stockpile node's `stock` of its `output` is released into its country's facilities that use that material
+ *   and reaches consumers only through the scenario's surviving capacities and routes (`_stock-cover.ts`): a pile
+ *   the country cannot convert counts for nothing, and a consumer with no route left gets none of it;
+ * - a consumer's time-to-survive = days it alone can be kept whole by its private stock and its country's piles
+ *   (every other consumer keeping its scenario level); a country's = days ALL its short consumers can be kept
+ *   whole together (the first shortfall in the country); null when nothing is short;
+ * - losses and exposure use the country's joint figure: every short consumer is whole until then, and loses its
+ *   shortfall after.
+ * - under the allocations that do not reroute (`proportional`, `frozen-routing`) stock moves only along existing
+ *   contracts: each edge carries at most the larger of its baseline volume and its flow under the scenario.
+ * Served levels are the scenario's allocation (the sweep's), so the figures are as unique as that allocation.
  */
+import type { Highs } from "highs";
 import { isStockpile, type SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { byId, clean } from "./_clean.js";
-import { materialIntensity } from "./_intensity.js";
+import { byId, clean, cleanFlow } from "./_clean.js";
+import { isLpObjective, solveFlow } from "./_solve-flow.js";
+import { type Pile, stockCover } from "./_stock-cover.js";
 import type { FlowSweep } from "./flow-chokepoints.js";
+import { buildFlowModel, type FlowModel } from "./flow-model.js";
+import { dict, own } from "../model/dict.js";
 
 /**
  * Days to restore a facility by stage when a node has no `recoveryDays`. Assumptions of chokepoint, not
@@ -48,17 +57,21 @@ export interface ConsumerSurvival {
   demand: number;
   shortfall: number;
   privateStock: number;
+  /** Tonnes of its demand the national piles supply while it alone is kept whole (0 when none can reach it). */
   nationalStock: number;
-  /** Days until stock runs out at the shortfall rate; null when nothing is short. */
+  /** Days it alone can be kept whole from stock; null when nothing is short. */
   daysToSurvive: number | null;
+  /** Days it stays whole when its country's stocks keep every short consumer whole together; null = not short. */
+  daysCovered: number | null;
 }
 
 /** A country's short consumers together. */
 export interface CountrySurvival {
   demand: number;
   shortfall: number;
-  /** Stock usable by its short consumers (private + national share). */
+  /** Tonnes of demand its stocks supply while they keep every short consumer whole (shortfall × days). */
   stock: number;
+  /** Days until the country's first shortfall; null when nothing is short. */
   daysToSurvive: number | null;
 }
 
@@ -68,7 +81,7 @@ export interface StockpileUse {
   country: string;
   material: string;
   stock: number;
-  /** Tonnes of material allocated to short consumers (0 when none of its country's consumers is short). */
+  /** Tonnes of material released while the country's short consumers are kept whole (0 when none is short). */
   allocated: number;
 }
 
@@ -96,111 +109,136 @@ export interface Survival {
   nodes: NodeExposure[];
 }
 
-const SHORT = 1e-9;
+const finiteDays = (d: number) => (Number.isFinite(d) ? cleanFlow(d) : null);
 
-/** Per-consumer stock, given the shortfall vector (stock shares depend on who is short). */
-function stocks(graph: SupplyGraph, applied: AppliedScenario, sweep: FlowSweep) {
-  const intensity = materialIntensity(graph);
-  const privateStock = sweep.consumers.map(
-    (id, c) => ((graph.getNodeAttribute(id, "stockpileDays") ?? 0) * sweep.demand[c]!) / 365,
-  );
-  const piles: Array<{ id: string; country: string; material: string; stock: number; per: number[] }> = [];
+/** The scenario's piles and private stocks, resolved against the flow model. */
+function stocksOf(graph: SupplyGraph, applied: AppliedScenario, model: FlowModel) {
+  const privateStock = new Float64Array(model.nodes.length);
+  for (const i of model.consumers)
+    privateStock[i] =
+      ((graph.getNodeAttribute(model.nodes[i]!, "stockpileDays") ?? 0) * model.demand[i]!) / 365;
+  const piles: Pile[] = [];
   graph.forEachNode((id, a) => {
     if (!isStockpile(a) || applied.nodeOut.has(id) || a.output === undefined) return;
-    const per = sweep.consumers.map((c) =>
-      graph.getNodeAttribute(c, "country") === a.country ? intensity.perDemand(c, a.output!) : 0,
-    );
-    piles.push({ id, country: a.country, material: a.output, stock: a.stock ?? 0, per });
+    const material = a.output;
+    const into: number[] = [];
+    for (const [j, node] of model.nodes.entries()) {
+      if (model.country[j] !== a.country || model.source[j]) continue;
+      const recipe = model.recipe[j];
+      const uses = recipe
+        ? recipe[material] !== undefined
+        : graph.inNeighbors(node).some((s) => graph.getNodeAttribute(s, "output") === material);
+      if (uses) into.push(j);
+    }
+    piles.push({ id, country: a.country, material, stock: a.stock ?? 0, into });
   });
-  piles.sort((a, b) => byId(a.id, b.id));
-  /** National stock per consumer (tonnes of demand) and material drawn per pile, for shortfall `r`. */
-  const national = (r: number[]) => {
-    // Tonnes of demand each consumer can cover from the piles of each material. Piles of different materials
-    // are complements (a magnet needs NdPr AND Dy/Tb), so a consumer's national cover is the smallest over the
-    // materials stocked for it, not their sum; piles of the same material add up.
-    const byMaterial = new Map<string, number[]>();
-    const drawn = piles.map((pile) => {
-      const short = r.map((x, c) => (x > SHORT && pile.per[c]! > 0 ? x : 0));
-      const sum = short.reduce((t, x) => t + x, 0);
-      if (sum <= 0) return 0;
-      const cover = byMaterial.get(pile.material) ?? r.map(() => 0);
-      short.forEach((x, c) => {
-        if (x > 0) cover[c]! += (pile.stock * x) / sum / pile.per[c]!;
-      });
-      byMaterial.set(pile.material, cover);
-      return pile.stock;
-    });
-    const got = r.map((_, c) => {
-      let least = Number.POSITIVE_INFINITY;
-      for (const cover of byMaterial.values()) if (cover[c]! > 0) least = Math.min(least, cover[c]!);
-      return Number.isFinite(least) ? least : 0;
-    });
-    return { got, drawn };
-  };
-  return { privateStock, piles, national };
+  return { privateStock, piles: piles.sort((a, b) => byId(a.id, b.id)) };
 }
 
 /**
  * Time-to-survive per consumer and country, stockpile use, and node exposure, from an N-1 sweep.
- * Pure; no solving (the sweep did it).
+ * @throws FlowSolveError never: an LP that cannot keep a consumer whole means 0 days
  */
 export function survival(
+  highs: Highs,
   graph: SupplyGraph,
   applied: AppliedScenario,
   sweep: FlowSweep,
   options: SurvivalOptions = {},
 ): Survival {
   const recovery = { ...DEFAULT_RECOVERY_DAYS, ...options.recoveryDays };
-  const { privateStock, piles, national } = stocks(graph, applied, sweep);
-  const shortfallOf = (served: Float64Array) =>
-    sweep.consumers.map((_, c) => Math.max(0, sweep.demand[c]! - served[c]!));
-  const r0 = shortfallOf(sweep.served);
-  const n0 = national(r0);
+  const model = buildFlowModel(graph, applied);
+  const { privateStock, piles } = stocksOf(graph, applied, model);
+  let edgeCap: Float64Array | undefined;
+  if (!isLpObjective(sweep.objective)) {
+    const { edgeFlow } = solveFlow(highs, model, sweep.objective, { flows: true });
+    edgeCap = Float64Array.from(model.edges, (edge, e) => Math.max(edge.volume, edgeFlow[e]!));
+  }
+  const at = sweep.consumers.map((id) => model.index.get(id)!);
+  const levelsOf = (served: Float64Array) => {
+    const levels = new Float64Array(model.nodes.length);
+    at.forEach((i, c) => {
+      levels[i] = served[c]!;
+    });
+    return levels;
+  };
+  const codes = [...new Set(at.map((i) => model.country[i]!))].sort(byId);
+  const shortIn = (levels: Float64Array, code: string) =>
+    at.filter((i) => model.country[i] === code && levels[i]! < model.demand[i]! * (1 - 1e-9));
+  /** Country → days its short consumers stay whole together (Infinity when none is short), and pile releases. */
+  const countryCover = (levels: Float64Array, removed?: ReadonlySet<number>, release = false) =>
+    new Map(
+      codes.map((code) => {
+        const question = {
+          targets: shortIn(levels, code),
+          levels,
+          privateStock,
+          piles,
+          removed,
+          release,
+          edgeCap,
+        };
+        return [code, stockCover(highs, model, question)];
+      }),
+    );
+  const base = levelsOf(sweep.served);
+  const joint = countryCover(base, undefined, true);
 
-  const consumers: ConsumerSurvival[] = sweep.consumers.map((id, c) => {
-    const short = r0[c]! > SHORT;
-    const stock = privateStock[c]! + n0.got[c]!;
+  const consumers: ConsumerSurvival[] = at.map((i, c) => {
+    const shortfall = Math.max(0, sweep.demand[c]! - sweep.served[c]!);
+    const short = base[i]! < model.demand[i]! * (1 - 1e-9);
+    const alone = short
+      ? stockCover(highs, model, { targets: [i], levels: base, privateStock, piles }).days
+      : 0;
+    const days = short ? Math.min(alone, 1e9) : 0;
     return {
-      id,
-      country: graph.getNodeAttribute(id, "country"),
+      id: sweep.consumers[c]!,
+      country: model.country[i]!,
       demand: sweep.demand[c]!,
-      shortfall: clean(r0[c]!),
-      privateStock: clean(privateStock[c]!),
-      nationalStock: clean(n0.got[c]!),
-      daysToSurvive: short ? clean((stock / r0[c]!) * 365) : null,
+      shortfall: clean(shortfall),
+      privateStock: clean(privateStock[i]!),
+      nationalStock: short ? cleanFlow(Math.max(0, (shortfall * days) / 365 - privateStock[i]!)) : 0,
+      daysToSurvive: short ? finiteDays(alone) : null,
+      daysCovered: short ? finiteDays(joint.get(model.country[i]!)!.days) : null,
     };
   });
-  const countries: Record<string, CountrySurvival> = {};
-  for (const code of [...new Set(consumers.map((c) => c.country))].sort(byId)) {
-    let demand = 0;
-    let shortfall = 0;
-    let stock = 0;
-    consumers.forEach((c, k) => {
-      if (c.country !== code) return;
-      demand += c.demand;
-      if (r0[k]! <= SHORT) return;
-      shortfall += r0[k]!;
-      stock += privateStock[k]! + n0.got[k]!;
-    });
+  const countries = dict<CountrySurvival>();
+  for (const code of codes) {
+    const mine = consumers.filter((c) => c.country === code);
+    const shortfall = mine.reduce((t, c) => t + c.shortfall, 0);
+    const days = joint.get(code)!.days;
+    const short = shortIn(base, code).length > 0;
     countries[code] = {
-      demand: clean(demand),
+      demand: clean(mine.reduce((t, c) => t + c.demand, 0)),
       shortfall: clean(shortfall),
-      stock: clean(stock),
-      daysToSurvive: shortfall > SHORT ? clean((stock / shortfall) * 365) : null,
+      stock: short && Number.isFinite(days) ? cleanFlow((shortfall * days) / 365) : 0,
+      daysToSurvive: short ? finiteDays(days) : null,
     };
   }
 
-  // Demand lost over T days beyond stock, for shortfall vector r (stock shares follow r).
-  const lostOver = (r: number[], days: number) => {
-    const { got } = national(r);
-    return r.reduce((t, x, c) => t + Math.max(0, (x * days) / 365 - privateStock[c]! - got[c]!), 0);
-  };
+  // Demand lost over T days: every short consumer whole until its country's stocks give out, then its shortfall.
+  const lostOver = (levels: Float64Array, cover: Map<string, { days: number }>, days: number) =>
+    at.reduce((t, i) => {
+      const short = Math.max(0, model.demand[i]! - levels[i]!);
+      const covered = cover.get(model.country[i]!)!.days;
+      return t + (short * Math.max(0, days - covered)) / 365;
+    }, 0);
   const raw = sweep.nodes.map((id, k) => {
     const a = graph.getNodeAttributes(id);
     const assumed = a.recoveryDays === undefined;
-    const days = a.recoveryDays ?? recovery[a.stage] ?? FALLBACK_RECOVERY_DAYS;
-    const rk = shortfallOf(sweep.servedWithout[k]!);
-    const lost = rk.reduce((t, x) => t + x, 0) - r0.reduce((t, x) => t + x, 0);
+    const days = a.recoveryDays ?? own(recovery, a.stage) ?? FALLBACK_RECOVERY_DAYS;
+    const without = sweep.servedWithout[k]!;
+    const drop = sweep.total - sweep.totalWithout[k]!;
+    const lost =
+      drop > 1e-8 * Math.max(1, model.consumers.length ? sweep.demand.reduce((t, x) => t + x, 0) : 1)
+        ? drop
+        : 0;
+    let exposure = 0;
+    if (without !== sweep.served && without.some((x, c) => Math.abs(x - sweep.served[c]!) > 1e-9)) {
+      const levels = levelsOf(without);
+      const cover = countryCover(levels, new Set([model.index.get(id)!]));
+      exposure = Math.max(0, lostOver(levels, cover, days) - lostOver(base, joint, days));
+    }
     return {
       id,
       stage: a.stage,
@@ -208,19 +246,23 @@ export function survival(
       recoveryDays: days,
       recoveryAssumed: assumed,
       demandLost: clean(Math.max(0, lost)),
-      exposure: clean(Math.max(0, lostOver(rk, days) - lostOver(r0, days))),
+      exposure: cleanFlow(exposure),
     };
   });
   const top = Math.max(0, ...raw.map((x) => x.exposure));
   const nodes = raw
-    .map((x) => ({ ...x, index: top > 0 ? clean(x.exposure / top) : 0 }))
+    .map((x) => ({ ...x, index: top > 0 ? cleanFlow(x.exposure / top) : 0 }))
     .sort((a, b) => b.exposure - a.exposure || byId(a.id, b.id));
-  const stockpiles = piles.map((p, k) => ({
-    id: p.id,
-    country: p.country,
-    material: p.material,
-    stock: p.stock,
-    allocated: clean(n0.drawn[k]!),
-  }));
+  const stockpiles = piles.map((p, k) => {
+    const cover = joint.get(p.country);
+    const release = cover && Number.isFinite(cover.days) ? (cover.release[k]! * cover.days) / 365 : 0;
+    return {
+      id: p.id,
+      country: p.country,
+      material: p.material,
+      stock: p.stock,
+      allocated: cleanFlow(release),
+    };
+  });
   return { consumers, countries, stockpiles, nodes };
 }

@@ -6,10 +6,10 @@
  */
 import { checkSerializedGraph } from "../model/graph-checks.js";
 import { ScenarioError } from "../model/errors.js";
-import type { SupplyGraph } from "../model/types.js";
+import type { Ranges, SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { composeScenarios } from "../scenario/compose.js";
-import { matchesSelector, selectorText } from "../scenario/selectors.js";
+import { assertSelector, matchesSelector, selectorText } from "../scenario/selectors.js";
 import type { Scenario } from "../scenario/types.js";
 import type { AddEdge, AttributeChange, EdgeEdit, Lever, LeverChanges, NodeEdit } from "./types.js";
 
@@ -50,6 +50,19 @@ function setAll(
   return changes;
 }
 
+/**
+ * A lever's value replaces the file's estimate, so the estimate's range no longer describes it (and would fail
+ * the range check of the edited graph): the ranges of the changed attributes go (`recipe` takes every
+ * `recipe.<material>` with it). A fresh object: the copy shares nested objects with the input graph.
+ */
+function withoutRanges(ranges: Ranges | undefined, changed: AttributeChange[]): Ranges | undefined {
+  if (!ranges) return undefined;
+  const gone = (key: string) =>
+    changed.some((c) => c.attribute === key || (c.attribute === "recipe" && key.startsWith("recipe.")));
+  const kept = Object.entries(ranges).filter(([key]) => !gone(key));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
 function noMatch(lever: Lever, what: string): ScenarioError {
   return new ScenarioError("E_LEVER_NO_MATCH", `lever "${lever.name}": ${what} matches nothing`, {
     selector: what,
@@ -58,12 +71,19 @@ function noMatch(lever: Lever, what: string): ScenarioError {
 }
 
 function editNodes(graph: SupplyGraph, lever: Lever, edit: NodeEdit, out: Map<string, AttributeChange[]>) {
+  assertSelector(edit.select, `lever "${lever.name}": edit`);
   const ids = graph.filterNodes((id, a) => matchesSelector(id, a, edit.select)).sort();
   if (ids.length === 0) throw noMatch(lever, `edit selector ${selectorText(edit.select)}`);
   for (const id of ids) {
     const changes = setAll(graph.getNodeAttributes(id), edit.set, (k, v) =>
       graph.setNodeAttribute(id, k as "stock", v as number),
     );
+    const ranges = graph.getNodeAttribute(id, "ranges");
+    if (changes.length && ranges) {
+      const kept = withoutRanges(ranges, changes);
+      if (kept) graph.setNodeAttribute(id, "ranges", kept);
+      else graph.removeNodeAttribute(id, "ranges");
+    }
     if (changes.length)
       out.set(id, [
         ...(out.get(id) ?? []).filter((c) => !changes.some((d) => d.attribute === c.attribute)),
@@ -82,6 +102,12 @@ function editEdges(graph: SupplyGraph, lever: Lever, edit: EdgeEdit, out: Map<st
     const changes = setAll(graph.getEdgeAttributes(key), edit.set, (k, v) =>
       graph.setEdgeAttribute(key, k as "capacity", v as number),
     );
+    const ranges = graph.getEdgeAttribute(key, "ranges");
+    if (changes.length && ranges) {
+      const kept = withoutRanges(ranges, changes);
+      if (kept) graph.setEdgeAttribute(key, "ranges", kept);
+      else graph.removeEdgeAttribute(key, "ranges");
+    }
     if (changes.length) out.set(key, [...(out.get(key) ?? []), ...changes]);
   }
 }
@@ -90,6 +116,13 @@ function addEdge(graph: SupplyGraph, lever: Lever, add: AddEdge): string {
   const key = `${add.source}->${add.target}`; // the loader's key for an edge without one
   for (const end of [add.source, add.target])
     if (!graph.hasNode(end)) throw noMatch(lever, `addEdges node "${end}"`);
+  // the graph type refuses self-loops (graphology would throw an untyped UsageGraphError)
+  if (add.source === add.target)
+    throw new ScenarioError(
+      "E_LEVER_SELF_LOOP",
+      `lever "${lever.name}": added edge ${key} starts and ends at the same node`,
+      { hint: "a node cannot supply itself; give two different nodes" },
+    );
   if (graph.hasEdge(add.source, add.target) || graph.hasEdge(key))
     throw new ScenarioError("E_LEVER_INVALID", `lever "${lever.name}": edge ${key} already exists`, {
       hint: "use an edge edit (selectEdge) to change an existing relation",

@@ -2,7 +2,7 @@
 import { ScenarioError } from "../model/errors.js";
 import { type Csr, edgeKeyOf, type GraphInput, isCsr } from "../model/csr.js";
 import { isPipeline, type NodeAttributes, type SupplyGraph } from "../model/types.js";
-import { cutText, matchesCut, matchesSelector, selectorText } from "./selectors.js";
+import { assertSelector, cutText, matchesCut, matchesSelector, selectorText } from "./selectors.js";
 import type { AppliedScenario, DisruptionWindow, Scenario, ScenarioTiming } from "./types.js";
 import { isNodeOnly, ruleWindow, scenarioWindow } from "./timing.js";
 
@@ -60,9 +60,16 @@ function csrSubject(csr: Csr): ScenarioSubject<number> {
 }
 
 /**
- * Apply a scenario to a graph or its integer view (neither is changed).
+ * Apply a scenario to a graph or its integer view (neither is changed): the nodes removed, the pipeline and idle
+ * facilities left out, the edges cut and the capacities scaled, ready for any analysis.
  * Pipeline facilities stay out unless `includePlanned`, or `year` ≥ their `since`; idle ones always stay out.
  * @throws ScenarioError when a selector, node id or cut matches nothing (never a silent no-op).
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph();
+ * const applied = applyScenario(graph, composeScenarios([loadScenario("no-china"), loadScenario("pipeline-2028")]));
+ * console.log(applied.name, applied.removedNodes.length, "removed");
+ * ```
  */
 export function applyScenario(graph: GraphInput, scenario: Scenario): AppliedScenario {
   return isCsr(graph)
@@ -101,6 +108,7 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
   }
   const removed = new Set<string>();
   for (const selector of scenario.remove ?? []) {
+    assertSelector(selector, `scenario "${scenario.name}": remove`);
     let matched = 0;
     const ruleTime = ruleWindow(selector, window);
     if (isNodeOnly(selector) && selector.node !== undefined) {
@@ -168,6 +176,7 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
 
   const scaledCapacity: Record<string, number> = {};
   for (const rule of scenario.scale ?? []) {
+    assertSelector(rule.select, `scenario "${scenario.name}": scale`);
     let matched = 0;
     graph.forEachNode((id, a) => {
       if (!matchesSelector(id, a, rule.select)) return;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { FlowObjective } from "../../src/flow/_solve-flow.js";
 import { servedDemand } from "../../src/flow/served-demand.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { BASELINE_SCENARIO, type Scenario } from "../../src/scenario/types.js";
@@ -14,14 +15,61 @@ const MAGNETS = `
   mag -> car volume=20
 `;
 
-async function solve(
-  text: string,
-  scenario: Scenario = BASELINE_SCENARIO,
-  objective?: "max-total" | "max-min" | "proportional",
-) {
+async function solve(text: string, scenario: Scenario = BASELINE_SCENARIO, objective?: FlowObjective) {
   const graph = graphFromText(text);
   return servedDemand(graph, applyScenario(graph, scenario), objective ? { objective } : {});
 }
+
+describe("servedDemand: the leximin split among the max-total optima (the default)", () => {
+  // m1 (10) serves a or b; m2 (10) serves b only. Max-total is 20 whatever a gets from m1 (x ≤ 10, b gets
+  // 20 - x); holding 20, the fairest split equalises fractions: x / 10 = (20 - x) / 20, x = 20/3.
+  const TWO_MINES = `
+    m1 [mine AU output=ore capacity=10]
+    m2 [mine US output=ore capacity=10]
+    a [consumer JP demand=10]
+    b [consumer DE demand=20]
+    m1 -> a
+    m1 -> b
+    m2 -> b
+  `;
+  it("equalises fractions while holding the largest total", async () => {
+    const r = await solve(TWO_MINES);
+    expect(r.totalServed).toBe(20);
+    expect(r.maxTotalServed).toBe(20);
+    expect(r.consumers.map((c) => [c.id, c.served, c.fraction])).toEqual([
+      ["a", expect.closeTo(20 / 3, 4), expect.closeTo(2 / 3, 4)],
+      ["b", expect.closeTo(40 / 3, 4), expect.closeTo(2 / 3, 4)],
+    ]);
+  });
+
+  it("reports each country's range over all max-total optima", async () => {
+    const r = await solve(TWO_MINES);
+    expect(r.countries.JP!.servedRange).toEqual([0, 10]);
+    expect(r.countries.DE!.servedRange).toEqual([10, 20]);
+  });
+
+  it("never gives up total for fairness (max-min does)", async () => {
+    // b needs 2 t of ore per t served, a needs 1: the largest total serves a first
+    const text = `
+      m [mine AU output=ore capacity=10]
+      a [consumer JP demand=10 recipe=ore:1]
+      b [consumer DE demand=10 recipe=ore:2]
+      m -> a
+      m -> b
+    `;
+    const total = await solve(text);
+    expect(total.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["a", 10],
+      ["b", 0],
+    ]);
+    const fair = await solve(text, BASELINE_SCENARIO, "max-min");
+    expect(fair.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["a", expect.closeTo(10 / 3, 4)],
+      ["b", expect.closeTo(10 / 3, 4)],
+    ]);
+    expect(fair.maxTotalServed).toBe(10);
+  });
+});
 
 describe("servedDemand: hand-worked optima", () => {
   it("a recipe where Dy/Tb is the binding input: 1 t DyTb / 0.05 = 20 t of magnets", async () => {
@@ -31,7 +79,7 @@ describe("servedDemand: hand-worked optima", () => {
     expect(r.consumers).toEqual([
       { id: "car", label: "car", country: "JP", demand: 50, served: 20, fraction: 0.4 },
     ]);
-    expect(r.countries).toEqual({ JP: { demand: 50, served: 20, fraction: 0.4 } });
+    expect(r.countries).toEqual({ JP: { demand: 50, served: 20, fraction: 0.4, servedRange: [20, 20] } });
     // one more tonne of DyTb makes 20 more tonnes of magnets; NdPr does not bind
     expect(r.bottlenecks).toEqual([{ kind: "node", id: "dytb", capacity: 1, flow: 1, shadowPrice: 20 }]);
     const flows = Object.fromEntries(r.edges.map((e) => [`${e.source}>${e.target}`, e.flow]));
@@ -84,7 +132,7 @@ describe("servedDemand: hand-worked optima", () => {
       fraction: 0,
     });
     expect(r.minFraction).toBe(0);
-    expect(r.countries.DE).toEqual({ demand: 7, served: 0, fraction: 0 });
+    expect(r.countries.DE).toEqual({ demand: 7, served: 0, fraction: 0, servedRange: [0, 0] });
   });
 
   it("a scenario that removes every supplier serves nothing; one that removes everything leaves no consumer", async () => {
@@ -147,9 +195,9 @@ describe("servedDemand: objectives", () => {
     // round 1: orphan can get nothing (level 0, frozen); round 2: a, b, c rise together to 10/24 each
     expect(r.minFraction).toBe(0);
     expect(r.consumers.map((c) => [c.id, c.served])).toEqual([
-      ["a", expect.closeTo(100 / 24, 6)],
-      ["b", expect.closeTo(100 / 24, 6)],
-      ["c", expect.closeTo(40 / 24, 6)],
+      ["a", expect.closeTo(100 / 24, 4)],
+      ["b", expect.closeTo(100 / 24, 4)],
+      ["c", expect.closeTo(40 / 24, 4)],
       ["orphan", 0],
     ]);
     const total = await solve(text, BASELINE_SCENARIO, "max-total");
@@ -196,20 +244,61 @@ describe("servedDemand: objectives", () => {
     expect(r.totalServed).toBe(12);
   });
 
-  it("proportional ships along baseline volume shares and does not reroute", async () => {
-    const r = await solve(SHARED, BASELINE_SCENARIO, "proportional");
+  it("frozen-routing ships along baseline volume shares and does not reroute", async () => {
+    const r = await solve(SHARED, BASELINE_SCENARIO, "frozen-routing");
     // m's contracts total 10: 8 to small, 2 to big, whatever big would take
     expect(r.consumers.map((c) => [c.id, c.served])).toEqual([
       ["big", 2],
       ["small", 8],
     ]);
-    const cut = await solve(SHARED, { name: "cut", cut: [{ from: "AU", to: "JP" }] }, "proportional");
+    const cut = await solve(SHARED, { name: "cut", cut: [{ from: "AU", to: "JP" }] }, "frozen-routing");
     expect(cut.totalServed).toBe(2); // small's share is lost, not rerouted to big
     const lp = await solve(SHARED, { name: "cut", cut: [{ from: "AU", to: "JP" }] });
     expect(lp.totalServed).toBe(10); // the LP reroutes
   });
 
-  it("proportional reaches the fixed point on a cycle", async () => {
+  it("proportional re-rations a removed buyer's share among the surviving buyers", async () => {
+    const r = await solve(SHARED, BASELINE_SCENARIO, "proportional");
+    expect(r.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["big", 2],
+      ["small", 8],
+    ]);
+    // small is cut off: m rations all 10 to big, which wants 30
+    const cut = await solve(SHARED, { name: "cut", cut: [{ from: "AU", to: "JP" }] }, "proportional");
+    expect(cut.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["big", 10],
+      ["small", 0],
+    ]);
+  });
+
+  it("proportional: 100 available, two surviving buyers of three, 100 served (not 50)", async () => {
+    const text = `
+      m [mine AU output=ore capacity=100]
+      a [consumer JP demand=60]
+      b [consumer DE demand=60]
+      c [consumer FR demand=60]
+      m -> a volume=30
+      m -> b volume=30
+      m -> c volume=40
+    `;
+    const r = await solve(text, { name: "no c", remove: [{ node: "c" }] }, "proportional");
+    expect(r.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["a", 50],
+      ["b", 50],
+    ]);
+    // a buyer that needs less than its share takes what it needs; the rest goes to the other (water-filling)
+    const small = await solve(
+      text.replace("a [consumer JP demand=60]", "a [consumer JP demand=20]"),
+      { name: "no c", remove: [{ node: "c" }] },
+      "proportional",
+    );
+    expect(small.consumers.map((c) => [c.id, c.served])).toEqual([
+      ["a", 20],
+      ["b", 60],
+    ]);
+  });
+
+  it("frozen-routing reaches the fixed point on a cycle", async () => {
     const r = await solve(
       `
       m [mine AU output=ore]
@@ -222,7 +311,7 @@ describe("servedDemand: objectives", () => {
       b -> car volume=5
     `,
       BASELINE_SCENARIO,
-      "proportional",
+      "frozen-routing",
     );
     expect(r.totalServed).toBe(5);
   });

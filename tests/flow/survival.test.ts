@@ -12,14 +12,15 @@ async function run(text: string, recoveryDays?: Record<string, number>) {
   const graph = graphFromText(text, { currency: "USD" });
   const applied = applyScenario(graph, BASELINE_SCENARIO);
   const sweep = sweepFlow(await loadHighs(), graph, applied, "max-total");
-  const s = survival(graph, applied, sweep, recoveryDays ? { recoveryDays } : {});
+  const s = survival(await loadHighs(), graph, applied, sweep, recoveryDays ? { recoveryDays } : {});
   return { graph, s, l: losses(graph, s, { days: [180] }) };
 }
 
 describe("survival", () => {
-  it("time-to-survive = (private + national stock in magnet terms) / shortfall per day", async () => {
+  it("time-to-survive: private stock plus national stock converted through the network", async () => {
     const { s } = await run(TWO_MAKERS);
-    // shortfall 25 t/yr; private 36.5 days × 50 / 365 = 5 t; Japan's 0.25 t Dy/Tb at 0.05 t per t of magnet = 5 t
+    // shortfall 25 t/yr; private 36.5 days × 50 / 365 = 5 t; Japan's 0.25 t Dy/Tb into `mag` (no capacity, NdPr
+    // to spare) at 0.05 t per t of magnet = 5 t of magnet; 10 t / 25 t per year = 146 days
     expect(s.consumers).toEqual([
       {
         id: "car",
@@ -29,6 +30,7 @@ describe("survival", () => {
         privateStock: 5,
         nationalStock: 5,
         daysToSurvive: 146,
+        daysCovered: 146,
       },
     ]);
     expect(s.countries).toEqual({ JP: { demand: 50, shortfall: 25, stock: 10, daysToSurvive: 146 } });
@@ -37,29 +39,47 @@ describe("survival", () => {
     ]);
   });
 
-  it("piles of complementary materials cover the smaller of their magnet equivalents, never the sum", async () => {
-    // NdPr pile: 6 t / 0.3 = 20 t of magnet; Dy/Tb pile: 0.25 t / 0.05 = 5 t of magnet → national cover 5 t
-    const { s } = await run(`${TWO_MAKERS}\n ndpr-pile [stockpile JP output=NdPr stock=6]`);
-    expect(s.consumers[0]).toMatchObject({ privateStock: 5, nationalStock: 5, daysToSurvive: 146 });
-    const bigDy = await run(
-      `${TWO_MAKERS.replace("stock=0.25", "stock=5")}\n ndpr-pile [stockpile JP output=NdPr stock=6]`,
+  it("a pile counts only as far as the surviving conversion capacity can turn it into demand", async () => {
+    // mag can make 21 t/yr: 20 from the mine's Dy/Tb, so the pile adds at most 1 t/yr of magnet. Keeping the car
+    // whole needs 24 t/yr from private stock (5 t): 5 / 24 years = 76.04 days, not the 146 the pile's tonnage
+    // alone would suggest.
+    const { s } = await run(
+      TWO_MAKERS.replace("recipe=NdPr:0.3,DyTb:0.05", "recipe=NdPr:0.3,DyTb:0.05 capacity=21"),
     );
-    // now NdPr binds: 20 t of magnet from national stock
-    expect(bigDy.s.consumers[0]).toMatchObject({ nationalStock: 20 });
+    expect(s.consumers[0]!.daysToSurvive).toBeCloseTo(365 / 4.8, 3);
+    expect(s.stockpiles[0]!.allocated).toBeCloseTo((0.05 * (365 / 4.8)) / 365, 6);
+  });
+
+  it("a consumer with no route left gets no national stock; the country's first shortfall is its own", async () => {
+    // orphan: 10 t/yr, private stock 36.5 days = 1 t, no supplier: 36.5 days whatever the national pile
+    const { s } = await run(`${TWO_MAKERS}\n orphan [consumer JP demand=10 stockpileDays=36.5]`);
+    const orphan = s.consumers.find((c) => c.id === "orphan")!;
+    expect(orphan).toMatchObject({ shortfall: 10, privateStock: 1, nationalStock: 0, daysToSurvive: 36.5 });
+    expect(s.consumers.find((c) => c.id === "car")!.daysToSurvive).toBe(146);
+    expect(s.countries.JP!.daysToSurvive).toBe(36.5);
   });
 
   it("exposure = extra demand lost over the recovery time beyond stock; index relative to the largest", async () => {
     const { s } = await run(TWO_MAKERS);
-    // ndpr (mine, 365 d): (50 - 10) - (25 - 10) = 25; dytb (365 d): (45 - 10) - 15 = 20;
-    // mag (magnet, 90 d): 45 × 90/365 - 10 = 1.0959 (the scenario alone loses nothing in 90 days); free: 0
+    // Scenario: shortfall 25, whole for 146 days; over 365 days it loses 25 × 219/365 = 15 t.
+    // ndpr (mine, 365 d): shortfall 50 and the Dy/Tb pile cannot be converted without NdPr: private stock alone,
+    //   36.5 days; loses 50 × 328.5/365 = 45 → exposure 30. dytb (365 d): shortfall 45, pile converts: 10 t for
+    //   45 t/yr = 81.1 days; loses 35 → 20. mag (magnet, 90 d): shortfall 45, no converter: 5 t covers
+    //   40.6 days; loses 45 × 90/365 − 5 in 90 days (the scenario loses nothing in 90). free (90 d): whole for
+    //   121.7 days > 90: 0.
     expect(s.nodes.map((n) => [n.id, n.recoveryDays, n.recoveryAssumed, n.demandLost])).toEqual([
       ["ndpr", 365, true, 25],
       ["dytb", 365, true, 20],
       ["mag", 90, true, 20],
       ["free", 90, true, 5],
     ]);
-    expect(s.nodes.map((n) => n.exposure)).toEqual([25, 20, expect.closeTo((45 * 90) / 365 - 10, 9), 0]);
-    expect(s.nodes.map((n) => n.index)).toEqual([1, 0.8, expect.closeTo(((45 * 90) / 365 - 10) / 25, 9), 0]);
+    expect(s.nodes.map((n) => n.exposure)).toEqual([30, 20, expect.closeTo((45 * 90) / 365 - 5, 4), 0]);
+    expect(s.nodes.map((n) => n.index)).toEqual([
+      1,
+      expect.closeTo(2 / 3, 5),
+      expect.closeTo(((45 * 90) / 365 - 5) / 30, 5),
+      0,
+    ]);
   });
 
   it("a node's own recoveryDays and option overrides beat the stage defaults", async () => {
@@ -95,7 +115,7 @@ describe("losses", () => {
         valuePerYear: 1000,
         shortfallFraction: 0.5,
         daysCovered: 146,
-        loss: [0, expect.closeTo((500 * 34) / 365, 9), 300],
+        loss: [0, expect.closeTo((500 * 34) / 365, 3), 300],
       },
     ]);
     expect(l.total[2]).toBe(300);

@@ -1,0 +1,248 @@
+/**
+ * The allocation of served demand among consumers, on one persistent HiGHS model (parsed once; every later
+ * solve changes bounds or costs and warm-starts the dual simplex from the previous basis).
+ *
+ * Max-total alone fixes only the TOTAL served: many splits among consumers reach it, and which vertex a solver
+ * returns depends on column order, i.e. on node ids. chokepoint therefore reports one split that is unique by
+ * definition: the **leximin allocation among the max-total optima** (first the largest total; then, holding it,
+ * the lexicographically largest vector of served fractions sorted ascending). Computed by progressive filling
+ * (Bertsekas & Gallager, "Data Networks", 1992, §6.5.2; Radunović & Le Boudec, "A unified framework for max-min
+ * and min-max fairness", IEEE/ACM ToN 15(5), 2007): raise every active consumer's fraction together
+ * (max t s.t. s_i ≥ t·d_i), then freeze the consumers that cannot rise further and repeat with the rest.
+ *
+ * Which consumers to freeze comes from the round's duals: with y* an optimal dual of the round's rows
+ * s_i − d_i·t ≥ 0 (normalised Σ y_i d_i = 1), every feasible s has Σ y*_i (s_i − t*·d_i) ≤ 0, so a consumer with
+ * y*_i > 0 cannot exceed t*·d_i while the others keep t*: it is frozen. At least one dual is positive, so each
+ * round freezes someone. When tolerance hides every positive dual, the consumers are tested one at a time.
+ * The levels are the exact t*·d_i of each round; LP bounds get them a hair lower so that solver tolerance never
+ * makes a frozen level infeasible.
+ */
+import type { Highs, Model } from "highs";
+import { edgeBounds, lpText, networkRows, num, sum } from "./_lp.js";
+import { FlowSolveError } from "./_solver.js";
+import type { FlowModel } from "./flow-model.js";
+
+const OPTIMAL = 7;
+
+/** A level a hair lower, so a frozen level stays feasible under solver tolerance. */
+export function hair(x: number): number {
+  return Math.max(0, x * (1 - 1e-9) - 1e-9);
+}
+
+/** One allocation: served demand per node index (0 for non-consumers). */
+export interface Allocation {
+  served: Float64Array;
+  /** The largest total served (max-total), whatever the split. */
+  total: number;
+  /** The smallest served fraction; null without consumers. */
+  minFraction: number | null;
+}
+
+export class Allocator {
+  private readonly flow: FlowModel;
+  private readonly infinity: number;
+  private readonly lp: Model | undefined;
+  private readonly edgeCol: Int32Array;
+  private readonly servedCol: Int32Array;
+  private readonly fractionRow: Int32Array;
+  private readonly tCol: number = -1;
+  private readonly totalRow: number = -1;
+  private zeroed = new Set<number>();
+
+  constructor(highs: Highs, flow: FlowModel) {
+    this.flow = flow;
+    this.infinity = highs.infinity;
+    this.edgeCol = new Int32Array(flow.edges.length);
+    this.servedCol = new Int32Array(flow.nodes.length).fill(-1);
+    this.fractionRow = new Int32Array(flow.nodes.length).fill(-1);
+    if (flow.consumers.length === 0) return;
+    const { lines } = networkRows(flow);
+    for (const i of flow.consumers) lines.push(` m${i}: s${i} - ${num(flow.demand[i]!)} t >= 0`);
+    lines.push(` T: ${sum(flow.consumers.map((i) => `s${i}`))} >= 0`);
+    const bounds = flow.consumers.map((i) => ` 0 <= s${i} <= ${num(flow.demand[i]!)}`);
+    bounds.push(...edgeBounds(flow), " 0 <= t <= 0");
+    const objective = `Maximize\n obj: ${sum(flow.consumers.map((i) => `s${i}`))}`;
+    const lp = highs.createModel({ format: "lp", data: lpText(objective, lines, bounds) });
+    // Tighter than HiGHS's 1e-7 defaults: levels and ranges are reported, and their noise must stay below the
+    // reporting grid (`quantum`).
+    lp.options.set({
+      output_flag: false,
+      primal_feasibility_tolerance: 1e-9,
+      dual_feasibility_tolerance: 1e-9,
+    });
+    this.lp = lp;
+    flow.edges.forEach((_, e) => {
+      this.edgeCol[e] = lp.getColByName(`f${e}`);
+    });
+    for (const i of flow.consumers) {
+      this.servedCol[i] = lp.getColByName(`s${i}`);
+      this.fractionRow[i] = lp.getRowByName(`m${i}`);
+    }
+    this.tCol = lp.getColByName("t");
+    this.totalRow = lp.getRowByName("T");
+  }
+
+  /** Take `removed` (node indices) out: their edges carry nothing. Replaces the previous knockout. */
+  knockOut(removed: Iterable<number>): void {
+    if (!this.lp) return;
+    const target = new Set<number>();
+    for (const i of removed) {
+      for (const e of this.flow.outEdges[i]!) target.add(e);
+      for (const e of this.flow.inEdges[i]!) target.add(e);
+    }
+    for (const e of this.zeroed)
+      if (!target.has(e)) this.lp.changeColBounds(this.edgeCol[e]!, 0, this.infinity);
+    for (const e of target) if (!this.zeroed.has(e)) this.lp.changeColBounds(this.edgeCol[e]!, 0, 0);
+    this.zeroed = target;
+  }
+
+  private run(what: string): number {
+    const lp = this.lp!;
+    // A warm start can fail on a degenerate or ill-conditioned basis: retry from the slack basis, then from a
+    // cleared solver, before giving up. The optimum VALUE does not depend on where the solve started.
+    const attempts = [() => {}, () => lp.setLogicalBasis(), () => lp.clearSolver()];
+    let status: number | string = "not run";
+    for (const prepare of attempts) {
+      try {
+        prepare();
+        lp.run();
+        status = lp.getModelStatus();
+        if (status === OPTIMAL) return lp.getObjectiveValue();
+      } catch (error) {
+        status = error instanceof Error ? error.message : String(error);
+      }
+    }
+    throw new FlowSolveError(`model status ${status}`, what);
+  }
+
+  /** Objective: maximise Σ weight_i·s_i + tWeight·t (weights by node index; absent = 0). */
+  private objective(weight: (i: number) => number, tWeight: number): void {
+    const lp = this.lp!;
+    for (const i of this.flow.consumers) lp.changeColCost(this.servedCol[i]!, weight(i));
+    lp.changeColCost(this.tCol, tWeight);
+  }
+
+  /** Reset to the plain max-total problem: no levels, no fraction rows, t fixed at 0, total free. */
+  private reset(): void {
+    const lp = this.lp!;
+    for (const i of this.flow.consumers) {
+      lp.changeColBounds(this.servedCol[i]!, 0, this.flow.demand[i]!);
+      lp.changeRowBounds(this.fractionRow[i]!, -this.infinity, this.infinity);
+    }
+    lp.changeColBounds(this.tCol, 0, 0);
+    lp.changeRowBounds(this.totalRow, -this.infinity, this.infinity);
+    this.objective(() => 1, 0);
+  }
+
+  /** The largest total served demand (unique, whatever the split). */
+  maxTotal(): number {
+    if (!this.lp) return 0;
+    this.reset();
+    return Math.max(0, this.run("max-total"));
+  }
+
+  /** Hold the total at `total` (a hair below, for tolerance) in the next solves. */
+  private holdTotal(total: number): void {
+    this.lp!.changeRowBounds(this.totalRow, total - 1e-10 * Math.max(1, total), this.infinity);
+  }
+
+  /**
+   * The leximin allocation: among the max-total optima when `holdTotal` (the default split of `max-total`),
+   * else among all feasible flows (`max-min`).
+   */
+  leximin(holdTotal: boolean): Allocation {
+    const served = new Float64Array(this.flow.nodes.length);
+    if (!this.lp) return { served, total: 0, minFraction: null };
+    const total = this.maxTotal();
+    if (holdTotal) this.holdTotal(total);
+    const lp = this.lp;
+    const active = new Set(this.flow.consumers);
+    lp.changeColBounds(this.tCol, 0, 1);
+    for (const i of active) lp.changeRowBounds(this.fractionRow[i]!, 0, this.infinity);
+    this.objective(() => 0, 1);
+    let minFraction: number | null = null;
+    const freeze = (i: number, t: number) => {
+      const level = t * this.flow.demand[i]!;
+      served[i] = level;
+      lp.changeColBounds(
+        this.servedCol[i]!,
+        Math.min(hair(level), this.flow.demand[i]!),
+        this.flow.demand[i]!,
+      );
+      lp.changeRowBounds(this.fractionRow[i]!, -this.infinity, this.infinity);
+      active.delete(i);
+    };
+    while (active.size > 0) {
+      const t = Math.max(0, Math.min(1, this.run("leximin level")));
+      minFraction ??= t;
+      if (t >= 1 - 1e-12) {
+        for (const i of [...active]) freeze(i, 1);
+        break;
+      }
+      const dual = lp.getSolution().rowDual;
+      let frozen = [...active].filter(
+        (i) => Math.abs(dual[this.fractionRow[i]!]!) * this.flow.demand[i]! > 1e-7,
+      );
+      if (frozen.length === 0) frozen = this.blocked(active, t);
+      for (const i of frozen) freeze(i, t);
+      // back to the level problem for the next round
+      lp.changeColBounds(this.tCol, 0, 1);
+      this.objective(() => 0, 1);
+    }
+    this.reset();
+    return { served, total, minFraction };
+  }
+
+  /**
+   * The active consumers that cannot exceed level t while the others keep it (used only when the duals did
+   * not tell): each is maximised alone with t fixed.
+   */
+  private blocked(active: Set<number>, t: number): number[] {
+    const lp = this.lp!;
+    lp.changeColBounds(this.tCol, hair(t), hair(t));
+    const out: number[] = [];
+    for (const i of active) {
+      this.objective((j) => (j === i ? 1 : 0), 0);
+      const most = this.run("leximin probe");
+      if (most <= t * this.flow.demand[i]! + 1e-7 * Math.max(1, this.flow.demand[i]!)) out.push(i);
+    }
+    // Tolerance can hide a bottleneck altogether: then everybody left ends at this level.
+    return out.length > 0 ? out : [...active];
+  }
+
+  /** [least, most] served to `consumers` together over all max-total optima. */
+  servedRange(consumers: readonly number[], total: number): [number, number] {
+    if (!this.lp || consumers.length === 0) return [0, 0];
+    this.reset();
+    this.holdTotal(total);
+    const mine = new Set(consumers);
+    this.objective((i) => (mine.has(i) ? -1 : 0), 0);
+    const least = -this.run("served range (least)");
+    this.objective((i) => (mine.has(i) ? 1 : 0), 0);
+    const most = this.run("served range (most)");
+    this.reset();
+    return [Math.max(0, least), Math.max(0, most)];
+  }
+
+  /**
+   * Served demand gained per unit of extra capacity on one capacity row (`n<i>` or `e<e>`): the right
+   * derivative of the max-total value in that bound, measured over a step of 10^-3 of the bound. Unlike a dual
+   * value of one optimal basis (degenerate optima have many), it is a property of the LP, not of the solver's
+   * vertex. `base` = the max-total value at the current bounds.
+   */
+  gainPerUnit(row: string, bound: number, base: number): number {
+    if (!this.lp) return 0;
+    const lp = this.lp;
+    const r = lp.getRowByName(row);
+    const step = 1e-3 * Math.max(1, bound);
+    this.reset();
+    lp.changeRowBounds(r, -this.infinity, bound + step);
+    const raised = this.run("bottleneck gain");
+    lp.changeRowBounds(r, -this.infinity, bound);
+    return Math.max(0, (raised - base) / step);
+  }
+
+  dispose(): void {
+    this.lp?.dispose();
+  }
+}
