@@ -53,6 +53,24 @@ export function parseScale(text: string): { select: NodeSelector; factor: number
 }
 
 /**
+ * Refuse a selector with no key: it matches every node, so `{"remove": [{}]}` would drop the whole graph and a
+ * lever edit would change every node, both with no error. Scenario and lever files are refused when read; this
+ * guards scenarios built in code.
+ * @throws ScenarioError E_SCENARIO_EMPTY_SELECTOR
+ */
+export function assertSelector(selector: NodeSelector, where: string): void {
+  if (SELECTOR_KEYS.some((k) => selector[k] !== undefined)) return;
+  throw new ScenarioError(
+    "E_SCENARIO_EMPTY_SELECTOR",
+    `${where}: an empty selector would select every node`,
+    {
+      selector: "{}",
+      hint: `name at least one of ${SELECTOR_KEYS.join(", ")}`,
+    },
+  );
+}
+
+/**
  * Parse `[selector:]attribute:relative`, e.g. `capacity:0.3` (every node) or `stage=refinery:capacity:0.3`.
  * The attribute name is checked against a graph when the rule is applied. @throws ScenarioError E_SCENARIO_SELECTOR
  */

@@ -30,7 +30,7 @@ export function intervalOf(values: ArrayLike<number>): Interval {
   return { p05: q(0.05), p50: q(0.5), p95: q(0.95) };
 }
 
-/** P(a < b) over paired samples (the same draws): the share of samples where a is strictly below b. */
+/** P(a below b) over paired samples (the same draws): the share of samples where a is strictly below b. */
 export function probabilityBelow(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let below = 0;
   let counted = 0;

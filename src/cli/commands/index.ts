@@ -7,6 +7,7 @@ import { flowCommand } from "./flow.js";
 import { generateCommand } from "./generate.js";
 import { leversCommand } from "./levers.js";
 import { sensitivityCommand } from "./sensitivity.js";
+import { simulateCommand } from "./simulate.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
 import { viewCommand } from "./view.js";
@@ -18,6 +19,7 @@ export const COMMANDS: CommandSpec[] = [
   generateCommand,
   convertCommand,
   flowCommand,
+  simulateCommand,
   compareCommand,
   leversCommand,
   sensitivityCommand,
