@@ -26,7 +26,8 @@ import { composeScenarios } from "../src/scenario/compose.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const app = mkdtempSync(join(tmpdir(), "chokepoint-app-"));
-afterAll(() => rmSync(app, { recursive: true, force: true }));
+// The installed app holds about 125 packages: removing them can take a while on a busy disk.
+afterAll(() => rmSync(app, { recursive: true, force: true }), 120_000);
 
 interface LockEntry {
   dev?: boolean;
