@@ -45,11 +45,15 @@ export { bundledGraphNames, bundledGraphPath, loadBundledGraph } from "./io/bund
 // Scenarios: loaded by name or path, built in code, composed, applied.
 export type {
   AppliedScenario,
+  DisruptionWindow,
   EdgeCut,
   NodeSelector,
+  RemoveRule,
   ScaleRule,
   Scenario,
+  ScenarioTiming,
   SelectorKey,
+  Timing,
 } from "./scenario/types.js";
 export { bundledScenarioNames, loadScenario, parseScenario } from "./io/load-scenario.js";
 export {
@@ -124,7 +128,7 @@ export {
 } from "./analysis/concentration.js";
 
 // Served demand: the flow model.
-export type { FlowObjective } from "./flow/_solve-flow.js";
+export type { FlowObjective, RoutingMethod } from "./flow/_solve-flow.js";
 export {
   type Bottleneck,
   type ConsumerService,
@@ -216,3 +220,16 @@ export {
   formatComparison,
   type RenderedReport,
 } from "./report/compare.js";
+
+// Time: stocks, recovery and ramp-up day by day.
+export type {
+  CountryResilience,
+  NodeResilience,
+  PeriodConsumer,
+  PeriodCountry,
+  PeriodStock,
+  SimulateOptions,
+  Simulation,
+  SimulationPeriod,
+} from "./simulate/types.js";
+export { simulate } from "./simulate/simulate.js";

@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   detailedConsumers?: number;
   /** Largest country set searched. @defaultValue `4` */
   maxCountrySetSize?: number;
+  /** The most single points of failure listed per consumer (the nearest; the rest are counted). */
+  maxSinglePointsListed?: number;
   /** Lead time of an edge without `leadTimeDays`, in days. @defaultValue `30` */
   defaultLeadTimeDays?: number;
   /** Seeds of the random attack orders. @defaultValue `[1, 2, 3, 4, 5]` */
@@ -40,6 +42,7 @@ export const DEFAULT_ANALYZE_OPTIONS = {
   largeGraphNodes: 20_000,
   detailedConsumers: 50,
   maxCountrySetSize: 4,
+  maxSinglePointsListed: 1000,
   defaultLeadTimeDays: 30,
   seeds: [1, 2, 3, 4, 5],
   pivots: 200,
@@ -54,6 +57,8 @@ export interface AnalyzedConsumer {
   supplied: boolean;
   missing: string[];
   singlePointsOfFailure: string[];
+  /** Single points of failure left out of the list by `limits.maxSinglePointsListed` (0 = complete). */
+  singlePointsOfFailureOmitted: number;
   /** Minimal country sets; null when not computed (large graph, not among the largest consumers). */
   countryFailureSets: string[][] | null;
   minFailures: number | null;
@@ -85,6 +90,8 @@ export interface AnalyzeResult {
     /** Consumers that got country sets and fewest failures (more consumers than `detailedConsumers`); null = all. */
     detailedConsumers: string[] | null;
     maxCountrySetSize: number;
+    /** The most single points of failure listed per consumer (the nearest levels of the dominator DAG). */
+    maxSinglePointsListed: number;
     /** Consumers whose country-set search hit its run budget (sets of the sizes reached are exact). */
     incompleteCountrySets: string[];
     /** Consumers whose `minFailures` is an upper bound (recipe nodes upstream). */
@@ -123,7 +130,7 @@ export function analyze(
   const baseline = applyScenario(csr, BASELINE_SCENARIO);
   const masks = scenarioMasks(csr, applied);
   const supply = supplyStatus(csr, applied);
-  const spof = singlePointsOfFailureCore(csr, applied);
+  const spof = singlePointsOfFailureCore(csr, applied, opts.maxSinglePointsListed);
   const large = csr.n > opts.largeGraphNodes;
   const detailed =
     supply.consumers.length > opts.detailedConsumers
@@ -160,6 +167,7 @@ export function analyze(
       supplied: c.supplied,
       missing: c.missing,
       singlePointsOfFailure: spof.consumers[i]!.singlePointsOfFailure,
+      singlePointsOfFailureOmitted: spof.consumers[i]!.singlePointsOfFailureOmitted,
       countryFailureSets: setsById.get(c.id) ?? null,
       minFailures: fewestById.get(c.id) ?? null,
       route: { before: route.before, after: route.after },
@@ -196,6 +204,7 @@ export function analyze(
       largeGraph: large,
       detailedConsumers: detailed ?? null,
       maxCountrySetSize: opts.maxCountrySetSize,
+      maxSinglePointsListed: opts.maxSinglePointsListed,
       incompleteCountrySets: sets.consumers.filter((c) => !c.complete).map((c) => c.id),
       minFailuresUpperBound: fewest.consumers.filter((c) => !c.exact).map((c) => c.id),
       betweennessSampledPivots: central.sampledPivots,

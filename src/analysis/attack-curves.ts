@@ -11,7 +11,7 @@
  */
 import type { AppliedScenario } from "../scenario/types.js";
 import { type Csr, csrOf, type GraphInput, type Masks, scenarioMasks } from "./_csr.js";
-import { dominatorSets } from "./_dominator-sets.js";
+import { dominators } from "./_dominators.js";
 import { mulberry32 } from "../model/random.js";
 import { cutOffCounts } from "./single-points-of-failure.js";
 import { centrality } from "./centrality.js";
@@ -217,7 +217,7 @@ export function attackCurves(
   const betweenness =
     opts.betweenness ?? Float64Array.from(centrality(csr, applied).nodes, (n) => n.betweenness);
   const runner = supplyMask(csr, masks);
-  const cut = cutOffCounts(csr, masks, runner, dominatorSets(csr, masks, runner));
+  const cut = cutOffCounts(csr, masks, dominators(csr, masks, runner));
 
   const volume = new Map<number, number>();
   for (let e = 0; e < csr.m; e++) {

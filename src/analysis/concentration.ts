@@ -6,6 +6,7 @@
 import { type Csr, csrOf, type GraphInput } from "../model/csr.js";
 import { isConsumer, isPipeline } from "../model/types.js";
 import { sortedRecord } from "./_records.js";
+import { dict } from "../model/dict.js";
 
 /** Options of `concentrationReport`. */
 export interface ConcentrationOptions {
@@ -93,7 +94,7 @@ export function concentrationReport(
     const m = byStage.get(a.stage);
     if (m) m.set(a.country, (m.get(a.country) ?? 0) + value);
   }
-  const stageResult: Record<string, StageConcentration> = {};
+  const stageResult = dict<StageConcentration>();
   for (const [stage, m] of byStage) stageResult[stage] = concentrationOf(m);
 
   const importStages = new Set(csr.graphAttributes.importStages ?? []);
@@ -106,7 +107,7 @@ export function concentrationReport(
     m.set(sa.country, (m.get(sa.country) ?? 0) + csr.volume[e]!);
     imports.set(ta.country, m);
   }
-  const importResult: Record<string, CountryImports> = {};
+  const importResult = dict<CountryImports>();
   for (const country of [...imports.keys()].sort()) {
     const c = concentrationOf(imports.get(country)!);
     if (c.output > 0) importResult[country] = { total: c.output, shares: c.shares };
@@ -114,7 +115,7 @@ export function concentrationReport(
 
   const firstImport = (csr.graphAttributes.importStages ?? [])[0];
   const traced = opts.lookThroughStages ?? [stages[0], firstImport].filter((s): s is string => !!s);
-  const lookThrough: ConcentrationReport["lookThrough"] = {};
+  const lookThrough: ConcentrationReport["lookThrough"] = dict();
   for (const stage of [...new Set(traced)])
     lookThrough[stage] = lookThroughShares(csr, stage, kept, keptEdge);
 
@@ -192,7 +193,7 @@ function lookThroughShares(
     }
     byCountry.set(a.country, m);
   }
-  const result: Record<string, Record<string, number>> = {};
+  const result = dict<Record<string, number>>();
   for (const country of [...byCountry.keys()].sort())
     result[country] = concentrationOf(byCountry.get(country)!).shares;
   return result;

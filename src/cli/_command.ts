@@ -2,7 +2,12 @@
  * Commands are declared as data (citty-style): `main.ts` turns each `CommandSpec` into a commander command,
  * so `--help` lists every option with its default, and each command's `run` is testable without a process.
  */
-import { writeFileAtomic, checkOutputPath } from "../io/write-atomic.js";
+import { checkOutputPath, writeFileAtomic } from "../io/write-atomic.js";
+import { escapeControls } from "./_safe-text.js";
+
+function* mapChunks(chunks: Iterable<string>, f: (text: string) => string): Iterable<string> {
+  for (const chunk of chunks) yield f(chunk);
+}
 
 /** Where a command writes: injectable so tests capture output without spawning a process. */
 export interface CliIO {
@@ -18,6 +23,8 @@ export interface ArgumentSpec {
   required?: boolean;
   variadic?: boolean;
   default?: string;
+  /** The command writes this path (checked against the inputs before the command runs). */
+  output?: boolean;
 }
 
 export interface OptionSpec {
@@ -64,10 +71,10 @@ export function checkOut(options: Record<string, unknown>): void {
   if (typeof options.out === "string") checkOutputPath(options.out);
 }
 
-/** Send a finished report to `--out` (atomically) or stdout. */
+/** Send a finished report to `--out` (atomically) or stdout, control characters escaped (`_safe-text.ts`). */
 export function emit(io: CliIO, text: string | Iterable<string>, out: unknown): void {
   if (typeof out === "string") {
-    writeFileAtomic(out, text);
+    writeFileAtomic(out, typeof text === "string" ? escapeControls(text) : mapChunks(text, escapeControls));
     io.stderr(`wrote ${out}\n`);
   } else if (typeof text === "string") {
     io.stdout(text);

@@ -6,6 +6,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { checkOutputPath, writeFileAtomic } from "../io/write-atomic.js";
 import type { RenderedReport } from "../report/compare.js";
 import type { CliIO } from "./_command.js";
+import { escapeControls } from "./_safe-text.js";
 
 /** The base name charts are linked by: `out/report.md` → `report`. */
 export function chartPrefix(out: unknown, fallback: string): string {
@@ -26,6 +27,6 @@ export function emitReport(io: CliIO, report: RenderedReport, out: unknown): voi
   }));
   for (const f of files) checkOutputPath(f.path);
   for (const f of files) writeFileAtomic(f.path, f.svg);
-  writeFileAtomic(out, report.text);
+  writeFileAtomic(out, escapeControls(report.text));
   io.stderr(`wrote ${[out, ...files.map((f) => f.path)].join(", ")}\n`);
 }

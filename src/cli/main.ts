@@ -1,17 +1,19 @@
 /**
  * The CLI shell: builds commander commands from the `COMMANDS` data, maps errors to exit codes (2 for bad
- * input or usage) and messages on stderr. `run(argv, io)` is what tests call; `bin/chokepoint.js` calls it.
+ * input or usage, 3 for an internal error) and messages on stderr. `run(argv, io)` is what tests call;
+ * `bin/chokepoint.js` calls `runProcess`, which adds what only a real process has (EPIPE, a closed stdout).
  */
 import { Command, CommanderError, Option } from "commander";
+import { checkDistinctPaths } from "../io/same-file.js";
 import { ChokepointError, formatProblem, GraphFileError } from "../model/errors.js";
 import type { CliIO, CommandSpec } from "./_command.js";
+import { commandPaths } from "./_paths.js";
+import { escapeControls } from "./_safe-text.js";
+import { describeCrash, guardProcessIO, processIO } from "./_process.js";
 import { COMMANDS } from "./commands/index.js";
 
-const PROCESS_IO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  stderrIsTTY: process.stderr.isTTY === true,
-};
+/** Exit code of an error that is not a `ChokepointError` (a bug): not 1, which `--fail-on` owns. */
+export const EXIT_INTERNAL = 3;
 
 function collect(value: string, previous: unknown): string[] {
   return [...(Array.isArray(previous) ? previous : []), value];
@@ -39,13 +41,28 @@ function buildCommand(spec: CommandSpec, io: CliIO, exit: { code: number }): Com
       command.args.length > 0
         ? (command.processedArgs.flat().filter((x) => x !== undefined) as string[])
         : (spec.args ?? []).flatMap((a) => (a.default ? [a.default] : []));
-    exit.code = await spec.run({ args, options: command.opts(), io });
+    const options = command.opts();
+    const paths = commandPaths(spec, args, options);
+    checkDistinctPaths(paths.inputs, paths.outputs);
+    exit.code = await spec.run({ args, options, io });
   });
   return cmd;
 }
 
-/** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
-export async function run(argv: string[], io: CliIO = PROCESS_IO): Promise<number> {
+/**
+ * Run the CLI with `argv` (without `node` and the script); resolves to the exit code. Never throws: an error
+ * that is not a `ChokepointError` prints one line naming the command and what failed (the stack with
+ * `--debug` or CHOKEPOINT_DEBUG=1) and exits 3.
+ */
+export async function run(argv: string[], rawIo: CliIO = processIO()): Promise<number> {
+  const debug = argv.includes("--debug") || process.env.CHOKEPOINT_DEBUG === "1";
+  argv = argv.filter((a) => a !== "--debug");
+  // every text leaves through here: control characters in data never reach a terminal raw
+  const io: CliIO = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(escapeControls(text)),
+    stderr: (text) => rawIo.stderr(escapeControls(text)),
+  };
   const exit = { code: 0 };
   const program = new Command("chokepoint")
     .description("Supply-chain chokepoint analysis: what breaks, where, for whom and for how long.")
@@ -74,6 +91,14 @@ export async function run(argv: string[], io: CliIO = PROCESS_IO): Promise<numbe
       io.stderr(`chokepoint: ${e.message} [${e.code}]\n`);
       return 2;
     }
-    throw e;
+    const name = COMMANDS.find((c) => argv.includes(c.name))?.name;
+    io.stderr(`${describeCrash(name, e)}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return EXIT_INTERNAL;
   }
+}
+
+/** `run` for the real process: stdout errors (EPIPE, ENOSPC) and a closed stdout end in one line, not a trace. */
+export async function runProcess(argv: string[]): Promise<number> {
+  return run(argv, guardProcessIO(argv));
 }

@@ -7,6 +7,7 @@
 import type { SupplyGraph } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { type CountryMetrics, type CountryMetricsOptions, countryMetrics } from "./country-metrics.js";
+import { dict } from "../model/dict.js";
 
 /** One column of a comparison. */
 export interface CompareInput {
@@ -66,7 +67,7 @@ const diff = (a: number | null | undefined, b: number | null | undefined) =>
   a === null || a === undefined || b === null || b === undefined ? null : b - a;
 
 function changeOf(first: CountryMetrics, last: CountryMetrics): CountryChange {
-  const served: Record<string, number> = {};
+  const served = dict<number>();
   for (const [objective, v] of Object.entries(last.servedFraction)) {
     const before = first.servedFraction[objective as keyof typeof first.servedFraction];
     if (before !== undefined && v !== undefined) served[objective] = v - before;

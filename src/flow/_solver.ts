@@ -28,9 +28,44 @@ const highsLoader: Loader =
 
 let cached: Promise<Highs> | undefined;
 
-/** The HiGHS instance, loaded on first use. */
+/**
+ * HiGHS throws plain Errors from its WebAssembly glue when it cannot even read a model (coefficients of 1e15
+ * and more: "Unable to read LP model", "readModel failed"), and they reached the user as a stack trace with
+ * 170 KB of minified source. Every call into HiGHS, and into the models it creates, goes through this wrapper,
+ * which turns such an error into a typed FlowSolveError. Plain data (solve results) is returned as it is.
+ */
+function typedCalls<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || ArrayBuffer.isView(value))
+    return value;
+  const proto = Object.getPrototypeOf(value);
+  const hasMethods =
+    proto !== Object.prototype || Object.values(value as object).some((v) => typeof v === "function");
+  if (!hasMethods) return value;
+  return new Proxy(value as object, {
+    get(target, key) {
+      const member = Reflect.get(target, key, target);
+      if (typeof member !== "function") return typeof key === "symbol" ? member : typedCalls(member);
+      return (...args: unknown[]) => {
+        let result: unknown;
+        try {
+          result = member.apply(target, args);
+        } catch (e) {
+          if (e instanceof ChokepointError) throw e;
+          const message = e instanceof Error ? e.message : String(e);
+          throw new FlowSolveError(
+            `not solved: ${message.split("\n")[0]!.slice(0, 120)}`,
+            `HiGHS ${String(key)}`,
+          );
+        }
+        return typedCalls(result);
+      };
+    },
+  }) as T;
+}
+
+/** The HiGHS instance, loaded on first use; its errors are typed (see `typedCalls`). */
 export function loadHighs(): Promise<Highs> {
-  if (!cached) cached = highsLoader();
+  if (!cached) cached = highsLoader().then(typedCalls);
   return cached;
 }
 
@@ -61,7 +96,19 @@ export interface LpSolution {
  * @throws FlowSolveError unless HiGHS reports `Optimal`.
  */
 export function solveLp(highs: Highs, text: string, what: string, rows: number, columns = 0): LpSolution {
-  const result = highs.solve(text, lpOptions(columns));
+  let result: ReturnType<Highs["solve"]>;
+  try {
+    result = highs.solve(text, lpOptions(columns));
+  } catch (e) {
+    // HiGHS throws (a plain Error from its WebAssembly glue) when it cannot even read the model, e.g. on
+    // coefficients of 1e15 or more; keep it typed so the CLI says what failed instead of a crash.
+    throw new FlowSolveError(
+      `not solved: ${String((e as Error).message ?? e)
+        .split("\n")[0]!
+        .slice(0, 120)}`,
+      what,
+    );
+  }
   if (result.Status !== "Optimal") throw new FlowSolveError(result.Status, what);
   const primal = new Map<string, number>();
   for (const [name, column] of Object.entries(result.Columns)) {

@@ -16,7 +16,7 @@
 import type { Highs } from "highs";
 import { hair } from "./_allocator.js";
 import { edgeBounds, type ExtraInflow, lpText, networkRows, num, sum } from "./_lp.js";
-import { lpOptions } from "./_solver.js";
+import { FlowSolveError, lpOptions } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** A national stockpile, resolved against the flow model. */
@@ -43,6 +43,11 @@ export interface CoverQuestion {
    * each pile) that still keeps the targets whole that long: a second LP. Off where only days count.
    */
   release?: boolean;
+  /**
+   * Upper bounds on edge flows (by edge index), for allocations that do not reroute (`proportional`,
+   * `frozen-routing`): stock then moves only along existing contracts. Absent = any route.
+   */
+  edgeCap?: Float64Array;
 }
 
 /** The answer: days the targets stay whole (Infinity when nothing is short), and each pile's release rate. */
@@ -87,10 +92,13 @@ export function stockCover(highs: Highs, model: FlowModel, question: CoverQuesti
   }
   const dead = new Set<number>();
   for (const i of removed) for (const e of [...model.outEdges[i]!, ...model.inEdges[i]!]) dead.add(e);
-  bounds.push(...edgeBounds(model).map((b, e) => (dead.has(e) ? ` f${e} = 0` : b)), " t = 0", " u >= 0");
+  const cap = question.edgeCap;
+  const edgeBound = (b: string, e: number) =>
+    dead.has(e) ? ` f${e} = 0` : cap ? ` 0 <= f${e} <= ${num(cap[e]!)}` : b;
+  bounds.push(...edgeBounds(model).map(edgeBound), " t = 0", " u >= 0");
   for (const x of extra) bounds.push(` ${x.column} >= 0`);
   const options = lpOptions(model.edges.length);
-  const first = highs.solve(lpText("Minimize\n obj: u", lines, bounds), options);
+  const first = solveTyped(() => highs.solve(lpText("Minimize\n obj: u", lines, bounds), options));
   if (first.Status !== "Optimal") return { days: 0, release: piles.map(() => 0) };
   const u = Math.max(0, (first.Columns.u as { Primal?: number } | undefined)?.Primal ?? 0);
   const days = u > 1e-12 ? 365 / u : Number.POSITIVE_INFINITY;
@@ -100,9 +108,23 @@ export function stockCover(highs: Highs, model: FlowModel, question: CoverQuesti
     pileColumns[k]!.map((c) => `${num(1 / Math.max(pile.stock, 1e-12))} ${c}`),
   );
   const fixed = bounds.map((b) => (b === " u >= 0" ? ` u = ${num(u * (1 + 1e-9) + 1e-12)}` : b));
-  const second = highs.solve(lpText(`Minimize\n obj: ${sum(drawn)}`, lines, fixed), options);
+  const second = solveTyped(() =>
+    highs.solve(lpText(`Minimize\n obj: ${sum(drawn)}`, lines, fixed), options),
+  );
   const result = second.Status === "Optimal" ? second : first;
   const value = (name: string) => (result.Columns[name] as { Primal?: number } | undefined)?.Primal ?? 0;
   const release = pileColumns.map((columns) => columns.reduce((t, c) => t + Math.max(0, value(c)), 0));
   return { days, release };
+}
+
+/** HiGHS throws a plain Error when it cannot read a model (coefficients of 1e15 and more): keep it typed. */
+function solveTyped<T>(solve: () => T): T {
+  try {
+    return solve();
+  } catch (error) {
+    throw new FlowSolveError(
+      error instanceof Error ? error.message.split("\n")[0]! : String(error),
+      "stock cover",
+    );
+  }
 }

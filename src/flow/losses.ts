@@ -8,6 +8,7 @@
 import type { SupplyGraph } from "../model/types.js";
 import { byId, clean, cleanFlow } from "./_clean.js";
 import type { Survival } from "./survival.js";
+import { dict } from "../model/dict.js";
 
 export interface LossesOptions {
   /** Disruption durations in days; 90 and 365 are always included. */
@@ -67,7 +68,7 @@ export function losses(graph: SupplyGraph, survival: Survival, options: LossesOp
   }
   const sumOf = (list: ConsumerLoss[]) =>
     durations.map((_, k) => cleanFlow(list.reduce((t, c) => t + c.loss[k]!, 0)));
-  const countries: Record<string, number[]> = {};
+  const countries = dict<number[]>();
   for (const code of [...new Set(consumers.map((c) => c.country))].sort(byId))
     countries[code] = sumOf(consumers.filter((c) => c.country === code));
   return {

@@ -2,12 +2,18 @@
  * Small JSON documents that ship in `graphs/<kind>/` and can also be given as a path: scenarios and levers.
  * One reader for both, so they fail the same way (a ScenarioError naming the file and the JSON path).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "zod";
 import { ScenarioError } from "../model/errors.js";
 import { findReservedKeys } from "../model/_reserved.js";
+import { decodeGraphBytes } from "./_decode.js";
+import { jsonStructureIssue } from "./_json-structure.js";
 import { packageRoot } from "./bundled.js";
+import { readBounded } from "./read-bounded.js";
+
+/** Scenario and lever files are hand-written and small; anything larger is a wrong file. */
+export const MAX_NAMED_JSON_BYTES = 16 * 1024 * 1024;
 
 /** What differs between the kinds of document. */
 export interface NamedJsonKind<T> {
@@ -44,6 +50,12 @@ export function parseNamedJson<T>(kind: NamedJsonKind<T>, text: string, file: st
   } catch (e) {
     throw new ScenarioError(kind.fileCode, `${file}: invalid JSON: ${(e as Error).message}`);
   }
+  const issue = jsonStructureIssue(text);
+  if (issue)
+    throw new ScenarioError(
+      kind.fileCode,
+      `${file}: ${issue.pointer || "/"}: ${issue.message} [${issue.code}]`,
+    );
   const reserved = findReservedKeys(data);
   if (reserved.length) throw new ScenarioError(kind.fileCode, `${file}: ${reserved[0]}: key not allowed`);
   const parsed = kind.schema.safeParse(data);
@@ -66,5 +78,14 @@ export function loadNamedJson<T>(kind: NamedJsonKind<T>, nameOrPath: string): T 
       hint: `bundled: ${bundledNames(kind).join(", ") || "(none)"}; or give a path to a .json file`,
     });
   }
-  return parseNamedJson(kind, readFileSync(path, "utf8"), path);
+  // bounded and once: the path may be a folder named x.json, a FIFO or /dev/stdin
+  const read = readBounded(path, { maxBytes: MAX_NAMED_JSON_BYTES });
+  if ("failure" in read)
+    throw new ScenarioError(kind.fileCode, `${path}: ${read.failure.message} [${read.failure.code}]`, {
+      ...(read.failure.hint ? { hint: read.failure.hint } : {}),
+    });
+  const decoded = decodeGraphBytes(read.bytes);
+  if ("problem" in decoded)
+    throw new ScenarioError(kind.fileCode, `${path}: ${decoded.problem.message} [${decoded.problem.code}]`);
+  return parseNamedJson(kind, decoded.text, path);
 }

@@ -2,11 +2,12 @@
  * Read a graph file from disk. Formats other than our JSON (CSV, GEXF, GraphML) are dispatched by
  * `readers.ts` once the interop layer registers them; this module handles the JSON format and the size guard.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { GraphFileError } from "../model/errors.js";
 import type { GraphCheckResult, GraphPartsCheckResult } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
 import { checkGraphFileColumns, type GraphColumnsCheckResult } from "./_stream-graph.js";
+import { readBounded } from "./read-bounded.js";
 import {
   checkGraphBytes,
   checkGraphBytesParts,
@@ -60,10 +61,19 @@ function sizeOfGraphFile(path: string, options: LoadGraphOptions): { size: numbe
   return { size };
 }
 
-/** Read a graph file's bytes after the size guard, or the problem that stops it. */
+/**
+ * Read a graph file's bytes after the size guard, or the problem that stops it. Pipes, FIFOs and devices are
+ * read bounded, once (`read-bounded.ts`).
+ */
 function readGraphBytes(path: string, options: LoadGraphOptions): { bytes: Buffer } | { problem: Problem } {
   const sized = sizeOfGraphFile(path, options);
-  return "problem" in sized ? sized : { bytes: readFileSync(path) };
+  if ("problem" in sized) return sized;
+  const read = readBounded(path, { maxBytes: options.maxBytes ?? DEFAULT_LOAD_GRAPH_OPTIONS.maxBytes });
+  if ("failure" in read) {
+    const { code, message, hint } = read.failure;
+    return { problem: { severity: "error", code, path: "", message, ...(hint ? { hint } : {}) } };
+  }
+  return read;
 }
 
 /** Read and check a graph file; never throws on bad data (I/O problems become problems too). */

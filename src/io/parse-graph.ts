@@ -12,6 +12,7 @@ import {
 } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
 import { decodeGraphBytes, headerProblem } from "./_decode.js";
+import { duplicateKeyMessage, jsonStructureIssue } from "./_json-structure.js";
 import {
   type ByteSource,
   bytesSource,
@@ -32,6 +33,19 @@ export const LARGE_GRAPH_BYTES = 128 * 1024 * 1024;
 export interface ParseGraphOptions extends GraphCheckOptions {
   /** Name used in error messages. */
   file?: string;
+}
+
+const DUPLICATE_KEY_HINT = "keep one of the two values";
+
+/** The problem of a key given twice in one object (the streamed check's form of `jsonStructureIssue`). */
+function duplicateKeyProblem(pointer: string, key: string): Problem {
+  return {
+    severity: "error",
+    code: "E_DUPLICATE_KEY",
+    path: pointer,
+    message: duplicateKeyMessage(key),
+    hint: DUPLICATE_KEY_HINT,
+  };
 }
 
 /** Parse JSON text, turning V8's SyntaxError into a problem with offset, line and column. */
@@ -59,7 +73,19 @@ function parseJson(text: string): { data: unknown } | { problem: Problem } {
     };
   }
   try {
-    return { data: JSON.parse(text) };
+    const data: unknown = JSON.parse(text);
+    const issue = jsonStructureIssue(text);
+    if (issue)
+      return {
+        problem: {
+          severity: "error",
+          code: issue.code,
+          path: issue.pointer,
+          message: issue.message,
+          hint: issue.code === "E_DEPTH" ? "flatten the value" : DUPLICATE_KEY_HINT,
+        },
+      };
+    return { data };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const m = /position (\d+)/.exec(message);
@@ -178,9 +204,23 @@ export function scanLargeGraph(
   const batchBytes = options.batchBytes ?? 8 << 20;
   const streamBatchBytes = options.streamBatchBytes ?? batchBytes;
   const scan = { chunkBytes: options.chunkBytes, start };
-  let error = scanLargeJson(source, handler, { ...scan, batchBytes: streamBatchBytes });
+  // A repeated top-level member: the whole-file check reports it (`_json-structure.ts`), so this one does too.
+  // (Inside the elements of a large file, duplicate keys and depth are not checked: see docs/robustness.md.)
+  const names = new Set<string>();
+  let repeated: string | undefined;
+  const watched: MemberHandler = {
+    begin: (name, isArray) => {
+      if (names.has(name)) repeated ??= name;
+      names.add(name);
+      return handler.begin(name, isArray);
+    },
+    items: (name, items, first) => handler.items(name, items, first),
+    end: (name, value) => handler.end(name, value),
+  };
+  let error = scanLargeJson(source, watched, { ...scan, batchBytes: streamBatchBytes });
   if (error && streamBatchBytes !== batchBytes)
     error = scanLargeJson(source, IGNORE_MEMBERS, { ...scan, batchBytes });
+  if (!error && repeated !== undefined) return duplicateKeyProblem(`/${repeated}`, repeated);
   if (!error) return null;
   const { kind, offset, message } = error;
   if (kind === "encoding")

@@ -9,7 +9,7 @@ import { ScenarioError } from "../model/errors.js";
 import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { composeScenarios } from "../scenario/compose.js";
-import { matchesSelector, selectorText } from "../scenario/selectors.js";
+import { assertSelector, matchesSelector, selectorText } from "../scenario/selectors.js";
 import type { Scenario } from "../scenario/types.js";
 import type { AddEdge, AttributeChange, EdgeEdit, Lever, LeverChanges, NodeEdit } from "./types.js";
 
@@ -58,6 +58,7 @@ function noMatch(lever: Lever, what: string): ScenarioError {
 }
 
 function editNodes(graph: SupplyGraph, lever: Lever, edit: NodeEdit, out: Map<string, AttributeChange[]>) {
+  assertSelector(edit.select, `lever "${lever.name}": edit`);
   const ids = graph.filterNodes((id, a) => matchesSelector(id, a, edit.select)).sort();
   if (ids.length === 0) throw noMatch(lever, `edit selector ${selectorText(edit.select)}`);
   for (const id of ids) {
@@ -90,6 +91,13 @@ function addEdge(graph: SupplyGraph, lever: Lever, add: AddEdge): string {
   const key = `${add.source}->${add.target}`; // the loader's key for an edge without one
   for (const end of [add.source, add.target])
     if (!graph.hasNode(end)) throw noMatch(lever, `addEdges node "${end}"`);
+  // the graph type refuses self-loops (graphology would throw an untyped UsageGraphError)
+  if (add.source === add.target)
+    throw new ScenarioError(
+      "E_LEVER_SELF_LOOP",
+      `lever "${lever.name}": added edge ${key} starts and ends at the same node`,
+      { hint: "a node cannot supply itself; give two different nodes" },
+    );
   if (graph.hasEdge(add.source, add.target) || graph.hasEdge(key))
     throw new ScenarioError("E_LEVER_INVALID", `lever "${lever.name}": edge ${key} already exists`, {
       hint: "use an edge edit (selectEdge) to change an existing relation",

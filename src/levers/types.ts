@@ -7,10 +7,13 @@
  * taken away) are both compositions of lever files.
  */
 import { z } from "zod";
-import { type NodeSelector, type SameType, type Scenario, scenarioSchema } from "../scenario/types.js";
-
-/** The scenario's node selector schema (`{country, stage, operator, node, status, output}`; keys are ANDed). */
-const selectorSchema = scenarioSchema.shape.remove.unwrap().element;
+import {
+  type NodeSelector,
+  type SameType,
+  type Scenario,
+  scenarioSchema,
+  selectorSchema,
+} from "../scenario/types.js";
 
 /** Node attributes an edit may set. Only flow-relevant quantities: identity and location stay as sourced. */
 export const nodeSetSchema = z.strictObject({
@@ -56,7 +59,15 @@ export const addEdgeSchema = z.strictObject({
 
 /** The JSON schema of a lever file: a scenario plus `pillar`, `edits` and `addEdges`. */
 export const leverSchema = scenarioSchema
-  .omit({ includePlanned: true, year: true })
+  // A lever is permanent: the scenario's timing (for `simulate`) has no meaning here.
+  .omit({
+    includePlanned: true,
+    year: true,
+    startDay: true,
+    durationDays: true,
+    startDate: true,
+    endDate: true,
+  })
   .extend({
     /** The policy pillar this lever takes away, e.g. `stockpile`. */
     pillar: z.string().min(1),

@@ -232,7 +232,7 @@ export class EdgeChecker {
     } else this.record(si! * this.nodeCount + ti!, i);
     const data = fast ?? (attrs?.success ? attrs.data : null);
     if (data) {
-      this.flow.edge(source, target, si ?? -1, ti ?? -1, i, keyOf);
+      this.flow.edge(source, target, si ?? -1, ti ?? -1, i, keyOf, data as EdgeAttributes);
       this.sink.add(explicitKey, source, target, si ?? -1, ti ?? -1, data as EdgeAttributes, i);
     }
   }

@@ -3,7 +3,10 @@
  * recipes are suppliable. The per-edge part runs as each kept edge is checked (all nodes are known by then), so
  * a streaming loader never holds the edges; the recipe cross-check runs once at the end.
  */
-import { isConsumer, type NodeAttributes, type Problem } from "./types.js";
+import { type EdgeAttributes, isConsumer, type NodeAttributes, type Problem } from "./types.js";
+
+/** Relative slack before a volume counts as over a capacity (rounding in hand-made files). */
+const OVER_CAPACITY_SLACK = 1e-9;
 
 export class FlowRules {
   /** Problems of the per-edge part, in edge order (they follow every edge-check problem). */
@@ -13,22 +16,47 @@ export class FlowRules {
   // node, not per node: that was a million Sets at 10^6 nodes).
   private readonly suppliedMaterials = new Map<number, Set<string>>();
   private readonly withSuppliers: Uint8Array;
+  /** Sum of the volumes each node ships (by position), to compare with its capacity at the end. */
+  private readonly outVolume: Float64Array;
 
   constructor(
     /** Node attributes by position in the file's node list (`si`/`ti` of the edges). */
     private readonly nodeAt: ReadonlyArray<NodeAttributes | undefined>,
   ) {
     this.withSuppliers = new Uint8Array(nodeAt.length);
+    this.outVolume = new Float64Array(nodeAt.length);
   }
 
   /** One kept edge; `si`/`ti` are -1 for a dangling end; `keyOf` makes the edge key for a message. */
-  edge(source: string, target: string, si: number, ti: number, index: number, keyOf: () => string): void {
+  edge(
+    source: string,
+    target: string,
+    si: number,
+    ti: number,
+    index: number,
+    keyOf: () => string,
+    attributes?: EdgeAttributes,
+  ): void {
     const { nodeAt, problems } = this;
     const t = ti >= 0 ? nodeAt[ti] : undefined;
     if (t?.recipe) this.withSuppliers[ti] = 1;
     const s = si >= 0 ? nodeAt[si] : undefined;
     if (!s || !t) return;
     const path = `/edges/${index}`;
+    const volume = attributes?.volume;
+    if (typeof volume === "number") {
+      this.outVolume[si] = this.outVolume[si]! + volume;
+      const cap = attributes?.capacity;
+      if (typeof cap === "number" && volume > cap * (1 + OVER_CAPACITY_SLACK))
+        problems.push({
+          severity: "warning",
+          code: "W_VOLUME_OVER_CAPACITY",
+          path: `${path}/attributes/volume`,
+          message: `edge "${keyOf()}" carries a volume of ${volume}, above its capacity of ${cap}`,
+          hint: "check the figures: the volume is what is shipped, the capacity what could be",
+          edgeId: keyOf(),
+        });
+    }
     if (isConsumer(s)) {
       problems.push({
         severity: "error",
@@ -85,6 +113,16 @@ export class FlowRules {
     const { nodeAt } = this;
     for (let i = 0; i < nodeAt.length; i++) {
       const a = nodeAt[i];
+      const shipped = this.outVolume[i]!;
+      if (a && typeof a.capacity === "number" && shipped > a.capacity * (1 + OVER_CAPACITY_SLACK))
+        problems.push({
+          severity: "warning",
+          code: "W_OUTFLOW_OVER_CAPACITY",
+          path: `/nodes/${i}/attributes/capacity`,
+          message: `"${idAt[i]}" ships ${shipped} in total on its edges, above its capacity of ${a.capacity}`,
+          hint: "check the figures: a node cannot ship more than it can produce",
+          nodeId: idAt[i]!,
+        });
       if (!a?.recipe || typeof a.recipe !== "object") continue;
       // a source with a recipe, or an unsupplied consumer: nothing to cross-check
       if (this.withSuppliers[i] === 0) continue;

@@ -32,6 +32,21 @@ export interface NodeAttributes {
   stock?: number;
   /** Days to restore the node after a disruption (time-to-recover). */
   recoveryDays?: number;
+  /**
+   * Intermediate facilities (`simulate`): stock of the node's inputs, in days of its baseline output (its
+   * out-volume, or its capacity when it ships no volume). Drawn only through the node's own capacity.
+   */
+  stockDays?: number;
+  /**
+   * Days a buyer needs to qualify a supplier it did not buy from in the baseline (`simulate`); absent = the
+   * stage default of `DEFAULT_QUALIFICATION_DAYS` in `src/simulate/`.
+   */
+  qualificationDays?: number;
+  /**
+   * Days a pipeline facility takes from its start (`since`) to nameplate capacity, ramping linearly (`simulate`);
+   * absent = `DEFAULT_RAMP_DAYS` in `src/simulate/`.
+   */
+  rampDays?: number;
   /** Consumers: value per year of the production that depends on this supply, in the graph's `currency`. */
   valuePerYear?: number;
   status?: FacilityStatus;

@@ -29,6 +29,7 @@ import {
   money,
   OBJECTIVES,
   pp,
+  shareWithRange,
   type RenderedReport,
   signed,
   signedMoney,
@@ -43,7 +44,11 @@ function metricCells(m: CountryMetrics, currency: string | null): string[] {
   return [
     String(m.consumers),
     quantity(m.demand),
-    ...OBJECTIVES.map((o) => percent(m.servedFraction[o] ?? 0)),
+    ...OBJECTIVES.map((o) =>
+      o === "max-total"
+        ? shareWithRange(m.servedFraction[o] ?? 0, m.servedFractionRange)
+        : percent(m.servedFraction[o] ?? 0),
+    ),
     percent(m.servedFirst),
     String(m.cutOff.length),
     String(m.singlePointsAbroad.length),
@@ -72,9 +77,10 @@ function metricLabels(units: string): string[] {
   return [
     "consumers",
     `demand (${units})`,
-    "served, max-total",
+    "served, max-total (range over optima)",
     "served, max-min",
-    "served, proportional",
+    "served, proportional rationing",
+    "served, frozen routing",
     "served if served first",
     "consumers cut off",
     "single points of failure abroad",
@@ -93,7 +99,7 @@ function metricLabels(units: string): string[] {
     `shortfall (${units})`,
     "loss, 90-day cut-off",
     "loss, 365-day cut-off",
-    "robustness R (0-1)",
+    "robustness R (0-1, own supply cone)",
   ];
 }
 

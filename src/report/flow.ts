@@ -40,6 +40,44 @@ export function flowJson(graph: SupplyGraph, applied: AppliedScenario, analysis:
 
 const days = (d: number | null) => (d === null ? "no shortfall" : d.toFixed(0));
 
+/** "15.1%", or "15.1% (11.7-26.5)" when the max-total optima leave the country's figure open. */
+function shareAndRange(served: number, demand: number, range: readonly [number, number]): string {
+  if (demand <= 0) return percent(0);
+  const low = range[0] / demand;
+  const high = range[1] / demand;
+  if (high - low < 5e-4) return percent(served / demand);
+  return `${percent(served / demand)} (${(low * 100).toFixed(1)}-${(high * 100).toFixed(1)})`;
+}
+
+/**
+ * The lead of a brief: served demand first (capacity-aware), then reachability worded as "connected".
+ * `connected` = [consumers with at least one complete route, consumers kept], when reachability was computed.
+ */
+export function servedHeadline(
+  analysis: FlowAnalysis,
+  units: string,
+  connected?: readonly [number, number],
+): string[] {
+  const flow = analysis.flow;
+  const share = flow.totalDemand > 0 ? flow.totalServed / flow.totalDemand : 0;
+  const lines = [
+    `Served: ${percent(share)} of the demand of the consumers left can be met with the capacities left ` +
+      `(${quantity(flow.totalServed)} of ${quantity(flow.totalDemand)} ${units}; objective ${flow.objective}).`,
+  ];
+  const countries = Object.entries(flow.countries)
+    .filter(([, c]) => c.demand > 0)
+    .map(([code, c]) => `${code} ${shareAndRange(c.served, c.demand, c.servedRange)}`);
+  if (countries.length)
+    lines.push(
+      `By country (in brackets: the range over every split that serves the same total): ${countries.join(", ")}.`,
+    );
+  if (connected)
+    lines.push(
+      `Connected: ${connected[0]} of ${connected[1]} consumers keep at least one complete route, whatever the capacity.`,
+    );
+  return lines;
+}
+
 /** The text / Markdown sections of a flow analysis (for `flow`, and for `analyze --flow` to append). */
 export function formatFlowSections(
   graph: SupplyGraph,
@@ -62,8 +100,8 @@ export function formatFlowSections(
     { header: "country" },
     { header: `demand (${units})`, align: "right" },
     { header: "served", align: "right" },
-    { header: "served %", align: "right" },
-    { header: "days of stock", align: "right" },
+    { header: "served % (range over optima)", align: "right" },
+    { header: "days to first shortfall", align: "right" },
   ];
   out.push(
     table(
@@ -72,7 +110,7 @@ export function formatFlowSections(
         code,
         quantity(c.demand),
         quantity(c.served),
-        percent(c.fraction),
+        shareAndRange(c.served, c.demand, c.servedRange),
         days(survival.countries[code]?.daysToSurvive ?? null),
       ]),
     ),

@@ -1,5 +1,6 @@
 /** Build scenarios from CLI flags and compose several into one (their disruptions add up). */
 import { parseCut, parseScale, parseSelector } from "./selectors.js";
+import { pushTimingIntoRules } from "./timing.js";
 import type { Scenario } from "./types.js";
 
 /** The scenario flags every analysis command accepts. */
@@ -27,10 +28,30 @@ export function isEmptyScenario(s: Scenario): boolean {
   return !s.remove?.length && !s.cut?.length && !s.scale?.length && !s.includePlanned && s.year === undefined;
 }
 
-/** One scenario doing everything the given ones do; names joined with `+`. */
-export function composeScenarios(scenarios: Scenario[]): Scenario {
-  if (scenarios.length === 1) return scenarios[0]!;
+/** The timing keys of a scenario as one comparable string. */
+function timingOf(s: Scenario): string {
+  return JSON.stringify([s.startDay, s.durationDays, s.startDate, s.endDate]);
+}
+
+/**
+ * One scenario doing everything the given ones do; names joined with `+`. When the parts are timed differently,
+ * each part's timing moves into its own rules, so every rule keeps the window it had.
+ */
+export function composeScenarios(parts: Scenario[]): Scenario {
+  if (parts.length === 1) return parts[0]!;
+  const same = parts.every((s) => timingOf(s) === timingOf(parts[0]!));
+  const scenarios = same ? parts : parts.map(pushTimingIntoRules);
   const out: Scenario = { name: scenarios.map((s) => s.name).join("+") };
+  if (same) {
+    const first = parts[0]!;
+    if (first.startDay !== undefined) out.startDay = first.startDay;
+    if (first.durationDays !== undefined) out.durationDays = first.durationDays;
+    if (first.startDate !== undefined) out.startDate = first.startDate;
+    if (first.endDate !== undefined) out.endDate = first.endDate;
+  } else {
+    const dates = parts.map((s) => s.startDate).filter((d): d is string => d !== undefined);
+    if (dates.length) out.startDate = dates.sort()[0]!; // informative: the earliest part's start
+  }
   const descriptions = scenarios.map((s) => s.description).filter((d): d is string => !!d);
   if (descriptions.length) out.description = descriptions.join(" ");
   const remove = scenarios.flatMap((s) => s.remove ?? []);

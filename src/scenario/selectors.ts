@@ -46,6 +46,24 @@ export function parseScale(text: string): { select: NodeSelector; factor: number
   return { select: parseSelector(text.slice(0, colon)), factor };
 }
 
+/**
+ * Refuse a selector with no key: it matches every node, so `{"remove": [{}]}` would drop the whole graph and a
+ * lever edit would change every node, both with no error. Scenario and lever files are refused when read; this
+ * guards scenarios built in code.
+ * @throws ScenarioError E_SCENARIO_EMPTY_SELECTOR
+ */
+export function assertSelector(selector: NodeSelector, where: string): void {
+  if (SELECTOR_KEYS.some((k) => selector[k] !== undefined)) return;
+  throw new ScenarioError(
+    "E_SCENARIO_EMPTY_SELECTOR",
+    `${where}: an empty selector would select every node`,
+    {
+      selector: "{}",
+      hint: `name at least one of ${SELECTOR_KEYS.join(", ")}`,
+    },
+  );
+}
+
 /** True when every key of the selector matches the node (`node` matches the id). */
 export function matchesSelector(id: string, attributes: NodeAttributes, selector: NodeSelector): boolean {
   for (const key of SELECTOR_KEYS) {

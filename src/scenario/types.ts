@@ -20,14 +20,40 @@ export const SELECTOR_KEYS: readonly SelectorKey[] = [
 /** `{country: "CN", stage: "refinery"}` = Chinese refineries. */
 export type NodeSelector = Partial<Record<SelectorKey, string>>;
 
-const selectorSchema = z.strictObject({
-  node: z.string().min(1).optional(),
-  country: z.string().min(1).optional(),
-  stage: z.string().min(1).optional(),
-  operator: z.string().min(1).optional(),
-  status: z.string().min(1).optional(),
-  output: z.string().min(1).optional(),
-});
+/** The node selector schema (`{country, stage, operator, node, status, output}`; keys are ANDed). */
+export const selectorSchema = z
+  .strictObject({
+    node: z.string().min(1).optional(),
+    country: z.string().min(1).optional(),
+    stage: z.string().min(1).optional(),
+    operator: z.string().min(1).optional(),
+    status: z.string().min(1).optional(),
+    output: z.string().min(1).optional(),
+  })
+  // `{}` matches every node: in `remove` it would silently drop the whole graph, in a lever edit every node.
+  .refine((s) => Object.keys(s).length > 0, {
+    message: "an empty selector would select every node; name at least one key (node, country, stage, ...)",
+  });
+
+/**
+ * When a disruption starts and how long it lasts, in days from the start of a simulation (`chokepoint simulate`).
+ * The yearly analyses ignore timing: for them every disruption is permanent.
+ */
+const timingKeys = {
+  /** First day of the disruption (day 0 = the start of the simulation). */
+  startDay: z.number().int().min(0).optional(),
+  /** Days the disruption lasts; absent = to the end of the horizon. */
+  durationDays: z.number().positive().finite().optional(),
+};
+
+/** A calendar date `yyyy-mm-dd` that exists (2025-02-30 does not). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date yyyy-mm-dd")
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  }, "not a calendar date");
 
 /** The JSON schema of a scenario file. */
 export const scenarioSchema = z.strictObject({
@@ -35,7 +61,7 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   sources: z.array(z.string()).optional(),
   /** Nodes to remove: the union of the selectors. */
-  remove: z.array(selectorSchema).optional(),
+  remove: z.array(selectorSchema.extend(timingKeys)).optional(),
   /** Edges to cut between countries; `*` = any other country; `material` = the source node's output. */
   cut: z
     .array(
@@ -43,27 +69,54 @@ export const scenarioSchema = z.strictObject({
         from: z.string().min(1),
         to: z.string().min(1),
         material: z.string().min(1).optional(),
+        ...timingKeys,
       }),
     )
     .optional(),
   /** Multiply the capacity of the selected nodes (unlimited nodes: their baseline out-volume) by `factor`. */
-  scale: z.array(z.strictObject({ select: selectorSchema, factor: z.number().min(0) })).optional(),
+  scale: z
+    .array(z.strictObject({ select: selectorSchema, factor: z.number().min(0), ...timingKeys }))
+    .optional(),
   /** Bring planned and under-construction facilities online. */
   includePlanned: z.boolean().optional(),
   /** Bring online the pipeline facilities due by this year (implies includePlanned for them). */
   year: z.number().int().optional(),
+  /**
+   * Timing of the whole scenario for `simulate` (default: from day 0 to the end of the horizon). A rule's own
+   * `startDay` / `durationDays` replace these for that rule. Days count from the start of the simulation.
+   */
+  ...timingKeys,
+  /** Calendar date of `startDay` (informative; `simulate` also dates its periods with it). */
+  startDate: isoDate.optional(),
+  /** Calendar date the disruption ended (informative). */
+  endDate: isoDate.optional(),
 });
 
+/**
+ * When a rule or a whole scenario applies, in days from the start of a simulation (`chokepoint simulate`). The
+ * yearly analyses ignore timing: for them every disruption is permanent. A type alias, not an interface, so a
+ * timed rule passes as a plain record.
+ */
+export type Timing = {
+  /** First day of the disruption (day 0 = the start of the simulation); an integer ≥ 0. */
+  startDay?: number;
+  /** Days the disruption lasts (positive); absent = to the end of the horizon. */
+  durationDays?: number;
+};
+
+/** A remove rule: a node selector, optionally timed. */
+export type RemoveRule = NodeSelector & Timing;
+
 /** An edge cut: the edges from a node in country `from` to a node in country `to` (`*` = any other country). */
-export interface EdgeCut {
+export interface EdgeCut extends Timing {
   from: string;
   to: string;
   /** Only edges whose source node's `output` is this material. */
   material?: string;
 }
 
-/** A capacity multiplier on the selected nodes (unlimited nodes: their baseline out-volume). */
-export interface ScaleRule {
+/** A scale rule: a capacity multiplier on the selected nodes (unlimited nodes: their baseline out-volume). */
+export interface ScaleRule extends Timing {
   select: NodeSelector;
   /** At least 0. */
   factor: number;
@@ -71,21 +124,25 @@ export interface ScaleRule {
 
 /**
  * A scenario as written in a file, built in code (`buildScenario`) or from CLI flags: what to remove, cut and
- * scale, and which pipeline facilities come online. Declared as an interface (not inferred from the schema) so
- * the public types do not expose zod; `_SCENARIO_SCHEMA_MATCHES` below keeps the two equal.
+ * scale, which pipeline facilities come online, and (for `simulate`) when. Declared as an interface, not
+ * inferred from the schema, so the public types do not expose zod; `_SCENARIO_SCHEMA_MATCHES` keeps the two equal.
  */
-export interface Scenario {
+export interface Scenario extends Timing {
   name: string;
   description?: string;
   sources?: string[];
   /** Nodes to remove: those matching any of the selectors. */
-  remove?: NodeSelector[];
+  remove?: RemoveRule[];
   cut?: EdgeCut[];
   scale?: ScaleRule[];
   /** Bring planned and under-construction facilities online. */
   includePlanned?: boolean;
   /** Bring online the pipeline facilities due by this year. */
   year?: number;
+  /** Calendar date `yyyy-mm-dd` of `startDay` (informative; `simulate` also dates its periods with it). */
+  startDate?: string;
+  /** Calendar date `yyyy-mm-dd` the disruption ended (informative). */
+  endDate?: string;
 }
 
 /** True when A and B are assignable both ways (a compile-time check that a schema and its interface agree). */
@@ -116,4 +173,30 @@ export interface AppliedScenario {
   nodeOut: ReadonlySet<string>;
   /** Edges of nodes that are out are out too, and not listed here: test `nodeOut` for their ends. */
   edgeOut: ReadonlySet<string>;
+  /** When each disruption happens, for `simulate`; the yearly analyses ignore it (they treat all as permanent). */
+  timing: ScenarioTiming;
+}
+
+/** A disruption window in days from the start of a simulation. */
+export interface DisruptionWindow {
+  startDay: number;
+  /** null = lasts to the end of the horizon. */
+  durationDays: number | null;
+}
+
+/** The timing of an applied scenario: the window of every rule, resolved against the scenario's own. */
+export interface ScenarioTiming {
+  /** The scenario's window (top-level `startDay`, default 0, and `durationDays`). */
+  window: DisruptionWindow;
+  startDate: string | null;
+  endDate: string | null;
+  /** Removed node → the windows of the rules that remove it (it is out while any is on), keys sorted. */
+  removed: Record<string, DisruptionWindow[]>;
+  /** Cut edge key (as in `removedEdges`) → the windows of the cuts that hit it, keys sorted. */
+  cut: Record<string, DisruptionWindow[]>;
+  /**
+   * Scaled node → its unscaled base capacity (an unlimited node: its baseline out-volume) and each rule's factor
+   * with its window (factors of rules that are on at the same time compound), keys sorted.
+   */
+  scaled: Record<string, { base: number; factors: Array<{ factor: number; window: DisruptionWindow }> }>;
 }

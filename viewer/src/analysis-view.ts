@@ -43,6 +43,8 @@ export interface CountryView {
   demand: number;
   served: number | null;
   servedFraction: number | null;
+  /** [least, most] served fraction over every max-total optimum (the split is a choice; the range is not). */
+  servedFractionRange: [number, number] | null;
   timeToSurviveDays: number | null;
   /** Loss over a year-long disruption, in the graph's currency (null without valuePerYear or flow). */
   lossPerYear: number | null;

@@ -163,6 +163,8 @@ export async function analyzeForViewer(
       demand,
       served: f ? f.served : null,
       servedFraction: f ? f.fraction : null,
+      servedFractionRange:
+        f && f.demand > 0 ? [f.servedRange[0] / f.demand, f.servedRange[1] / f.demand] : null,
       timeToSurviveDays: full?.survival.countries[country]?.daysToSurvive ?? null,
       lossPerYear: loss ?? (full ? 0 : null),
       currency: full?.losses.currency ?? graph.getAttribute("currency") ?? null,

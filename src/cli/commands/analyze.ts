@@ -2,8 +2,8 @@
 import { analyze } from "../../analysis/analyze.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { exportResults, nodeResultsFromAnalysis } from "../../io/export-results.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
-import { readGraphTable } from "../../io/read-graph-table.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
+import { readGraphTableAsync } from "../../io/read-graph-table.js";
 import { buildCsr } from "../../model/csr.js";
 import { checkOutputPath } from "../../io/write-atomic.js";
 import { formatOfOutput } from "../../io/write-graph-file.js";
@@ -11,6 +11,7 @@ import { type AnalyzeFormat, analyzeJsonChunks, formatAnalyzeReport } from "../.
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+import { servedHeadline } from "../../report/flow.js";
 import { analyzeFlow, FLOW_DEFAULT_MAX_NODES, FLOW_OPTIONS, flowSkippedNote } from "./flow.js";
 
 export const analyzeCommand: CommandSpec = {
@@ -47,8 +48,8 @@ export const analyzeCommand: CommandSpec = {
     const path = resolveGraphPath(args[0]);
     // Every analysis runs on the integer view. A large file is read straight into it (no graphology graph:
     // half the load time and memory at 10^6 nodes); the graph is read only when the flow or --export need it.
-    let table = exportPath === undefined && options.flow !== true ? readGraphTable(path) : null;
-    const graph = table === null || table.n <= FLOW_DEFAULT_MAX_NODES ? readGraphFile(path) : null;
+    let table = exportPath === undefined && options.flow !== true ? await readGraphTableAsync(path) : null;
+    const graph = table === null || table.n <= FLOW_DEFAULT_MAX_NODES ? await readGraphFileAsync(path) : null;
     if (graph) table = buildCsr(graph);
     const csr = table!;
     const applied = applyScenario(csr, scenarioFromOptions(options, "no-china"));
@@ -77,7 +78,11 @@ export const analyzeCommand: CommandSpec = {
       emit(io, analyzeJsonChunks(full), options.out);
       return 0;
     }
-    let text = formatAnalyzeReport(full, csr, format);
+    const kept = result.consumers.length;
+    const connected = result.consumers.filter((c) => c.supplied).length;
+    const units = result.graph.units ?? "t/yr";
+    const headline = flow ? servedHeadline(flow.analysis, units, [connected, kept]) : undefined;
+    let text = formatAnalyzeReport(full, csr, format, headline ? { headline } : {});
     if (flow && (format === "text" || format === "md")) text += `\n${flow.sections(format)}`;
     emit(io, text, options.out);
     return 0;

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import { type CompareInput, compareResilience } from "../../compare/compare.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { loadScenario } from "../../io/load-scenario.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { formatComparison, type CompareFormat } from "../../report/compare.js";
 import { composeScenarios, isEmptyScenario, scenarioFromFlags } from "../../scenario/compose.js";
 import type { Scenario } from "../../scenario/types.js";
@@ -85,7 +85,8 @@ export const compareCommand: CommandSpec = {
     const files = args.length ? args : [DEFAULT_GRAPH];
     const pipelineYear = files.length > 1 ? (options.year as number | undefined) : undefined;
     const scenarios = scenarioColumns(options, pipelineYear !== undefined);
-    const graphs = files.map((f) => ({ file: f, graph: readGraphFile(resolveGraphPath(f)) }));
+    const graphs: Array<{ file: string; graph: Awaited<ReturnType<typeof readGraphFileAsync>> }> = [];
+    for (const f of files) graphs.push({ file: f, graph: await readGraphFileAsync(resolveGraphPath(f)) });
     checkCountriesHaveConsumers(
       countries,
       graphs.map((g) => g.graph),

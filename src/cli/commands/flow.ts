@@ -4,9 +4,10 @@
  */
 import cliProgress from "cli-progress";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../../flow/_solve-flow.js";
+import type { FlowAnalysis } from "../../flow/flow-analysis.js";
 import { type FlowPhase, flowAnalysis } from "../../flow/flow-analysis.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { UsageError } from "../../model/errors.js";
 import {
   type FlowReportFormat,
@@ -89,7 +90,7 @@ export const FLOW_OPTIONS: OptionSpec[] = [
   {
     flags: "--objective <objective>",
     description:
-      "max-total (most demand served), max-min (fairest: largest smallest served fraction), proportional (no rerouting)",
+      "max-total (the largest total; split among consumers by leximin: the fairest split that keeps that total, unique), max-min (leximin over all flows: fairest, may serve less), proportional (rationing: suppliers share among surviving buyers by baseline volumes, no new routes), frozen-routing (contracts hold: baseline shares, lost shares are not re-rationed)",
     default: "max-total",
     choices: FLOW_OBJECTIVES,
   },
@@ -136,7 +137,11 @@ export async function analyzeFlow(
   applied: AppliedScenario,
   options: Record<string, unknown>,
   io: CliIO,
-): Promise<{ json: ReturnType<typeof flowJsonFields>; sections(format: "text" | "md"): string } | null> {
+): Promise<{
+  analysis: FlowAnalysis;
+  json: ReturnType<typeof flowJsonFields>;
+  sections(format: "text" | "md"): string;
+} | null> {
   const wanted = options.flow === undefined ? flowByDefault(graph, io) : options.flow === true;
   if (!wanted || options.format === "csv") return null;
   const progress = flowProgress(io);
@@ -147,6 +152,7 @@ export async function analyzeFlow(
       onProgress: progress.onProgress,
     });
     return {
+      analysis,
       json: flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr"),
       sections: (format) => formatFlowSections(graph, analysis, format),
     };
@@ -175,7 +181,7 @@ export const flowCommand: CommandSpec = {
   async run({ args, options, io }) {
     checkOut(options);
     const days = ((options.days as string[] | undefined) ?? []).map(parseDays);
-    const graph = readGraphFile(resolveGraphPath(args[0]));
+    const graph = await readGraphFileAsync(resolveGraphPath(args[0]));
     const applied = applyScenario(graph, scenarioFromOptions(options, "no-china"));
     const progress = flowProgress(io);
     try {

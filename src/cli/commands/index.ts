@@ -6,6 +6,7 @@ import { convertCommand } from "./convert.js";
 import { flowCommand } from "./flow.js";
 import { generateCommand } from "./generate.js";
 import { leversCommand } from "./levers.js";
+import { simulateCommand } from "./simulate.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
 import { viewCommand } from "./view.js";
@@ -17,6 +18,7 @@ export const COMMANDS: CommandSpec[] = [
   generateCommand,
   convertCommand,
   flowCommand,
+  simulateCommand,
   compareCommand,
   leversCommand,
   viewCommand,

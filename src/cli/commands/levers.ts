@@ -5,15 +5,18 @@
  */
 import { basename } from "node:path";
 import { leverContributions } from "../../compare/lever-contributions.js";
+import { leverResilience } from "../../compare/lever-resilience.js";
 import { mirrorLevers } from "../../compare/mirror-levers.js";
 import { projectRanking } from "../../compare/project-ranking.js";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../../flow/_solve-flow.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { bundledLeverNames, loadLever } from "../../io/load-lever.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { UsageError } from "../../model/errors.js";
 import type { CompareFormat } from "../../report/compare.js";
+import { formatLeverResilience } from "../../report/lever-resilience.js";
 import { formatLevers, type LeversReport } from "../../report/levers.js";
+import { stableJson } from "../../report/table.js";
 import { checkOut, type CommandSpec, formatOption, outOption } from "../_command.js";
 import { checkCountriesHaveConsumers, parseCountries } from "../_countries.js";
 import { chartPrefix, emitReport } from "../_report-files.js";
@@ -57,9 +60,14 @@ export const leversCommand: CommandSpec = {
     {
       flags: "--objective <objective>",
       description:
-        "how served demand is decided: proportional (contracts hold: a pillar built for a country serves it), max-total, max-min",
+        "how served demand is decided. Default proportional (rationing: each surviving supplier shares what it can make among its surviving buyers by their baseline volumes), because a pillar is then credited with what reaches the country through its own supply relationships; under max-total the split among countries is a fairness rule, and a pillar's tonnes can be credited to whichever consumer that rule favours. Also max-total (largest total, leximin split), max-min, frozen-routing (contracts hold, no re-rationing)",
       default: "proportional",
       choices: FLOW_OBJECTIVES,
+    },
+    {
+      flags: "--over-time",
+      description:
+        "also rank the pillars by the resilience loss they avoid over a year (simulate; see docs/simulate.md)",
     },
     ...SCENARIO_OPTIONS,
     formatOption(["text", "md", "json"]),
@@ -93,7 +101,7 @@ export const leversCommand: CommandSpec = {
     const levers = names.map(loadLever);
     const scenario = scenarioFromOptions(options, DEFAULT_COMPARE_SCENARIO);
     const file = args[0] ?? DEFAULT_GRAPH;
-    const graph = readGraphFile(resolveGraphPath(file));
+    const graph = await readGraphFileAsync(resolveGraphPath(file));
     checkCountriesHaveConsumers([country!, ...(mirror ? [mirror] : []), ...projectCountries], [graph]);
     const objective = options.objective as FlowObjective;
     const contributions = await leverContributions(graph, scenario, levers, country!, { objective });
@@ -118,6 +126,11 @@ export const leversCommand: CommandSpec = {
       options.format as CompareFormat,
       chartPrefix(options.out, "levers"),
     );
+    if (options.overTime === true) {
+      const overTime = await leverResilience(graph, scenario, levers, country!);
+      if (options.format === "json") rendered.text = stableJson({ ...report, overTime });
+      else rendered.text += `\n${formatLeverResilience(overTime, options.format === "md" ? "md" : "text")}`;
+    }
     emitReport(io, rendered, options.out);
     return 0;
   },

@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { packageRoot } from "../../io/bundled.js";
-import { checkAnyGraphFile } from "../../io/read-graph-file.js";
+import { checkAnyGraphFileAsync } from "../../io/read-graph-file.js";
 import { formatProblem, UsageError } from "../../model/errors.js";
 import type { CommandSpec } from "../_command.js";
 
@@ -21,6 +21,13 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".svg": "image/svg+xml",
 };
+
+/** True for a Host header naming this server: `127.0.0.1:<port>` or `localhost:<port>` (any case). */
+export function allowedHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const h = host.toLowerCase();
+  return h === `127.0.0.1:${port}` || h === `localhost:${port}`;
+}
 
 /** A running viewer server. */
 export interface ViewerServer {
@@ -45,6 +52,14 @@ export function serveViewer(options: ServeViewerOptions): Promise<ViewerServer> 
   const root = resolve(options.dist);
   const server: Server = createServer((request, response) => {
     const headers = { "x-content-type-options": "nosniff", "cache-control": "no-store" };
+    // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends `Host: evil.example`.
+    // Only our own names for this server are answered.
+    if (!allowedHost(request.headers.host, port)) {
+      response
+        .writeHead(421, { ...headers, "content-type": "text/plain; charset=utf-8" })
+        .end("wrong host\n");
+      return;
+    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { ...headers, allow: "GET, HEAD" }).end();
       return;
@@ -72,13 +87,29 @@ export function serveViewer(options: ServeViewerOptions): Promise<ViewerServer> 
     });
     response.end(request.method === "HEAD" ? undefined : readFileSync(file));
   });
+  let port = options.port;
   return new Promise((resolveServer, reject) => {
-    server.once("error", reject);
+    server.once("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EADDRINUSE" || e.code === "EACCES")
+        reject(
+          new UsageError(
+            `--port ${options.port}: ${e.code === "EADDRINUSE" ? "the port is in use" : "not allowed to listen on this port"}`,
+            "give another port, or --port 0 for any free one",
+            "E_PORT",
+          ),
+        );
+      else reject(e);
+    });
     server.listen(options.port, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
+      port = (server.address() as AddressInfo).port;
       resolveServer({
         url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // a browser's keep-alive connection would hold the server open after Ctrl+C or SIGTERM
+            server.closeAllConnections();
+          }),
       });
     });
   });
@@ -123,7 +154,10 @@ export const viewCommand: CommandSpec = {
     const file = args[0];
     let localGraph: string | null = null;
     if (file !== undefined) {
-      const result = checkAnyGraphFile(file, typeof options.from === "string" ? { from: options.from } : {});
+      const result = await checkAnyGraphFileAsync(
+        file,
+        typeof options.from === "string" ? { from: options.from } : {},
+      );
       const errors = result.problems.filter((p) => p.severity === "error");
       for (const p of result.problems) io.stderr(`${file}: ${formatProblem(p)}\n`);
       if (!result.graph || errors.length > 0) return 2;

@@ -1,7 +1,8 @@
 /** Read a file of any text format with the same size guard and UTF-8 checks as `loadGraph`. */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import type { Problem } from "../../model/types.js";
 import { decodeGraphBytes } from "../_decode.js";
+import { readBounded } from "../read-bounded.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 
 /** The text of `path` (UTF-8, byte-order mark removed), or the problem that prevents reading it. */
@@ -28,7 +29,10 @@ export function readTextFile(
       "raise --max-bytes",
     );
   }
-  const decoded = decodeGraphBytes(readFileSync(path));
+  const read = readBounded(path, { maxBytes });
+  if ("failure" in read)
+    return fail(read.failure.code, `${path}: ${read.failure.message}`, read.failure.hint);
+  const decoded = decodeGraphBytes(read.bytes);
   if ("problem" in decoded)
     return { problem: { ...decoded.problem, message: `${path}: ${decoded.problem.message}` } };
   return decoded;

@@ -24,3 +24,13 @@ export function xmlTextCleaner(): TextCleaner {
   clean.removed = 0;
   return clean;
 }
+
+/**
+ * NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) are line ends to xmldom (XML 1.1 names the first two), which turns them into a
+ * newline while reading (and, inside an attribute value, into a space). A character reference is never
+ * normalised, so the writers emit these as references: found by the round-trip fuzz test
+ * (tests/fuzz/round-trip.test.ts). Raw, they can only stand in text and attribute values of our documents.
+ */
+export function protectLineSeparators(xml: string): string {
+  return xml.replace(/[\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+}

@@ -29,7 +29,8 @@ import {
   elementList,
   graphElements,
 } from "./_xml-scan.js";
-import { xmlTextCleaner } from "./_xml-text.js";
+import { scanXmlStructure } from "./_xml-structure.js";
+import { protectLineSeparators, xmlTextCleaner } from "./_xml-text.js";
 
 type Raw = Record<string, unknown>;
 
@@ -46,7 +47,8 @@ export function checkGexfText(text: string, options: ImportOptions = {}): GraphC
     "/gexf/graph/nodes/",
     "/gexf/graph/edges/",
   );
-  const problems: Problem[] = [];
+  const problems: Problem[] = scanXmlStructure(root, "gexf");
+  if (problems.some((p) => p.severity === "error")) return { graph: null, problems };
 
   // Drawing data (viz:color, viz:position, viz:size, ...) is Gephi's layout, not supply-chain data.
   const viz = elementList(root.getElementsByTagName("*")).filter(
@@ -198,5 +200,5 @@ export function writeGexf(graph: SupplyGraph, notes: WriteNotes = { removedChara
     formatEdge: format("edge"),
   });
   notes.removedCharacters += clean.removed;
-  return text;
+  return protectLineSeparators(text);
 }

@@ -28,7 +28,8 @@ import {
   elementList,
   graphElements,
 } from "./_xml-scan.js";
-import { xmlTextCleaner } from "./_xml-text.js";
+import { scanXmlStructure } from "./_xml-structure.js";
+import { protectLineSeparators, xmlTextCleaner } from "./_xml-text.js";
 import type { WriteNotes } from "./_encode.js";
 
 type Raw = Record<string, unknown>;
@@ -45,7 +46,8 @@ export function checkGraphmlText(text: string, options: ImportOptions = {}): Gra
     "/graphml/graph/",
     "/graphml/graph/",
   );
-  const problems: Problem[] = [];
+  const problems: Problem[] = scanXmlStructure(root, "graphml");
+  if (problems.some((p) => p.severity === "error")) return { graph: null, problems };
 
   const keys = new Map<string, { name: string; type: string | null }>();
   const drawingKeys = new Set<string>();
@@ -238,5 +240,5 @@ export function writeGraphml(graph: SupplyGraph, notes: WriteNotes = { removedCh
     );
   const text = root.end({ prettyPrint: true });
   notes.removedCharacters += clean.removed;
-  return `${text}\n`;
+  return `${protectLineSeparators(text)}\n`;
 }

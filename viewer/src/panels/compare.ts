@@ -18,9 +18,13 @@ interface Metric {
 
 const METRICS: Metric[] = [
   {
-    title: "Served fraction of demand",
+    title: "Served fraction of demand (range over every split with the same total)",
     value: (c) => c?.servedFraction ?? null,
-    format: (v) => formatPercent(v),
+    format: (v, c) => {
+      const range = c?.servedFractionRange;
+      if (v === null || !range || range[1] - range[0] < 5e-4) return formatPercent(v);
+      return `${formatPercent(v)} (${formatPercent(range[0])}–${formatPercent(range[1])})`;
+    },
     max: 1,
   },
   {
