@@ -18,8 +18,10 @@ export type {
   GraphAttributes,
   NodeAttributes,
   Problem,
+  Ranges,
   Severity,
   SupplyGraph,
+  ValueRange,
 } from "./model/types.js";
 export { isConsumer, isPipeline, isSource, isStockpile } from "./model/types.js";
 export {
@@ -49,11 +51,12 @@ export type {
   EdgeCut,
   NodeSelector,
   RemoveRule,
+  RuleTiming,
   ScaleRule,
   Scenario,
   ScenarioTiming,
   SelectorKey,
-  Timing,
+  UncertaintyRule,
 } from "./scenario/types.js";
 export { bundledScenarioNames, loadScenario, parseScenario } from "./io/load-scenario.js";
 export {
@@ -221,7 +224,8 @@ export {
   type RenderedReport,
 } from "./report/compare.js";
 
-// Time: stocks, recovery and ramp-up day by day.
+// Time: the day-by-day simulation.
+export { simulate } from "./simulate/simulate.js";
 export type {
   CountryResilience,
   NodeResilience,
@@ -232,4 +236,37 @@ export type {
   Simulation,
   SimulationPeriod,
 } from "./simulate/types.js";
-export { simulate } from "./simulate/simulate.js";
+
+// Uncertainty: Monte Carlo over the ranges of estimates, and which input matters most.
+export {
+  type CountrySamples,
+  type MonteCarlo,
+  type MonteCarloOptions,
+  monteCarlo,
+  monteCarloIntervals,
+} from "./uncertainty/monte-carlo.js";
+export { type Interval, intervalOf, probabilityBelow } from "./uncertainty/quantiles.js";
+export { type RangedInput, rangedInputs } from "./uncertainty/ranged-inputs.js";
+export {
+  type InputSensitivity,
+  type Metric,
+  parseMetric,
+  type Sensitivity,
+  type SensitivityOptions,
+  sensitivity,
+} from "./uncertainty/sensitivity.js";
+export { type SobolIndices, sobolIndices } from "./uncertainty/sobol.js";
+export {
+  type ColumnSamples,
+  type CompareSamples,
+  type CompareSamplesOptions,
+  compareSamples,
+} from "./compare/compare-samples.js";
+export {
+  type LeverSample,
+  type LeverSamples,
+  type LeverSamplesOptions,
+  leverSamples,
+} from "./compare/lever-samples.js";
+export type { Distribution } from "./uncertainty/draws.js";
+export type { FlowIntervals } from "./report/intervals.js";

@@ -95,7 +95,8 @@ describe("examples/", () => {
       loadScenario("lynas-outage"),
     ]);
     const applied = applyScenario(graph, bundled);
-    expect(lines[1]).toBe(`Cut off: ${analyze(graph, applied).unsupplied.join(", ")}`);
+    const unsupplied = analyze(graph, applied).unsupplied;
+    expect(lines[1]).toBe(`Cut off (${unsupplied.length}): ${unsupplied.join(", ")}`);
     const flow = await servedDemand(graph, applied);
     const short = Object.entries(flow.countries).filter(([, c]) => c.fraction < 1);
     expect(lines.slice(2)).toEqual(

@@ -27,7 +27,7 @@ export interface AnalyzeOptions {
   detailedConsumers?: number;
   /** Largest country set searched. @defaultValue `4` */
   maxCountrySetSize?: number;
-  /** The most single points of failure listed per consumer (the nearest; the rest are counted). */
+  /** The most single points of failure listed per consumer (the nearest; the rest are counted). @defaultValue `1000` */
   maxSinglePointsListed?: number;
   /** Lead time of an edge without `leadTimeDays`, in days. @defaultValue `30` */
   defaultLeadTimeDays?: number;

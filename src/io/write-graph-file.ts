@@ -15,9 +15,9 @@ import { writeParquet } from "./formats/parquet-write.js";
 import { checkOutputPath, writeFileAtomic } from "./write-atomic.js";
 
 /** Formats `writeGraphFile` writes. */
-export const WRITABLE_FORMATS: readonly WritableFormat[] = ["json", "csv", "gexf", "graphml", "parquet"];
 /** A format `writeGraphFile` writes. */
 export type WritableFormat = "json" | "csv" | "gexf" | "graphml" | "parquet";
+export const WRITABLE_FORMATS: readonly WritableFormat[] = ["json", "csv", "gexf", "graphml", "parquet"];
 
 /** Options of `writeGraphFile`. */
 export interface WriteGraphFileOptions {

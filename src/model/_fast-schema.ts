@@ -65,6 +65,7 @@ const NODE_SHAPE: ReadonlyArray<readonly [string, Check]> = [
   ["since", (v) => Number.isSafeInteger(v)],
   ["sources", sources],
   ["notes", str],
+  ["ranges", isPlainRecord],
 ];
 const REQUIRED_NODE_KEYS = ["label", "stage"];
 
@@ -74,6 +75,7 @@ const EDGE_SHAPE: ReadonlyArray<readonly [string, Check]> = [
   ["leadTimeDays", nonNegative],
   ["sources", sources],
   ["notes", str],
+  ["ranges", isPlainRecord],
 ];
 
 function copyValue(v: unknown): unknown {

@@ -7,6 +7,23 @@ import type { DirectedGraph } from "graphology";
 /** Facility status. Only `operating` and `idle` facilities exist in a baseline; the others are pipeline. */
 export type FacilityStatus = "operating" | "construction" | "planned" | "idle";
 
+/**
+ * The plausible interval of an estimated value: `low ≤ value ≤ high`, in the value's unit. Sampled by the
+ * Monte Carlo and sensitivity analyses (src/uncertainty/, docs/uncertainty.md).
+ */
+export interface ValueRange {
+  low: number;
+  high: number;
+  /** How the bounds were set (required in the bundled graphs by a data test; optional in the format). */
+  why?: string;
+}
+
+/**
+ * Ranges of a node's or edge's estimates, keyed by attribute name (`capacity`, `volume`, ...) or, for a recipe
+ * amount, `recipe.<material>`. A key needs its value: a range on an absent (unlimited) capacity is an error.
+ */
+export type Ranges = Record<string, ValueRange>;
+
 /** Attributes of a facility, stockpile or consumer. Quantities are per year in the graph's `units`. */
 export interface NodeAttributes {
   /** Display name. */
@@ -56,6 +73,8 @@ export interface NodeAttributes {
   sources?: string[];
   /** How estimates were made. */
   notes?: string;
+  /** Intervals of the estimates among the attributes above (see `Ranges`). */
+  ranges?: Ranges;
   /** Attributes outside the format are kept as they are (the loader warns about them). */
   [extra: string]: unknown;
 }
@@ -69,6 +88,8 @@ export interface EdgeAttributes {
   leadTimeDays?: number;
   sources?: string[];
   notes?: string;
+  /** Intervals of `volume`, `capacity`, `leadTimeDays` (see `Ranges`). */
+  ranges?: Ranges;
   [extra: string]: unknown;
 }
 

@@ -3,6 +3,8 @@
  * `{name, svg}` for the CLI to write next to the Markdown file.
  */
 import type { Comparison } from "../compare/compare.js";
+import type { CompareSamples } from "../compare/compare-samples.js";
+import { compareSamplesSection } from "./compare-samples.js";
 import type { CountryMetrics } from "../compare/country-metrics.js";
 import {
   type BarDatum,
@@ -281,8 +283,11 @@ export async function formatComparison(
   c: Comparison,
   format: CompareFormat,
   chartPrefix = "compare",
+  samples?: CompareSamples,
 ): Promise<RenderedReport> {
-  if (format === "json") return { text: stableJson(c), charts: [] };
+  if (format === "json")
+    return { text: stableJson(samples ? { ...c, uncertainty: samples } : c), charts: [] };
+  const sampled = samples ? compareSamplesSection(samples, format === "md") : [];
   const tables = comparisonTables(c);
   const p = provenance(c);
   const source = `data: ${p.dataFile}; scenario: ${p.scenario}; data year ${p.date}`;
@@ -292,6 +297,7 @@ export async function formatComparison(
         `Resilience compared (${c.countries.join(", ")}) - ${source}`,
         "",
         ...tables.flatMap((t) => [...(t.country ? [t.country] : []), textTable(t.columns, t.rows), ""]),
+        ...sampled,
         ...details(c, false),
         "",
       ].join("\n"),
@@ -311,6 +317,7 @@ export async function formatComparison(
         "",
       ]),
       ...charts.map((ch) => `![${markdownCell(ch.title)}](${chartPrefix}-${ch.name}.svg)\n`),
+      ...sampled,
       "## Details",
       "",
       ...details(c, true),

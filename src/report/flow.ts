@@ -2,6 +2,13 @@
 import type { FlowAnalysis } from "../flow/flow-analysis.js";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
+import {
+  type FlowIntervals,
+  flowWithIntervals,
+  intervalNote,
+  percentInterval,
+  quantityInterval,
+} from "./intervals.js";
 import { type Column, markdownTable, percent, quantity, stableJson, textTable } from "./table.js";
 
 export type FlowReportFormat = "text" | "md" | "json";
@@ -24,7 +31,13 @@ export function flowJsonFields(analysis: FlowAnalysis, units = "t/yr") {
 }
 
 /** The standalone JSON document of `chokepoint flow`. */
-export function flowJson(graph: SupplyGraph, applied: AppliedScenario, analysis: FlowAnalysis) {
+export function flowJson(
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  analysis: FlowAnalysis,
+  intervals?: FlowIntervals,
+) {
+  const fields = flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr");
   return {
     schema: 1,
     graph: { name: graph.getAttribute("name") ?? null, nodes: graph.order, edges: graph.size },
@@ -34,7 +47,8 @@ export function flowJson(graph: SupplyGraph, applied: AppliedScenario, analysis:
       excludedNodes: applied.excludedNodes,
       removedEdges: applied.removedEdges.map((key) => [graph.source(key), graph.target(key)]),
     },
-    ...flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr"),
+    ...fields,
+    flow: flowWithIntervals(fields.flow, intervals),
   };
 }
 
@@ -83,6 +97,7 @@ export function formatFlowSections(
   graph: SupplyGraph,
   analysis: FlowAnalysis,
   format: "text" | "md",
+  intervals?: FlowIntervals,
 ): string {
   const units = graph.getAttribute("units") ?? "t/yr";
   const table = format === "md" ? markdownTable : textTable;
@@ -92,8 +107,9 @@ export function formatFlowSections(
   const served = flow.totalDemand > 0 ? flow.totalServed / flow.totalDemand : 0;
   out.push(
     h(`Served demand (objective ${flow.objective})`),
-    `Served ${quantity(flow.totalServed)} of ${quantity(flow.totalDemand)} ${units} demanded (${percent(served)}); ` +
+    `Served ${quantityInterval(flow.totalServed, intervals?.totalServed)} of ${quantity(flow.totalDemand)} ${units} demanded (${percentInterval(served, intervals?.fraction)}); ` +
       `smallest served fraction ${flow.minFraction === null ? "n/a (no consumer left)" : percent(flow.minFraction)}.`,
+    ...(intervals ? [intervalNote(intervals)] : []),
     "",
   );
   const countryCols: Column[] = [
@@ -110,7 +126,9 @@ export function formatFlowSections(
         code,
         quantity(c.demand),
         quantity(c.served),
-        shareAndRange(c.served, c.demand, c.servedRange),
+        intervals?.countries[code]?.fraction
+          ? percentInterval(c.fraction, intervals.countries[code]?.fraction)
+          : shareAndRange(c.served, c.demand, c.servedRange),
         days(survival.countries[code]?.daysToSurvive ?? null),
       ]),
     ),
@@ -248,12 +266,13 @@ export function formatFlowReport(
   applied: AppliedScenario,
   analysis: FlowAnalysis,
   format: FlowReportFormat,
+  intervals?: FlowIntervals,
 ): string {
-  if (format === "json") return stableJson(flowJson(graph, applied, analysis));
+  if (format === "json") return stableJson(flowJson(graph, applied, analysis, intervals));
   const name = graph.getAttribute("name") ?? "graph";
   const title = `${name}: scenario ${applied.name}`;
   const removed = `Removed ${applied.removedNodes.length} nodes, cut ${applied.removedEdges.length} edges; ${applied.excludedNodes.length} pipeline or idle facilities not online.`;
   const head =
     format === "md" ? `# ${title}\n\n${removed}\n` : `${title}\n${"=".repeat(title.length)}\n${removed}\n`;
-  return `${head}\n${formatFlowSections(graph, analysis, format)}`;
+  return `${head}\n${formatFlowSections(graph, analysis, format, intervals)}`;
 }

@@ -1,5 +1,5 @@
 /** Build scenarios from CLI flags and compose several into one (their disruptions add up). */
-import { parseCut, parseScale, parseSelector } from "./selectors.js";
+import { parseCut, parseScale, parseSelector, parseUncertainty } from "./selectors.js";
 import { pushTimingIntoRules } from "./timing.js";
 import type { Scenario } from "./types.js";
 
@@ -10,6 +10,8 @@ export interface ScenarioFlags {
   scale?: string[];
   includePlanned?: boolean;
   year?: number;
+  /** `[selector:]attribute:relative` rules (see `parseUncertainty`). */
+  uncertainty?: string[];
 }
 
 /** A scenario from `--remove`, `--cut`, `--scale`, `--include-planned`, `--year`. @throws ScenarioError */
@@ -20,12 +22,20 @@ export function scenarioFromFlags(flags: ScenarioFlags, name = "custom"): Scenar
   if (flags.scale?.length) scenario.scale = flags.scale.map(parseScale);
   if (flags.includePlanned) scenario.includePlanned = true;
   if (flags.year !== undefined) scenario.year = flags.year;
+  if (flags.uncertainty?.length) scenario.uncertainty = flags.uncertainty.map(parseUncertainty);
   return scenario;
 }
 
 /** True when the flags disrupt nothing. */
 export function isEmptyScenario(s: Scenario): boolean {
-  return !s.remove?.length && !s.cut?.length && !s.scale?.length && !s.includePlanned && s.year === undefined;
+  return (
+    !s.remove?.length &&
+    !s.cut?.length &&
+    !s.scale?.length &&
+    !s.includePlanned &&
+    s.year === undefined &&
+    !s.uncertainty?.length
+  );
 }
 
 /** The timing keys of a scenario as one comparable string. */
@@ -62,8 +72,18 @@ export function composeScenarios(parts: Scenario[]): Scenario {
   if (cut.length) out.cut = cut;
   if (scale.length) out.scale = scale;
   if (sources.length) out.sources = sources;
+  const uncertainty = scenarios.flatMap((s) => s.uncertainty ?? []);
+  if (uncertainty.length) out.uncertainty = uncertainty;
   if (scenarios.some((s) => s.includePlanned)) out.includePlanned = true;
   const years = scenarios.map((s) => s.year).filter((y): y is number => y !== undefined);
   if (years.length) out.year = Math.max(...years);
   return out;
+}
+
+/**
+ * The scenario with uncertainty rules added. `--uncertainty` says how sure the data is, not what is disrupted:
+ * it keeps the scenario's name and its disruptions (a default scenario stays the default).
+ */
+export function withUncertainty(scenario: Scenario, rules: Scenario["uncertainty"]): Scenario {
+  return rules?.length ? { ...scenario, uncertainty: [...(scenario.uncertainty ?? []), ...rules] } : scenario;
 }

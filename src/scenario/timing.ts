@@ -3,7 +3,7 @@
  * A rule's own `startDay` / `durationDays` replace the scenario's; the scenario's default to day 0 and the whole
  * horizon, so an untimed scenario is the permanent disruption the yearly analyses assume.
  */
-import { SELECTOR_KEYS, type DisruptionWindow, type Scenario } from "./types.js";
+import { type DisruptionWindow, type NodeSelector, SELECTOR_KEYS, type Scenario } from "./types.js";
 
 /** The timing keys a scenario and each of its rules may carry. */
 export interface Timed {
@@ -25,7 +25,7 @@ export function ruleWindow(rule: Timed, scenario: DisruptionWindow): DisruptionW
 }
 
 /** True when a remove rule names a single node and nothing else (timing keys aside). */
-export function isNodeOnly(rule: Record<string, unknown>): boolean {
+export function isNodeOnly(rule: NodeSelector): boolean {
   return SELECTOR_KEYS.every((k) => k === "node" || rule[k] === undefined) && rule.node !== undefined;
 }
 

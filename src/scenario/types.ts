@@ -20,16 +20,18 @@ export const SELECTOR_KEYS: readonly SelectorKey[] = [
 /** `{country: "CN", stage: "refinery"}` = Chinese refineries. */
 export type NodeSelector = Partial<Record<SelectorKey, string>>;
 
-/** The node selector schema (`{country, stage, operator, node, status, output}`; keys are ANDed). */
-export const selectorSchema = z
-  .strictObject({
-    node: z.string().min(1).optional(),
-    country: z.string().min(1).optional(),
-    stage: z.string().min(1).optional(),
-    operator: z.string().min(1).optional(),
-    status: z.string().min(1).optional(),
-    output: z.string().min(1).optional(),
-  })
+/** A node selector's shape (`{country, stage, operator, node, status, output}`; keys are ANDed). */
+const selectorShape = z.strictObject({
+  node: z.string().min(1).optional(),
+  country: z.string().min(1).optional(),
+  stage: z.string().min(1).optional(),
+  operator: z.string().min(1).optional(),
+  status: z.string().min(1).optional(),
+  output: z.string().min(1).optional(),
+});
+
+/** The node selector schema of `remove`, `scale` and lever edits: at least one key. */
+export const selectorSchema = selectorShape
   // `{}` matches every node: in `remove` it would silently drop the whole graph, in a lever edit every node.
   .refine((s) => Object.keys(s).length > 0, {
     message: "an empty selector would select every node; name at least one key (node, country, stage, ...)",
@@ -77,6 +79,21 @@ export const scenarioSchema = z.strictObject({
   scale: z
     .array(z.strictObject({ select: selectorSchema, factor: z.number().min(0), ...timingKeys }))
     .optional(),
+  /**
+   * Relative ranges for values the graph file gives no range (docs/uncertainty.md): every `attribute` of the
+   * selected nodes is taken as uncertain by ±`relative` (low clipped at 0), until the data carries its own.
+   * `attribute` is a node attribute that may carry a range, or `recipe` for every recipe amount. An empty
+   * selector means every node here (nothing is removed or edited).
+   */
+  uncertainty: z
+    .array(
+      z.strictObject({
+        select: selectorShape,
+        attribute: z.string().min(1),
+        relative: z.number().gt(0).lt(1),
+      }),
+    )
+    .optional(),
   /** Bring planned and under-construction facilities online. */
   includePlanned: z.boolean().optional(),
   /** Bring online the pipeline facilities due by this year (implies includePlanned for them). */
@@ -92,42 +109,43 @@ export const scenarioSchema = z.strictObject({
   endDate: isoDate.optional(),
 });
 
-/**
- * When a rule or a whole scenario applies, in days from the start of a simulation (`chokepoint simulate`). The
- * yearly analyses ignore timing: for them every disruption is permanent. A type alias, not an interface, so a
- * timed rule passes as a plain record.
- */
-export type Timing = {
-  /** First day of the disruption (day 0 = the start of the simulation); an integer ≥ 0. */
+/** When a scenario or one of its rules applies, in days of a simulation (the yearly analyses ignore it). */
+export interface RuleTiming {
+  /** First day of the disruption (day 0 = the start of the simulation). */
   startDay?: number;
-  /** Days the disruption lasts (positive); absent = to the end of the horizon. */
+  /** Days the disruption lasts; absent = to the end of the horizon. */
   durationDays?: number;
-};
-
-/** A remove rule: a node selector, optionally timed. */
-export type RemoveRule = NodeSelector & Timing;
+}
 
 /** An edge cut: the edges from a node in country `from` to a node in country `to` (`*` = any other country). */
-export interface EdgeCut extends Timing {
+export interface EdgeCut extends RuleTiming {
   from: string;
   to: string;
   /** Only edges whose source node's `output` is this material. */
   material?: string;
 }
 
-/** A scale rule: a capacity multiplier on the selected nodes (unlimited nodes: their baseline out-volume). */
-export interface ScaleRule extends Timing {
+/** A capacity multiplier on the selected nodes (unlimited nodes: their baseline out-volume). */
+export interface ScaleRule extends RuleTiming {
   select: NodeSelector;
   /** At least 0. */
   factor: number;
 }
 
+/** A relative-range rule of a scenario's `uncertainty`: ±`relative` on `attribute` of the selected nodes. */
+export interface UncertaintyRule {
+  select: NodeSelector;
+  attribute: string;
+  /** Between 0 and 1, exclusive. */
+  relative: number;
+}
+
 /**
  * A scenario as written in a file, built in code (`buildScenario`) or from CLI flags: what to remove, cut and
- * scale, which pipeline facilities come online, and (for `simulate`) when. Declared as an interface, not
- * inferred from the schema, so the public types do not expose zod; `_SCENARIO_SCHEMA_MATCHES` keeps the two equal.
+ * scale, and which pipeline facilities come online. Declared as an interface (not inferred from the schema) so
+ * the public types do not expose zod; `_SCENARIO_SCHEMA_MATCHES` below keeps the two equal.
  */
-export interface Scenario extends Timing {
+export interface Scenario extends RuleTiming {
   name: string;
   description?: string;
   sources?: string[];
@@ -135,19 +153,24 @@ export interface Scenario extends Timing {
   remove?: RemoveRule[];
   cut?: EdgeCut[];
   scale?: ScaleRule[];
+  /** Relative ranges for values without a range of their own (the uncertainty analyses). */
+  uncertainty?: UncertaintyRule[];
   /** Bring planned and under-construction facilities online. */
   includePlanned?: boolean;
   /** Bring online the pipeline facilities due by this year. */
   year?: number;
-  /** Calendar date `yyyy-mm-dd` of `startDay` (informative; `simulate` also dates its periods with it). */
+  /** Calendar date the disruption began (informative, yyyy-mm-dd). */
   startDate?: string;
-  /** Calendar date `yyyy-mm-dd` the disruption ended (informative). */
+  /** Calendar date the disruption ended (informative, yyyy-mm-dd). */
   endDate?: string;
 }
 
 /** True when A and B are assignable both ways (a compile-time check that a schema and its interface agree). */
 export type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _SCENARIO_SCHEMA_MATCHES: SameType<z.infer<typeof scenarioSchema>, Scenario> = true;
+
+/** A remove rule: a node selector, optionally timed. */
+export type RemoveRule = NodeSelector & RuleTiming;
 
 /** The baseline: nothing removed, pipeline excluded. */
 export const BASELINE_SCENARIO: Scenario = { name: "baseline" };

@@ -106,7 +106,7 @@ export interface NodeResilience {
   timeToRecover: number;
   /** True when timeToRecover is the stage default. */
   recoveryAssumed: boolean;
-  /** timeToSurvive is shorter than timeToRecover: the network runs short before the node is back. */
+  /** timeToSurvive is below timeToRecover: the network runs short before the node is back. */
   exposed: boolean;
 }
 
@@ -124,7 +124,7 @@ export interface Simulation {
   countries: Record<string, CountryResilience>;
   /** Shipping nodes, sorted by time-to-survive (shortest first, null last), then id; empty when `nodes` is off. */
   nodes: NodeResilience[];
-  /** Ids of the nodes where timeToSurvive is shorter than timeToRecover, in `nodes` order. */
+  /** Ids of the nodes where timeToSurvive is below timeToRecover, in `nodes` order. */
   exposed: string[];
   /** The assumptions the run used, for the report. */
   assumptions: {

@@ -10,6 +10,7 @@ import { formatOfOutput } from "../../io/write-graph-file.js";
 import { type AnalyzeFormat, analyzeJsonChunks, formatAnalyzeReport } from "../../report/analyze.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
+import { SAMPLING_OPTIONS } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
 import { servedHeadline } from "../../report/flow.js";
 import { analyzeFlow, FLOW_DEFAULT_MAX_NODES, FLOW_OPTIONS, flowSkippedNote } from "./flow.js";
@@ -28,6 +29,7 @@ export const analyzeCommand: CommandSpec = {
     },
     { flags: "--no-flow", description: "skip the flow analysis" },
     ...FLOW_OPTIONS,
+    ...SAMPLING_OPTIONS,
     formatOption(["text", "md", "json", "csv"]),
     outOption,
     {
@@ -52,12 +54,13 @@ export const analyzeCommand: CommandSpec = {
     const graph = table === null || table.n <= FLOW_DEFAULT_MAX_NODES ? await readGraphFileAsync(path) : null;
     if (graph) table = buildCsr(graph);
     const csr = table!;
-    const applied = applyScenario(csr, scenarioFromOptions(options, "no-china"));
+    const scenario = scenarioFromOptions(options, "no-china");
+    const applied = applyScenario(csr, scenario);
     const result = analyze(csr, applied);
     // Hook: further analyses (e.g. `--flow`) add their part to `result` here, before formatting.
     if (graph === null && options.flow === undefined && options.format !== "csv")
       io.stderr(flowSkippedNote(csr.n));
-    const flow = graph ? await analyzeFlow(graph, applied, options, io) : null;
+    const flow = graph ? await analyzeFlow(graph, applied, options, io, scenario) : null;
     if (exportPath !== undefined) {
       const written = exportResults(
         graph!,

@@ -6,6 +6,7 @@ import { convertCommand } from "./convert.js";
 import { flowCommand } from "./flow.js";
 import { generateCommand } from "./generate.js";
 import { leversCommand } from "./levers.js";
+import { sensitivityCommand } from "./sensitivity.js";
 import { simulateCommand } from "./simulate.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
@@ -21,5 +22,6 @@ export const COMMANDS: CommandSpec[] = [
   simulateCommand,
   compareCommand,
   leversCommand,
+  sensitivityCommand,
   viewCommand,
 ];

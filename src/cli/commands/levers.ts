@@ -20,7 +20,9 @@ import { stableJson } from "../../report/table.js";
 import { checkOut, type CommandSpec, formatOption, outOption } from "../_command.js";
 import { checkCountriesHaveConsumers, parseCountries } from "../_countries.js";
 import { chartPrefix, emitReport } from "../_report-files.js";
+import { SAMPLING_OPTIONS, samplingFromOptions, samplingProgress } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+import { leverSamples } from "../../compare/lever-samples.js";
 import { DEFAULT_COMPARE_SCENARIO } from "./compare.js";
 
 function parseSteps(value: string): number {
@@ -70,6 +72,7 @@ export const leversCommand: CommandSpec = {
         "also rank the pillars by the resilience loss they avoid over a year (simulate; see docs/simulate.md)",
     },
     ...SCENARIO_OPTIONS,
+    ...SAMPLING_OPTIONS,
     formatOption(["text", "md", "json"]),
     outOption,
   ],
@@ -77,6 +80,7 @@ export const leversCommand: CommandSpec = {
     "chokepoint levers --country JP",
     "chokepoint levers --scenario china-embargo-japan-2010 --mirror none",
     "chokepoint levers --format md --out levers.md",
+    "chokepoint levers --country JP --samples 500 --uncertainty capacity:0.3",
   ],
   async run({ args, options, io }) {
     checkOut(options);
@@ -112,6 +116,20 @@ export const leversCommand: CommandSpec = {
     const projects = [];
     for (const c of projectCountries)
       projects.push(await projectRanking(graph, scenario, c, { objective, steps: options.steps as number }));
+    const sampling = samplingFromOptions(options);
+    let uncertainty: Awaited<ReturnType<typeof leverSamples>> | undefined;
+    if (sampling) {
+      const bar = samplingProgress(io, "levers samples");
+      try {
+        uncertainty = await leverSamples(graph, scenario, levers, country!, {
+          ...sampling,
+          objective,
+          onProgress: bar.onProgress,
+        });
+      } finally {
+        bar.stop();
+      }
+    }
     const report: LeversReport = {
       schema: 1,
       file: basename(file),
@@ -120,6 +138,7 @@ export const leversCommand: CommandSpec = {
       contributions,
       mirror: mirrored,
       projects,
+      ...(uncertainty ? { uncertainty } : {}),
     };
     const rendered = await formatLevers(
       report,

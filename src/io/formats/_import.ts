@@ -19,6 +19,7 @@ import {
   decodeList,
   decodeRecipe,
   inferStages,
+  JSON_KEYS,
   LIST_KEYS,
   NUMERIC_KEYS,
   type Owner,
@@ -125,6 +126,17 @@ function typed(
     return n; // `since` and `year` must also be whole: the schema reports that
   }
   if (LIST_KEYS[owner].has(key) && typeof value === "string") return decodeList(value);
+  if (JSON_KEYS[owner].has(key) && typeof value === "string") {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return bad(
+        "E_RANGE_SHAPE",
+        `${label}: "${key}" must be a JSON object, got ${JSON.stringify(value.slice(0, 80))}`,
+        'e.g. {"capacity": {"low": 70, "high": 130}}',
+      );
+    }
+  }
   if (owner === "node" && key === "recipe" && typeof value === "string") {
     const r = decodeRecipe(value);
     if ("error" in r)
