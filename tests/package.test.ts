@@ -169,10 +169,11 @@ describe("the packed package, installed in an empty folder", () => {
     expect(node(["deep.mjs"])).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
   });
 
+  // --quiet: the bundled data's warnings are the data's business; this checks the command is there and reads it.
   it("installs the chokepoint command, with the bundled data", () => {
     const bin = join(app, "node_modules/chokepoint/bin/chokepoint.js");
-    expect(node([bin, "validate", "node_modules/chokepoint/graphs/rare-earths-2025.json"])).toMatch(
-      /: valid \(/,
-    );
+    expect(
+      node([bin, "validate", "--quiet", "node_modules/chokepoint/graphs/rare-earths-2025.json"]),
+    ).toMatch(/: valid \(/);
   });
 });
