@@ -1,5 +1,5 @@
-// Build a scenario in code: China's April 2025 export controls at their harshest (no licences: Dy/Tb, Y, Gd, Sm
-// and the magnets containing them leave China for nobody) plus an outage of Lynas, the only large Dy/Tb
+// Build a scenario in code: China's April 2025 export controls (Announcement 18) at their harshest (no licences:
+// Dy/Tb oxide and metal, NdFeB magnets, Y and Gd oxide, Sm metal and SmCo magnets leave China for nobody) plus an outage of Lynas, the only large Dy/Tb
 // separator outside China. Then: who is cut off, and how much of each country's demand is still served.
 // Run: node examples/build-scenario.mjs
 import {
@@ -13,18 +13,19 @@ import {
 
 const graph = loadBundledGraph("rare-earths-2025");
 
-// The materials MOFCOM/GAC Announcement No. 18 of 2025 put under licence, as the graph names them.
-const controlled = [
-  "DyTb-oxide",
-  "DyTb-metal",
-  "NdFeB-magnet",
-  "Y-oxide",
-  "Gd-oxide",
-  "Sm-metal",
-  "SmCo-magnet",
-];
 // Cuts in the CLI's text form: FROM>TO:material, `*` = any other country.
-const controls = buildScenario({ name: "hre-controls", cut: controlled.map((m) => `CN>*:${m}`) });
+const controls = buildScenario({
+  name: "hre-controls",
+  cut: [
+    "CN>*:DyTb-oxide",
+    "CN>*:DyTb-metal",
+    "CN>*:NdFeB-magnet",
+    "CN>*:Y-oxide",
+    "CN>*:Gd-oxide",
+    "CN>*:Sm-metal",
+    "CN>*:SmCo-magnet",
+  ],
+});
 // Selectors as objects work too; every selector must match at least one node, or applyScenario throws.
 const lynas = buildScenario({ name: "lynas-outage", remove: [{ operator: "Lynas Rare Earths" }] });
 const scenario = applyScenario(graph, composeScenarios([controls, lynas]));
@@ -33,7 +34,7 @@ const result = analyze(graph, scenario);
 console.log(
   `Scenario ${scenario.name}: ${scenario.removedNodes.length} facilities removed, ${scenario.removedEdges.length} links cut`,
 );
-console.log(`Cut off (${result.unsupplied.length}): ${result.unsupplied.join(", ")}`);
+console.log(`Cut off: ${result.unsupplied.join(", ")}`);
 
 const flow = await servedDemand(graph, scenario);
 for (const [country, c] of Object.entries(flow.countries))
