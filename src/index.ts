@@ -16,6 +16,7 @@ export type {
   EdgeAttributes,
   FacilityStatus,
   GraphAttributes,
+  MaterialInfo,
   NodeAttributes,
   Problem,
   Ranges,
