@@ -16,10 +16,13 @@ export type {
   EdgeAttributes,
   FacilityStatus,
   GraphAttributes,
+  MaterialInfo,
   NodeAttributes,
   Problem,
+  Ranges,
   Severity,
   SupplyGraph,
+  ValueRange,
 } from "./model/types.js";
 export { isConsumer, isPipeline, isSource, isStockpile } from "./model/types.js";
 export {
@@ -45,11 +48,16 @@ export { bundledGraphNames, bundledGraphPath, loadBundledGraph } from "./io/bund
 // Scenarios: loaded by name or path, built in code, composed, applied.
 export type {
   AppliedScenario,
+  DisruptionWindow,
   EdgeCut,
   NodeSelector,
+  RemoveRule,
+  RuleTiming,
   ScaleRule,
   Scenario,
+  ScenarioTiming,
   SelectorKey,
+  UncertaintyRule,
 } from "./scenario/types.js";
 export { bundledScenarioNames, loadScenario, parseScenario } from "./io/load-scenario.js";
 export {
@@ -124,7 +132,7 @@ export {
 } from "./analysis/concentration.js";
 
 // Served demand: the flow model.
-export type { FlowObjective } from "./flow/_solve-flow.js";
+export type { FlowObjective, RoutingMethod } from "./flow/_solve-flow.js";
 export {
   type Bottleneck,
   type ConsumerService,
@@ -250,8 +258,16 @@ export {
 } from "./uncertainty/sensitivity.js";
 export { type SobolIndices, sobolIndices } from "./uncertainty/sobol.js";
 export {
+  type ColumnSamples,
   type CompareSamples,
   type CompareSamplesOptions,
   compareSamples,
 } from "./compare/compare-samples.js";
-export { type LeverSamples, type LeverSamplesOptions, leverSamples } from "./compare/lever-samples.js";
+export {
+  type LeverSample,
+  type LeverSamples,
+  type LeverSamplesOptions,
+  leverSamples,
+} from "./compare/lever-samples.js";
+export type { Distribution } from "./uncertainty/draws.js";
+export type { FlowIntervals } from "./report/intervals.js";

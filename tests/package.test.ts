@@ -26,7 +26,8 @@ import { composeScenarios } from "../src/scenario/compose.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const app = mkdtempSync(join(tmpdir(), "chokepoint-app-"));
-afterAll(() => rmSync(app, { recursive: true, force: true }));
+// The installed app holds about 125 packages: removing them can take a while on a busy disk.
+afterAll(() => rmSync(app, { recursive: true, force: true }), 120_000);
 
 interface LockEntry {
   dev?: boolean;
@@ -168,10 +169,11 @@ describe("the packed package, installed in an empty folder", () => {
     expect(node(["deep.mjs"])).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
   });
 
+  // --quiet: the bundled data's warnings are the data's business; this checks the command is there and reads it.
   it("installs the chokepoint command, with the bundled data", () => {
     const bin = join(app, "node_modules/chokepoint/bin/chokepoint.js");
-    expect(node([bin, "validate", "node_modules/chokepoint/graphs/rare-earths-2025.json"])).toMatch(
-      /: valid \(/,
-    );
+    expect(
+      node([bin, "validate", "--quiet", "node_modules/chokepoint/graphs/rare-earths-2025.json"]),
+    ).toMatch(/: valid \(/);
   });
 });

@@ -36,7 +36,7 @@ export interface ColumnSamples {
   inputs: number;
   /** Country → served share (served / demand) interval; countries without consumers are left out. */
   servedFraction: Record<string, Interval>;
-  /** P(a's served share < b's) for each pair a before b in the countries' order. */
+  /** P(a's served share is below b's) for each pair a before b in the countries' order. */
   below: Array<{ a: string; b: string; probability: number }>;
 }
 

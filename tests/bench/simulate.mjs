@@ -9,7 +9,8 @@
  */
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { loadHighs, readGraphFile, simulate } from "../../dist/src/index.js";
+import { loadHighs } from "../../dist/src/flow/_solver.js";
+import { readGraphFile, simulate } from "../../dist/src/index.js";
 import { applyScenario } from "../../dist/src/scenario/apply-scenario.js";
 import { loadScenario } from "../../dist/src/io/load-scenario.js";
 

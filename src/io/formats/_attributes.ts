@@ -34,6 +34,7 @@ export const NUMERIC_KEYS: Record<Owner, ReadonlySet<string>> = {
  * or GraphML string attribute. Written by `encodeValue`'s JSON fallback, read back by the import.
  */
 export const JSON_KEYS: Record<Owner, ReadonlySet<string>> = {
+  // The graph's `materials` table (a record per material) travels as JSON text, like `ranges`.
   graph: new Set(["materials"]),
   node: new Set(["ranges"]),
   edge: new Set(["ranges"]),
