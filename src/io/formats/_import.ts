@@ -88,11 +88,10 @@ function normalise(
     if (key !== name && (Object.hasOwn(raw, key) || Object.hasOwn(out, key))) key = name;
     // Case-only differences (graphology lower-cases GEXF <meta> tags) are not worth a warning.
     if (key !== name && key.toLowerCase() !== name.toLowerCase()) notes.renamed.set(name, key);
-    setOwn(
-      out,
-      key,
-      typed(owner, key, value, () => at(key), problems, who),
-    );
+    const v = typed(owner, key, value, () => at(key), problems, who);
+    // a plain store unless the key could reach the prototype (defineProperty per attribute cost seconds at 10^6)
+    if (DANGEROUS.has(key)) setOwn(out, key, v);
+    else out[key] = v;
   }
   return out;
 }
