@@ -5,14 +5,21 @@ export { checkSerializedGraph, type GraphCheckOptions, type GraphCheckResult } f
 export { isCountryCode } from "./model/countries.js";
 export { parseGraph, checkGraphText, checkGraphBytes, type ParseGraphOptions } from "./io/parse-graph.js";
 export { loadGraph, checkGraphFile, type LoadGraphOptions } from "./io/load-graph.js";
-export { readGraphFile, checkAnyGraphFile } from "./io/read-graph-file.js";
-export { readGraphTable } from "./io/read-graph-table.js";
+export {
+  readGraphFile,
+  checkAnyGraphFile,
+  readGraphFileAsync,
+  checkAnyGraphFileAsync,
+} from "./io/read-graph-file.js";
+export { readGraphTable, readGraphTableAsync } from "./io/read-graph-table.js";
 export { writeFileAtomic } from "./io/write-atomic.js";
 export { checkCsvTables, type CsvText } from "./io/formats/csv.js";
 export { checkCsvFile, type CsvReadOptions } from "./io/formats/csv-files.js";
 export { writeCsv } from "./io/formats/csv-write.js";
 export { checkGexfFile, checkGexfText, writeGexf } from "./io/formats/gexf.js";
 export { checkGraphmlFile, checkGraphmlText, writeGraphml } from "./io/formats/graphml.js";
+export { checkParquetFile, checkParquetColumns } from "./io/formats/parquet-files.js";
+export { writeParquet, type ParquetOutput } from "./io/formats/parquet-write.js";
 export {
   writeGraphFile,
   serializeGraphJson,
