@@ -64,7 +64,7 @@ function normalise(
   options: ImportOptions,
   notes: Notes,
   problems: Problem[],
-  who: Partial<Pick<Problem, "nodeId" | "edgeId">>,
+  who: () => Partial<Pick<Problem, "nodeId" | "edgeId">>,
 ): Raw {
   const out: Raw = {};
   for (const [name, value] of Object.entries(raw)) {
@@ -75,7 +75,7 @@ function normalise(
         path: at(name),
         message: `the attribute name "${name}" is not allowed`,
         hint: "rename the attribute",
-        ...who,
+        ...who(),
       });
       continue;
     }
@@ -102,20 +102,24 @@ function typed(
   value: unknown,
   path: () => string,
   problems: Problem[],
-  who: Partial<Pick<Problem, "nodeId" | "edgeId">>,
+  who: () => Partial<Pick<Problem, "nodeId" | "edgeId">>,
 ): unknown {
   const bad = (code: string, message: string, hint?: string) => {
-    problems.push({ severity: "error", code, path: path(), message, ...(hint ? { hint } : {}), ...who });
+    problems.push({ severity: "error", code, path: path(), message, ...(hint ? { hint } : {}), ...who() });
     return undefined;
   };
-  const label = who.nodeId ? `node "${who.nodeId}"` : who.edgeId ? `edge "${who.edgeId}"` : "the graph";
+  // only on a problem: building the name for every value cost a string per attribute
+  const label = () => {
+    const w = who();
+    return w.nodeId ? `node "${w.nodeId}"` : w.edgeId ? `edge "${w.edgeId}"` : "the graph";
+  };
   if (NUMERIC_KEYS[owner].has(key)) {
     const n =
       typeof value === "number" ? value : typeof value === "string" ? parseStrictNumber(value) : Number.NaN;
     if (Number.isNaN(n) || !Number.isFinite(n)) {
       return bad(
         "E_TYPE",
-        `${label}: "${key}" must be a number, got ${JSON.stringify(value)}`,
+        `${label()}: "${key}" must be a number, got ${JSON.stringify(value)}`,
         typeof value === "string" && /\d[, ]\d/.test(value)
           ? "write numbers without thousands separators and with a decimal point (1000.5)"
           : "write a plain number such as 1200 or 0.35",
@@ -127,7 +131,7 @@ function typed(
   if (owner === "node" && key === "recipe" && typeof value === "string") {
     const r = decodeRecipe(value);
     if ("error" in r)
-      return bad("E_VALUE", `${label}: ${r.error}`, "write the recipe as material:amount;material:amount");
+      return bad("E_VALUE", `${label()}: ${r.error}`, "write the recipe as material:amount;material:amount");
     return r.recipe;
   }
   return value;
@@ -211,28 +215,51 @@ function prepareImport(
     options,
     notes,
     problems,
-    {},
+    () => ({}),
   );
-  const nodes = imported.nodes.map((n, i) => {
-    const attrs = normalise("node", n.attributes, (a) => locate.node(i, a), options, notes, problems, {
-      nodeId: n.key,
-    });
+  // In place: each raw row becomes garbage as soon as it is normalised (10^6-node tables: peak memory).
+  const nodes = imported.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const attrs = normalise(
+      "node",
+      n.attributes,
+      (a) => locate.node(i, a),
+      options,
+      notes,
+      problems,
+      () => ({
+        nodeId: n.key,
+      }),
+    );
     if (attrs.label === undefined && n.key !== "") {
       attrs.label = n.key;
       notes.labelFromId++;
     }
-    return { key: n.key, attributes: attrs };
-  });
-  const edges = imported.edges.map((e, i) => {
+    nodes[i] = { key: n.key, attributes: attrs };
+  }
+  const edges = imported.edges;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
     // Tool-made edge ids ("0", "1", ... from networkx and Gephi) carry no meaning; ours are `source->target`.
     const generated = e.key !== undefined && /^\d+$/.test(e.key);
     const key = generated ? undefined : e.key;
-    const edgeId = key ?? `${e.source}->${e.target}`;
-    const attrs = normalise("edge", e.attributes, (a) => locate.edge(i, a), options, notes, problems, {
-      edgeId,
-    });
-    return { ...(key !== undefined ? { key } : {}), source: e.source, target: e.target, attributes: attrs };
-  });
+    const attrs = normalise(
+      "edge",
+      e.attributes,
+      (a) => locate.edge(i, a),
+      options,
+      notes,
+      problems,
+      () => ({
+        edgeId: key ?? `${e.source}->${e.target}`,
+      }),
+    );
+    edges[i] =
+      key !== undefined
+        ? { key, source: e.source, target: e.target, attributes: attrs }
+        : { source: e.source, target: e.target, attributes: attrs };
+  }
   if (attributes.stages === undefined) {
     const stages = inferStages(nodes.map((n) => n.attributes.stage));
     if (stages.length > 0) {
