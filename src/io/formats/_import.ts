@@ -5,11 +5,12 @@
  * pointer into an object the user never saw.
  */
 import { EdgeColumnSink } from "../../model/_edge-columns.js";
+import { NeedsExactPass, StreamedGraphCheck } from "../../model/_stream-check.js";
 import {
   checkSerializedGraph,
-  checkWholeGraph,
   type GraphCheckOptions,
   type GraphCheckResult,
+  type GraphRun,
 } from "../../model/graph-checks.js";
 import type { NodeAttributes, Problem } from "../../model/types.js";
 import type { GraphColumnsCheckResult } from "../_stream-graph.js";
@@ -185,7 +186,13 @@ export function finishImportColumns(
 ): GraphColumnsCheckResult {
   const { data, problems } = prepareImport(imported, locate, options);
   if (data === null) return { columns: null, problems };
-  const run = checkWholeGraph(data, { ...options, adoptInput: true }, () => new EdgeColumnSink());
+  let run: GraphRun<EdgeColumnSink>;
+  try {
+    run = streamedCheck(data, options, false);
+  } catch (e) {
+    if (!(e instanceof NeedsExactPass)) throw e;
+    run = streamedCheck(data, options, true);
+  }
   for (const p of run.problems) problems.push({ ...p, path: relocate(p.path, locate) });
   if (!run.ok) return { columns: null, problems };
   return {
@@ -198,6 +205,29 @@ export function finishImportColumns(
     },
     problems,
   };
+}
+
+/** Rows handed to the streamed check per batch (young-generation sized, as a large JSON file's batches). */
+const CHECK_BATCH = 4096;
+
+/**
+ * The checks of `checkWholeGraph` fed member by member and in batches (`StreamedGraphCheck`, as for a large
+ * JSON file): the same problems, without running the file schema over every node and edge object at once.
+ * `exact` = the redo after a possible duplicate edge (`NeedsExactPass`).
+ */
+function streamedCheck(data: Raw, options: ImportOptions, exact: boolean): GraphRun<EdgeColumnSink> {
+  const check = new StreamedGraphCheck({ ...options, adoptInput: true }, () => new EdgeColumnSink(), exact);
+  for (const name of Object.keys(data)) {
+    const value = data[name];
+    if (!check.begin(name, Array.isArray(value))) {
+      check.end(name, value);
+      continue;
+    }
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i += CHECK_BATCH) check.items(name, list.slice(i, i + CHECK_BATCH), i);
+    check.end(name, undefined);
+  }
+  return check.finish();
 }
 
 /** The graph-file object of an import (null when normalising found errors), and the problems so far. */
