@@ -39,8 +39,14 @@ export type { Csr, GraphInput } from "./analysis/_csr.js";
 
 // Reading graphs, and the bundled data by name.
 export { loadGraph, type LoadGraphOptions } from "./io/load-graph.js";
-export { checkAnyGraphFile, readGraphFile, type ReadGraphOptions } from "./io/read-graph-file.js";
-export { readGraphTable } from "./io/read-graph-table.js";
+export {
+  checkAnyGraphFile,
+  checkAnyGraphFileAsync,
+  readGraphFile,
+  readGraphFileAsync,
+  type ReadGraphOptions,
+} from "./io/read-graph-file.js";
+export { readGraphTable, readGraphTableAsync } from "./io/read-graph-table.js";
 export { parseGraph, type ParseGraphOptions } from "./io/parse-graph.js";
 export type { GraphCheckOptions, GraphCheckResult } from "./model/graph-checks.js";
 export { bundledGraphNames, bundledGraphPath, loadBundledGraph } from "./io/bundled.js";

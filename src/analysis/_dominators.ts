@@ -138,7 +138,10 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
       const k = slot - from;
       const s = state[k]!;
       if (s === UNSET) state[k] = u;
-      else if (s === EMPTY || s === u) continue;
+      else if (s === EMPTY) {
+        // a single slot with an empty intersection: no supplier left can bring a dominator back
+        if (slots === 1) break;
+      } else if (s === u) continue;
       else if (s >= 0) {
         // the slot's intersection so far ∩ D(u): Cooper-Harvey-Kennedy's two fingers while both walk a chain
         const met = chainMeet(s, u, start, size, idoms, rank);
@@ -157,8 +160,15 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
         setSlot(state, lists, k, out);
       }
     }
+    start[v] = idoms.length;
+    if (slots === 1 && state[0] !== LIST) {
+      // the common case, without an array per node
+      size[v] = state[0]! >= 0 ? 1 : 0;
+      if (state[0]! >= 0) idoms.push(state[0]!);
+      continue;
+    }
     let covers: number[];
-    if (slots === 1) covers = state[0]! >= 0 ? [state[0]!] : state[0] === LIST ? lists[0]! : [];
+    if (slots === 1) covers = lists[0]!;
     else {
       const all: number[] = [];
       for (let k = 0; k < slots; k++) {
@@ -170,7 +180,6 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
       else if (all.length > 1) walk.maximal(all, covers);
     }
     if (covers.length > 1) covers.sort((a, b) => a - b);
-    start[v] = idoms.length;
     size[v] = covers.length;
     for (const x of covers) idoms.push(x);
   }

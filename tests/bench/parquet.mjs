@@ -74,7 +74,13 @@ for (const n of sizes) {
   row.jsonMB = statSync(graph).size / 2 ** 20;
   row.parquetMB = readdirSync(pq).reduce((t, f) => t + statSync(join(pq, f)).size, 0) / 2 ** 20;
   log(`parquet ${n}: load`);
-  const load = timed([join(here, "parquet-child.mjs"), pq]);
+  // the heap flags bin/chokepoint.js gives every command
+  const load = timed([
+    "--max-old-space-size=8192",
+    "--max-semi-space-size=64",
+    join(here, "parquet-child.mjs"),
+    pq,
+  ]);
   row.load = load.error ? load : { ...JSON.parse(load.stdout.trim().split("\n").pop()), peakMB: load.peakMB };
   log(`parquet ${n}: analyze --no-flow`);
   row.analyze = timed([

@@ -120,7 +120,7 @@ for (const r of rows) {
 }
 lines.push(
   "",
-  "What each side computes: chokepoint's supply is AND/OR over recipe materials and its single points of failure are dominator sets on that AND/OR graph, listed per consumer (up to 1000 each) with per-node cut-off sums; graph-tool's cells are plain reachability without CN and the immediate-dominator tree. Routes: chokepoint's are multi-source lead-time Dijkstras over supplied nodes with a path per consumer; graph-tool's are Dijkstras from a super-source with predecessor maps (weights 1-100, seeded). Attack curves: chokepoint recomputes the supplied demand share after every removal for four orders (betweenness, demand cut alone, country, random); vertex_percolation tracks the largest component (union-find, reverse order) for four random orders.",
+  "What each side computes: chokepoint's supply is AND/OR over recipe materials and its single points of failure are dominator sets on that AND/OR graph, listed per consumer (up to 1000 each) with per-node cut-off sums; graph-tool's cells are plain reachability without CN and the immediate-dominator tree. Routes: chokepoint's are multi-source lead-time Dijkstras over supplied nodes with a path per consumer; graph-tool's are Dijkstras from a super-source with predecessor maps (weights 1-100, seeded). Attack curves: chokepoint recomputes the supplied demand share after every removal for four orders (betweenness, demand cut alone, country, random); vertex_percolation tracks the largest component (union-find, reverse order) for four random orders. Routes and attack curves are timed after the masks, supply runs and dominators of their scenario are made (the first row times those).",
 );
 writeFileSync(out, `${lines.join("\n")}\n`);
 log(`wrote ${out}`);

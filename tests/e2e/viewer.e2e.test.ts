@@ -16,6 +16,8 @@ import { parseGraph } from "../../src/io/parse-graph.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { isConsumer } from "../../src/model/types.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
+import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
+import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -269,6 +271,40 @@ describe("viewer in headless chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // Benchmark mode (CHOKEPOINT_E2E_BENCH=1) prints the timings of issue 17 item 2; they are never asserted.
+  test("a generated 10^4-node graph: dropped, drawn, and a toggle gives the library's cut-off set", async () => {
+    const text = [...syntheticGraphJson(syntheticNetwork({ nodes: 10_000, seed: 42 }))].join("");
+    const big = parseGraph(text, { file: "generated-10k.json" });
+    const { page, errors } = await open("#g=rare-earths-2025");
+    const t0 = Date.now();
+    await afterAnalysis(page, () => dropFile(page, "generated-10k.json", text));
+    const firstAnalysis = Date.now() - t0;
+    expect(await page.evaluate(() => window.__viewer.state().graph)).not.toBe("rare-earths-2025");
+    await page.waitForFunction(() => window.__viewer.complete(), null, { timeout: 300_000 });
+    const servedDemand = Date.now() - t0;
+    const expected = analyze(
+      big,
+      applyScenario(big, { name: "no-CN", remove: [{ country: "CN" }] }),
+    ).unsupplied;
+    const t2 = Date.now();
+    await afterAnalysis(page, () => page.locator('input[data-country="CN"]').uncheck());
+    const toggle = Date.now() - t2;
+    expect(await page.evaluate(() => window.__viewer.cutOff())).toEqual(expected);
+    if (process.env.CHOKEPOINT_E2E_BENCH === "1")
+      console.log(
+        JSON.stringify({
+          bench: "viewer-10k",
+          nodes: big.order,
+          edges: big.size,
+          dropToFirstAnalysisMs: firstAnalysis,
+          dropToServedDemandMs: servedDemand,
+          toggleChinaMs: toggle,
+        }),
+      );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
 
   test("the URL hash restores a view, and clicking a consumer lists its single points of failure", async () => {
     const noChina = applyScenario(graph, { name: "no-CN", remove: [{ country: "CN" }] });

@@ -17,10 +17,14 @@ import type { CommandSpec } from "../_command.js";
 export const convertCommand: CommandSpec = {
   name: "convert",
   summary:
-    "convert a graph between JSON, CSV (nodes + edges tables), GEXF (Gephi) and GraphML (Cytoscape, yEd, networkx)",
+    "convert a graph between JSON, CSV or Parquet (nodes + edges tables), GEXF (Gephi) and GraphML (Cytoscape, yEd, networkx)",
   args: [
     { name: "in", description: "input graph (file, or a folder holding nodes.csv and edges.csv)" },
-    { name: "out", description: "output file; a folder (or *nodes.csv) for CSV", output: true },
+    {
+      name: "out",
+      description: "output file; a folder (or *nodes.csv) for CSV, with --to parquet for Parquet",
+      output: true,
+    },
   ],
   options: [
     { flags: "--from <format>", description: "input format (default: from the extension; a folder is csv)" },
@@ -37,6 +41,7 @@ export const convertCommand: CommandSpec = {
     "chokepoint convert graphs/rare-earths-2025.json rare-earths.gexf",
     "chokepoint convert graphs/rare-earths-2025.json tables/        # nodes.csv, edges.csv, graph.csv",
     "chokepoint convert tables/ edited.json",
+    "chokepoint convert graphs/rare-earths-2025.json parquet/ --to parquet   # nodes.parquet, edges.parquet, graph.parquet",
     "chokepoint convert --nodes nodes.csv --edges edges.csv network.graphml",
     "chokepoint convert network.graphml network.json   # networkx write_graphml, Cytoscape, yEd",
   ],

@@ -5,11 +5,12 @@
  * pointer into an object the user never saw.
  */
 import { EdgeColumnSink } from "../../model/_edge-columns.js";
+import { NeedsExactPass, StreamedGraphCheck } from "../../model/_stream-check.js";
 import {
   checkSerializedGraph,
-  checkWholeGraph,
   type GraphCheckOptions,
   type GraphCheckResult,
+  type GraphRun,
 } from "../../model/graph-checks.js";
 import type { NodeAttributes, Problem } from "../../model/types.js";
 import type { GraphColumnsCheckResult } from "../_stream-graph.js";
@@ -65,7 +66,7 @@ function normalise(
   options: ImportOptions,
   notes: Notes,
   problems: Problem[],
-  who: Partial<Pick<Problem, "nodeId" | "edgeId">>,
+  who: () => Partial<Pick<Problem, "nodeId" | "edgeId">>,
 ): Raw {
   const out: Raw = {};
   for (const [name, value] of Object.entries(raw)) {
@@ -76,7 +77,7 @@ function normalise(
         path: at(name),
         message: `the attribute name "${name}" is not allowed`,
         hint: "rename the attribute",
-        ...who,
+        ...who(),
       });
       continue;
     }
@@ -89,11 +90,10 @@ function normalise(
     if (key !== name && (Object.hasOwn(raw, key) || Object.hasOwn(out, key))) key = name;
     // Case-only differences (graphology lower-cases GEXF <meta> tags) are not worth a warning.
     if (key !== name && key.toLowerCase() !== name.toLowerCase()) notes.renamed.set(name, key);
-    setOwn(
-      out,
-      key,
-      typed(owner, key, value, () => at(key), problems, who),
-    );
+    const v = typed(owner, key, value, () => at(key), problems, who);
+    // a plain store unless the key could reach the prototype (defineProperty per attribute cost seconds at 10^6)
+    if (DANGEROUS.has(key)) setOwn(out, key, v);
+    else out[key] = v;
   }
   return out;
 }
@@ -104,20 +104,24 @@ function typed(
   value: unknown,
   path: () => string,
   problems: Problem[],
-  who: Partial<Pick<Problem, "nodeId" | "edgeId">>,
+  who: () => Partial<Pick<Problem, "nodeId" | "edgeId">>,
 ): unknown {
   const bad = (code: string, message: string, hint?: string) => {
-    problems.push({ severity: "error", code, path: path(), message, ...(hint ? { hint } : {}), ...who });
+    problems.push({ severity: "error", code, path: path(), message, ...(hint ? { hint } : {}), ...who() });
     return undefined;
   };
-  const label = who.nodeId ? `node "${who.nodeId}"` : who.edgeId ? `edge "${who.edgeId}"` : "the graph";
+  // only on a problem: building the name for every value cost a string per attribute
+  const label = () => {
+    const w = who();
+    return w.nodeId ? `node "${w.nodeId}"` : w.edgeId ? `edge "${w.edgeId}"` : "the graph";
+  };
   if (NUMERIC_KEYS[owner].has(key)) {
     const n =
       typeof value === "number" ? value : typeof value === "string" ? parseStrictNumber(value) : Number.NaN;
     if (Number.isNaN(n) || !Number.isFinite(n)) {
       return bad(
         "E_TYPE",
-        `${label}: "${key}" must be a number, got ${JSON.stringify(value)}`,
+        `${label()}: "${key}" must be a number, got ${JSON.stringify(value)}`,
         typeof value === "string" && /\d[, ]\d/.test(value)
           ? "write numbers without thousands separators and with a decimal point (1000.5)"
           : "write a plain number such as 1200 or 0.35",
@@ -140,7 +144,7 @@ function typed(
   if (owner === "node" && key === "recipe" && typeof value === "string") {
     const r = decodeRecipe(value);
     if ("error" in r)
-      return bad("E_VALUE", `${label}: ${r.error}`, "write the recipe as material:amount;material:amount");
+      return bad("E_VALUE", `${label()}: ${r.error}`, "write the recipe as material:amount;material:amount");
     return r.recipe;
   }
   return value;
@@ -194,7 +198,13 @@ export function finishImportColumns(
 ): GraphColumnsCheckResult {
   const { data, problems } = prepareImport(imported, locate, options);
   if (data === null) return { columns: null, problems };
-  const run = checkWholeGraph(data, { ...options, adoptInput: true }, () => new EdgeColumnSink());
+  let run: GraphRun<EdgeColumnSink>;
+  try {
+    run = streamedCheck(data, options, false);
+  } catch (e) {
+    if (!(e instanceof NeedsExactPass)) throw e;
+    run = streamedCheck(data, options, true);
+  }
   for (const p of run.problems) problems.push({ ...p, path: relocate(p.path, locate) });
   if (!run.ok) return { columns: null, problems };
   return {
@@ -207,6 +217,29 @@ export function finishImportColumns(
     },
     problems,
   };
+}
+
+/** Rows handed to the streamed check per batch (young-generation sized, as a large JSON file's batches). */
+const CHECK_BATCH = 4096;
+
+/**
+ * The checks of `checkWholeGraph` fed member by member and in batches (`StreamedGraphCheck`, as for a large
+ * JSON file): the same problems, without running the file schema over every node and edge object at once.
+ * `exact` = the redo after a possible duplicate edge (`NeedsExactPass`).
+ */
+function streamedCheck(data: Raw, options: ImportOptions, exact: boolean): GraphRun<EdgeColumnSink> {
+  const check = new StreamedGraphCheck({ ...options, adoptInput: true }, () => new EdgeColumnSink(), exact);
+  for (const name of Object.keys(data)) {
+    const value = data[name];
+    if (!check.begin(name, Array.isArray(value))) {
+      check.end(name, value);
+      continue;
+    }
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i += CHECK_BATCH) check.items(name, list.slice(i, i + CHECK_BATCH), i);
+    check.end(name, undefined);
+  }
+  return check.finish();
 }
 
 /** The graph-file object of an import (null when normalising found errors), and the problems so far. */
@@ -224,28 +257,51 @@ function prepareImport(
     options,
     notes,
     problems,
-    {},
+    () => ({}),
   );
-  const nodes = imported.nodes.map((n, i) => {
-    const attrs = normalise("node", n.attributes, (a) => locate.node(i, a), options, notes, problems, {
-      nodeId: n.key,
-    });
+  // In place: each raw row becomes garbage as soon as it is normalised (10^6-node tables: peak memory).
+  const nodes = imported.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const attrs = normalise(
+      "node",
+      n.attributes,
+      (a) => locate.node(i, a),
+      options,
+      notes,
+      problems,
+      () => ({
+        nodeId: n.key,
+      }),
+    );
     if (attrs.label === undefined && n.key !== "") {
       attrs.label = n.key;
       notes.labelFromId++;
     }
-    return { key: n.key, attributes: attrs };
-  });
-  const edges = imported.edges.map((e, i) => {
+    nodes[i] = { key: n.key, attributes: attrs };
+  }
+  const edges = imported.edges;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
     // Tool-made edge ids ("0", "1", ... from networkx and Gephi) carry no meaning; ours are `source->target`.
     const generated = e.key !== undefined && /^\d+$/.test(e.key);
     const key = generated ? undefined : e.key;
-    const edgeId = key ?? `${e.source}->${e.target}`;
-    const attrs = normalise("edge", e.attributes, (a) => locate.edge(i, a), options, notes, problems, {
-      edgeId,
-    });
-    return { ...(key !== undefined ? { key } : {}), source: e.source, target: e.target, attributes: attrs };
-  });
+    const attrs = normalise(
+      "edge",
+      e.attributes,
+      (a) => locate.edge(i, a),
+      options,
+      notes,
+      problems,
+      () => ({
+        edgeId: key ?? `${e.source}->${e.target}`,
+      }),
+    );
+    edges[i] =
+      key !== undefined
+        ? { key, source: e.source, target: e.target, attributes: attrs }
+        : { source: e.source, target: e.target, attributes: attrs };
+  }
   if (attributes.stages === undefined) {
     const stages = inferStages(nodes.map((n) => n.attributes.stage));
     if (stages.length > 0) {

@@ -258,6 +258,8 @@ export function importParquetTables(tables: {
         });
     }
   if (problems.some((p) => p.severity === "error")) return { problems };
+  // the rows hold what the checks need now: let the decoded columns go (the locator needs names and headers)
+  for (const t of [nodes, edges, graph]) if (t) t.columns = [];
   const column = (
     table: ParquetTable,
     a: string | undefined,

@@ -173,6 +173,18 @@ describe("Parquet reader: bad files give typed errors naming the file", () => {
     expect(r.problems.find((p) => p.code === "E_DANGLING_EDGE")!.path).toMatch(/^edges\.parquet row 2/);
   });
 
+  it("a repeated edge: both readers give the same problem (the columns reader redoes its exact pass)", async () => {
+    const dup = tables(NODES, [
+      { name: "source", data: ["0012", "12", "0012"], type: "STRING" },
+      { name: "target", data: ["ref", "ref", "ref"], type: "STRING" },
+    ]);
+    const viaGraph = await checkParquetFile(dup);
+    const viaColumns = await checkParquetColumns(dup);
+    expect(codes(viaGraph).length).toBeGreaterThan(0);
+    expect(codes(viaColumns)).toEqual(codes(viaGraph));
+    expect(viaColumns.problems.map((p) => p.path)).toEqual(viaGraph.problems.map((p) => p.path));
+  });
+
   it("the synchronous readers refuse Parquet with a usage error, not a crash", () => {
     const dir = tables(NODES, EDGES, GRAPH);
     expect(() => readGraphTable(dir)).toThrow(expect.objectContaining({ code: "E_FORMAT" }));
