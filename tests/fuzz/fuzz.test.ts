@@ -16,7 +16,9 @@ const report: Record<string, { runs: number; ms: number; outcomes: Record<Outcom
 describe("fuzz: inputs load or fail typed", () => {
   // FUZZ_TARGETS: names separated by "|", run in that order
   const only = process.env.FUZZ_TARGETS?.split("|");
-  const chosen = only ? only.map((n) => FUZZ_TARGETS.find((t) => t.name === n)!).filter(Boolean) : FUZZ_TARGETS;
+  const chosen = only
+    ? only.map((n) => FUZZ_TARGETS.find((t) => t.name === n)!).filter(Boolean)
+    : FUZZ_TARGETS;
   for (const target of chosen) {
     it(
       `${target.name}: ${RUNS} generated inputs`,
