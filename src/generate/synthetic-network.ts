@@ -167,7 +167,9 @@ export function syntheticNetwork(options: SyntheticNetworkOptions = {}): Synthet
     }
     edgeSource[m] = s;
     edgeTarget[m] = t;
-    edgeVolume[m] = randomInt(rng, 1, 100);
+    // never more than the source can make (the validator warns about that): capped, so the random stream and
+    // every other figure stay those of the same seed
+    edgeVolume[m] = Math.max(1, Math.min(randomInt(rng, 1, 100), amount[s]!));
     edgeLeadTime[m] = randomInt(rng, 7, 90);
     m++;
   };
