@@ -1,65 +1,257 @@
-/** chokepoint's library API: the data model, file I/O, scenarios and analyses. Re-exports only. */
-export * from "./model/types.js";
-export * from "./model/errors.js";
-export { checkSerializedGraph, type GraphCheckOptions, type GraphCheckResult } from "./model/graph-checks.js";
-export { isCountryCode } from "./model/countries.js";
-export { parseGraph, checkGraphText, checkGraphBytes, type ParseGraphOptions } from "./io/parse-graph.js";
-export { loadGraph, checkGraphFile, type LoadGraphOptions } from "./io/load-graph.js";
-export { readGraphFile, checkAnyGraphFile } from "./io/read-graph-file.js";
+/**
+ * chokepoint's public API: what a script needs to load a supply graph, disrupt it and analyse what breaks.
+ * Only this module is importable from the package (`import { ... } from "chokepoint"`; package.json `exports`);
+ * everything else under src/ is internal and may change. The surface is pinned by the API report
+ * tests/api/public-api.api.md (checked by tests/api/public-api.test.ts), so a change to it is deliberate.
+ * docs/library.md is the guide.
+ *
+ * Adding a function: export it here with its types and TSDoc, run `npm run docs` (which rewrites the report and
+ * the reference in docs/api/), and commit the report's diff.
+ *
+ * @packageDocumentation
+ */
+
+// The data model.
+export type {
+  EdgeAttributes,
+  FacilityStatus,
+  GraphAttributes,
+  NodeAttributes,
+  Problem,
+  Severity,
+  SupplyGraph,
+} from "./model/types.js";
+export { isConsumer, isPipeline, isSource, isStockpile } from "./model/types.js";
+export {
+  ChokepointError,
+  CycleError,
+  GraphFileError,
+  OutputError,
+  ScenarioError,
+  formatProblem,
+  UsageError,
+} from "./model/errors.js";
+export { FlowSolveError } from "./flow/_solver.js";
+export type { Csr, GraphInput } from "./analysis/_csr.js";
+
+// Reading graphs, and the bundled data by name.
+export { loadGraph, type LoadGraphOptions } from "./io/load-graph.js";
+export { checkAnyGraphFile, readGraphFile, type ReadGraphOptions } from "./io/read-graph-file.js";
 export { readGraphTable } from "./io/read-graph-table.js";
-export { writeFileAtomic } from "./io/write-atomic.js";
-export { checkCsvTables, type CsvText } from "./io/formats/csv.js";
-export { checkCsvFile, type CsvReadOptions } from "./io/formats/csv-files.js";
-export { writeCsv } from "./io/formats/csv-write.js";
-export { checkGexfFile, checkGexfText, writeGexf } from "./io/formats/gexf.js";
-export { checkGraphmlFile, checkGraphmlText, writeGraphml } from "./io/formats/graphml.js";
+export { parseGraph, type ParseGraphOptions } from "./io/parse-graph.js";
+export type { GraphCheckOptions, GraphCheckResult } from "./model/graph-checks.js";
+export { bundledGraphNames, bundledGraphPath, loadBundledGraph } from "./io/bundled.js";
+
+// Scenarios: loaded by name or path, built in code, composed, applied.
+export type {
+  AppliedScenario,
+  EdgeCut,
+  NodeSelector,
+  ScaleRule,
+  Scenario,
+  SelectorKey,
+} from "./scenario/types.js";
+export { bundledScenarioNames, loadScenario, parseScenario } from "./io/load-scenario.js";
 export {
-  writeGraphFile,
+  buildScenario,
+  type CutInput,
+  type ScaleInput,
+  type ScenarioParts,
+  type SelectorInput,
+} from "./scenario/build-scenario.js";
+export { composeScenarios } from "./scenario/compose.js";
+export { applyScenario } from "./scenario/apply-scenario.js";
+
+// Reachability analyses: who is cut off, and by what.
+export {
+  type AnalyzedConsumer,
+  type AnalyzedNode,
+  type AnalyzeOptions,
+  type AnalyzeResult,
+  analyze,
+} from "./analysis/analyze.js";
+export {
+  type ConsumerSupply,
+  type SupplyOptions,
+  type SupplyStatus,
+  supplyStatus,
+} from "./analysis/supply.js";
+export {
+  type ConsumerSinglePoints,
+  type NodeCutOff,
+  type SinglePointsOfFailure,
+  type SinglePointsOfFailureOptions,
+  singlePointsOfFailure,
+} from "./analysis/single-points-of-failure.js";
+export {
+  type ConsumerCountrySets,
+  type CountryFailureSets,
+  type CountryFailureSetsOptions,
+  countryFailureSets,
+} from "./analysis/country-failure-sets.js";
+export {
+  type ConsumerMinFailures,
+  type MinFailures,
+  type MinFailuresOptions,
+  minFailures,
+} from "./analysis/min-failures.js";
+export {
+  type ConsumerRoutes,
+  type Route,
+  type Routes,
+  type RoutesOptions,
+  routes,
+} from "./analysis/routes.js";
+export {
+  type Centrality,
+  type CentralityOptions,
+  centrality,
+  type NodeCentrality,
+} from "./analysis/centrality.js";
+export {
+  type AttackCurve,
+  type AttackCurves,
+  type AttackCurvesOptions,
+  attackCurves,
+  type CurvePoint,
+} from "./analysis/attack-curves.js";
+export {
+  type ConcentrationOptions,
+  type ConcentrationReport,
+  type CountryImports,
+  concentrationReport,
+  type StageConcentration,
+} from "./analysis/concentration.js";
+
+// Served demand: the flow model.
+export type { FlowObjective } from "./flow/_solve-flow.js";
+export {
+  type Bottleneck,
+  type ConsumerService,
+  type CountryService,
+  type EdgeFlow,
+  type ServedDemand,
+  type ServedDemandOptions,
+  servedDemand,
+} from "./flow/served-demand.js";
+export {
+  type FlowAnalysis,
+  type FlowAnalysisOptions,
+  type FlowPhase,
+  flowAnalysis,
+} from "./flow/flow-analysis.js";
+export type { FlowChokepoint } from "./flow/flow-chokepoints.js";
+export type { FlowAttack, FlowAttackCurve } from "./flow/flow-attack.js";
+export type {
+  ConsumerSurvival,
+  CountrySurvival,
+  NodeExposure,
+  StockpileUse,
+  Survival,
+} from "./flow/survival.js";
+export type { ConsumerLoss, Losses } from "./flow/losses.js";
+
+// Countries, years and scenarios side by side; levers.
+export {
+  type CompareColumn,
+  type CompareInput,
+  type CompareOptions,
+  type Comparison,
+  type CountryChange,
+  compareResilience,
+} from "./compare/compare.js";
+export type {
+  CountryMetrics,
+  CountryMetricsOptions,
+  ForeignCountrySet,
+  ForeignSinglePoint,
+} from "./compare/country-metrics.js";
+export type {
+  AddEdge,
+  AttributeChange,
+  EdgeEdit,
+  Lever,
+  LeverChanges,
+  NodeEdit,
+  NodeSet,
+} from "./levers/types.js";
+export { applyLever, applyLevers, type LeveredGraph } from "./levers/apply-lever.js";
+export { bundledLeverNames, loadLever, parseLever } from "./io/load-lever.js";
+export {
+  type LeverContribution,
+  type LeverContributions,
+  type LeverContributionsOptions,
+  type LeverOutcome,
+  leverContributions,
+  type OutcomeDelta,
+} from "./compare/lever-contributions.js";
+export {
+  type ProjectGain,
+  type GreedyStep,
+  type ProjectRanking,
+  type ProjectRankingOptions,
+  projectRanking,
+} from "./compare/project-ranking.js";
+
+// Writing graphs and results.
+export {
   serializeGraphJson,
-  WRITABLE_FORMATS,
   type WritableFormat,
+  type WriteGraphFileOptions,
+  type WriteGraphFileResult,
+  writeGraphFile,
 } from "./io/write-graph-file.js";
-export { exportResults, nodeResultsFromAnalysis, type NodeResults } from "./io/export-results.js";
-export * from "./analysis/concentration.js";
-export * from "./analysis/supply.js";
-export * from "./analysis/single-points-of-failure.js";
-export * from "./analysis/country-failure-sets.js";
-export * from "./analysis/min-failures.js";
-export * from "./analysis/routes.js";
-export * from "./analysis/centrality.js";
-export * from "./analysis/attack-curves.js";
-export * from "./analysis/analyze.js";
 export {
-  buildCsr,
-  csrOf,
-  isCsr,
-  nodeAttributesOf,
-  scenarioMasks,
-  type Csr,
-  type GraphInput,
-  type Masks,
-} from "./analysis/_csr.js";
-export { analyzeJsonChunks, formatAnalyzeReport, type AnalyzeFormat } from "./report/analyze.js";
-export { jsonChunks, type JsonChunksOptions } from "./report/json-chunks.js";
-export { csvSafe, csvSafeRow } from "./io/csv-safe.js";
-export { buildFlowModel, type FlowModel, type FlowEdge } from "./flow/flow-model.js";
-export { loadHighs, FlowSolveError } from "./flow/_solver.js";
-export { solveFlow, FLOW_OBJECTIVES, type FlowObjective, type FlowSolution } from "./flow/_solve-flow.js";
-export { proportionalFlow, waterFill } from "./flow/proportional.js";
-export { frozenRoutingFlow } from "./flow/frozen-routing.js";
-export type { FlowAllocation } from "./flow/_propagation.js";
-export * from "./flow/served-demand.js";
-export * from "./flow/flow-chokepoints.js";
-export * from "./flow/flow-attack.js";
-export * from "./flow/survival.js";
-export * from "./flow/losses.js";
-export * from "./flow/flow-analysis.js";
-export * from "./compare/country-metrics.js";
-export * from "./compare/compare.js";
-export * from "./compare/lever-contributions.js";
-export * from "./compare/mirror-levers.js";
-export * from "./compare/project-ranking.js";
-export * from "./levers/types.js";
-export * from "./levers/apply-lever.js";
-export { loadLever, parseLever, bundledLeverNames, bundledLeverDir } from "./io/load-lever.js";
-export * from "./report/charts.js";
+  type AnalysisForExport,
+  exportResults,
+  type NodeResults,
+  nodeResultsFromAnalysis,
+} from "./io/export-results.js";
+export { type AnalyzeFormat, type AnalyzeReportOptions, formatAnalyzeReport } from "./report/analyze.js";
+export { type FlowReportFormat, formatFlowReport } from "./report/flow.js";
+export { formatConcentrationReport, type ReportFormat } from "./report/concentration.js";
+export {
+  type ChartFile,
+  type CompareFormat,
+  formatComparison,
+  type RenderedReport,
+} from "./report/compare.js";
+
+// Time: the day-by-day simulation.
+export { simulate } from "./simulate/simulate.js";
+export type {
+  CountryResilience,
+  NodeResilience,
+  PeriodConsumer,
+  PeriodCountry,
+  PeriodStock,
+  SimulateOptions,
+  Simulation,
+  SimulationPeriod,
+} from "./simulate/types.js";
+
+// Uncertainty: Monte Carlo over the ranges of estimates, and which input matters most.
+export {
+  type CountrySamples,
+  type MonteCarlo,
+  type MonteCarloOptions,
+  monteCarlo,
+  monteCarloIntervals,
+} from "./uncertainty/monte-carlo.js";
+export { type Interval, intervalOf, probabilityBelow } from "./uncertainty/quantiles.js";
+export { type RangedInput, rangedInputs } from "./uncertainty/ranged-inputs.js";
+export {
+  type InputSensitivity,
+  type Metric,
+  parseMetric,
+  type Sensitivity,
+  type SensitivityOptions,
+  sensitivity,
+} from "./uncertainty/sensitivity.js";
+export { type SobolIndices, sobolIndices } from "./uncertainty/sobol.js";
+export {
+  type CompareSamples,
+  type CompareSamplesOptions,
+  compareSamples,
+} from "./compare/compare-samples.js";
+export { type LeverSamples, type LeverSamplesOptions, leverSamples } from "./compare/lever-samples.js";

@@ -11,6 +11,7 @@ import {
   SCRAP_LIGHT_PER_NDPR,
   src,
 } from "./common.mjs";
+import { declareBasket2010 } from "./basket-2010.mjs";
 
 const EST_COORD = "Coordinates estimated at town level (ree-facts 'est.').";
 const WORLD_2010 = 133600; // t REO; China 130,000 t = 97% (S09)
@@ -235,9 +236,8 @@ export function declare2010() {
   // ---------------------------------------------------------------- consumers (demand = baseline supply)
   // A consumer needs magnets: oxide or metal shipped to it (offtakes) does not serve its demand by itself.
   const consumer = (key, a) => node(key, { stage: "consumer", recipe: { "NdFeB-magnet": 1 }, ...a }, { consumer: true });
-  const JP_STOCK = "private stock 18 days (N11, general rare-metal framework).";
   const jpc = (key, label, lat, lon, sources, notes) =>
-    consumer(key, { label, country: "JP", lat, lon, stockpileDays: 18, sources, notes: `${notes} ${JP_STOCK}` });
+    consumer(key, { label, country: "JP", lat, lon, sources, notes });
   jpc("toyota", "Toyota", 35.08, 137.16, src("R71", "R98"), "NEOMAX (weak, R71), Shin-Etsu and Chinese magnets (assumed); volumes EST. Coordinates est.");
   jpc("honda", "Honda", 35.67, 139.72, src("R71"), "TDK (weak) and Shin-Etsu (assumed); volumes EST. Location est.");
   jpc("nissan", "Nissan", 35.46, 139.62, src("R148"), "LEAF launched Dec 2010; supplier not sourced (TDK assumed); volume EST. Location est.");
@@ -295,5 +295,6 @@ export function declare2010() {
     ["apple", 300], ["us-other-aggregate", 4000], ["siemens-gamesa", 200], ["bosch-schaeffler", 1000],
     ["eu-other-aggregate", 5000], ["hyundai-kia", 1000], ["rest-of-world-aggregate", 10000], ["cn-domestic-other-aggregate", "rest"],
   ]);
+  declareBasket2010({ node, edge });
   return finish();
 }

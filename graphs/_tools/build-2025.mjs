@@ -11,6 +11,7 @@ import {
   SCRAP_LIGHT_PER_NDPR,
   src,
 } from "./common.mjs";
+import { declareBasket2025 } from "./basket-2025.mjs";
 
 const EST_COORD = "Coordinates estimated at town level (ree-facts 'est.').";
 
@@ -36,18 +37,25 @@ export function declare2025() {
   });
   node("mm-kachin-mines-aggregate", {
     label: "Kachin State ionic-clay mines, Myanmar (aggregate)", stage: "mine", country: "MM", operator: "Various; KIA-controlled since Oct 2024",
-    lat: 25.9, lon: 98.3, capacity: 43000, output: "HREE-concentrate", ...op(2015), sources: src("R44", "R54", "R55", "R56"),
-    notes: "Aggregate. Output = USGS 2024 Myanmar mine production 31,000 t REO (2023: 43,000 t, used as capacity). All of it goes to Chinese separators (L16). 2025 disrupted (KIA seizure Oct 2024; Feb 2025 imports -89%); 2024 used as baseline. 'since' EST (USGS reports Myanmar from 2018). " + EST_COORD,
+    lat: 25.9, lon: 98.3, capacity: 43000, output: "HREE-concentrate", ...op(2015), sources: src("R44", "R54", "R55", "R56", "S34", "S35"),
+    notes: "Aggregate. 2025 output EST 26,000 t REO: USGS 2024 31,000 t (2023: 43,000 t, used as capacity); after the KIA seizure (Oct 2024) China's imports fell to 311 t in Feb 2025 (-89% y/y, S35), then Myanmar stocks were rushed out in April-May, leaving Jan-May 2025 unlisted-oxide imports (>80% Myanmar) only 8% below 2024 (S34); no full-year figure found. All of it goes to Chinese separators (L16). 'since' EST (USGS reports Myanmar from 2018). " + EST_COORD,
+    ranges: { capacity: { low: 31000, high: 43000, why: "USGS 2024 and 2023 output" } },
   });
   node("mp-mountain-pass-mine", {
     label: "Mountain Pass mine (MP Materials)", stage: "mine", country: "US", operator: "MP Materials",
     lat: 35.48, lon: -115.53, capacity: 45455, output: "REO-concentrate", ...op(1952), sources: src("R27", "R29", "R30", "R37", "R188"),
-    notes: "Capacity = 2024 record output 45,455 t REO (R27). 2025 flows EST: 13,000 t to MP's own separation (2,600 t NdPr × 5; 9M-2025 NdPr 1,881 t + Q4 ≈ Q3 721 t) and 9,540 t to Shenghe until shipments stopped on 17 Apr 2025 (32,703 t 2024 concentrate sales × 3.5/12). The rest of 2025 output was stockpiled at site and is not a flow. Mine restarted by MP in 2018. " + EST_COORD,
+    notes: "Capacity = 2024 record output 45,455 t REO (R27). 2025 flows EST: 34,255 t to MP's own separation site, of which ≈13,000 t separated (2,600 t NdPr × 5; 9M-2025 NdPr 1,881 t + Q4 ≈ Q3 721 t) and ≈11,200 t to Shenghe until shipments stopped on 17 Apr 2025 (China's Jan-May ore imports, S34). The rest of 2025 output was stockpiled at site and is not a flow. Mine restarted by MP in 2018. " + EST_COORD,
   });
   node("lynas-mount-weld", {
     label: "Mount Weld mine + Kalgoorlie cracking & leaching (Lynas)", stage: "mine", country: "AU", operator: "Lynas Rare Earths",
     lat: -28.86, lon: 122.548, capacity: 13000, output: "REO-concentrate", ...op(2007), sources: src("R01", "R02", "R03", "R04", "R05", "R07", "R44"),
-    notes: "Output = USGS 2024 Australia 13,000 t REO (Lynas is the only producer). Lynas reports REO in finished products, so this is on that basis, not contained REO. The Kalgoorlie plant (opened Nov 2024, ≈350-400 km away, ≈-30.75, 121.47 est.) is folded into this node: the concentration report sums every node of a stage, so a mine→concentrator chain would count Australian output twice. Split 11,500 t to the NdPr circuit and 1,500 t (the HRE circuit's SEG+HRE feed, F03) to the HRE circuit. Coordinates from source.",
+    notes: "Output = USGS 2024 Australia 13,000 t REO (Lynas is the only producer). Lynas reports REO in finished products, so this is on that basis, not contained REO. The Kalgoorlie plant (opened Nov 2024, ≈350-400 km away, ≈-30.75, 121.47 est.) is folded into this node: the concentration report sums every node of a stage, so a mine→concentrator chain would count Australian output twice. Split 10,500 t to the NdPr circuit (6,558 t NdPr × 1.6, see LAMP) and 1,500 t (the HRE circuit's SEG+HRE feed, F03) to the HRE circuit; the rest of the REO is in the La/Ce products (a co-product node). Coordinates from source.",
+  });
+  node("la-ionic-clay-mines-aggregate", {
+    label: "Laos ionic-clay mines, Chinese-invested (aggregate)", stage: "mine", country: "LA", operator: "Chinese-invested miners",
+    lat: 20.0, lon: 102.0, output: "HREE-concentrate", ...op(2020), sources: src("S13", "S34"),
+    notes: "Aggregate. Output EST 8,000 t REO: China's 2023 imports from Laos were 38% of 15,125 t MREC, 12% of 43,960 t 'other compounds' and 1.3% of 43,906 t mixed oxides (S13) ≈ 11,600 t of product at ≈60-80% REO. USGS does not list Laos separately. All to Chinese separators. 'since' and location EST.",
+    ranges: { capacity: { low: 5000, high: 13000, why: "product tonnage × 50-90% REO; 2025 volumes not public" } },
   });
   node("ng-mines-aggregate", {
     label: "Nigeria monazite / tin-columbite by-product mines (aggregate)", stage: "mine", country: "NG", operator: "Various artisanal and small miners",
@@ -71,13 +79,13 @@ export function declare2025() {
   });
   node("serra-verde-pela-ema", {
     label: "Serra Verde Pela Ema ionic-clay mine & MREC plant", stage: "mine", country: "BR", operator: "Serra Verde",
-    lat: -13.53, lon: -48.22, capacity: 6500, output: "HREE-concentrate", ...op(2024), sources: src("R140", "R141", "R142", "R143"),
-    notes: "Output EST 4,500 t REO (current 4,000-5,000 t, R143; capacity = 6,500 t early-2027 target). Most output assumed to go to Chinese processors (L40). " + EST_COORD,
+    lat: -13.53, lon: -48.22, output: "HREE-concentrate", ...op(2024), sources: src("R140", "R141", "R142", "R143"),
+    notes: "Output EST 4,500 t REO (current 4,000-5,000 t, R143); the 6,500 t early-2027 target is not 2025 capacity, so the common rule applies. Most output assumed to go to Chinese processors (L40). " + EST_COORD,
   });
   node("chemours-monazite", {
     label: "Chemours heavy-mineral-sands monazite (Florida/Georgia)", stage: "mine", country: "US", operator: "Chemours",
-    lat: 30.0, lon: -82.0, output: "REO-concentrate", ...op(2021), sources: src("R122"),
-    notes: "Feed of White Mesa (L34). Volume EST 2,500 t REO = White Mesa's EST 2025 NdPr (500 t) × 5; not disclosed. 'since' = first White Mesa RE campaigns; location est.",
+    lat: 30.0, lon: -82.0, output: "REO-concentrate", status: "idle", since: 2021, sources: src("R122", "R120"),
+    notes: "Feed of White Mesa (L34). White Mesa ran uranium through 2025, so no 2025 monazite flow: idle in the 2025 baseline. 'since' = first White Mesa RE campaigns; location est.",
   });
   // planned / stalled mines
   node("arafura-nolans-mine", {
@@ -114,8 +122,8 @@ export function declare2025() {
   });
   node("noveon-recycled-feed", {
     label: "Noveon recycled magnet feed", stage: "recycling", country: "US", operator: "Noveon Magnetics",
-    lat: 29.88, lon: -97.94, capacity: 580, output: "NdPr-metal", ...op(2020), sources: src("R113"),
-    notes: "Noveon makes sintered magnets from recycled magnet feed. Expressed as NdPr-metal content (0.29 t per t magnet); the feed keeps its own Dy/Tb. Capacity EST = 2,000 t × 0.29. 'since' EST. " + EST_COORD,
+    lat: 29.88, lon: -97.94, output: "NdPr-metal", ...op(2020), sources: src("R113"),
+    notes: "Noveon makes sintered magnets from recycled magnet feed. Expressed as NdPr-metal content (0.29 t per t magnet); the feed keeps its own Dy/Tb. Capacity by the common rule (the 2,000 t nameplate × 0.29 = 580 t is in the pipeline scenario). 'since' EST. " + EST_COORD,
   });
   node("heraeus-remloy", {
     label: "Heraeus Remloy recycling plant, Bitterfeld-Wolfen", stage: "recycling", country: "DE", operator: "Heraeus",
@@ -177,13 +185,15 @@ export function declare2025() {
   });
   node("lynas-lamp-ndpr", {
     label: "Lynas Malaysia (LAMP), NdPr circuit", stage: "refinery", country: "MY", operator: "Lynas Rare Earths",
-    lat: 3.97, lon: 103.38, capacity: 10500, output: "NdPr-oxide", recipe: { "REO-concentrate": 1.75 }, ...op(2012), sources: src("R06", "R07", "R08", "R186", "S05", "S06"),
-    notes: "FY25 NdPr 6,558 t (R07); capacity 10,500 t. Ratio 1.75 = 11,500 t reported REO / 6,558 t (Lynas' REO basis, see mine notes). Sales EST: 3,261 t to China (2024 China import data, S06), 1,800 t to Vietnamese metal makers and 1,400 t to Japan via Sojitz (destinations by value: China, Vietnam, Japan, S05; split EST), rest to Less Common Metals. " + EST_COORD,
+    lat: 3.97, lon: 103.38, capacity: 7214, output: "NdPr-oxide", recipe: { "REO-concentrate": 1.6 }, ...op(2012), sources: src("R06", "R07", "R08", "R186", "S05", "S06"),
+    notes: "FY25 NdPr 6,558 t and total REO in products 10,462 t (R07): ratio 1.6 t REO per t NdPr (Lynas' product basis; the La/Ce and SEG are the co-product node). Capacity as operated in 2025 = 1.1 × 6,558 t (the expanded 10,500 t line was ramping with Kalgoorlie; nameplate in the pipeline scenario). Sales EST: 3,261 t to China (calendar-2024 China import data, S06; FY25 split not public), 1,900 t to Vietnamese metal makers and 1,300 t to Japan via Sojitz (destinations by value: China, Vietnam, Japan, S05; split EST), rest to Less Common Metals. " + EST_COORD,
+    ranges: { capacity: { low: 6558, high: 10500, why: "FY25 output to nameplate" }, "recipe.REO-concentrate": { low: 1.5, high: 1.75, why: "10,462/6,558 = 1.60 (FY25); 10,908/5,655 = 1.93 (FY24) counts La/Ce too" } },
   });
   node("lynas-lamp-hre", {
     label: "Lynas Malaysia (LAMP), heavy-RE circuit", stage: "refinery", country: "MY", operator: "Lynas Rare Earths",
     lat: 3.971, lon: 103.381, capacity: 100, output: "DyTb-oxide", recipe: { "REO-concentrate": 15 }, ...op(2025), sources: src("R09", "R10", "R11", "R21", "R22"),
-    notes: "First Dy oxide May 2025, Tb June 2025. Output EST 100 t Dy+Tb oxide/yr from ≈1,500 t SEG+HRE feed (≈6.7%; not disclosed). Up to 65% reserved for Japan (R21); the other 35 t go to customers not named. " + EST_COORD,
+    notes: "First Dy oxide May 2025, Tb June 2025. Output EST 100 t Dy+Tb oxide/yr (a run rate) from ≈1,500 t SEG+HRE feed (≈6.7%; Lynas disclosed only the feed throughput). Up to 65% reserved for Japan (R21); Sojitz's imports began 30 Oct 2025, so the 65 t to Japan is a run rate, not the 2025 volume; the other 35 t go to customers not named. " + EST_COORD,
+    ranges: { capacity: { low: 50, high: 150, why: "Dy+Tb 3-10% of the ≈1,500 t/yr heavy feed; output not disclosed" } },
   });
   node("lynas-malaysia-hre-plant", {
     label: "Lynas Malaysia new heavy-RE separation plant", stage: "refinery", country: "MY", operator: "Lynas Rare Earths",
@@ -192,13 +202,13 @@ export function declare2025() {
   });
   node("lynas-texas", {
     label: "Lynas US processing facility, Seadrift TX", stage: "refinery", country: "US", operator: "Lynas USA",
-    lat: 28.41, lon: -96.71, capacity: 1250, output: "NdPr-oxide", status: "planned", since: 2026, sources: src("R14", "R15", "R16", "R17"),
-    notes: "Design 1,250 t NdPr (2021). Nov 2025: 'unlikely to proceed'; 'since' 2026 is a placeholder (no date). DoD offtake routed to 'US other' (includes defence). No feed wired (MREC from Kalgoorlie originally). " + EST_COORD,
+    lat: 28.41, lon: -96.71, capacity: 1250, output: "NdPr-oxide", status: "planned", sources: src("R14", "R15", "R16", "R17"),
+    notes: "Design 1,250 t NdPr (2021). Nov 2025 AGM: 'unlikely to proceed' (R17), so no start year: no year-based pipeline scenario brings it online. DoD offtake routed to 'US other' (includes defence). No feed wired (MREC from Kalgoorlie originally). " + EST_COORD,
   });
   node("mp-mountain-pass-separation", {
     label: "Mountain Pass separation (MP Materials)", stage: "refinery", country: "US", operator: "MP Materials",
     lat: 35.481, lon: -115.531, output: "NdPr-oxide", recipe: lree, ...op(2023), sources: src("R27", "R37", "R41", "R42"),
-    notes: "2025 NdPr EST 2,600 t (9M 1,881 t + Q4 ≈ Q3 721 t, R37). Split EST: 1,180 t to Vietnamese metal makers and the rest to Japan through Sumitomo (planned 3,000 t/yr ≈30% of Japanese magnet makers' use, R42; 'further refining in Vietnam'), a little to MP Independence. " + EST_COORD,
+    notes: "2025 NdPr EST 2,600 t (9M 1,881 t + Q4 ≈ Q3 721 t, R37). Split EST: 1,200 t to Japan through Sumitomo and 600 t to Vietnamese metal makers (the 3,000 t/yr Sumitomo plan of 2023, R42, was not an observed 2025 flow; the July 2025 DoD agreement steers NdPr to Fort Worth, R166), a little to MP Independence; the rest (≈800 t) went to inventory, not a flow. " + EST_COORD,
   });
   node("mp-hree-circuit", {
     label: "Mountain Pass heavy-RE circuit", stage: "refinery", country: "US", operator: "MP Materials",
@@ -212,8 +222,8 @@ export function declare2025() {
   });
   node("energy-fuels-white-mesa", {
     label: "Energy Fuels White Mesa Mill (Phase 1)", stage: "refinery", country: "US", operator: "Energy Fuels",
-    lat: 37.54, lon: -109.5, capacity: 850, output: "NdPr-oxide", recipe: lree, ...op(2024), sources: src("R120", "R121", "R122", "R123"),
-    notes: "Phase 1 850-1,000 t/yr NdPr (on-spec since Jun 2024). 2025 output EST 500 t; buyers (POSCO International, Vulcan Elements) hold MOUs only, so no baseline customer edge: the concentration report counts it at capacity. " + EST_COORD,
+    lat: 37.54, lon: -109.5, output: "NdPr-oxide", recipe: lree, status: "idle", since: 2024, sources: src("R120", "R121", "R122", "R123"),
+    notes: "Phase 1 nameplate 850-1,000 t/yr NdPr, but only tens of tonnes were made (a Q2 2024 campaign) and the mill ran uranium through 2025: idle in the 2025 baseline, no capacity counted. Buyers (POSCO International, Vulcan Elements) hold MOUs only. " + EST_COORD,
   });
   node("energy-fuels-white-mesa-phase2-ndpr", {
     label: "Energy Fuels White Mesa Phase 2, NdPr", stage: "refinery", country: "US", operator: "Energy Fuels",
@@ -227,8 +237,8 @@ export function declare2025() {
   });
   node("solvay-la-rochelle", {
     label: "Solvay La Rochelle rare-earth plant", stage: "refinery", country: "FR", operator: "Solvay",
-    lat: 46.16, lon: -1.15, capacity: 1000, output: "NdPr-oxide", ...op(1948), sources: src("R100", "R101", "R102"),
-    notes: "Magnet-RE line since Apr 2025, 'a few hundred tonnes' in 2025; capacity EST 1,000 t NdPr (REO potential 2,000-5,000 t). Feed partners (Pensana etc.) have no public volumes, so it is a source here. Ships to Less Common Metals (assumed route to European magnet makers). " + EST_COORD,
+    lat: 46.16, lon: -1.15, capacity: 330, output: "NdPr-oxide", ...op(1948), sources: src("R100", "R101", "R102"),
+    notes: "Magnet-RE line since Apr 2025, 'a few hundred tonnes' in 2025 (R100): capacity as operated EST 330 t NdPr (1.1 × 300 t); the 1,000 t line is in the pipeline scenario (REO potential 2,000-5,000 t). Feed partners (Pensana etc.) have no public volumes, so it is a source here. Ships to Less Common Metals (assumed route to European magnet makers). " + EST_COORD,
   });
   node("caremag-lacq-ndpr", {
     label: "Caremag Lacq, NdPr", stage: "refinery", country: "FR", operator: "Carester (Caremag)",
@@ -267,8 +277,9 @@ export function declare2025() {
   });
   node("toyotsu-rare-earths-india", {
     label: "Toyotsu Rare Earths India", stage: "refinery", country: "IN", operator: "Toyota Tsusho",
-    lat: 17.69, lon: 83.22, output: "NdPr-oxide", recipe: lree, ...op(2012), sources: src("R135", "R136"),
-    notes: ">1,000 t RE materials to Japan in 2024 (≈1/3 of IREL's 2,900 t); India asked IREL to stop exports in June 2025, so 2025 feed EST 500 t REO → 100 t NdPr. " + EST_COORD,
+    lat: 17.69, lon: 83.22, output: "NdPr-oxide", recipe: { "REO-concentrate": 4 }, ...op(2012), sources: src("R135", "R136"),
+    notes: ">1,000 t RE materials to Japan in 2024 (≈1/3 of IREL's 2,900 t); India asked IREL to stop exports in June 2025, so 2025 feed EST 700 t REO → 175 t NdPr (NdPr ≈25% of IREL's monazite REO, recipe 4). " + EST_COORD,
+    ranges: { "recipe.REO-concentrate": { low: 3.5, high: 5, why: "Nd+Pr 20-28% of monazite REO" } },
   });
   node("shin-etsu-smmv-separation", {
     label: "Shin-Etsu SMMV separation (Hai Phong)", stage: "refinery", country: "VN", operator: "Shin-Etsu Chemical",
@@ -306,8 +317,8 @@ export function declare2025() {
   });
   node("jp-metal-alloy-makers-aggregate", {
     label: "Japan NdPr metal & alloy makers (aggregate)", stage: "metal", country: "JP", operator: "e.g. Proterial (ex-Santoku), Shin-Etsu",
-    lat: 34.69, lon: 135.19, capacity: 4000, output: "NdPr-metal", recipe: ndMetal, ...op(1985), sources: src("R24", "R41", "R42", "R135", "R70"),
-    notes: "Aggregate. Converts imported oxide (Lynas via Sojitz, MP via Sumitomo, Toyotsu India, China) to metal/alloy for Japanese magnet makers. Output ≈ inputs / 1.17; split to makers EST. Capacity EST; placed at Kobe (est.).",
+    lat: 34.69, lon: 135.19, output: "NdPr-metal", recipe: ndMetal, ...op(1985), sources: src("R24", "R41", "R42", "R135", "R70"),
+    notes: "Aggregate. Converts imported oxide (Lynas via Sojitz, MP via Sumitomo, Toyotsu India, China) to metal/alloy for Japanese magnet makers. Output ≈ inputs / 1.17; split to makers EST. Capacity not disclosed (the common rule); placed at Kobe (est.).",
   });
   node("jp-dytb-metal-makers-aggregate", {
     label: "Japan Dy/Tb metal makers (aggregate)", stage: "metal", country: "JP", operator: "Various",
@@ -321,8 +332,8 @@ export function declare2025() {
   });
   node("mp-independence-metal", {
     label: "MP Independence metal & alloy (Fort Worth)", stage: "metal", country: "US", operator: "MP Materials",
-    lat: 32.98, lon: -97.32, capacity: 300, output: "NdPr-metal", recipe: ndMetal, ...op(2025), sources: src("R28", "R33", "R35"),
-    notes: "Commercial NdPr metal from 2025; 2025 flow EST = what the trial magnet line used. Capacity EST 300 t = enough for the ≈1,000 t magnet line. " + EST_COORD,
+    lat: 32.98, lon: -97.32, output: "NdPr-metal", recipe: ndMetal, ...op(2025), sources: src("R28", "R33", "R35"),
+    notes: "Commercial NdPr metal from 2025; 2025 flow EST = what the trial magnet line used; capacity by the common rule (1.1 × output). Nameplate ≈300 t (enough for the ≈1,000 t magnet line) is in the pipeline scenario, not the 2025 baseline. " + EST_COORD,
   });
   node("mp-dytb-metal", {
     label: "MP Dy/Tb metallisation", stage: "metal", country: "US", operator: "MP Materials",
@@ -381,27 +392,30 @@ export function declare2025() {
   for (const key of ["jl-mag", "zksh", "ningbo-yunsheng", "xiamen-tungsten", "proterial-china", "tdk-guangdong-rising", "cn-magnet-makers-aggregate"])
     cnNeed(key);
 
-  const JP_STOCK = "private stock 18 days (N11, general rare-metal framework).";
   magnet("proterial-japan", {
     label: "Proterial (NEOMAX) magnet plants, Japan", country: "JP", operator: "Proterial (Bain Capital consortium)", lat: 35.4, lon: 136.9,
     recipe: std(0.025), ...op(1985), sources: src("R70", "R71", "S03"),
-    notes: "Japanese capacity not public. Output EST 9,000 t: Japan total 24,500 t sized to ≈8% of world output (Argus '<9%', S03; UBS ≈10%, N08) and split by historical rank (NEOMAX largest). Site not sourced (placeholder in central Japan).",
+    notes: "Japanese capacity not public. Output EST 9,000 t: Japan's total 23,500 t sized to ≈8% of world output (Argus '<9%', S03; UBS ≈10%, N08) and split by Reuters' 2011 shares (Hitachi 45%, Shin-Etsu 40%, TDK 10%, S22). Site not sourced (placeholder in central Japan).",
+    ranges: { production: { low: 7000, high: 10500, why: "45% of Japan's sintered output of 16,000-23,000 t" } },
   }, 9000);
   magnet("shin-etsu-takefu", {
     label: "Shin-Etsu Chemical Takefu plant", country: "JP", operator: "Shin-Etsu Chemical", lat: 35.9, lon: 136.17,
     recipe: std(0.02), ...op(1973), sources: src("R66", "R68", "R86"),
-    notes: "Capacity not disclosed (≈4,000 t in 2014 by inference, F19); output EST 6,000 t (ran at full capacity in 2025, R86; later expansions assumed). Grain-boundary diffusion, Dy/Tb 2%. " + EST_COORD,
-  }, 6000);
+    notes: "Capacity not disclosed (≈4,000 t in 2014 by inference, F19); output EST 7,500 t: Japan's sintered output split by Reuters' 2011 shares (Hitachi/Proterial 45%, Shin-Etsu 40%, TDK 10%, S22) and sized to ≈8% of world output (ran at full capacity in 2025, R86). Grain-boundary diffusion, Dy/Tb 2%. " + EST_COORD,
+    ranges: { production: { low: 4000, high: 9000, why: "2014 inference ≈4,000 t (F19); 40% of Japan's sintered output ≈9,000 t" } },
+  }, 7500);
   magnet("tdk-japan", {
     label: "TDK NdFeB magnet plants, Japan", country: "JP", operator: "TDK", lat: 39.72, lon: 140.1,
     recipe: std(0.025), ...op(1985), sources: src("R72", "R73", "R71"),
-    notes: "Japanese capacity not sourced; output EST 6,000 t (see Proterial note). Site placeholder (Akita, EST).",
-  }, 6000);
+    notes: "Japanese capacity not sourced; output EST 4,500 t (Reuters 2011: TDK 10% of Japan's sintered output, S22; TDK has grown since, see Proterial note). Site placeholder (Akita, EST).",
+    ranges: { production: { low: 2000, high: 6000, why: "10-25% of Japan's sintered output" } },
+  }, 4500);
   magnet("daido-electronics", {
     label: "Daido Electronics Nakatsugawa (hot-deformed, HRE-free)", country: "JP", operator: "Daido Electronics (Daido Steel)", lat: 35.49, lon: 137.5,
     recipe: { "NdPr-metal": 0.3 }, ...op(2016), sources: src("R74", "R75"),
-    notes: "Heavy-RE-free hot-deformed magnets since Aug 2016: no Dy/Tb in the recipe. Capacity not sourced; output EST 2,500 t. " + EST_COORD,
-  }, 2500);
+    notes: "Heavy-RE-free hot-deformed magnets since Aug 2016: no Dy/Tb in the recipe. No tonnage published: hot-deformed magnets are ≈50% of Daido Electronics' sales (R75); output EST 1,500 t (the earlier 2,500 t had no source). " + EST_COORD,
+    ranges: { production: { low: 500, high: 2500, why: "no published tonnage; Honda's i-DCD and Freed volumes bound it loosely" } },
+  }, 1500);
   magnet("intermetallics-japan", {
     label: "Intermetallics Japan, Nakatsugawa (low-Dy sintered)", country: "JP", operator: "Daido Steel / Mitsubishi Corp", lat: 35.491, lon: 137.501, capacity: 1000,
     recipe: std(0.015), ...op(2013), sources: src("R76", "S17"),
@@ -420,22 +434,23 @@ export function declare2025() {
   magnet("evac-sumter", {
     label: "eVAC Magnetics, Sumter SC", country: "US", operator: "VAC Group", lat: 33.92, lon: -80.34,
     recipe: std(0.03), ...op(2025), sources: src("R110", "R111"),
-    notes: "Operations from late 2025; 2025 output EST 200 t, all to GM (binding LTA). Metal assumed from China. " + EST_COORD,
+    notes: "Operations from late 2025; 2025 output EST 200 t, all to GM (binding LTA); a 2,000 t target for 2026 is reported (pipeline). VAC said feedstock would be sourced locally, but no US NdPr metal maker shipped at scale in 2025, so the 2025 metal is assumed Chinese (its origin is not public). " + EST_COORD,
+    ranges: { production: { low: 50, high: 400, why: "start-up in late 2025; volumes not published" } },
   }, 200);
   magnet("noveon-magnetics", {
-    label: "Noveon Magnetics, San Marcos TX", country: "US", operator: "Noveon", lat: 29.881, lon: -97.941, capacity: 2000,
+    label: "Noveon Magnetics, San Marcos TX", country: "US", operator: "Noveon", lat: 29.881, lon: -97.941,
     recipe: { "NdPr-metal": NDM }, ...op(2020), sources: src("R113", "R114"),
-    notes: "2,000 t/yr; output EST 1,000 t. GM deliveries since Jul 2025 (EST 300 t); Nidec 1,000 t over 5 years (≈200 t/yr) and ABB in 'US other'. Recycled feed carries its Dy/Tb. 'since' EST. " + EST_COORD,
+    notes: "Nameplate 2,000 t/yr (R113), not demonstrated: output EST 1,000 t, capacity by the common rule (1.1 × output); the nameplate is in the pipeline scenario. GM deliveries since Jul 2025 (EST 300 t); Nidec 1,000 t over 5 years (≈200 t/yr) and ABB in 'US other'. Recycled feed carries its Dy/Tb. 'since' EST. " + EST_COORD,
   }, 1000);
   magnet("mp-independence", {
-    label: "MP Independence magnet plant (Fort Worth)", country: "US", operator: "MP Materials", lat: 32.981, lon: -97.319, capacity: 1000,
+    label: "MP Independence magnet plant (Fort Worth)", country: "US", operator: "MP Materials", lat: 32.981, lon: -97.319,
     recipe: { "NdPr-metal": 0.3 }, ...op(2025), sources: src("R28", "R34", "R35"),
-    notes: "≈1,000 t/yr; trial magnets 2025, first deliveries end-2025 (output EST 50 t to GM). Dy/Tb only from 2026, so the 2025 recipe has none. " + EST_COORD,
+    notes: "Nameplate ≈1,000 t/yr; trial magnets in 2025, first deliveries end-2025 (output EST 50 t to GM): 2025 capacity as operated = 1.1 × output (the common rule); the nameplate is in the pipeline scenario. Dy/Tb only from 2026, so the 2025 recipe has none. " + EST_COORD,
   }, 50);
   magnet("neo-narva", {
-    label: "Neo Magnequench sintered magnet plant, Narva", country: "EE", operator: "Neo Performance Materials", lat: 59.38, lon: 28.19, capacity: 2000,
+    label: "Neo Magnequench sintered magnet plant, Narva", country: "EE", operator: "Neo Performance Materials", lat: 59.38, lon: 28.19,
     recipe: std(0.02), ...op(2025), sources: src("R105", "R106", "R107", "R108"),
-    notes: "Phase 1 2,000 t/yr; inaugurated Sep 2025, commercial ramp 2026; 2025 output EST 100 t to Bosch/Schaeffler (L31). The Tier-1 contract (≈700 t/yr from H2 2026, L30) is not a 2025 flow. " + EST_COORD,
+    notes: "Phase 1 nameplate 2,000 t/yr (in the pipeline scenario); inaugurated Sep 2025, commercial ramp 2026, so 2025 capacity = 1.1 × output (the common rule); 2025 output EST 100 t to Bosch/Schaeffler (L31). The Tier-1 contract (≈700 t/yr from H2 2026, L30) is not a 2025 flow. " + EST_COORD,
   }, 100);
   magnet("js-link-malaysia", {
     label: "JS Link-Lynas magnet plant, Kuantan", country: "MY", operator: "JS Link", lat: 3.973, lon: 103.383, capacity: 3000,
@@ -464,7 +479,7 @@ export function declare2025() {
   // demand until a magnet maker turns them into magnets.
   const consumer = (key, a) => node(key, { stage: "consumer", output: undefined, recipe: { "NdFeB-magnet": 1 }, ...a }, { consumer: true });
   const jpc = (key, label, lat, lon, sources, notes, extra = {}) =>
-    consumer(key, { label, country: "JP", lat, lon, stockpileDays: 18, sources, notes: `${notes} ${JP_STOCK}`, ...extra });
+    consumer(key, { label, country: "JP", lat, lon, sources, notes, ...extra });
   jpc("toyota", "Toyota", 35.08, 137.16, src("R57", "R71", "R149"), "Demand = baseline supply: JL Mag (R57), Proterial/NEOMAX (weak, R71), Shin-Etsu (assumed), volumes EST. Coordinates est. (Toyota City).", { operator: "Toyota Motor" });
   jpc("honda", "Honda", 35.67, 139.72, src("R74", "R75", "R71"), "Daido Electronics (HRE-free, R74), TDK (weak, R71). Volumes EST. Location est. (Tokyo HQ).", { operator: "Honda Motor" });
   jpc("nissan", "Nissan", 35.46, 139.62, src("R148"), "Magnet supplier not sourced: supply from Proterial, Shin-Etsu and Chinese makers is an assumption. Location est. (Yokohama).", { operator: "Nissan Motor" });
@@ -484,38 +499,46 @@ export function declare2025() {
   consumer("cn-domestic-other-aggregate", { label: "China domestic other (aggregate)", country: "CN", lat: 31.2, lon: 121.5, sources: src("R62", "R63", "R64"), notes: "Aggregate: the rest of China's magnet output after exports and the named users. Location est." });
   consumer("rest-of-world-aggregate", { label: "Rest of world (aggregate)", country: "ZZ", sources: src("R64", "S11"), notes: "Aggregate: Korea (other), Vietnam, India, Thailand, Mexico, Taiwan ... and Japanese makers' exports; ZZ = several countries. Volumes EST." });
 
-  // ---------------------------------------------------------------- stockpiles (no edges)
+  // ---------------------------------------------------------------- national stockpiles (no edges; stock set in graph-attributes.mjs)
   for (const [key, label, output] of [
     ["jogmec-stockpile-ndpr", "JOGMEC national stockpile, NdPr share", "NdPr-oxide"],
     ["jogmec-stockpile-dytb", "JOGMEC national stockpile, Dy/Tb share", "DyTb-oxide"],
   ])
     node(key, {
       label, stage: "stockpile", country: "JP", operator: "JOGMEC", output, stock: 0, ...op(1986), sources: src("R77", "R78", "R79"),
-      notes: "Volumes are secret. stock EST = 42/365 × Japan's magnet demand in this graph × (0.29 t NdPr metal × 1.17 oxide, or 0.02 t Dy/Tb metal × 1.15 oxide) per t magnet. The 42-day target is a general rare-metal framework (N11). No location (sites secret).",
+      notes: "Volumes are secret. stock EST = 42/365 × Japan's magnet demand in this graph × (0.29 t NdPr metal × 1.17 oxide, or 0.02 t Dy/Tb metal × 1.15 oxide) per t magnet: the 42-day national target of the general rare-metal framework (N11), an assumption with a range. No location (sites secret).",
     });
+  node("us-nds-stockpile-ndpr", {
+    label: "US National Defense Stockpile, NdPr and NdFeB share", stage: "stockpile", country: "US", operator: "Defense Logistics Agency - Strategic Materials", output: "NdPr-oxide", stock: 0, ...op(1939), sources: src("S29"),
+    notes: "The NDS holds <$1bn of all materials and 'lacks usable rare-earth inventories' (S29); the FY2023 NDAA authorised NdPr oxide and NdFeB block purchases, volumes not published. stock EST 50 t NdPr oxide, an assumption with a range (0-500 t). No location (depots not modelled).",
+  });
+  node("kr-komir-stockpile-ndpr", {
+    label: "Korea KOMIR Gunsan stockpile, neodymium share", stage: "stockpile", country: "KR", operator: "KOMIR (ex-PPS rare-metal stockpile)", output: "NdPr-oxide", stock: 0, ...op(2011), sources: src("S27", "S28"),
+    notes: "KOMIR's Gunsan base holds neodymium for ≈180 days of Korean automakers' use (2024, S27); Korea's target is 100 days for rare metals, 42 days on average in practice (S28). stock EST = 180/365 × Korea's magnet demand in this graph × 0.29 × 1.17. Coordinates est. (Gunsan).",
+    lat: 35.97, lon: 126.71,
+  });
 
   // ---------------------------------------------------------------- edges
   edge("cnre-bayan-obo", "cnre-baotou-huamei", 106661, { sources: src("R49"), notes: "Huamei phase-1 separation capacity (106,661 t REO), assumed at nameplate. Lead time EST." });
   edge("cnre-bayan-obo", "cnre-baotou-separators-aggregate", 82499, { sources: src("R47", "R49"), notes: "Rest of Bayan Obo output (EST). Lead time EST." });
   edge("cn-sichuan-shandong-mines-aggregate", "cn-light-separators-aggregate", 60560, { sources: src("R47") });
-  for (const [from, total] of [["cn-ionic-clay-mines-aggregate", 20280], ["mm-kachin-mines-aggregate", 31000], ["serra-verde-pela-ema", 4500]]) {
-    const s = from === "mm-kachin-mines-aggregate" ? src("R54", "R55", "R56") : from === "serra-verde-pela-ema" ? src("R142", "R143") : src("R47");
+  for (const [from, total] of [["cn-ionic-clay-mines-aggregate", 20280], ["mm-kachin-mines-aggregate", 26000], ["la-ionic-clay-mines-aggregate", 8000], ["serra-verde-pela-ema", 4500]]) {
+    const s = from === "mm-kachin-mines-aggregate" ? src("R54", "R55", "R56", "S34") : from === "la-ionic-clay-mines-aggregate" ? src("S13") : from === "serra-verde-pela-ema" ? src("R142", "R143") : src("R47");
     const n = "Half of the ionic-clay feed (light fraction / heavy fraction split, README). Lead time EST.";
     edge(from, "cn-south-ndpr-separators-aggregate", total / 2, { sources: s, notes: n });
     edge(from, "cn-south-hre-separators-aggregate", total / 2, { sources: s, notes: n });
   }
-  edge("mp-mountain-pass-mine", "mp-mountain-pass-separation", { need: 1 }, { sources: src("R27", "R37") });
-  edge("mp-mountain-pass-mine", "shenghe-leshan", 9540, { sources: src("R27", "R29", "R30", "S14"), notes: "EST: 32,703 t REO 2024 concentrate sales × 3.5/12 (shipments stopped 17 Apr 2025). Lead time EST." });
+  edge("mp-mountain-pass-mine", "mp-mountain-pass-separation", 34255, { sources: src("R27", "R37", "R188"), notes: "45,455 t REO (MP's 2024 output; 2025 ran at ≈13,000 t a quarter, R37) less ≈11,200 t shipped to Shenghe: ≈13,000 t was separated (2,600 t NdPr × 5) and the rest stocked at Mountain Pass as separation feed after the China sales stopped (R188). The stocked part adds no NdPr: the separation plant's capacity binds. Lead time EST." });
+  edge("mp-mountain-pass-mine", "shenghe-leshan", 11200, { sources: src("R27", "R29", "R30", "S14", "S34"), notes: "EST: China imported 18,737 t of RE ore in Jan-May 2025, almost all MP's (S34), ≈60% REO (2024: 32,703 t REO sold vs 55,000 t imported, S14) ≈ 11,200 t REO; shipments stopped 17 Apr 2025. Lead time EST." });
   edge("mp-mountain-pass-mine", "mp-hree-circuit", 3000, { sources: src("R36"), notes: "Planned feed ≈3,000 t (R36)." });
-  edge("lynas-mount-weld", "lynas-lamp-ndpr", 11500, { sources: src("R06", "R07", "R08"), leadTimeDays: 60, notes: "13,000 t less the HRE circuit's 1,500 t feed (EST). Lead time EST (sea freight + cracking)." });
+  edge("lynas-mount-weld", "lynas-lamp-ndpr", 10500, { sources: src("R06", "R07", "R08"), leadTimeDays: 60, notes: "6,558 t NdPr × 1.6 t REO per t NdPr (FY25, R07). Lead time EST (sea freight + cracking)." });
   edge("lynas-mount-weld", "lynas-lamp-hre", 1500, { sources: src("R09", "R11"), notes: "HRE circuit ≈1,500 t/yr SEG+HRE feed (F03). Lead time EST." });
   edge("lynas-mount-weld", "lynas-malaysia-hre-plant", 5000, { sources: src("R12", "R13"), notes: "Planned 5,000 t/yr HRE feedstock." });
   edge("ng-mines-aggregate", "cn-light-separators-aggregate", 13000, { sources: src("R44", "S13") });
   edge("th-mines-aggregate", "cn-light-separators-aggregate", 13000, { sources: src("R44", "S13") });
-  edge("irel-oscom", "irel-red-aluva", 2400, { sources: src("R133", "R44"), notes: "2,900 t less 500 t to Toyotsu (EST). Lead time EST." });
-  edge("irel-oscom", "toyotsu-rare-earths-india", 500, { sources: src("R135"), notes: "EST: ≈1,000 t in 2024, halved after the June 2025 export-suspension request. Lead time EST." });
-  edge("chemours-monazite", "energy-fuels-white-mesa", 2500, { sources: src("R122"), notes: "EST: 500 t NdPr × 5; volume not disclosed. Lead time EST." });
-  edge("arafura-nolans-mine", "arafura-nolans", 22200, { sources: src("R131"), notes: "Planned feed at nameplate (EST)." });
+  edge("irel-oscom", "irel-red-aluva", 2200, { sources: src("R133", "R44"), notes: "2,900 t less ≈700 t to Toyotsu (EST). Lead time EST." });
+  edge("irel-oscom", "toyotsu-rare-earths-india", 700, { sources: src("R135"), notes: "EST: >1,000 t shipped to Japan in 2024 (R135); India asked IREL to stop exports to Japan in June 2025, so ≈700 t in 2025. The La/Ce share (≈75%) is the co-product node toyotsu-india-lree. Lead time EST." });
+    edge("arafura-nolans-mine", "arafura-nolans", 22200, { sources: src("R131"), notes: "Planned feed at nameplate (EST)." });
   edge("cn-ndfeb-scrap-recycling-aggregate", "cn-scrap-separators-ndpr-aggregate", 32062, { sources: src("S01"), notes: "34,147 t less the heavy fraction 2,085 t (S01)." });
   edge("cn-ndfeb-scrap-recycling-aggregate", "cn-scrap-separators-hre-aggregate", 2085, { sources: src("S01"), notes: "Gd 1,048 + Tb 160 + Dy 710 + Ho 167 t (S01)." });
   edge("shin-etsu-smmv-recycling", "shin-etsu-smmv-separation", 1000, { sources: src("R68") });
@@ -533,18 +556,18 @@ export function declare2025() {
   edge("cn-scrap-separators-hre-aggregate", "cn-dytb-metal-makers-aggregate", { need: 869 });
   edge("cn-south-hre-separators-aggregate", "jp-dytb-metal-makers-aggregate", 200, { sources: src("R164", "R99"), notes: "EST: Chinese Dy/Tb oxide to Japanese metal makers (Japan ≈100% China-dependent for HREE before Lynas)." });
   edge("lynas-lamp-ndpr", "cn-metal-makers-aggregate", 3261, { sources: src("S06"), notes: "China's import data for 2024 (S06), used as the 2025 baseline. Lead time EST." });
-  edge("lynas-lamp-ndpr", "vn-metal-alloy-makers-aggregate", 1800, { sources: src("S05", "R20"), notes: "EST: Vietnam is Lynas' 2nd destination by value (S05); tonnage not public." });
-  edge("lynas-lamp-ndpr", "jp-metal-alloy-makers-aggregate", 1400, { sources: src("R20", "R24", "R25", "S05"), notes: "EST: direct sales to Japan via Sojitz (exclusive distributor)." });
+  edge("lynas-lamp-ndpr", "vn-metal-alloy-makers-aggregate", 1900, { sources: src("S05", "R20"), notes: "EST: Vietnam is Lynas' 2nd destination by value (S05); tonnage not public." });
+  edge("lynas-lamp-ndpr", "jp-metal-alloy-makers-aggregate", 1300, { sources: src("R20", "R24", "R25", "S05"), notes: "EST: direct sales to Japan via Sojitz (exclusive distributor)." });
   edge("lynas-lamp-ndpr", "less-common-metals", { need: 1 }, { sources: src("R07", "R116"), notes: "EST: Lynas' European/US sales routed to LCM (assumption)." });
   edge("lynas-lamp-ndpr", "js-link-malaysia", 870, { sources: src("R18", "R19"), notes: "Planned: 3,000 t magnets × 0.29." });
   edge("lynas-lamp-hre", "jp-dytb-metal-makers-aggregate", 65, { sources: src("R21", "R22", "R23", "R164"), notes: "65% of the EST 100 t Dy/Tb output (R21); imports began Oct 2025." });
   edge("lynas-lamp-hre", "js-link-malaysia", 60, { sources: src("R18"), notes: "Planned: 3,000 t × 0.02." });
   edge("lynas-malaysia-hre-plant", "jp-dytb-metal-makers-aggregate", 325, { sources: src("R12", "R21"), notes: "Planned: 65% of 500 t (EST)." });
   edge("mp-mountain-pass-separation", "mp-independence-metal", { need: 1 }, { sources: src("R28", "R35") });
-  edge("mp-mountain-pass-separation", "vn-metal-alloy-makers-aggregate", 1180, { sources: src("R41", "R42"), notes: "EST: Sumitomo's NdPr 'further refined in Vietnam'; split not public." });
-  edge("mp-mountain-pass-separation", "jp-metal-alloy-makers-aggregate", { need: 1 }, { sources: src("R41", "R42"), notes: "EST: Sumitomo channel to Japan = what Japanese alloy makers need beyond their other suppliers (≈1,400 t). Lead time EST." });
+  edge("mp-mountain-pass-separation", "vn-metal-alloy-makers-aggregate", 600, { sources: src("R41", "R42"), notes: "EST: Sumitomo's NdPr 'further refined in Vietnam' (a 2023 plan, R42); no observed 2025 volume, and the July 2025 DoD agreement steers MP's NdPr to Fort Worth. Lead time EST." });
+  edge("mp-mountain-pass-separation", "jp-metal-alloy-makers-aggregate", 1200, { sources: src("R41", "R42", "R166"), notes: "EST: Sumitomo channel to Japan. The 3,000 t/yr (≈30% of Japanese magnet makers' use) is a 2023 plan (R42), not an observed 2025 flow; after the July 2025 DoD agreement (R166) less went abroad. Lead time EST." });
   edge("mp-hree-circuit", "mp-dytb-metal", 200, { sources: src("R36") });
-  edge("toyotsu-rare-earths-india", "jp-metal-alloy-makers-aggregate", 100, { sources: src("R135", "R136"), notes: "All of Toyotsu's output to Japan (100 t EST)." });
+  edge("toyotsu-rare-earths-india", "jp-metal-alloy-makers-aggregate", 175, { sources: src("R135", "R136"), notes: "All of Toyotsu's NdPr to Japan: 700 t REO × 25% (EST)." });
   edge("solvay-la-rochelle", "less-common-metals", { need: 1 }, { sources: src("R100"), notes: "EST: routed to European magnet makers via LCM (assumption)." });
   edge("neo-silmet", "less-common-metals", { need: 1 }, { sources: src("R105"), notes: "EST: Silmet NdPr for Neo Narva via a metal step (assumed LCM)." });
   edge("shin-etsu-smmv-separation", "vn-metal-alloy-makers-aggregate", 769, { sources: src("R67", "R68"), notes: "All SMMV separated NdPr (1,000 / 1.3)." });
@@ -558,11 +581,11 @@ export function declare2025() {
   const JP_MAKERS = ["proterial-japan", "shin-etsu-takefu", "tdk-japan", "daido-electronics", "intermetallics-japan"];
   edge("vn-metal-alloy-makers-aggregate", "shin-etsu-smmv-magnets", { need: 1 }, { sources: src("R67") });
   edge("vn-metal-alloy-makers-aggregate", "proterial-japan", 1000, { sources: src("S04", "S05") });
-  edge("vn-metal-alloy-makers-aggregate", "tdk-japan", 800, { sources: src("S04", "S05") });
-  edge("vn-metal-alloy-makers-aggregate", "shin-etsu-takefu", 766, { sources: src("S04", "R67") });
+  edge("vn-metal-alloy-makers-aggregate", "tdk-japan", 500, { sources: src("S04", "S05") });
+  edge("vn-metal-alloy-makers-aggregate", "shin-etsu-takefu", 650, { sources: src("S04", "R67") });
   edge("shin-etsu-longyan", "shin-etsu-takefu", { need: 1 }, { sources: src("R69") });
   edge("jp-metal-alloy-makers-aggregate", "proterial-japan", 1250, { sources: src("R24", "R42") });
-  edge("jp-metal-alloy-makers-aggregate", "tdk-japan", 750, { sources: src("R24", "R42") });
+  edge("jp-metal-alloy-makers-aggregate", "tdk-japan", 600, { sources: src("R24", "R42") });
   edge("jp-metal-alloy-makers-aggregate", "daido-electronics", { need: 1 }, { sources: src("R24", "R42", "R74") });
   for (const key of ["proterial-japan", "tdk-japan", "intermetallics-japan"])
     edge("cn-metal-makers-aggregate", key, { need: 1 }, { sources: src("R81", "R86") });
@@ -598,13 +621,13 @@ export function declare2025() {
     ["suzuki", 300], ["nissan", 400], ["japan-other-industry", 500], ["rest-of-world-aggregate", 16000],
     ["cn-domestic-other-aggregate", "rest"],
   ]);
-  out("proterial-japan", [["toyota", 3500], ["nissan", 800], ["rest-of-world-aggregate", 1500], ["japan-other-industry", "rest"]]);
-  out("shin-etsu-takefu", [["toyota", 1500], ["nissan", 500], ["rest-of-world-aggregate", 1500], ["japan-other-industry", "rest"]]);
-  out("tdk-japan", [["honda", 1000], ["siemens-gamesa", 1000], ["rest-of-world-aggregate", 1000], ["japan-other-industry", "rest"]]);
-  out("daido-electronics", [["honda", 1500], ["japan-other-industry", "rest"]]);
+  out("proterial-japan", [["toyota", 3500], ["nissan", 800], ["us-other-aggregate", 400], ["rest-of-world-aggregate", 1100], ["japan-other-industry", "rest"]]);
+  out("shin-etsu-takefu", [["toyota", 1500], ["nissan", 500], ["us-other-aggregate", 300], ["rest-of-world-aggregate", 1500], ["japan-other-industry", "rest"]]);
+  out("tdk-japan", [["honda", 1000], ["siemens-gamesa", 800], ["us-other-aggregate", 300], ["rest-of-world-aggregate", 800], ["japan-other-industry", "rest"]]);
+  out("daido-electronics", [["honda", 1200], ["japan-other-industry", "rest"]]);
   out("intermetallics-japan", [["suzuki", 300], ["japan-other-industry", "rest"]]);
-  out("shin-etsu-smmv-magnets", [["japan-other-industry", 1000], ["rest-of-world-aggregate", "rest"]]);
-  out("vac-hanau", [["bosch-schaeffler", 500], ["eu-other-aggregate", "rest"]]);
+  out("shin-etsu-smmv-magnets", [["japan-other-industry", 1000], ["us-other-aggregate", 200], ["rest-of-world-aggregate", "rest"]]);
+  out("vac-hanau", [["bosch-schaeffler", 500], ["us-other-aggregate", 200], ["eu-other-aggregate", "rest"]]);
   out("evac-sumter", [["gm", "rest"]]);
   out("noveon-magnetics", [["gm", 300], ["us-other-aggregate", "rest"]]);
   out("mp-independence", [["gm", "rest"]]);
@@ -613,5 +636,6 @@ export function declare2025() {
   edge("mp-10x", "us-other-aggregate", 9000, { sources: src("R31", "R32"), notes: "Planned: 100% offtake by DoD and commercial customers." });
   edge("mp-independence-apple-lines", "apple", 1000, { sources: src("R33", "R167"), notes: "Planned: Apple recycled magnets from 2027." });
   edge("usa-rare-earth-stillwater", "us-other-aggregate", 300, { sources: src("R117"), notes: "Planned: MOUs/JDAs ≈300 t." });
+  declareBasket2025({ node, edge });
   return finish();
 }

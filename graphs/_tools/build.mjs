@@ -1,7 +1,9 @@
 // Regenerate graphs/rare-earths-{2010,2025}.json from the declarations, then print the balance and a quick
 // concentration check. Usage: node graphs/_tools/build.mjs [--check]
-// The JSON files are the source of truth; this script is a convenience for keeping the aggregates balanced.
-import { writeFileSync } from "node:fs";
+// --check writes nothing: it rebuilds both graphs in memory and exits 1 unless each equals the committed file
+// byte for byte (a test runs it, so the files and the generator cannot drift apart). It reads only files in the
+// repository (graphs/sources/), so it runs on a clean clone.
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { declare2010 } from "./build-2010.mjs";
@@ -36,6 +38,7 @@ function quickReport(g) {
   console.log(`${g.attributes.name}: ${g.nodes.length} nodes, ${g.edges.length} edges`);
   for (const [stage, m] of Object.entries(stages)) {
     const total = Object.values(m).reduce((s, v) => s + v, 0);
+    if (total === 0) continue; // stockpiles hold stock, not flow
     const top = Object.entries(m).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c, v]) => `${c} ${fmt(v / total)}`);
     console.log(`  ${stage.padEnd(9)} ${Math.round(total).toString().padStart(8)}  ${top.join(", ")}`);
   }
@@ -43,13 +46,21 @@ function quickReport(g) {
   console.log(`  JP magnet share ${fmt(share(stages.magnet, "JP"))}, CN mine ${fmt(share(stages.mine, "CN"))}, CN refinery ${fmt(share(stages.refinery, "CN"))}, CN magnet ${fmt(share(stages.magnet, "CN"))}`);
 }
 
+const check = process.argv.includes("--check");
 for (const [year, declare, attrs] of [[2025, declare2025, attributes2025], [2010, declare2010, attributes2010]]) {
   const g = finishGraph(assemble({ attributes: attrs, ...declare() }));
-  for (const row of balance(g)) {
+  for (const row of process.argv.includes("--quiet") ? [] : balance(g)) {
     if (row.allows === null || row.allows === undefined) continue;
     const u = row.allows > 0 ? row.shipped / row.allows : row.shipped > 0 ? Infinity : 1;
     if (u > 1.001 || u < 0.85) console.log(`  balance ${year} ${row.id}: ships ${Math.round(row.shipped)} of ${Math.round(row.allows)} (${(u * 100).toFixed(0)}%)`);
   }
-  quickReport(g);
-  if (!process.argv.includes("--check")) writeFileSync(join(graphs, `rare-earths-${year}.json`), `${JSON.stringify(g, null, 2)}\n`);
+  const quiet = process.argv.includes("--quiet");
+  if (!quiet) quickReport(g);
+  const file = join(graphs, `rare-earths-${year}.json`);
+  const text = `${JSON.stringify(g, null, 2)}\n`;
+  if (!check) writeFileSync(file, text);
+  else if (readFileSync(file, "utf8") !== text) {
+    console.error(`rare-earths-${year}.json differs from what graphs/_tools builds: run node graphs/_tools/build.mjs`);
+    process.exitCode = 1;
+  }
 }

@@ -6,9 +6,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FACTS = join(here, "..", "..", "..", "shared", "reference", "ree-facts.md");
+// The reference list lives in the repository (graphs/sources/), so the generator runs on a clean clone.
+const FACTS = join(here, "..", "sources", "references.md");
 
-/** Source keys of ree-facts.md ("R44") → the full reference line, so node sources carry the publication and URL. */
+/** Source keys of graphs/sources/references.md ("R44") → the full reference line, so node sources carry the publication and URL. */
 export function loadFacts() {
   const lines = readFileSync(FACTS, "utf8").split("\n");
   const refs = new Map();

@@ -1,5 +1,6 @@
 /**
- * Dominator sets on an AND/OR supply graph: D(v) = the nodes whose removal alone leaves v unsupplied (v included).
+ * Explicit dominator sets on an AND/OR supply graph, for graphs whose supplied part has cycles (`_dominators.ts`
+ * stores them as a DAG and computes acyclic graphs directly): D(v) = the nodes whose removal alone leaves v unsupplied (v included).
  *
  * Without recipes this is the classic dominator problem from a super-source above every source, and we solve it
  * with the iterative data-flow formulation that Cooper, Harvey & Kennedy ("A Simple, Fast Dominance Algorithm",
@@ -84,7 +85,7 @@ function equal(a: number[] | null, b: number[] | null): boolean {
  * Reverse postorder of the supplied subgraph (iterative DFS from the supplied sources in index order), and
  * whether that subgraph is acyclic (no DFS back edge): then the order is topological and one pass is exact.
  */
-function reversePostorder(
+export function reversePostorder(
   csr: Csr,
   masks: Masks,
   runner: SupplyRunner,
@@ -135,22 +136,16 @@ function reversePostorder(
 
 /**
  * The dominator set of every supplied node (sorted node indices, the node itself included); `null` for nodes
- * that are not supplied. `runner` must hold the supply run of `masks`.
+ * that are not supplied. `runner` must hold the supply run of `masks`, `order` its reverse postorder. For cyclic
+ * graphs (`_dominators.ts` handles acyclic ones in linear space).
  */
-export function dominatorSets(csr: Csr, masks: Masks, runner: SupplyRunner): (number[] | null)[] {
-  const cached = setsCache.get(runner);
-  if (cached) return cached;
-  const sets = computeSets(csr, masks, runner);
-  setsCache.set(runner, sets);
-  return sets;
-}
-
-// Single points of failure, fewest failures and attack curves all need the sets of the same run: compute once.
-const setsCache = new WeakMap<SupplyRunner, (number[] | null)[]>();
-
-function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (number[] | null)[] {
+export function explicitDominatorSets(
+  csr: Csr,
+  masks: Masks,
+  runner: SupplyRunner,
+  order: Int32Array,
+): (number[] | null)[] {
   const sets: (number[] | null)[] = new Array(csr.n).fill(null);
-  const { order, acyclic } = reversePostorder(csr, masks, runner);
   const { supplied } = runner;
   for (const v of order) if (csr.source[v] === 1) sets[v] = [v];
   let changed = true;
@@ -192,8 +187,6 @@ function computeSets(csr: Csr, masks: Masks, runner: SupplyRunner): (number[] | 
         changed = true;
       }
     }
-    // in topological order every supplier is final before its buyer: the confirming pass would change nothing
-    if (acyclic) break;
   }
   return sets;
 }

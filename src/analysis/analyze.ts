@@ -1,6 +1,6 @@
 /**
  * `analyze`: every disruption analysis of one scenario, composed into the stable JSON result that the
- * `chokepoint analyze` command prints (schema 1, documented field by field in the README). One CSR view is built
+ * `chokepoint analyze` command prints (schema 1, documented field by field in docs/analyze.md). One CSR view is built
  * and shared. On large graphs the costly per-consumer searches (country failure sets, fewest failures) run only
  * for the largest consumers, and `limits` says so.
  */
@@ -17,20 +17,23 @@ import { supplyStatus } from "./supply.js";
 
 /** Options of `analyze`. */
 export interface AnalyzeOptions {
-  /** Above this many nodes betweenness is sampled (see `centrality`). */
+  /** Above this many nodes betweenness is sampled (see `centrality`). @defaultValue `20000` */
   largeGraphNodes?: number;
   /**
    * Country sets and fewest failures (a search per consumer, tens of ms each on a synthetic 10k-node graph) run
    * for at most this many consumers, the largest demand first (ties by id); all of them when there are fewer.
+   * @defaultValue `50`
    */
   detailedConsumers?: number;
-  /** Largest country set searched. */
+  /** Largest country set searched. @defaultValue `4` */
   maxCountrySetSize?: number;
-  /** Lead time of an edge without `leadTimeDays`, in days. */
+  /** The most single points of failure listed per consumer (the nearest; the rest are counted). @defaultValue `1000` */
+  maxSinglePointsListed?: number;
+  /** Lead time of an edge without `leadTimeDays`, in days. @defaultValue `30` */
   defaultLeadTimeDays?: number;
-  /** Seeds of the random attack orders. */
+  /** Seeds of the random attack orders. @defaultValue `[1, 2, 3, 4, 5]` */
   seeds?: number[];
-  /** Pivots of sampled betweenness (graphs above `largeGraphNodes`). */
+  /** Pivots of sampled betweenness (graphs above `largeGraphNodes`). @defaultValue `200` */
   pivots?: number;
   csr?: Csr;
 }
@@ -39,6 +42,7 @@ export const DEFAULT_ANALYZE_OPTIONS = {
   largeGraphNodes: 20_000,
   detailedConsumers: 50,
   maxCountrySetSize: 4,
+  maxSinglePointsListed: 1000,
   defaultLeadTimeDays: 30,
   seeds: [1, 2, 3, 4, 5],
   pivots: 200,
@@ -53,6 +57,8 @@ export interface AnalyzedConsumer {
   supplied: boolean;
   missing: string[];
   singlePointsOfFailure: string[];
+  /** Single points of failure left out of the list by `limits.maxSinglePointsListed` (0 = complete). */
+  singlePointsOfFailureOmitted: number;
   /** Minimal country sets; null when not computed (large graph, not among the largest consumers). */
   countryFailureSets: string[][] | null;
   minFailures: number | null;
@@ -84,6 +90,8 @@ export interface AnalyzeResult {
     /** Consumers that got country sets and fewest failures (more consumers than `detailedConsumers`); null = all. */
     detailedConsumers: string[] | null;
     maxCountrySetSize: number;
+    /** The most single points of failure listed per consumer (the nearest levels of the dominator DAG). */
+    maxSinglePointsListed: number;
     /** Consumers whose country-set search hit its run budget (sets of the sizes reached are exact). */
     incompleteCountrySets: string[];
     /** Consumers whose `minFailures` is an upper bound (recipe nodes upstream). */
@@ -99,9 +107,18 @@ export interface AnalyzeResult {
 }
 
 /**
- * Run every disruption analysis of a scenario.
- * @param graph the file graph
- * @param applied the scenario resolved on it (`applyScenario`)
+ * Run every disruption analysis of a scenario: supply, single points of failure, country failure sets, fewest
+ * failures, routes, centrality and attack curves (docs/analyze.md defines each). The result is what
+ * `chokepoint analyze --format json` prints.
+ * @param graph - the file graph, or its integer view (`readGraphTable`)
+ * @param applied - the scenario resolved on it (`applyScenario`)
+ * @param options - limits of the costlier parts (each field of `AnalyzeOptions` states its default)
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph("rare-earths-2025");
+ * const result = analyze(graph, applyScenario(graph, loadScenario("no-china")));
+ * console.log(result.unsupplied); // ids of the consumers cut off
+ * ```
  */
 export function analyze(
   graph: GraphInput,
@@ -113,7 +130,7 @@ export function analyze(
   const baseline = applyScenario(csr, BASELINE_SCENARIO);
   const masks = scenarioMasks(csr, applied);
   const supply = supplyStatus(csr, applied);
-  const spof = singlePointsOfFailureCore(csr, applied);
+  const spof = singlePointsOfFailureCore(csr, applied, opts.maxSinglePointsListed);
   const large = csr.n > opts.largeGraphNodes;
   const detailed =
     supply.consumers.length > opts.detailedConsumers
@@ -150,6 +167,7 @@ export function analyze(
       supplied: c.supplied,
       missing: c.missing,
       singlePointsOfFailure: spof.consumers[i]!.singlePointsOfFailure,
+      singlePointsOfFailureOmitted: spof.consumers[i]!.singlePointsOfFailureOmitted,
       countryFailureSets: setsById.get(c.id) ?? null,
       minFailures: fewestById.get(c.id) ?? null,
       route: { before: route.before, after: route.after },
@@ -186,6 +204,7 @@ export function analyze(
       largeGraph: large,
       detailedConsumers: detailed ?? null,
       maxCountrySetSize: opts.maxCountrySetSize,
+      maxSinglePointsListed: opts.maxSinglePointsListed,
       incompleteCountrySets: sets.consumers.filter((c) => !c.complete).map((c) => c.id),
       minFailuresUpperBound: fewest.consumers.filter((c) => !c.exact).map((c) => c.id),
       betweennessSampledPivots: central.sampledPivots,

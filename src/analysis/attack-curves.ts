@@ -11,7 +11,7 @@
  */
 import type { AppliedScenario } from "../scenario/types.js";
 import { type Csr, csrOf, type GraphInput, type Masks, scenarioMasks } from "./_csr.js";
-import { dominatorSets } from "./_dominator-sets.js";
+import { dominators } from "./_dominators.js";
 import { mulberry32 } from "../model/random.js";
 import { cutOffCounts } from "./single-points-of-failure.js";
 import { centrality } from "./centrality.js";
@@ -19,11 +19,14 @@ import { supplyMask } from "./supply.js";
 
 /** Options of `attackCurves`. */
 export interface AttackCurvesOptions {
-  /** Seeds of the random orders; the random curve is their mean. */
+  /** Seeds of the random orders; the random curve is their mean. @defaultValue `[1, 2, 3, 4, 5]` */
   seeds?: number[];
-  /** Country removed first in the country order (the rest follow by baseline out-volume, largest first). */
+  /**
+   * Country removed first in the country order (the rest follow by baseline out-volume, largest first).
+   * @defaultValue `"CN"`
+   */
   firstCountry?: string;
-  /** Points kept per curve in the result (R uses every step). */
+  /** Points kept per curve in the result (R uses every step). @defaultValue `101` */
   maxPoints?: number;
   /** Betweenness indexed like `csr.ids`, if already computed (else `centrality` runs). */
   betweenness?: Float64Array;
@@ -185,8 +188,8 @@ function byScore(candidates: Int32Array, score: ArrayLike<number>): RemovalOrder
 
 /**
  * Attack curves and robustness of the scenario graph under four removal orders.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function attackCurves(
   graph: GraphInput,
@@ -214,7 +217,7 @@ export function attackCurves(
   const betweenness =
     opts.betweenness ?? Float64Array.from(centrality(csr, applied).nodes, (n) => n.betweenness);
   const runner = supplyMask(csr, masks);
-  const cut = cutOffCounts(csr, masks, runner, dominatorSets(csr, masks, runner));
+  const cut = cutOffCounts(csr, masks, dominators(csr, masks, runner));
 
   const volume = new Map<number, number>();
   for (let e = 0; e < csr.m; e++) {

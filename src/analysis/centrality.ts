@@ -20,13 +20,13 @@ import { mulberry32 } from "../model/random.js";
 
 /** Options of `centrality`. */
 export interface CentralityOptions {
-  /** Largest graph (alive nodes) computed by graphology-metrics. */
+  /** Largest graph (alive nodes) computed by graphology-metrics. @defaultValue `2000` */
   graphologyMaxNodes?: number;
-  /** Largest graph (alive nodes) for exact betweenness. */
+  /** Largest graph (alive nodes) for exact betweenness. @defaultValue `20000` */
   exactMaxNodes?: number;
-  /** Sampled source nodes above `exactMaxNodes`. */
+  /** Sampled source nodes above `exactMaxNodes`. @defaultValue `200` */
   pivots?: number;
-  /** Seed of the pivot sample. */
+  /** Seed of the pivot sample. @defaultValue `1` */
   seed?: number;
   /** The baseline whose volumes give `volumeShare`; default: the file graph, pipeline excluded. */
   baseline?: AppliedScenario;
@@ -193,8 +193,8 @@ export function centralityScores(
 
 /**
  * Betweenness on the scenario graph and baseline volume shares.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function centrality(
   graph: GraphInput,

@@ -2,6 +2,12 @@
  * Market concentration of a supply graph: each stage's output by country (shares, top-3, Herfindahl-Hirschman
  * index), each country's imports by origin, and a look-through of the mined and separated material inside each
  * country's consumption.
+ *
+ * Imports are counted the way trade statistics count them: edges into a country from nodes abroad at an import
+ * stage (compounds and metals, e.g. HS 2846/2805) and, separately, from nodes abroad at a finished-goods stage
+ * (e.g. magnets). When the graph declares `materials` with a `reoFactor` per material, both are summed in that
+ * common unit (tonnes of rare-earth oxide equivalent), so oxides, metals and magnets add up; otherwise in the
+ * graph's own units.
  */
 import { type Csr, csrOf, type GraphInput } from "../model/csr.js";
 import { isConsumer, isPipeline } from "../model/types.js";
@@ -14,9 +20,16 @@ export interface ConcentrationOptions {
   includePlanned?: boolean;
   /** Stages to trace back to for the look-through; default: the first stage and the first import stage. */
   lookThroughStages?: string[];
+  /**
+   * Stages whose output counts as finished-goods imports; default: the stages after the last import stage,
+   * except the last stage of the graph (the consumers).
+   */
+  finishedStages?: string[];
 }
 
-export const DEFAULT_CONCENTRATION_OPTIONS: Required<Omit<ConcentrationOptions, "lookThroughStages">> = {
+export const DEFAULT_CONCENTRATION_OPTIONS: Required<
+  Omit<ConcentrationOptions, "lookThroughStages" | "finishedStages">
+> = {
   includePlanned: false,
 };
 
@@ -32,11 +45,14 @@ export interface StageConcentration {
   top3: number;
 }
 
-/** Imports of one country by origin. */
+/** Imports of one country by origin, in the report's `importUnits`. */
 export interface CountryImports {
-  /** Volume of edges into the country from nodes abroad whose stage is an import stage. */
+  /** Volume of edges into the country from nodes abroad whose stage is an import stage (compounds, metals). */
   total: number;
+  /** Origin country → fraction of `total`, sorted by code. */
   shares: Record<string, number>;
+  /** The same for edges from nodes abroad at a finished-goods stage (e.g. magnets). */
+  finished: { total: number; shares: Record<string, number> };
 }
 
 /** The concentration report; `schema` is bumped on any incompatible change. */
@@ -45,6 +61,8 @@ export interface ConcentrationReport {
   graph: { name: string; year: number | null; nodes: number; edges: number };
   stages: Record<string, StageConcentration>;
   imports: Record<string, CountryImports>;
+  /** Unit of `imports`: "t REO eq" when the graph gives REO factors for its materials, else the graph's units. */
+  importUnits: string;
   /**
    * Stage → consuming country → origin country → fraction: where the material made at that stage inside a
    * country's consumption (weighted by demand) comes from, propagated by volume shares through processors.
@@ -52,7 +70,18 @@ export interface ConcentrationReport {
   lookThrough: Record<string, Record<string, Record<string, number>>>;
 }
 
-/** Per-stage, per-country concentration, imports by origin and look-through shares. */
+/**
+ * Per-stage, per-country concentration (shares, Herfindahl-Hirschman index, top-3 share), imports by origin and
+ * look-through shares: the report of `chokepoint summary` (docs/concentration.md).
+ * @param graph - the file graph, or its integer view
+ * @param options - `includePlanned` (default false); `lookThroughStages` (default: the first stage and the
+ *   first import stage)
+ * @example
+ * ```ts
+ * const report = concentrationReport(loadBundledGraph());
+ * console.log(report.stages.refinery?.shares.CN); // China's share of separation
+ * ```
+ */
 export function concentrationReport(
   graph: GraphInput,
   options: ConcentrationOptions = {},
@@ -86,20 +115,33 @@ export function concentrationReport(
   const stageResult = dict<StageConcentration>();
   for (const [stage, m] of byStage) stageResult[stage] = concentrationOf(m);
 
-  const importStages = new Set(csr.graphAttributes.importStages ?? []);
-  const imports = new Map<string, Map<string, number>>();
+  const importStageList = csr.graphAttributes.importStages ?? [];
+  const importStages = new Set(importStageList);
+  const finishedStages = new Set(options.finishedStages ?? defaultFinishedStages(stages, importStageList));
+  const reo = reoFactors(csr.graphAttributes.materials);
+  const compounds = new Map<string, Map<string, number>>();
+  const finished = new Map<string, Map<string, number>>();
   for (let e = 0; e < csr.m; e++) {
     const sa = attrs[csr.edgeSource[e]!]!;
     const ta = attrs[csr.edgeTarget[e]!]!;
-    if (!keptEdge(e) || sa.country === ta.country || !importStages.has(sa.stage)) continue;
-    const m = imports.get(ta.country) ?? new Map<string, number>();
-    m.set(sa.country, (m.get(sa.country) ?? 0) + csr.volume[e]!);
-    imports.set(ta.country, m);
+    if (!keptEdge(e) || sa.country === ta.country) continue;
+    const into = importStages.has(sa.stage) ? compounds : finishedStages.has(sa.stage) ? finished : null;
+    if (!into) continue;
+    const factor = reo === null ? 1 : (reo.get(sa.output ?? "") ?? 1);
+    const m = into.get(ta.country) ?? new Map<string, number>();
+    m.set(sa.country, (m.get(sa.country) ?? 0) + csr.volume[e]! * factor);
+    into.set(ta.country, m);
   }
   const importResult = dict<CountryImports>();
-  for (const country of [...imports.keys()].sort()) {
-    const c = concentrationOf(imports.get(country)!);
-    if (c.output > 0) importResult[country] = { total: c.output, shares: c.shares };
+  for (const country of [...new Set([...compounds.keys(), ...finished.keys()])].sort()) {
+    const c = concentrationOf(compounds.get(country) ?? new Map());
+    const f = concentrationOf(finished.get(country) ?? new Map());
+    if (c.output > 0 || f.output > 0)
+      importResult[country] = {
+        total: c.output,
+        shares: c.shares,
+        finished: { total: f.output, shares: f.shares },
+      };
   }
 
   const firstImport = (csr.graphAttributes.importStages ?? [])[0];
@@ -118,8 +160,29 @@ export function concentrationReport(
     },
     stages: stageResult,
     imports: importResult,
+    importUnits: reo === null ? (csr.graphAttributes.units ?? "") : "t REO eq",
     lookThrough,
   };
+}
+
+/** The stages after the last import stage, except the graph's last stage (its consumers). */
+function defaultFinishedStages(stages: readonly string[], importStages: readonly string[]): string[] {
+  const last = Math.max(-1, ...importStages.map((s) => stages.indexOf(s)));
+  return last < 0 ? [] : stages.slice(last + 1, -1);
+}
+
+/**
+ * Material → t REO per t, from the graph attribute `materials` ({name: {reoFactor}}); null when the graph has
+ * no such table, so imports stay in the graph's own units. Materials without a finite positive factor count 1.
+ */
+function reoFactors(materials: unknown): Map<string, number> | null {
+  if (materials === null || typeof materials !== "object") return null;
+  const out = new Map<string, number>();
+  for (const [name, m] of Object.entries(materials as Record<string, unknown>)) {
+    const f = m !== null && typeof m === "object" ? (m as { reoFactor?: unknown }).reoFactor : undefined;
+    if (typeof f === "number" && Number.isFinite(f) && f > 0) out.set(name, f);
+  }
+  return out.size > 0 ? out : null;
 }
 
 function concentrationOf(byCountry: Map<string, number>): StageConcentration {

@@ -14,11 +14,11 @@ import { supplyMask } from "./supply.js";
 
 /** Options of `countryFailureSets`. */
 export interface CountryFailureSetsOptions {
-  /** Largest set size searched; sets of more countries are not reported. */
+  /** Largest set size searched; sets of more countries are not reported. @defaultValue `4` */
   maxSetSize?: number;
   /** Only these consumer ids (default: every consumer the scenario keeps). */
   consumers?: string[];
-  /** Supply runs allowed per consumer before the search stops (`complete: false`). */
+  /** Supply runs allowed per consumer before the search stops (`complete: false`). @defaultValue `20000` */
   maxRunsPerConsumer?: number;
   csr?: Csr;
 }
@@ -59,8 +59,8 @@ function forEachSubset(n: number, k: number, visit: (subset: number[]) => boolea
 
 /**
  * Minimal sets of countries whose joint loss unsupplies each consumer, up to `maxSetSize` countries.
- * @param graph the file graph
- * @param applied the scenario resolved on it (the search starts from the scenario's state)
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it (the search starts from the scenario's state)
  */
 export function countryFailureSets(
   graph: GraphInput,

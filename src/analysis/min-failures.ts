@@ -11,7 +11,7 @@
 import type { AppliedScenario } from "../scenario/types.js";
 import { clearCone, supplyCone } from "./_cone.js";
 import { type Csr, csrOf, type GraphInput, consumerIndices, scenarioMasks } from "./_csr.js";
-import { dominatorSets } from "./_dominator-sets.js";
+import { dominators } from "./_dominators.js";
 import { FlowNetwork } from "./_max-flow.js";
 import { supplyMask } from "./supply.js";
 
@@ -40,8 +40,8 @@ export interface MinFailures {
 
 /**
  * The fewest facilities whose loss cuts off each consumer.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function minFailures(
   graph: GraphInput,
@@ -53,7 +53,7 @@ export function minFailures(
   const masks = scenarioMasks(csr, applied);
   const runner = supplyMask(csr, masks);
   const { supplied } = runner;
-  const sets = dominatorSets(csr, masks, runner);
+  const dom = dominators(csr, masks, runner);
   const wanted = opts.consumers ? new Set(opts.consumers) : undefined;
   const mark = new Uint8Array(csr.n);
   const local = new Int32Array(csr.n);
@@ -66,7 +66,7 @@ export function minFailures(
       out.push({ id, minFailures: 0, exact: true });
       continue;
     }
-    if ((sets[c]?.length ?? 0) > 1) {
+    if (dom.count[c]! > 0) {
       out.push({ id, minFailures: 1, exact: true });
       continue;
     }

@@ -16,7 +16,10 @@ import { supplyMask } from "./supply.js";
 
 /** Options of `routes`. */
 export interface RoutesOptions {
-  /** Lead time of an edge without `leadTimeDays`. 30 days: a typical sea-freight plus customs leg. */
+  /**
+   * Lead time of an edge without `leadTimeDays`. 30 days: a typical sea-freight plus customs leg.
+   * @defaultValue `30`
+   */
   defaultLeadTimeDays?: number;
   /** The "before" state; default: the baseline (file graph, pipeline excluded). */
   baseline?: AppliedScenario;
@@ -145,8 +148,8 @@ function routeTo(csr: Csr, tree: { dist: Float64Array; pred: Int32Array }, v: nu
 
 /**
  * Fastest supply route of every consumer the scenario keeps, before and after the scenario.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph
+ * @param applied - the scenario resolved on it
  */
 export function routes(graph: GraphInput, applied: AppliedScenario, options: RoutesOptions = {}): Routes {
   const opts = { ...DEFAULT_ROUTES_OPTIONS, ...options };

@@ -1,28 +1,38 @@
 /**
  * Single points of failure: for each supplied consumer, the facilities whose loss ALONE leaves it unsupplied
  * (under the same AND/OR semantics as `supplyStatus`), and for each node how many consumers and how much demand
- * it alone cuts off. Computed from dominator sets (`_dominator-sets.ts`: Cooper-Harvey-Kennedy 2001, extended to
+ * it alone cuts off. Computed from the dominator DAG (`_dominators.ts`: Cooper-Harvey-Kennedy 2001, extended to
  * recipes) rather than by re-running the supply check once per node, which is O(n · (n + m)).
- * Per-node figures are sums over the consumers' sets: O(Σ |set|).
+ *
+ * The DAG takes linear space; the lists are expanded only here, for output. A consumer's list can be as long as
+ * the graph (a sole-sourced chain), and n such lists are O(n²), so each list holds at most `maxListed` nodes:
+ * the nearest ones, whole levels of the DAG at a time (no cut depends on node ids), with the count left out.
+ * Per-node figures are subtree sums over the DAG in reverse order (a node with several immediate dominators
+ * adds its sum to every node of its expanded set once), not sums over the lists.
  */
 import type { AppliedScenario } from "../scenario/types.js";
 import { type Csr, csrOf, type GraphInput, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
-import { dominatorSets } from "./_dominator-sets.js";
-import type { SupplyRunner } from "./_propagate.js";
+import { type Dominators, dominators, forEachDominator } from "./_dominators.js";
 import { supplyMask } from "./supply.js";
 
 /** Options of `singlePointsOfFailure`. */
 export interface SinglePointsOfFailureOptions {
   /** A CSR view already built for this graph. */
   csr?: Csr;
+  /** The most single points of failure listed per consumer (the nearest levels; the rest are counted). */
+  maxListed?: number;
 }
 
-export const DEFAULT_SINGLE_POINTS_OF_FAILURE_OPTIONS: SinglePointsOfFailureOptions = {};
+export const DEFAULT_SINGLE_POINTS_OF_FAILURE_OPTIONS: Required<
+  Pick<SinglePointsOfFailureOptions, "maxListed">
+> = { maxListed: 1000 };
 
 /** One consumer's single points of failure (node ids, sorted; the consumer itself is not listed). */
 export interface ConsumerSinglePoints {
   id: string;
   singlePointsOfFailure: string[];
+  /** How many single points of failure `maxListed` left out of the list (0 = the list is complete). */
+  singlePointsOfFailureOmitted: number;
 }
 
 /** What one node cuts off when it alone fails. */
@@ -40,41 +50,88 @@ export interface SinglePointsOfFailure {
   nodes: NodeCutOff[];
 }
 
-/** Per-node cut-off counts from dominator sets, as typed arrays indexed like `csr.ids`. */
+/** Per-node cut-off counts from the dominator DAG, as typed arrays indexed like `csr.ids`; memoized per DAG. */
 export function cutOffCounts(
   csr: Csr,
   masks: Masks,
-  runner: SupplyRunner,
-  sets: (number[] | null)[],
+  dom: Dominators,
 ): { consumers: Int32Array; demand: Float64Array } {
-  const cached = cutOffCache.get(sets);
+  const cached = cutOffCache.get(dom);
   if (cached) return cached;
-  const counts = countCutOff(csr, masks, runner, sets);
-  cutOffCache.set(sets, counts);
+  const counts = countCutOff(csr, masks, dom);
+  cutOffCache.set(dom, counts);
   return counts;
 }
 
-// analyze and the demand-cut attack order both need these: computed once per dominator sets (treat as read-only)
+// analyze and the demand-cut attack order both need these: computed once per DAG (treat as read-only)
 const cutOffCache = new WeakMap<object, { consumers: Int32Array; demand: Float64Array }>();
 
 function countCutOff(
   csr: Csr,
   masks: Masks,
-  runner: SupplyRunner,
-  sets: (number[] | null)[],
+  dom: Dominators,
 ): { consumers: Int32Array; demand: Float64Array } {
+  // below[x]: consumers (and demand) reaching x through nodes with one immediate dominator, passed up the tree
   const consumers = new Int32Array(csr.n);
   const demand = new Float64Array(csr.n);
-  for (const c of consumerIndices(csr)) {
-    const set = sets[c];
-    if (!set || runner.supplied[c] !== 1 || masks.nodeAlive[c] !== 1) continue;
-    for (const x of set) {
-      if (x === c) continue;
-      consumers[x]!++;
-      demand[x]! += csr.demand[c]!;
-    }
+  // direct[x]: sums added by nodes with several immediate dominators to their whole set, not passed further
+  const directConsumers = new Int32Array(csr.n);
+  const directDemand = new Float64Array(csr.n);
+  const stamp = new Uint8Array(csr.n);
+  for (let i = dom.order.length - 1; i >= 0; i--) {
+    const v = dom.order[i]!;
+    const k = dom.size[v]!;
+    if (k === 0) continue;
+    const own = csr.demand[v]! > 0 && masks.nodeAlive[v] === 1;
+    const c = consumers[v]! + (own ? 1 : 0);
+    const d = demand[v]! + (own ? csr.demand[v]! : 0);
+    if (c === 0) continue;
+    if (k === 1) {
+      const p = dom.idoms[dom.start[v]!]!;
+      consumers[p]! += c;
+      demand[p]! += d;
+    } else
+      forEachDominator(dom, v, stamp, (x) => {
+        directConsumers[x]! += c;
+        directDemand[x]! += d;
+      });
+  }
+  for (let x = 0; x < csr.n; x++) {
+    consumers[x]! += directConsumers[x]!;
+    demand[x]! += directDemand[x]!;
   }
   return { consumers, demand };
+}
+
+/**
+ * D(c) \ {c} as sorted indices, at most `max` of them: whole levels by distance in the DAG (breadth first), so
+ * the cut never depends on node ids. Returns the listed nodes; the caller knows the total from `dom.count`.
+ */
+export function listedDominators(dom: Dominators, c: number, max: number, stamp: Uint8Array): number[] {
+  const out: number[] = [];
+  if (dom.count[c]! <= max) {
+    forEachDominator(dom, c, stamp, (x) => out.push(x));
+    return out.sort((a, b) => a - b);
+  }
+  let level: number[] = [c];
+  stamp[c] = 1;
+  const seen: number[] = [c];
+  while (level.length > 0) {
+    const next: number[] = [];
+    for (const v of level)
+      for (let i = dom.start[v]!, end = i + dom.size[v]!; i < end; i++) {
+        const x = dom.idoms[i]!;
+        if (stamp[x] === 1) continue;
+        stamp[x] = 1;
+        seen.push(x);
+        next.push(x);
+      }
+    if (out.length + next.length > max) break;
+    for (const x of next) out.push(x);
+    level = next;
+  }
+  for (const x of seen) stamp[x] = 0;
+  return out.sort((a, b) => a - b);
 }
 
 /** Single points of failure per consumer, and the per-node cut-off counts as typed arrays (no object per node). */
@@ -84,33 +141,49 @@ export interface SinglePointsOfFailureCore {
 }
 
 /** The core of `singlePointsOfFailure`, for callers that keep per-node figures in arrays (`analyze`). */
-export function singlePointsOfFailureCore(csr: Csr, applied: AppliedScenario): SinglePointsOfFailureCore {
+export function singlePointsOfFailureCore(
+  csr: Csr,
+  applied: AppliedScenario,
+  maxListed: number = DEFAULT_SINGLE_POINTS_OF_FAILURE_OPTIONS.maxListed,
+): SinglePointsOfFailureCore {
   const masks = scenarioMasks(csr, applied);
-  const runner = supplyMask(csr, masks);
-  const sets = dominatorSets(csr, masks, runner);
+  const dom = dominators(csr, masks, supplyMask(csr, masks));
+  const stamp = new Uint8Array(csr.n);
   const consumers: ConsumerSinglePoints[] = [];
   for (const c of consumerIndices(csr)) {
     if (masks.removed[c] === 1) continue;
-    const set = runner.supplied[c] === 1 ? (sets[c] ?? []) : [];
-    const ids: string[] = [];
-    for (const x of set) if (x !== c) ids.push(csr.ids[x]!);
-    consumers.push({ id: csr.ids[c]!, singlePointsOfFailure: ids });
+    const listed = dom.supplied[c] === 1 ? listedDominators(dom, c, maxListed, stamp) : [];
+    const ids = new Array<string>(listed.length);
+    for (let i = 0; i < listed.length; i++) ids[i] = csr.ids[listed[i]!]!;
+    consumers.push({
+      id: csr.ids[c]!,
+      singlePointsOfFailure: ids,
+      singlePointsOfFailureOmitted: dom.supplied[c] === 1 ? dom.count[c]! - listed.length : 0,
+    });
   }
-  return { consumers, cutOff: cutOffCounts(csr, masks, runner, sets) };
+  return { consumers, cutOff: cutOffCounts(csr, masks, dom) };
 }
 
 /**
  * Single points of failure of every consumer the scenario keeps, and what each node cuts off alone.
- * @param graph the file graph
- * @param applied the scenario resolved on it
+ * @param graph - the file graph, or its integer view
+ * @param applied - the scenario resolved on it
+ * @param options - `maxListed` (default 1000): the most nodes listed per consumer
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph();
+ * const spof = singlePointsOfFailure(graph, applyScenario(graph, loadScenario("no-china")));
+ * console.log(spof.consumers.find((c) => c.id === "toyota")?.singlePointsOfFailure);
+ * ```
  */
 export function singlePointsOfFailure(
   graph: GraphInput,
   applied: AppliedScenario,
   options: SinglePointsOfFailureOptions = {},
 ): SinglePointsOfFailure {
-  const csr = csrOf(graph, options.csr);
-  const { consumers, cutOff } = singlePointsOfFailureCore(csr, applied);
+  const opts = { ...DEFAULT_SINGLE_POINTS_OF_FAILURE_OPTIONS, ...options };
+  const csr = csrOf(graph, opts.csr);
+  const { consumers, cutOff } = singlePointsOfFailureCore(csr, applied, opts.maxListed);
   const nodes: NodeCutOff[] = csr.ids.map((id, v) => ({
     id,
     consumersCutAlone: cutOff.consumers[v]!,

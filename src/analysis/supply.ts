@@ -69,9 +69,16 @@ export function missingMaterials(csr: Csr, runner: SupplyRunner, v: number): str
 }
 
 /**
- * Which consumers the scenario still supplies, and what each unsupplied one misses.
- * @param graph the file graph
- * @param applied the scenario resolved on that graph (`applyScenario`)
+ * Which consumers the scenario still supplies, and what each unsupplied one misses. Binary ("can any route
+ * still deliver"), with recipes: a node needs every recipe material from at least one supplied supplier.
+ * @param graph - the file graph, or its integer view
+ * @param applied - the scenario resolved on that graph (`applyScenario`)
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph();
+ * const status = supplyStatus(graph, applyScenario(graph, buildScenario({ remove: ["country=CN"] })));
+ * for (const c of status.consumers) if (!c.supplied) console.log(c.id, "misses", c.missing);
+ * ```
  */
 export function supplyStatus(
   graph: GraphInput,

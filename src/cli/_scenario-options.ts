@@ -1,7 +1,12 @@
 /** The scenario options shared by every analysis command, and how they become one Scenario. */
 import { loadScenario } from "../io/load-scenario.js";
 import { UsageError } from "../model/errors.js";
-import { composeScenarios, isEmptyScenario, scenarioFromFlags } from "../scenario/compose.js";
+import {
+  composeScenarios,
+  isEmptyScenario,
+  scenarioFromFlags,
+  withUncertainty,
+} from "../scenario/compose.js";
 import type { Scenario } from "../scenario/types.js";
 import type { OptionSpec } from "./_command.js";
 
@@ -61,9 +66,12 @@ export function scenarioFromOptions(options: Record<string, unknown>, fallback?:
     scale: options.scale as string[] | undefined,
     includePlanned: options.includePlanned === true,
     year: options.year as number | undefined,
+    uncertainty: options.uncertainty as string[] | undefined,
   });
+  const { uncertainty, ...disruptions } = flags;
   const parts = names.map(loadScenario);
-  if (!isEmptyScenario(flags)) parts.push(flags);
-  if (parts.length === 0) return fallback ? loadScenario(fallback) : { name: "baseline" };
-  return composeScenarios(parts);
+  if (!isEmptyScenario(disruptions)) parts.push(disruptions);
+  const scenario =
+    parts.length === 0 ? (fallback ? loadScenario(fallback) : { name: "baseline" }) : composeScenarios(parts);
+  return withUncertainty(scenario, uncertainty);
 }

@@ -10,7 +10,11 @@ import { countryFailureSets } from "../analysis/country-failure-sets.js";
 import { singlePointsOfFailure } from "../analysis/single-points-of-failure.js";
 import { supplyStatus } from "../analysis/supply.js";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../flow/_solve-flow.js";
+import { clean } from "../flow/_clean.js";
+import { loadHighs } from "../flow/_solver.js";
 import { flowAnalysis } from "../flow/flow-analysis.js";
+import { flowAttackCurves } from "../flow/flow-attack.js";
+import { rankChokepoints, sweepFlow } from "../flow/flow-chokepoints.js";
 import { servedDemand } from "../flow/served-demand.js";
 import { isConsumer, type SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
@@ -58,6 +62,11 @@ export interface CountryMetrics {
   demand: number;
   /** Objective → served / demand of the country's consumers. */
   servedFraction: Partial<Record<FlowObjective, number>>;
+  /**
+   * [least, most] served / demand over ALL max-total optima: how much of the max-total figure is a choice of
+   * split rather than a property of the network (`servedRange` of `servedDemand`).
+   */
+  servedFractionRange: [number, number];
   /** Objective → served demand per year. */
   served: Partial<Record<FlowObjective, number>>;
   /**
@@ -94,14 +103,20 @@ export interface CountryMetrics {
   losses: { days90: number; days365: number } | null;
   /**
    * Robustness R (Schneider et al., PNAS 2011) of the country's demand: the mean share of its demand still served
-   * (max-total) as nodes are removed in order of the demand they cost (N-1 ranking), with the network serving the
-   * country alone (other countries' demand set aside, so the score does not depend on how max-total splits a
-   * shared shortfall). null when not computed.
+   * (max-total) as the nodes of its supply cone are removed in order of the demand they cost (N-1 ranking), with
+   * the network serving the country alone (other countries' demand set aside, so the score does not depend on how
+   * a shared shortfall is split). The cone = every node with a path to one of the country's consumers in the
+   * file graph, so nodes that cannot affect its supply (another country's chain, isolated nodes) do not change R.
+   * null when not computed.
    */
   robustness: number | null;
   /** The attack curve behind `robustness`: share of the country's demand served after k removals, k = 0..N. */
   attackCurve: number[];
 }
+
+/** Shares to 10 digits: sums over the file's nodes differ in the last bits with the order of the file. */
+const roundShares = (shares: Record<string, number>) =>
+  Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, clean(v)]));
 
 const hhi = (shares: Record<string, number>) => Object.values(shares).reduce((t, s) => t + (s * 100) ** 2, 0);
 
@@ -133,7 +148,8 @@ export async function countryMetrics(
   for (const objective of objectives) flows.set(objective, await servedDemand(graph, applied, { objective }));
   const time = await flowAnalysis(graph, applied, { objective: "max-total", attack: false });
   const supply = supplyStatus(graph, applied);
-  const spof = singlePointsOfFailure(graph, applied);
+  // every single point abroad counts, however long the lists
+  const spof = singlePointsOfFailure(graph, applied, { maxListed: Number.POSITIVE_INFINITY });
   const concentration = concentrationReport(graph, {
     includePlanned: scenario.includePlanned === true || scenario.year !== undefined,
     lookThroughStages: tracedStages(graph),
@@ -214,13 +230,27 @@ export function countryAlone(graph: SupplyGraph, scenario: Scenario, country: st
   return composeScenarios([scenario, { name: `${country} alone`, remove: others.map((node) => ({ node })) }]);
 }
 
+/** Every node with a path to one of `country`'s consumers in the file graph (its supply cone), consumers included. */
+export function supplyCone(graph: SupplyGraph, country: string): Set<string> {
+  const cone = new Set(graph.filterNodes((_id, a) => a.country === country && isConsumer(a)));
+  const stack = [...cone];
+  while (stack.length) {
+    const id = stack.pop()!;
+    for (const s of graph.inNeighbors(id)) if (!cone.has(s)) stack.push(s), cone.add(s);
+  }
+  return cone;
+}
+
 async function countryAttackCurve(graph: SupplyGraph, scenario: Scenario, country: string) {
-  const analysis = await flowAnalysis(graph, applyScenario(graph, countryAlone(graph, scenario, country)), {
+  const applied = applyScenario(graph, countryAlone(graph, scenario, country));
+  const highs = await loadHighs();
+  const sweep = sweepFlow(highs, graph, applied, "max-total");
+  const attack = flowAttackCurves(highs, graph, applied, rankChokepoints(graph, sweep), {
     objective: "max-total",
-    attack: true,
     randomOrders: 0,
+    only: supplyCone(graph, country),
   });
-  return analysis.attack?.curves.find((c) => c.order === "demand-lost");
+  return attack.curves.find((c) => c.order === "demand-lost");
 }
 
 function oneCountry(
@@ -239,10 +269,12 @@ function oneCountry(
   const demand = mine.reduce((t, id) => t + (graph.getNodeAttribute(id, "demand") ?? 0), 0);
   const servedFraction: CountryMetrics["servedFraction"] = {};
   const served: CountryMetrics["served"] = {};
+  let servedFractionRange: [number, number] = [0, 0];
   for (const [objective, flow] of flows) {
     const c = flow.countries[country];
     served[objective] = c?.served ?? 0;
     servedFraction[objective] = c && c.demand > 0 ? c.fraction : 0;
+    if (c && c.demand > 0) servedFractionRange = [c.servedRange[0] / c.demand, c.servedRange[1] / c.demand];
   }
   const abroad = new Map<string, string[]>();
   for (const c of spof) {
@@ -266,20 +298,21 @@ function oneCountry(
   for (const [stage, byCountry] of Object.entries(concentration.lookThrough)) {
     const shares = own(byCountry, country);
     if (!shares) continue;
-    lookThrough[stage] = shares;
-    supplierHhi[stage] = hhi(shares);
+    lookThrough[stage] = roundShares(shares);
+    supplierHhi[stage] = clean(hhi(shares));
   }
   return {
     country,
     consumers: mine.length,
     demand,
     servedFraction,
+    servedFractionRange,
     served,
     servedFirst: 0,
     cutOff: unsupplied.filter((id) => mineSet.has(id)),
     singlePointsAbroad,
     countryFailureSetsAbroad: [],
-    importShares: concentration.imports[country]?.shares ?? {},
+    importShares: roundShares(concentration.imports[country]?.shares ?? {}),
     lookThrough,
     supplierHhi,
     stockpileDays: 0,

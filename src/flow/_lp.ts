@@ -107,10 +107,22 @@ export function buildTotalLp(model: FlowModel): Lp {
   return { text: lpText(objective, lines, bounds), rows };
 }
 
-/** The routing of a given service: minimise Σ f with every consumer's served demand held in [low, high]. */
-export function buildRoutingLp(model: FlowModel, low: Float64Array, high: Float64Array): string {
+/**
+ * The routing of a given service: minimise Σ f (`squares`: ½ Σ f², strictly convex, so one optimum) with every
+ * consumer's served demand held in [low, high].
+ */
+export function buildRoutingLp(
+  model: FlowModel,
+  low: Float64Array,
+  high: Float64Array,
+  squares = false,
+): string {
   const { lines } = networkRows(model);
-  const objective = `Minimize\n obj: ${sum(model.edges.map((_, e) => `f${e}`))}`;
+  const terms = model.edges.map((_, e) => (squares ? `f${e}^2` : `f${e}`));
+  const objective =
+    squares && terms.length
+      ? `Minimize\n obj: [ ${terms.join(" + ")} ] / 2`
+      : `Minimize\n obj: ${sum(terms)}`;
   const bounds = model.consumers.map((i) => ` ${num(low[i]!)} <= s${i} <= ${num(high[i]!)}`);
   bounds.push(...edgeBounds(model), " t = 0");
   return lpText(objective, lines, bounds);

@@ -33,6 +33,8 @@ export interface FlowSolution {
   edgeFlow: Float64Array;
   /** The smallest served fraction (null without consumers). */
   minFraction: number | null;
+  /** How the edge flows were chosen (`rule` for the propagation objectives, which fix them). */
+  routing: RoutingMethod;
 }
 
 export interface SolveFlowOptions {
@@ -40,16 +42,23 @@ export interface SolveFlowOptions {
   flows: boolean;
 }
 
+/** How the edge flows of a solution were chosen. */
+export type RoutingMethod = "least-squares" | "interior-point" | "rule";
+
 /**
- * The routing of a given allocation: the least total flow (no circulation, no detours), and among the many
- * routings with that total, the analytic centre of their face, which is unique: an interior-point solve without
- * crossover converges to it (Güler & Ye, "Convergence behavior of interior-point algorithms", Math. Prog. 60,
- * 1993), whereas a simplex vertex would depend on column order, i.e. on node ids. (A least-squares routing would
- * be unique too, but HiGHS's QP solver fails on some small flow problems.) Each consumer's served demand is held
- * within 10^-7 (relative) of its level, since LP levels are feasible only within the solver's tolerance; routed
- * flows are therefore reported to 6 significant digits (`cleanFlow`).
+ * The routing of a given allocation, unique by definition: the least ½Σf² (strictly convex, so one optimum, and
+ * no circulation), whatever the node ids. HiGHS's QP solver fails on some small flow problems; then the routing
+ * falls back to the least total flow solved by interior point without crossover, which tends to the analytic
+ * centre of the optimal face (Güler & Ye, Math. Prog. 60, 1993) but is not guaranteed to be id-independent
+ * (`routing: "interior-point"` says so). Each consumer's served demand is held within 10^-7 (relative) of its
+ * level, since LP levels are feasible only within the solver's tolerance; flows are reported on the grid of
+ * `quantum`.
  */
-function routing(highs: Highs, model: FlowModel, served: Float64Array): Float64Array {
+function routing(
+  highs: Highs,
+  model: FlowModel,
+  served: Float64Array,
+): { flows: Float64Array; method: RoutingMethod } {
   const low = new Float64Array(model.nodes.length);
   const high = new Float64Array(model.nodes.length);
   for (const i of model.consumers) {
@@ -57,19 +66,28 @@ function routing(highs: Highs, model: FlowModel, served: Float64Array): Float64A
     high[i] = served[i]!;
   }
   const flows = new Float64Array(model.edges.length);
-  if (model.edges.length === 0) return flows;
-  let result: ReturnType<Highs["solve"]>;
-  try {
-    result = highs.solve(buildRoutingLp(model, low, high), { solver: "ipm", run_crossover: "off" });
-  } catch (error) {
-    throw new FlowSolveError(error instanceof Error ? error.message : String(error), "routing");
+  if (model.edges.length === 0) return { flows, method: "least-squares" };
+  const attempt = (squares: boolean) => {
+    try {
+      const options = squares ? {} : ({ solver: "ipm", run_crossover: "off" } as const);
+      const result = highs.solve(buildRoutingLp(model, low, high, squares), options);
+      return result.Status === "Optimal" ? result : null;
+    } catch {
+      return null;
+    }
+  };
+  let method: RoutingMethod = "least-squares";
+  let result = attempt(true);
+  if (!result) {
+    method = "interior-point";
+    result = attempt(false);
   }
-  if (result.Status !== "Optimal") throw new FlowSolveError(result.Status, "routing");
+  if (!result) throw new FlowSolveError("no optimum", "routing");
   for (let e = 0; e < model.edges.length; e++) {
     const column = result.Columns[`f${e}`] as { Primal?: number } | undefined;
     flows[e] = Math.max(0, column?.Primal ?? 0);
   }
-  return flows;
+  return { flows, method };
 }
 
 function minFractionOf(model: FlowModel, served: Float64Array): number | null {
@@ -92,13 +110,14 @@ export function solveFlow(
   if (!isLpObjective(objective)) {
     const { served, edgeFlow } =
       objective === "proportional" ? proportionalFlow(model) : frozenRoutingFlow(model);
-    return { served, edgeFlow, minFraction: minFractionOf(model, served) };
+    return { served, edgeFlow, minFraction: minFractionOf(model, served), routing: "rule" };
   }
   const own = allocator ?? new Allocator(highs, model);
   try {
     const { served, minFraction } = own.leximin(objective === "max-total");
-    const edgeFlow = options.flows ? routing(highs, model, served) : new Float64Array(model.edges.length);
-    return { served, edgeFlow, minFraction };
+    const routed = options.flows ? routing(highs, model, served) : null;
+    const edgeFlow = routed?.flows ?? new Float64Array(model.edges.length);
+    return { served, edgeFlow, minFraction, routing: routed?.method ?? "least-squares" };
   } finally {
     if (!allocator) own.dispose();
   }

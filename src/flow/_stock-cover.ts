@@ -43,6 +43,11 @@ export interface CoverQuestion {
    * each pile) that still keeps the targets whole that long: a second LP. Off where only days count.
    */
   release?: boolean;
+  /**
+   * Upper bounds on edge flows (by edge index), for allocations that do not reroute (`proportional`,
+   * `frozen-routing`): stock then moves only along existing contracts. Absent = any route.
+   */
+  edgeCap?: Float64Array;
 }
 
 /** The answer: days the targets stay whole (Infinity when nothing is short), and each pile's release rate. */
@@ -87,7 +92,10 @@ export function stockCover(highs: Highs, model: FlowModel, question: CoverQuesti
   }
   const dead = new Set<number>();
   for (const i of removed) for (const e of [...model.outEdges[i]!, ...model.inEdges[i]!]) dead.add(e);
-  bounds.push(...edgeBounds(model).map((b, e) => (dead.has(e) ? ` f${e} = 0` : b)), " t = 0", " u >= 0");
+  const cap = question.edgeCap;
+  const edgeBound = (b: string, e: number) =>
+    dead.has(e) ? ` f${e} = 0` : cap ? ` 0 <= f${e} <= ${num(cap[e]!)}` : b;
+  bounds.push(...edgeBounds(model).map(edgeBound), " t = 0", " u >= 0");
   for (const x of extra) bounds.push(` ${x.column} >= 0`);
   const options = lpOptions(model.edges.length);
   const first = solveTyped(() => highs.solve(lpText("Minimize\n obj: u", lines, bounds), options));

@@ -18,10 +18,15 @@ export interface FlowAttackOptions {
   objective?: FlowObjective;
   /** Random orders to average (seeds 1..randomOrders). */
   randomOrders?: number;
+  /**
+   * Remove only these nodes (default: every node the ranking lists). A country's robustness uses its supply
+   * cone, so that nodes that cannot affect it (another country's chain, isolated nodes) do not dilute R.
+   */
+  only?: ReadonlySet<string>;
   onProgress?: ProgressCallback;
 }
 
-export const DEFAULT_FLOW_ATTACK_OPTIONS: Required<Omit<FlowAttackOptions, "onProgress">> = {
+export const DEFAULT_FLOW_ATTACK_OPTIONS: Required<Omit<FlowAttackOptions, "onProgress" | "only">> = {
   objective: "max-total",
   randomOrders: 3,
 };
@@ -44,19 +49,42 @@ export interface FlowAttack {
   curves: FlowAttackCurve[];
 }
 
-function curve(solver: Knockout, order: string[], demand: number, tick: () => void): number[] {
+/**
+ * The curve of removing `groups` in turn. Nodes in one group are tied in the ranking (equal N-1 loss): which of
+ * them goes first is an arbitrary choice, so the group is removed as one and the curve is interpolated linearly
+ * across its steps; R then does not depend on node ids. Singletons give the plain step-by-step curve.
+ */
+function curve(solver: Knockout, groups: string[][], demand: number, tick: () => void): number[] {
   const shares: number[] = [];
-  for (let k = 0; k <= order.length; k++) {
-    if (shares.length && shares[shares.length - 1] === 0) {
-      shares.push(0);
+  const removed: string[] = [];
+  const shareNow = () => {
+    if (shares.length && shares[shares.length - 1] === 0) return 0;
+    return demand > 0 ? clean(solver.total(removed) / demand) : 0;
+  };
+  shares.push(shareNow());
+  tick();
+  for (const group of groups) {
+    const before = shares[shares.length - 1]!;
+    removed.push(...group);
+    const after = shareNow();
+    for (let j = 1; j <= group.length; j++) {
+      shares.push(j === group.length ? after : clean(before + ((after - before) * j) / group.length));
       tick();
-      continue;
     }
-    const served = solver.total(order.slice(0, k));
-    shares.push(demand > 0 ? clean(served / demand) : 0);
-    tick();
   }
   return shares;
+}
+
+/** Consecutive nodes of a ranking with equal loss form one group (ties), ids sorted inside. */
+function tieGroups(ranked: FlowChokepoint[]): string[][] {
+  const groups: string[][] = [];
+  let last: number | null = null;
+  for (const c of ranked) {
+    if (last !== null && c.demandLost === last) groups[groups.length - 1]!.push(c.id);
+    else groups.push([c.id]);
+    last = c.demandLost;
+  }
+  return groups.map((g) => g.sort(byId));
 }
 
 function robustness(shares: number[]): number {
@@ -69,32 +97,36 @@ export function flowAttackCurves(
   highs: Highs,
   graph: SupplyGraph,
   applied: AppliedScenario,
-  ranking: FlowChokepoint[],
+  fullRanking: FlowChokepoint[],
   options: FlowAttackOptions = {},
 ): FlowAttack {
   const { objective, randomOrders, onProgress } = { ...DEFAULT_FLOW_ATTACK_OPTIONS, ...options };
+  const only = options.only;
+  const ranking = only ? fullRanking.filter((c) => only.has(c.id)) : fullRanking;
   const solver = knockout(highs, graph, applied, objective);
   const base = solver.model;
   const demand = base.consumers.reduce((t, i) => t + base.demand[i]!, 0);
-  const byLoss = ranking.map((c) => c.id);
+  const byLoss = tieGroups(ranking);
   const countryLoss = new Map<string, number>();
   for (const c of ranking) countryLoss.set(c.country, (countryLoss.get(c.country) ?? 0) + c.demandLost);
   const countries = [...countryLoss.keys()].sort(
     (a, b) => countryLoss.get(b)! - countryLoss.get(a)! || byId(a, b),
   );
-  const byCountry = countries.flatMap((code) => ranking.filter((c) => c.country === code).map((c) => c.id));
-  const sortedIds = [...byLoss].sort(byId);
+  const byCountry = countries.flatMap((code) => tieGroups(ranking.filter((c) => c.country === code)));
+  // Random orders shuffle the nodes sorted by label (then id), so that renaming ids does not change them.
+  const label = (id: string) => graph.getNodeAttribute(id, "label");
+  const canonical = ranking.map((c) => c.id).sort((a, b) => byId(label(a), label(b)) || byId(a, b));
   const randoms = Array.from({ length: randomOrders }, (_, s) => {
     const next = mulberry32(s + 1);
-    const order = [...sortedIds];
+    const order = [...canonical];
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    return order;
+    return order.map((id) => [id]);
   });
   try {
-    const total = (2 + randoms.length) * (byLoss.length + 1);
+    const total = (2 + randoms.length) * (ranking.length + 1);
     let done = 0;
     const tick = () => onProgress?.(++done, total);
     const curves: FlowAttackCurve[] = [];
@@ -103,14 +135,19 @@ export function flowAttackCurves(
       ["country", byCountry],
     ] as const) {
       const shares = curve(solver, order, demand, tick);
-      curves.push({ order: name, removed: order, servedShare: shares, robustness: robustness(shares) });
+      curves.push({
+        order: name,
+        removed: order.flat(),
+        servedShare: shares,
+        robustness: robustness(shares),
+      });
     }
     if (randoms.length) {
       const runs = randoms.map((order) => curve(solver, order, demand, tick));
       const mean = runs[0]!.map((_, k) => clean(runs.reduce((t, r) => t + r[k]!, 0) / runs.length));
       curves.push({ order: "random", removed: [], servedShare: mean, robustness: robustness(mean) });
     }
-    return { nodes: byLoss.length, curves };
+    return { nodes: ranking.length, curves };
   } finally {
     solver.dispose();
   }

@@ -6,7 +6,13 @@ import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { Allocator } from "./_allocator.js";
 import { byId, clean, cleanFlow, quantize, quantum } from "./_clean.js";
-import { type FlowObjective, type FlowSolution, isLpObjective, solveFlow } from "./_solve-flow.js";
+import {
+  type FlowObjective,
+  type FlowSolution,
+  isLpObjective,
+  type RoutingMethod,
+  solveFlow,
+} from "./_solve-flow.js";
 import { loadHighs } from "./_solver.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
 import { dict } from "../model/dict.js";
@@ -81,6 +87,12 @@ export interface ServedDemand {
   bottlenecks: Bottleneck[];
   /** Sorted by edge key. */
   edges: EdgeFlow[];
+  /**
+   * How `edges` were chosen among the routings that deliver the allocation: `least-squares` (the least ½Σf²:
+   * unique), `interior-point` (fallback when the QP solver fails: least total flow, not guaranteed unique) or
+   * `rule` (the propagation objectives fix the flows).
+   */
+  routing: RoutingMethod;
 }
 
 // Tight within the routing's band (10^-7 relative on served demand, a little more on a capacity).
@@ -195,7 +207,7 @@ export function describeFlow(
   );
   const edges: EdgeFlow[] = [];
   for (const [e, ed] of model.edges.entries()) {
-    const flow = cleanFlow(solution.edgeFlow[e]!);
+    const flow = quantize(solution.edgeFlow[e]!, q);
     if (flow > 0)
       edges.push({ id: ed.key, source: graph.source(ed.key), target: graph.target(ed.key), flow });
   }
@@ -209,6 +221,7 @@ export function describeFlow(
     countries,
     bottlenecks: bottlenecks(graph, model, solution, facts.gain),
     edges: edges.sort((a, b) => byId(a.id, b.id)),
+    routing: solution.routing,
   };
 }
 

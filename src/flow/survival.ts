@@ -15,12 +15,15 @@
  *   whole together (the first shortfall in the country); null when nothing is short;
  * - losses and exposure use the country's joint figure: every short consumer is whole until then, and loses its
  *   shortfall after.
+ * - under the allocations that do not reroute (`proportional`, `frozen-routing`) stock moves only along existing
+ *   contracts: each edge carries at most the larger of its baseline volume and its flow under the scenario.
  * Served levels are the scenario's allocation (the sweep's), so the figures are as unique as that allocation.
  */
 import type { Highs } from "highs";
 import { isStockpile, type SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { byId, clean, cleanFlow } from "./_clean.js";
+import { isLpObjective, solveFlow } from "./_solve-flow.js";
 import { type Pile, stockCover } from "./_stock-cover.js";
 import type { FlowSweep } from "./flow-chokepoints.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
@@ -146,6 +149,11 @@ export function survival(
   const recovery = { ...DEFAULT_RECOVERY_DAYS, ...options.recoveryDays };
   const model = buildFlowModel(graph, applied);
   const { privateStock, piles } = stocksOf(graph, applied, model);
+  let edgeCap: Float64Array | undefined;
+  if (!isLpObjective(sweep.objective)) {
+    const { edgeFlow } = solveFlow(highs, model, sweep.objective, { flows: true });
+    edgeCap = Float64Array.from(model.edges, (edge, e) => Math.max(edge.volume, edgeFlow[e]!));
+  }
   const at = sweep.consumers.map((id) => model.index.get(id)!);
   const levelsOf = (served: Float64Array) => {
     const levels = new Float64Array(model.nodes.length);
@@ -161,7 +169,15 @@ export function survival(
   const countryCover = (levels: Float64Array, removed?: ReadonlySet<number>, release = false) =>
     new Map(
       codes.map((code) => {
-        const question = { targets: shortIn(levels, code), levels, privateStock, piles, removed, release };
+        const question = {
+          targets: shortIn(levels, code),
+          levels,
+          privateStock,
+          piles,
+          removed,
+          release,
+          edgeCap,
+        };
         return [code, stockCover(highs, model, question)];
       }),
     );

@@ -29,6 +29,8 @@ export interface AnalysisForExport {
     supplied: boolean;
     missing: string[];
     singlePointsOfFailure: string[];
+    /** Left out of the list by the listing limit (absent = none). */
+    singlePointsOfFailureOmitted?: number;
     minFailures: number | null;
   }>;
   nodes: Array<{
@@ -66,7 +68,7 @@ export function nodeResultsFromAnalysis(result: AnalysisForExport): NodeResults 
     Object.assign(at(c.id), {
       supplied: c.supplied,
       missing: c.missing,
-      singlePointsOfFailure: c.singlePointsOfFailure.length,
+      singlePointsOfFailure: c.singlePointsOfFailure.length + (c.singlePointsOfFailureOmitted ?? 0),
       minFailures: c.minFailures,
     });
   }

@@ -14,7 +14,7 @@ const LEVERS: NamedJsonKind<Lever> = {
   schema: leverSchema,
   fileCode: "E_LEVER_FILE",
   unknownCode: "E_LEVER_UNKNOWN",
-  hint: "see the lever format in the README (section Levers)",
+  hint: "see the lever format in docs/scenarios.md",
 };
 
 /** The folder of the bundled levers. */

@@ -14,7 +14,7 @@ const SCENARIOS: NamedJsonKind<Scenario> = {
   schema: scenarioSchema,
   fileCode: "E_SCENARIO_FILE",
   unknownCode: "E_SCENARIO_UNKNOWN",
-  hint: "see the scenario format in the README",
+  hint: "see the scenario format in docs/scenarios.md",
 };
 
 /** The folder of the bundled scenarios. */
@@ -32,7 +32,17 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   return parseNamedJson(SCENARIOS, text, file);
 }
 
-/** Load a scenario by bundled name (`no-china`) or path. @throws ScenarioError */
+/**
+ * Load a scenario by bundled name (`no-china`, see `bundledScenarioNames`) or by path to a .json file.
+ * @throws ScenarioError `E_SCENARIO_UNKNOWN` (no such name or file; the hint lists the bundled names),
+ *   `E_SCENARIO_FILE` (malformed, naming the file and the JSON path)
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph();
+ * const applied = applyScenario(graph, loadScenario("china-dual-use-ban-japan-2026"));
+ * console.log(applied.removedEdges.length, "links cut");
+ * ```
+ */
 export function loadScenario(nameOrPath: string): Scenario {
   return loadNamedJson(SCENARIOS, nameOrPath);
 }

@@ -2,14 +2,15 @@
  * Read a graph in any supported format. The format comes from `from` or the file extension; readers for
  * formats other than our JSON register themselves here, so every command accepts every format.
  */
-import { statSync } from "node:fs";
-import { extname } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
 import { UsageError } from "../model/errors.js";
 import type { GraphCheckResult } from "../model/graph-checks.js";
 import type { SupplyGraph } from "../model/types.js";
 import { type CsvReadOptions, checkCsvFile } from "./formats/csv-files.js";
 import { checkGexfFile } from "./formats/gexf.js";
 import { checkGraphmlFile } from "./formats/graphml.js";
+import { checkParquetFile } from "./formats/parquet-files.js";
 import { checkGraphFile, type LoadGraphOptions } from "./load-graph.js";
 import { graphOrThrow } from "./parse-graph.js";
 
@@ -21,6 +22,16 @@ const readers = new Map<string, GraphReader>([
   ["csv", (path, options) => checkCsvFile(path, options as CsvReadOptions)],
   ["gexf", checkGexfFile],
   ["graphml", checkGraphmlFile],
+  [
+    "parquet",
+    (path) => {
+      throw new UsageError(
+        `${path}: Parquet files are read asynchronously`,
+        "use readGraphFileAsync, checkAnyGraphFileAsync or readGraphTableAsync",
+        "E_FORMAT",
+      );
+    },
+  ],
 ]);
 
 /** Register a reader for a format name (also used as the file extension). */
@@ -38,7 +49,7 @@ export interface ReadGraphOptions extends LoadGraphOptions {
   from?: string;
 }
 
-/** The format of a path from its extension (`.json` → json); a folder holds CSV tables. */
+/** The format of a path from its extension (`.json` → json); a folder holds CSV tables, or Parquet tables. */
 export function formatOfPath(path: string): string {
   let isFolder = false;
   try {
@@ -46,7 +57,10 @@ export function formatOfPath(path: string): string {
   } catch {
     // a path that does not exist yet (an output) has only its extension to go by
   }
-  if (isFolder) return "csv";
+  if (isFolder)
+    return existsSync(join(path, "nodes.parquet")) && !existsSync(join(path, "nodes.csv"))
+      ? "parquet"
+      : "csv";
   const ext = extname(path).slice(1).toLowerCase();
   return ext === "" ? "json" : ext;
 }
@@ -71,4 +85,25 @@ export function checkAnyGraphFile(path: string, options: ReadGraphOptions = {}):
  */
 export function readGraphFile(path: string, options: ReadGraphOptions = {}): SupplyGraph {
   return graphOrThrow(checkAnyGraphFile(path, options), path);
+}
+
+/**
+ * `checkAnyGraphFile` for every format, Parquet included (its reader is asynchronous).
+ * @throws UsageError for an unknown format.
+ */
+export async function checkAnyGraphFileAsync(
+  path: string,
+  options: ReadGraphOptions = {},
+): Promise<GraphCheckResult> {
+  const format = options.from ?? formatOfPath(path);
+  if (format === "parquet") return checkParquetFile(path, options);
+  return checkAnyGraphFile(path, options);
+}
+
+/**
+ * `readGraphFile` for every format, Parquet included.
+ * @throws GraphFileError listing every problem; UsageError for an unknown format.
+ */
+export async function readGraphFileAsync(path: string, options: ReadGraphOptions = {}): Promise<SupplyGraph> {
+  return graphOrThrow(await checkAnyGraphFileAsync(path, options), path);
 }

@@ -7,6 +7,7 @@
 import { buildCsr, type Csr, csrFromChecked, csrFromColumns } from "../model/csr.js";
 import { GraphFileError } from "../model/errors.js";
 import { checkGraphFileParts, checkLargeGraphFile } from "./load-graph.js";
+import { checkParquetColumns } from "./formats/parquet-files.js";
 import { formatOfPath, type ReadGraphOptions, readGraphFile } from "./read-graph-file.js";
 
 /**
@@ -25,4 +26,17 @@ export function readGraphTable(path: string, options: ReadGraphOptions = {}): Cs
   const { parts, problems } = checkGraphFileParts(path, options);
   if (!parts || problems.some((p) => p.severity === "error")) throw new GraphFileError(path, problems);
   return csrFromChecked(parts);
+}
+
+/**
+ * `readGraphTable` for every format: Parquet tables are read straight into the integer view (no graphology
+ * graph), the others as `readGraphTable` reads them.
+ * @throws GraphFileError listing every problem; UsageError for an unknown format.
+ */
+export async function readGraphTableAsync(path: string, options: ReadGraphOptions = {}): Promise<Csr> {
+  const format = options.from ?? formatOfPath(path);
+  if (format !== "parquet") return readGraphTable(path, options);
+  const { columns, problems } = await checkParquetColumns(path, options);
+  if (!columns || problems.some((p) => p.severity === "error")) throw new GraphFileError(path, problems);
+  return csrFromColumns(columns);
 }

@@ -11,11 +11,13 @@ import { UnwritableValueError, type WriteNotes } from "./formats/_encode.js";
 import { writeCsv } from "./formats/csv-write.js";
 import { writeGexf } from "./formats/gexf.js";
 import { writeGraphml } from "./formats/graphml.js";
+import { writeParquet } from "./formats/parquet-write.js";
 import { checkOutputPath, writeFileAtomic } from "./write-atomic.js";
 
 /** Formats `writeGraphFile` writes. */
-export const WRITABLE_FORMATS = ["json", "csv", "gexf", "graphml"] as const;
-export type WritableFormat = (typeof WRITABLE_FORMATS)[number];
+/** A format `writeGraphFile` writes. */
+export type WritableFormat = "json" | "csv" | "gexf" | "graphml" | "parquet";
+export const WRITABLE_FORMATS: readonly WritableFormat[] = ["json", "csv", "gexf", "graphml", "parquet"];
 
 /** Options of `writeGraphFile`. */
 export interface WriteGraphFileOptions {
@@ -61,13 +63,13 @@ export function formatOfOutput(path: string): WritableFormat {
   );
 }
 
-/** Where the three CSV tables go: into folder `path`, or beside `path` when it names `*nodes.csv`. */
-function csvTargets(path: string): { dir: string; stem: string } {
-  const m = /^(.*)nodes\.csv$/i.exec(basename(path));
+/** Where the three tables go: into folder `path`, or beside `path` when it names `*nodes.<ext>`. */
+function tableTargets(path: string, ext: "csv" | "parquet"): { dir: string; stem: string } {
+  const m = new RegExp(`^(.*)nodes\\.${ext}$`, "i").exec(basename(path));
   if (m) return { dir: dirname(path), stem: m[1]! };
   if (extname(path) !== "") {
     throw new UsageError(
-      `${path}: CSV output is a folder (nodes.csv, edges.csv, graph.csv) or a path ending in nodes.csv`,
+      `${path}: ${ext === "csv" ? "CSV" : "Parquet"} output is a folder (nodes.${ext}, edges.${ext}, graph.${ext}) or a path ending in nodes.${ext}`,
       "give a folder name",
       "E_USAGE",
     );
@@ -76,9 +78,15 @@ function csvTargets(path: string): { dir: string; stem: string } {
 }
 
 /**
- * Write `graph` to `path` in format `to` (default from the extension).
+ * Write `graph` to `path` in format `to` (default from the extension: `.json`, `.gexf`, `.graphml`; a folder or
+ * a path without extension is CSV tables), atomically.
  * @throws UsageError (unknown format), UnwritableValueError (E_VALUE: a non-finite number, nothing written),
  *   OutputError (E_OUTPUT, E_OUTPUT_IS_DIR: the path cannot be written; old files untouched).
+ * @example
+ * ```ts
+ * const { files } = writeGraphFile(loadBundledGraph(), "rare-earths.graphml");
+ * console.log(files);
+ * ```
  */
 export function writeGraphFile(
   graph: SupplyGraph,
@@ -87,18 +95,18 @@ export function writeGraphFile(
 ): WriteGraphFileResult {
   const to = options.to ?? formatOfOutput(path);
   const notes: WriteNotes = { removedCharacters: 0 };
-  let outputs: Array<[string, string]>;
-  if (to === "csv") {
-    const { dir, stem } = csvTargets(path);
-    const tables = writeCsv(graph);
+  let outputs: Array<[string, string | Uint8Array]>;
+  if (to === "csv" || to === "parquet") {
+    const { dir, stem } = tableTargets(path, to);
+    const tables = to === "csv" ? writeCsv(graph) : writeParquet(graph);
     if (!existsSync(dir)) {
       if (!existsSync(dirname(dir)))
         throw new OutputError("E_OUTPUT", dir, "its folder does not exist", "create the folder first");
       mkdirSync(dir);
     } else if (!statSync(dir).isDirectory()) {
-      throw new OutputError("E_OUTPUT", dir, "is a file; CSV output is a folder", "give a folder name");
+      throw new OutputError("E_OUTPUT", dir, "is a file; table output is a folder", "give a folder name");
     }
-    outputs = (["nodes", "edges", "graph"] as const).map((t) => [join(dir, `${stem}${t}.csv`), tables[t]]);
+    outputs = (["nodes", "edges", "graph"] as const).map((t) => [join(dir, `${stem}${t}.${to}`), tables[t]]);
   } else {
     checkOutputPath(path);
     const text =

@@ -6,7 +6,7 @@
  */
 import { checkSerializedGraph } from "../model/graph-checks.js";
 import { ScenarioError } from "../model/errors.js";
-import type { SupplyGraph } from "../model/types.js";
+import type { Ranges, SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { composeScenarios } from "../scenario/compose.js";
 import { assertSelector, matchesSelector, selectorText } from "../scenario/selectors.js";
@@ -50,6 +50,19 @@ function setAll(
   return changes;
 }
 
+/**
+ * A lever's value replaces the file's estimate, so the estimate's range no longer describes it (and would fail
+ * the range check of the edited graph): the ranges of the changed attributes go (`recipe` takes every
+ * `recipe.<material>` with it). A fresh object: the copy shares nested objects with the input graph.
+ */
+function withoutRanges(ranges: Ranges | undefined, changed: AttributeChange[]): Ranges | undefined {
+  if (!ranges) return undefined;
+  const gone = (key: string) =>
+    changed.some((c) => c.attribute === key || (c.attribute === "recipe" && key.startsWith("recipe.")));
+  const kept = Object.entries(ranges).filter(([key]) => !gone(key));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
 function noMatch(lever: Lever, what: string): ScenarioError {
   return new ScenarioError("E_LEVER_NO_MATCH", `lever "${lever.name}": ${what} matches nothing`, {
     selector: what,
@@ -65,6 +78,12 @@ function editNodes(graph: SupplyGraph, lever: Lever, edit: NodeEdit, out: Map<st
     const changes = setAll(graph.getNodeAttributes(id), edit.set, (k, v) =>
       graph.setNodeAttribute(id, k as "stock", v as number),
     );
+    const ranges = graph.getNodeAttribute(id, "ranges");
+    if (changes.length && ranges) {
+      const kept = withoutRanges(ranges, changes);
+      if (kept) graph.setNodeAttribute(id, "ranges", kept);
+      else graph.removeNodeAttribute(id, "ranges");
+    }
     if (changes.length)
       out.set(id, [
         ...(out.get(id) ?? []).filter((c) => !changes.some((d) => d.attribute === c.attribute)),
@@ -83,6 +102,12 @@ function editEdges(graph: SupplyGraph, lever: Lever, edit: EdgeEdit, out: Map<st
     const changes = setAll(graph.getEdgeAttributes(key), edit.set, (k, v) =>
       graph.setEdgeAttribute(key, k as "capacity", v as number),
     );
+    const ranges = graph.getEdgeAttribute(key, "ranges");
+    if (changes.length && ranges) {
+      const kept = withoutRanges(ranges, changes);
+      if (kept) graph.setEdgeAttribute(key, "ranges", kept);
+      else graph.removeEdgeAttribute(key, "ranges");
+    }
     if (changes.length) out.set(key, [...(out.get(key) ?? []), ...changes]);
   }
 }

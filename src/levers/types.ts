@@ -7,10 +7,13 @@
  * taken away) are both compositions of lever files.
  */
 import { z } from "zod";
-import { scenarioSchema } from "../scenario/types.js";
-
-/** The scenario's node selector schema (`{country, stage, operator, node, status, output}`; keys are ANDed). */
-const selectorSchema = scenarioSchema.shape.remove.unwrap().element;
+import {
+  type NodeSelector,
+  type SameType,
+  type Scenario,
+  scenarioSchema,
+  selectorSchema,
+} from "../scenario/types.js";
 
 /** Node attributes an edit may set. Only flow-relevant quantities: identity and location stay as sourced. */
 export const nodeSetSchema = z.strictObject({
@@ -56,7 +59,15 @@ export const addEdgeSchema = z.strictObject({
 
 /** The JSON schema of a lever file: a scenario plus `pillar`, `edits` and `addEdges`. */
 export const leverSchema = scenarioSchema
-  .omit({ includePlanned: true, year: true })
+  // A lever is permanent: the scenario's timing (for `simulate`) has no meaning here.
+  .omit({
+    includePlanned: true,
+    year: true,
+    startDay: true,
+    durationDays: true,
+    startDate: true,
+    endDate: true,
+  })
   .extend({
     /** The policy pillar this lever takes away, e.g. `stockpile`. */
     pillar: z.string().min(1),
@@ -65,11 +76,57 @@ export const leverSchema = scenarioSchema
   })
   .strict();
 
-/** A lever as written in a file. */
-export type Lever = z.infer<typeof leverSchema>;
-export type NodeEdit = z.infer<typeof nodeEditSchema>;
-export type EdgeEdit = z.infer<typeof edgeEditSchema>;
-export type AddEdge = z.infer<typeof addEdgeSchema>;
+/**
+ * Node attributes an edit may set (each at least 0; recipe amounts positive). A type alias, not an interface,
+ * so it passes as a plain record of attributes.
+ */
+export type NodeSet = {
+  /** Material → amount per unit of output (replaces the whole recipe). */
+  recipe?: Record<string, number>;
+  capacity?: number;
+  stockpileDays?: number;
+  stock?: number;
+};
+
+/** Set attributes on every node the selector matches (it must match at least one). */
+export interface NodeEdit {
+  select: NodeSelector;
+  set: NodeSet;
+  /** Why: the source or reasoning of this edit. */
+  note?: string;
+}
+
+/** Set attributes on every edge from a node matching `from` to a node matching `to` (at least one). */
+export interface EdgeEdit {
+  selectEdge: { from: NodeSelector; to: NodeSelector };
+  set: { capacity?: number; volume?: number };
+  note?: string;
+}
+
+/** Add a supply relation between existing nodes, never into a node without suppliers. */
+export interface AddEdge {
+  source: string;
+  target: string;
+  volume?: number;
+  capacity?: number;
+  note?: string;
+}
+
+/**
+ * A lever as written in a file: a scenario's `remove`, `cut` and `scale` plus `pillar`, `edits` and `addEdges`.
+ * An interface so the public types do not expose zod; the checks below keep it equal to the schema.
+ */
+export interface Lever extends Omit<Scenario, "includePlanned" | "year"> {
+  /** The policy pillar this lever takes away, e.g. `stockpile`. */
+  pillar: string;
+  edits?: Array<NodeEdit | EdgeEdit>;
+  addEdges?: AddEdge[];
+}
+
+const _LEVER_SCHEMA_MATCHES: SameType<z.infer<typeof leverSchema>, Lever> = true;
+const _NODE_EDIT_SCHEMA_MATCHES: SameType<z.infer<typeof nodeEditSchema>, NodeEdit> = true;
+const _EDGE_EDIT_SCHEMA_MATCHES: SameType<z.infer<typeof edgeEditSchema>, EdgeEdit> = true;
+const _ADD_EDGE_SCHEMA_MATCHES: SameType<z.infer<typeof addEdgeSchema>, AddEdge> = true;
 
 /** One attribute changed by an edit. `before` is `null` when the attribute was absent. */
 export interface AttributeChange {

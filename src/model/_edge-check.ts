@@ -7,6 +7,7 @@ import { fastEdgeAttributes, fastEdgeEntry, isPlainRecord } from "./_fast-schema
 import type { FlowRules } from "./_flow-rules.js";
 import type { NodeChecker } from "./_node-check.js";
 import { warnUnknown, zodProblems } from "./_problems.js";
+import { checkRanges } from "./_range-check.js";
 import { isReservedId } from "./_reserved.js";
 import { edgeAttributesSchema, edgeEntrySchema, KNOWN_EDGE_KEYS, RESERVED_DRAWING_KEYS } from "./schema.js";
 import type { EdgeAttributes, Problem } from "./types.js";
@@ -182,6 +183,8 @@ export class EdgeChecker {
     const attrs = fast === null ? edgeAttributesSchema.safeParse(raw) : null;
     if (attrs && !attrs.success)
       zodProblems(attrs.error, `${path}/attributes`, this.problems, undefined, keyOf());
+    if (raw.ranges !== undefined)
+      checkRanges("edge", raw, `${path}/attributes`, this.problems, { edgeId: keyOf() });
     if (hasUnknownKey(raw, KNOWN_EDGE_KEYS)) {
       const key = keyOf();
       for (const k of Object.keys(raw)) {

@@ -57,11 +57,15 @@ const NODE_SHAPE: ReadonlyArray<readonly [string, Check]> = [
   ["stockpileDays", nonNegative],
   ["stock", nonNegative],
   ["recoveryDays", nonNegative],
+  ["stockDays", nonNegative],
+  ["qualificationDays", nonNegative],
+  ["rampDays", nonNegative],
   ["valuePerYear", nonNegative],
   ["status", (v) => STATUSES.has(v)],
   ["since", (v) => Number.isSafeInteger(v)],
   ["sources", sources],
   ["notes", str],
+  ["ranges", isPlainRecord],
 ];
 const REQUIRED_NODE_KEYS = ["label", "stage"];
 
@@ -71,6 +75,7 @@ const EDGE_SHAPE: ReadonlyArray<readonly [string, Check]> = [
   ["leadTimeDays", nonNegative],
   ["sources", sources],
   ["notes", str],
+  ["ranges", isPlainRecord],
 ];
 
 function copyValue(v: unknown): unknown {

@@ -2,6 +2,7 @@
 import { isCountryCode } from "./countries.js";
 import { fastNodeAttributes, fastNodeEntry } from "./_fast-schema.js";
 import { warnUnknown, zodProblems } from "./_problems.js";
+import { checkRanges } from "./_range-check.js";
 import { isReservedId } from "./_reserved.js";
 import { KNOWN_NODE_KEYS, nodeAttributesSchema, nodeEntrySchema, RESERVED_DRAWING_KEYS } from "./schema.js";
 import { isConsumer, type NodeAttributes, type Problem, UNKNOWN_COUNTRY } from "./types.js";
@@ -91,6 +92,7 @@ export class NodeChecker {
     const attrs = fast === null ? nodeAttributesSchema.safeParse(raw) : null;
     // Keep checking a malformed node (stage, country, reserved keys) so that one run lists every problem.
     if (attrs && !attrs.success) zodProblems(attrs.error, attrsPath, problems, key);
+    if (raw.ranges !== undefined) checkRanges("node", raw, attrsPath, problems, id);
     const a = (fast ?? (attrs?.success ? attrs.data : { ...raw })) as NodeAttributes;
     if (typeof a.label === "string" && a.label.length > opts.maxLabelLength) {
       this.add({

@@ -55,7 +55,7 @@ export interface Csr {
   country: Int32Array;
   /** 1 when v is a source of the file graph (no in-edge, not a consumer, not a stockpile). */
   source: Uint8Array;
-  /** Demand (t/yr); > 0 marks a consumer. */
+  /** Demand (t/yr); positive marks a consumer. */
   demand: Float64Array;
   /** Slots of v: `slotOffsets[v] .. slotOffsets[v+1]`; `slotMaterial[s]` = recipe material or -1 (any). */
   slotOffsets: Int32Array;

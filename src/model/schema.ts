@@ -8,6 +8,32 @@ const finite = z.number();
 const nonNegative = finite.min(0);
 const sources = z.array(z.string().min(1)).min(1);
 
+/**
+ * One entry of a `ranges` object: the plausible interval of an estimate. Checked against the value it belongs
+ * to in `_range-check.ts` (low ≤ value ≤ high, same rule as the value), which owns the E_RANGE_* codes; the
+ * attribute schemas below only require `ranges` to be an object.
+ */
+export const rangeEntrySchema = z.strictObject({
+  low: finite,
+  high: finite,
+  why: z.string().optional(),
+});
+
+/** Node attributes that may carry a range (besides `recipe.<material>`): the quantities of the format. */
+export const RANGED_NODE_KEYS: ReadonlySet<string> = new Set([
+  "capacity",
+  "demand",
+  "stockpileDays",
+  "stock",
+  "recoveryDays",
+  "valuePerYear",
+]);
+
+/** Edge attributes that may carry a range. */
+export const RANGED_EDGE_KEYS: ReadonlySet<string> = new Set(["volume", "capacity", "leadTimeDays"]);
+
+const ranges = z.record(z.string(), z.unknown());
+
 /** Attribute names sigma reads for drawing; the viewer derives them, so a file may not set them. */
 export const RESERVED_DRAWING_KEYS: ReadonlySet<string> = new Set([
   "x",
@@ -40,11 +66,15 @@ export const nodeAttributesSchema = z.looseObject({
   stockpileDays: nonNegative.optional(),
   stock: nonNegative.optional(),
   recoveryDays: nonNegative.optional(),
+  stockDays: nonNegative.optional(),
+  qualificationDays: nonNegative.optional(),
+  rampDays: nonNegative.optional(),
   valuePerYear: nonNegative.optional(),
   status: z.enum(FACILITY_STATUSES).optional(),
   since: z.number().int().optional(),
   sources: sources.optional(),
   notes: z.string().optional(),
+  ranges: ranges.optional(),
 });
 
 export const edgeAttributesSchema = z.looseObject({
@@ -53,6 +83,7 @@ export const edgeAttributesSchema = z.looseObject({
   leadTimeDays: nonNegative.optional(),
   sources: sources.optional(),
   notes: z.string().optional(),
+  ranges: ranges.optional(),
 });
 
 export const graphAttributesSchema = z.looseObject({

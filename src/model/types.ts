@@ -7,6 +7,23 @@ import type { DirectedGraph } from "graphology";
 /** Facility status. Only `operating` and `idle` facilities exist in a baseline; the others are pipeline. */
 export type FacilityStatus = "operating" | "construction" | "planned" | "idle";
 
+/**
+ * The plausible interval of an estimated value: `low ≤ value ≤ high`, in the value's unit. Sampled by the
+ * Monte Carlo and sensitivity analyses (src/uncertainty/, docs/uncertainty.md).
+ */
+export interface ValueRange {
+  low: number;
+  high: number;
+  /** How the bounds were set (required in the bundled graphs by a data test; optional in the format). */
+  why?: string;
+}
+
+/**
+ * Ranges of a node's or edge's estimates, keyed by attribute name (`capacity`, `volume`, ...) or, for a recipe
+ * amount, `recipe.<material>`. A key needs its value: a range on an absent (unlimited) capacity is an error.
+ */
+export type Ranges = Record<string, ValueRange>;
+
 /** Attributes of a facility, stockpile or consumer. Quantities are per year in the graph's `units`. */
 export interface NodeAttributes {
   /** Display name. */
@@ -24,7 +41,7 @@ export interface NodeAttributes {
   output?: string;
   /** Material → amount of it per unit of output. The node needs ALL of them. Absent = any supplier will do. */
   recipe?: Record<string, number>;
-  /** Consumption per year; a node with demand > 0 is a consumer. */
+  /** Consumption per year; a node with positive demand is a consumer. */
   demand?: number;
   /** Private stock on a consumer, in days of its demand. */
   stockpileDays?: number;
@@ -32,6 +49,21 @@ export interface NodeAttributes {
   stock?: number;
   /** Days to restore the node after a disruption (time-to-recover). */
   recoveryDays?: number;
+  /**
+   * Intermediate facilities (`simulate`): stock of the node's inputs, in days of its baseline output (its
+   * out-volume, or its capacity when it ships no volume). Drawn only through the node's own capacity.
+   */
+  stockDays?: number;
+  /**
+   * Days a buyer needs to qualify a supplier it did not buy from in the baseline (`simulate`); absent = the
+   * stage default of `DEFAULT_QUALIFICATION_DAYS` in `src/simulate/`.
+   */
+  qualificationDays?: number;
+  /**
+   * Days a pipeline facility takes from its start (`since`) to nameplate capacity, ramping linearly (`simulate`);
+   * absent = `DEFAULT_RAMP_DAYS` in `src/simulate/`.
+   */
+  rampDays?: number;
   /** Consumers: value per year of the production that depends on this supply, in the graph's `currency`. */
   valuePerYear?: number;
   status?: FacilityStatus;
@@ -41,6 +73,8 @@ export interface NodeAttributes {
   sources?: string[];
   /** How estimates were made. */
   notes?: string;
+  /** Intervals of the estimates among the attributes above (see `Ranges`). */
+  ranges?: Ranges;
   /** Attributes outside the format are kept as they are (the loader warns about them). */
   [extra: string]: unknown;
 }
@@ -54,6 +88,8 @@ export interface EdgeAttributes {
   leadTimeDays?: number;
   sources?: string[];
   notes?: string;
+  /** Intervals of `volume`, `capacity`, `leadTimeDays` (see `Ranges`). */
+  ranges?: Ranges;
   [extra: string]: unknown;
 }
 
@@ -94,7 +130,7 @@ export interface Problem {
 /** The country code used for nodes whose country is missing. */
 export const UNKNOWN_COUNTRY = "ZZ";
 
-/** A node is a consumer when it has demand > 0. */
+/** A node is a consumer when it has positive demand. */
 export function isConsumer(attributes: NodeAttributes): boolean {
   return (attributes.demand ?? 0) > 0;
 }

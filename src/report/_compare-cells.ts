@@ -16,7 +16,14 @@ export interface RenderedReport {
   charts: ChartFile[];
 }
 
-export const OBJECTIVES = ["max-total", "max-min", "proportional"] as const;
+export const OBJECTIVES = ["max-total", "max-min", "proportional", "frozen-routing"] as const;
+
+/** A max-total share with its range over all max-total optima: "15.1% (11.7-26.5)". */
+export function shareWithRange(share: number, range: readonly [number, number]): string {
+  const digits = (x: number) => (x * 100).toFixed(1);
+  if (Math.abs(range[1] - range[0]) < 5e-4) return percent(share);
+  return `${percent(share)} (${digits(range[0])}-${digits(range[1])})`;
+}
 
 export function top(shares: Record<string, number>, n = 3): string {
   const list = Object.entries(shares)

@@ -21,6 +21,8 @@ export interface AnalyzeReportOptions {
   topConsumers?: number;
   /** Above this many cut-off consumers the brief sums them up by country and lists only this many, largest first. */
   maxCutOffListed?: number;
+  /** Lines that lead the brief, right under the title (the served-demand headline when the flow ran). */
+  headline?: readonly string[];
 }
 
 export const DEFAULT_ANALYZE_REPORT_OPTIONS = {
@@ -54,6 +56,7 @@ function csvReport(result: AnalyzeResult): string {
     "supplied",
     "missing",
     "singlePointsOfFailure",
+    "singlePointsOfFailureOmitted",
     "countryFailureSets",
     "minFailures",
     "routeBeforeDays",
@@ -68,6 +71,7 @@ function csvReport(result: AnalyzeResult): string {
       c.supplied,
       c.missing.join(";"),
       c.singlePointsOfFailure.join(";"),
+      c.singlePointsOfFailureOmitted,
       c.countryFailureSets === null ? "" : c.countryFailureSets.map((s) => s.join("+")).join(";"),
       c.minFailures ?? "",
       c.route.before?.leadTimeDays ?? "",
@@ -87,7 +91,7 @@ export function analyzeJsonChunks(result: AnalyzeResult): Generator<string> {
 
 /**
  * Render an analyze result.
- * @param graph the graph the result came from (for labels, stages and countries of nodes)
+ * @param graph - the graph the result came from (for labels, stages and countries of nodes)
  */
 export function formatAnalyzeReport(
   result: AnalyzeResult,
@@ -118,6 +122,14 @@ export function formatAnalyzeReport(
   const title = prose(`Disruption brief: ${scenario.name} on ${result.graph.name || "graph"}`);
   const parts: string[] = [md ? `# ${title}` : `${title}\n${"=".repeat(title.length)}`, ""];
   if (scenario.description) parts.push(prose(scenario.description), "");
+  if (opts.headline?.length) parts.push(h("Headline"), ...opts.headline.map(prose), "");
+  else
+    parts.push(
+      prose(
+        "Served demand (capacity-aware) was not computed: the figures below are connectivity, whatever the capacity (run with --flow).",
+      ),
+      "",
+    );
 
   parts.push(h("What was removed"));
   const removed = scenario.removedNodes;
@@ -139,10 +151,10 @@ export function formatAnalyzeReport(
     parts.push(`${scenario.excludedNodes.length} planned, under-construction or idle facilities not online.`);
   parts.push("");
 
-  parts.push(h("Consumers cut off"));
+  parts.push(h("Consumers cut off (no complete route left, whatever the capacity)"));
   const cut = consumers.filter((c) => !c.supplied);
   parts.push(
-    `${consumers.length - cut.length} of ${consumers.length} consumers still supplied: ${percent(totalDemand > 0 ? suppliedDemand / totalDemand : 0)} of demand (${quantity(suppliedDemand)} of ${quantity(totalDemand)} ${units}).`,
+    `${consumers.length - cut.length} of ${consumers.length} consumers still connected: ${percent(totalDemand > 0 ? suppliedDemand / totalDemand : 0)} of demand (${quantity(suppliedDemand)} of ${quantity(totalDemand)} ${units}) keeps at least one complete route; how much of it can be served is the capacity question of the served-demand figures.`,
   );
   if (cut.length) {
     const byCountry = new Map<string, typeof cut>();
@@ -267,7 +279,11 @@ export function formatAnalyzeReport(
   );
   parts.push("");
 
-  parts.push(h("Robustness (Schneider et al. 2011: mean share of demand supplied while facilities fall)"));
+  parts.push(
+    h(
+      "Connectivity robustness (Schneider et al. 2011: mean share of demand still connected while facilities fall)",
+    ),
+  );
   parts.push(
     result.attack.attacks
       .map(

@@ -3,6 +3,8 @@
  * `{name, svg}` for the CLI to write next to the Markdown file.
  */
 import type { Comparison } from "../compare/compare.js";
+import type { CompareSamples } from "../compare/compare-samples.js";
+import { compareSamplesSection } from "./compare-samples.js";
 import type { CountryMetrics } from "../compare/country-metrics.js";
 import {
   type BarDatum,
@@ -29,6 +31,7 @@ import {
   money,
   OBJECTIVES,
   pp,
+  shareWithRange,
   type RenderedReport,
   signed,
   signedMoney,
@@ -43,7 +46,11 @@ function metricCells(m: CountryMetrics, currency: string | null): string[] {
   return [
     String(m.consumers),
     quantity(m.demand),
-    ...OBJECTIVES.map((o) => percent(m.servedFraction[o] ?? 0)),
+    ...OBJECTIVES.map((o) =>
+      o === "max-total"
+        ? shareWithRange(m.servedFraction[o] ?? 0, m.servedFractionRange)
+        : percent(m.servedFraction[o] ?? 0),
+    ),
     percent(m.servedFirst),
     String(m.cutOff.length),
     String(m.singlePointsAbroad.length),
@@ -72,9 +79,10 @@ function metricLabels(units: string): string[] {
   return [
     "consumers",
     `demand (${units})`,
-    "served, max-total",
+    "served, max-total (range over optima)",
     "served, max-min",
-    "served, proportional",
+    "served, proportional rationing",
+    "served, frozen routing",
     "served if served first",
     "consumers cut off",
     "single points of failure abroad",
@@ -93,7 +101,7 @@ function metricLabels(units: string): string[] {
     `shortfall (${units})`,
     "loss, 90-day cut-off",
     "loss, 365-day cut-off",
-    "robustness R (0-1)",
+    "robustness R (0-1, own supply cone)",
   ];
 }
 
@@ -275,8 +283,11 @@ export async function formatComparison(
   c: Comparison,
   format: CompareFormat,
   chartPrefix = "compare",
+  samples?: CompareSamples,
 ): Promise<RenderedReport> {
-  if (format === "json") return { text: stableJson(c), charts: [] };
+  if (format === "json")
+    return { text: stableJson(samples ? { ...c, uncertainty: samples } : c), charts: [] };
+  const sampled = samples ? compareSamplesSection(samples, format === "md") : [];
   const tables = comparisonTables(c);
   const p = provenance(c);
   const source = `data: ${p.dataFile}; scenario: ${p.scenario}; data year ${p.date}`;
@@ -286,6 +297,7 @@ export async function formatComparison(
         `Resilience compared (${c.countries.join(", ")}) - ${source}`,
         "",
         ...tables.flatMap((t) => [...(t.country ? [t.country] : []), textTable(t.columns, t.rows), ""]),
+        ...sampled,
         ...details(c, false),
         "",
       ].join("\n"),
@@ -305,6 +317,7 @@ export async function formatComparison(
         "",
       ]),
       ...charts.map((ch) => `![${markdownCell(ch.title)}](${chartPrefix}-${ch.name}.svg)\n`),
+      ...sampled,
       "## Details",
       "",
       ...details(c, true),

@@ -34,15 +34,20 @@ export function formatConcentrationReport(
     percent(s.top3),
     topShares(s.shares),
   ]);
+  const importUnits = report.importUnits || units;
   const importCols: Column[] = [
     { header: "country" },
-    { header: `imports (${units})`, align: "right" },
+    { header: `compounds & metals (${importUnits})`, align: "right" },
+    { header: "by origin" },
+    { header: `finished goods (${importUnits})`, align: "right" },
     { header: "by origin" },
   ];
   const importRows = Object.entries(report.imports).map(([c, i]) => [
     c,
     quantity(i.total),
     topShares(i.shares),
+    quantity(i.finished.total),
+    topShares(i.finished.shares),
   ]);
   const title = `${report.graph.name || "graph"}${report.graph.year ? ` (${report.graph.year})` : ""}: ${report.graph.nodes} nodes, ${report.graph.edges} edges`;
   const h = (text: string) => (format === "md" ? `## ${text}` : `${text}\n${"=".repeat(text.length)}`);

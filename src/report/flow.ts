@@ -2,6 +2,13 @@
 import type { FlowAnalysis } from "../flow/flow-analysis.js";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
+import {
+  type FlowIntervals,
+  flowWithIntervals,
+  intervalNote,
+  percentInterval,
+  quantityInterval,
+} from "./intervals.js";
 import { type Column, markdownTable, percent, quantity, stableJson, textTable } from "./table.js";
 
 export type FlowReportFormat = "text" | "md" | "json";
@@ -24,7 +31,13 @@ export function flowJsonFields(analysis: FlowAnalysis, units = "t/yr") {
 }
 
 /** The standalone JSON document of `chokepoint flow`. */
-export function flowJson(graph: SupplyGraph, applied: AppliedScenario, analysis: FlowAnalysis) {
+export function flowJson(
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  analysis: FlowAnalysis,
+  intervals?: FlowIntervals,
+) {
+  const fields = flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr");
   return {
     schema: 1,
     graph: { name: graph.getAttribute("name") ?? null, nodes: graph.order, edges: graph.size },
@@ -34,17 +47,57 @@ export function flowJson(graph: SupplyGraph, applied: AppliedScenario, analysis:
       excludedNodes: applied.excludedNodes,
       removedEdges: applied.removedEdges.map((key) => [graph.source(key), graph.target(key)]),
     },
-    ...flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr"),
+    ...fields,
+    flow: flowWithIntervals(fields.flow, intervals),
   };
 }
 
 const days = (d: number | null) => (d === null ? "no shortfall" : d.toFixed(0));
+
+/** "15.1%", or "15.1% (11.7-26.5)" when the max-total optima leave the country's figure open. */
+function shareAndRange(served: number, demand: number, range: readonly [number, number]): string {
+  if (demand <= 0) return percent(0);
+  const low = range[0] / demand;
+  const high = range[1] / demand;
+  if (high - low < 5e-4) return percent(served / demand);
+  return `${percent(served / demand)} (${(low * 100).toFixed(1)}-${(high * 100).toFixed(1)})`;
+}
+
+/**
+ * The lead of a brief: served demand first (capacity-aware), then reachability worded as "connected".
+ * `connected` = [consumers with at least one complete route, consumers kept], when reachability was computed.
+ */
+export function servedHeadline(
+  analysis: FlowAnalysis,
+  units: string,
+  connected?: readonly [number, number],
+): string[] {
+  const flow = analysis.flow;
+  const share = flow.totalDemand > 0 ? flow.totalServed / flow.totalDemand : 0;
+  const lines = [
+    `Served: ${percent(share)} of the demand of the consumers left can be met with the capacities left ` +
+      `(${quantity(flow.totalServed)} of ${quantity(flow.totalDemand)} ${units}; objective ${flow.objective}).`,
+  ];
+  const countries = Object.entries(flow.countries)
+    .filter(([, c]) => c.demand > 0)
+    .map(([code, c]) => `${code} ${shareAndRange(c.served, c.demand, c.servedRange)}`);
+  if (countries.length)
+    lines.push(
+      `By country (in brackets: the range over every split that serves the same total): ${countries.join(", ")}.`,
+    );
+  if (connected)
+    lines.push(
+      `Connected: ${connected[0]} of ${connected[1]} consumers keep at least one complete route, whatever the capacity.`,
+    );
+  return lines;
+}
 
 /** The text / Markdown sections of a flow analysis (for `flow`, and for `analyze --flow` to append). */
 export function formatFlowSections(
   graph: SupplyGraph,
   analysis: FlowAnalysis,
   format: "text" | "md",
+  intervals?: FlowIntervals,
 ): string {
   const units = graph.getAttribute("units") ?? "t/yr";
   const table = format === "md" ? markdownTable : textTable;
@@ -54,16 +107,17 @@ export function formatFlowSections(
   const served = flow.totalDemand > 0 ? flow.totalServed / flow.totalDemand : 0;
   out.push(
     h(`Served demand (objective ${flow.objective})`),
-    `Served ${quantity(flow.totalServed)} of ${quantity(flow.totalDemand)} ${units} demanded (${percent(served)}); ` +
+    `Served ${quantityInterval(flow.totalServed, intervals?.totalServed)} of ${quantity(flow.totalDemand)} ${units} demanded (${percentInterval(served, intervals?.fraction)}); ` +
       `smallest served fraction ${flow.minFraction === null ? "n/a (no consumer left)" : percent(flow.minFraction)}.`,
+    ...(intervals ? [intervalNote(intervals)] : []),
     "",
   );
   const countryCols: Column[] = [
     { header: "country" },
     { header: `demand (${units})`, align: "right" },
     { header: "served", align: "right" },
-    { header: "served %", align: "right" },
-    { header: "days of stock", align: "right" },
+    { header: "served % (range over optima)", align: "right" },
+    { header: "days to first shortfall", align: "right" },
   ];
   out.push(
     table(
@@ -72,7 +126,9 @@ export function formatFlowSections(
         code,
         quantity(c.demand),
         quantity(c.served),
-        percent(c.fraction),
+        intervals?.countries[code]?.fraction
+          ? percentInterval(c.fraction, intervals.countries[code]?.fraction)
+          : shareAndRange(c.served, c.demand, c.servedRange),
         days(survival.countries[code]?.daysToSurvive ?? null),
       ]),
     ),
@@ -210,12 +266,13 @@ export function formatFlowReport(
   applied: AppliedScenario,
   analysis: FlowAnalysis,
   format: FlowReportFormat,
+  intervals?: FlowIntervals,
 ): string {
-  if (format === "json") return stableJson(flowJson(graph, applied, analysis));
+  if (format === "json") return stableJson(flowJson(graph, applied, analysis, intervals));
   const name = graph.getAttribute("name") ?? "graph";
   const title = `${name}: scenario ${applied.name}`;
   const removed = `Removed ${applied.removedNodes.length} nodes, cut ${applied.removedEdges.length} edges; ${applied.excludedNodes.length} pipeline or idle facilities not online.`;
   const head =
     format === "md" ? `# ${title}\n\n${removed}\n` : `${title}\n${"=".repeat(title.length)}\n${removed}\n`;
-  return `${head}\n${formatFlowSections(graph, analysis, format)}`;
+  return `${head}\n${formatFlowSections(graph, analysis, format, intervals)}`;
 }

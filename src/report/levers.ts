@@ -1,6 +1,8 @@
 import type { LeverContributions, LeverOutcome, OutcomeDelta } from "../compare/lever-contributions.js";
 import type { MirrorLevers } from "../compare/mirror-levers.js";
+import type { LeverSamples } from "../compare/lever-samples.js";
 import type { ProjectRanking } from "../compare/project-ranking.js";
+import { leverSamplesSection } from "./lever-samples.js";
 import { type BarDatum, type ChartProvenance, horizontalBarSpec, renderSvg } from "./charts.js";
 import {
   type Column,
@@ -34,6 +36,8 @@ export interface LeversReport {
   mirror: MirrorLevers | null;
   /** Pipeline rankings under the scenario, one per country asked for. */
   projects: ProjectRanking[];
+  /** `levers --samples`: the pillars' gains as intervals and how often each ranks first. */
+  uncertainty?: LeverSamples;
 }
 
 function outcomeCells(o: LeverOutcome, currency: string | null): string[] {
@@ -280,6 +284,7 @@ export async function formatLevers(
     "",
     table(t.lever.columns, t.lever.rows),
     "",
+    ...(r.uncertainty ? leverSamplesSection(r.uncertainty, md) : []),
     h("What each lever changes in the graph"),
     "",
     table(t.changes.columns, t.changes.rows),

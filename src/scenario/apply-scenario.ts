@@ -3,7 +3,8 @@ import { ScenarioError } from "../model/errors.js";
 import { type Csr, edgeKeyOf, type GraphInput, isCsr } from "../model/csr.js";
 import { isPipeline, type NodeAttributes, type SupplyGraph } from "../model/types.js";
 import { assertSelector, cutText, matchesCut, matchesSelector, selectorText } from "./selectors.js";
-import type { AppliedScenario, Scenario } from "./types.js";
+import type { AppliedScenario, DisruptionWindow, Scenario, ScenarioTiming } from "./types.js";
+import { isNodeOnly, ruleWindow, scenarioWindow } from "./timing.js";
 
 /**
  * What a scenario is resolved against: a graphology graph or the integer view of one (`Csr`), which large
@@ -59,9 +60,16 @@ function csrSubject(csr: Csr): ScenarioSubject<number> {
 }
 
 /**
- * Apply a scenario to a graph or its integer view (neither is changed).
+ * Apply a scenario to a graph or its integer view (neither is changed): the nodes removed, the pipeline and idle
+ * facilities left out, the edges cut and the capacities scaled, ready for any analysis.
  * Pipeline facilities stay out unless `includePlanned`, or `year` ≥ their `since`; idle ones always stay out.
  * @throws ScenarioError when a selector, node id or cut matches nothing (never a silent no-op).
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph();
+ * const applied = applyScenario(graph, composeScenarios([loadScenario("no-china"), loadScenario("pipeline-2028")]));
+ * console.log(applied.name, applied.removedNodes.length, "removed");
+ * ```
  */
 export function applyScenario(graph: GraphInput, scenario: Scenario): AppliedScenario {
   return isCsr(graph)
@@ -69,12 +77,41 @@ export function applyScenario(graph: GraphInput, scenario: Scenario): AppliedSce
     : resolveScenario(graphSubject(graph), scenario);
 }
 
+/** Add `window` to the list of `key` (windows of several rules that hit the same item accumulate). */
+function addWindow(into: Record<string, DisruptionWindow[]>, key: string, window: DisruptionWindow): void {
+  const list = into[key] ?? [];
+  list.push(window);
+  into[key] = list;
+}
+
+/** The same record with its keys sorted (results are byte-identical whatever the rule order). */
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): AppliedScenario {
+  const window = scenarioWindow(scenario);
+  const timing: ScenarioTiming = {
+    window,
+    startDate: scenario.startDate ?? null,
+    endDate: scenario.endDate ?? null,
+    removed: {},
+    cut: {},
+    scaled: {},
+  };
+  if (scenario.startDate && scenario.endDate && scenario.endDate < scenario.startDate) {
+    throw new ScenarioError(
+      "E_SCENARIO_DATES",
+      `scenario "${scenario.name}": endDate ${scenario.endDate} is before startDate ${scenario.startDate}`,
+      { hint: "give the dates as yyyy-mm-dd, startDate first" },
+    );
+  }
   const removed = new Set<string>();
   for (const selector of scenario.remove ?? []) {
     assertSelector(selector, `scenario "${scenario.name}": remove`);
     let matched = 0;
-    if (selector.node !== undefined && Object.keys(selector).length === 1) {
+    const ruleTime = ruleWindow(selector, window);
+    if (isNodeOnly(selector) && selector.node !== undefined) {
       if (!graph.hasNode(selector.node)) {
         throw new ScenarioError(
           "E_SCENARIO_UNKNOWN_NODE",
@@ -83,11 +120,13 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
         );
       }
       removed.add(selector.node);
+      addWindow(timing.removed, selector.node, ruleTime);
       continue;
     }
     graph.forEachNode((id, a) => {
       if (matchesSelector(id, a, selector)) {
         removed.add(id);
+        addWindow(timing.removed, id, ruleTime);
         matched++;
       }
     });
@@ -114,10 +153,15 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
   const cutEdges = new Map<string, readonly [string, string]>();
   for (const cut of scenario.cut ?? []) {
     let matched = 0;
+    const ruleTime = ruleWindow(cut, window);
     graph.forEachEdge((edge, s, t, sa, ta) => {
       if (matchesCut(sa.country, ta.country, sa.output, cut)) {
         matched++;
-        if (!nodeOut.has(s) && !nodeOut.has(t)) cutEdges.set(graph.edgeKey(edge), [s, t]);
+        if (!nodeOut.has(s) && !nodeOut.has(t)) {
+          const key = graph.edgeKey(edge);
+          cutEdges.set(key, [s, t]);
+          addWindow(timing.cut, key, ruleTime);
+        }
       }
     });
     if (matched === 0) {
@@ -140,6 +184,9 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
       // An unlimited node is scaled from what it ships in the baseline: "half of China" must bite.
       const base = a.capacity ?? graph.outVolume(id);
       scaledCapacity[id] = (scaledCapacity[id] ?? base) * rule.factor; // several rules compound
+      const entry = timing.scaled[id] ?? { base, factors: [] };
+      entry.factors.push({ factor: rule.factor, window: ruleWindow(rule, window) });
+      timing.scaled[id] = entry;
     });
     if (matched === 0) {
       const text = selectorText(rule.select);
@@ -163,6 +210,12 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
     nodeOut,
     edgeOut: new Set(cutKeys),
     cutEdgeEnds: cutKeys.map((k) => cutEdges.get(k)!),
+    timing: {
+      ...timing,
+      removed: sortedRecord(timing.removed),
+      cut: sortedRecord(timing.cut),
+      scaled: sortedRecord(timing.scaled),
+    },
   };
 }
 

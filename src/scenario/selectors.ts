@@ -1,7 +1,13 @@
 /** Node selectors (`country=CN,stage=refinery`) and edge cuts (`CN>JP:DyTb-oxide`): parse and match. */
 import { ScenarioError } from "../model/errors.js";
 import type { NodeAttributes } from "../model/types.js";
-import { type EdgeCut, type NodeSelector, SELECTOR_KEYS, type SelectorKey } from "./types.js";
+import {
+  type EdgeCut,
+  type NodeSelector,
+  SELECTOR_KEYS,
+  type SelectorKey,
+  type UncertaintyRule,
+} from "./types.js";
 
 /** Parse `key=value[,key=value...]` into a selector. @throws ScenarioError E_SCENARIO_SELECTOR */
 export function parseSelector(text: string): NodeSelector {
@@ -62,6 +68,26 @@ export function assertSelector(selector: NodeSelector, where: string): void {
       hint: `name at least one of ${SELECTOR_KEYS.join(", ")}`,
     },
   );
+}
+
+/**
+ * Parse `[selector:]attribute:relative`, e.g. `capacity:0.3` (every node) or `stage=refinery:capacity:0.3`.
+ * The attribute name is checked against a graph when the rule is applied. @throws ScenarioError E_SCENARIO_SELECTOR
+ */
+export function parseUncertainty(text: string): UncertaintyRule {
+  const last = text.lastIndexOf(":");
+  const relativeText = text.slice(last + 1).trim();
+  const relative = Number(relativeText);
+  const head = last < 0 ? "" : text.slice(0, last);
+  const colon = head.lastIndexOf(":");
+  const attribute = head.slice(colon + 1).trim();
+  if (last < 0 || relativeText === "" || !(relative > 0 && relative < 1) || attribute === "") {
+    throw new ScenarioError("E_SCENARIO_SELECTOR", `cannot read uncertainty rule "${text}"`, {
+      selector: text,
+      hint: "use [selector:]attribute:relative with 0 < relative < 1, e.g. capacity:0.3 or stage=refinery:capacity:0.3",
+    });
+  }
+  return { select: colon < 0 ? {} : parseSelector(head.slice(0, colon)), attribute, relative };
 }
 
 /** True when every key of the selector matches the node (`node` matches the id). */

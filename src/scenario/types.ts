@@ -4,26 +4,58 @@
  */
 import { z } from "zod";
 
+/** A node attribute a selector can match (`node` matches the id). */
+export type SelectorKey = "node" | "country" | "stage" | "operator" | "status" | "output";
+
 /** Node attributes a selector can match; several keys in one selector are a conjunction. */
-export const SELECTOR_KEYS = ["node", "country", "stage", "operator", "status", "output"] as const;
-export type SelectorKey = (typeof SELECTOR_KEYS)[number];
+export const SELECTOR_KEYS: readonly SelectorKey[] = [
+  "node",
+  "country",
+  "stage",
+  "operator",
+  "status",
+  "output",
+];
 
 /** `{country: "CN", stage: "refinery"}` = Chinese refineries. */
 export type NodeSelector = Partial<Record<SelectorKey, string>>;
 
-const selectorSchema = z
-  .strictObject({
-    node: z.string().min(1).optional(),
-    country: z.string().min(1).optional(),
-    stage: z.string().min(1).optional(),
-    operator: z.string().min(1).optional(),
-    status: z.string().min(1).optional(),
-    output: z.string().min(1).optional(),
-  })
+/** A node selector's shape (`{country, stage, operator, node, status, output}`; keys are ANDed). */
+const selectorShape = z.strictObject({
+  node: z.string().min(1).optional(),
+  country: z.string().min(1).optional(),
+  stage: z.string().min(1).optional(),
+  operator: z.string().min(1).optional(),
+  status: z.string().min(1).optional(),
+  output: z.string().min(1).optional(),
+});
+
+/** The node selector schema of `remove`, `scale` and lever edits: at least one key. */
+export const selectorSchema = selectorShape
   // `{}` matches every node: in `remove` it would silently drop the whole graph, in a lever edit every node.
   .refine((s) => Object.keys(s).length > 0, {
     message: "an empty selector would select every node; name at least one key (node, country, stage, ...)",
   });
+
+/**
+ * When a disruption starts and how long it lasts, in days from the start of a simulation (`chokepoint simulate`).
+ * The yearly analyses ignore timing: for them every disruption is permanent.
+ */
+const timingKeys = {
+  /** First day of the disruption (day 0 = the start of the simulation). */
+  startDay: z.number().int().min(0).optional(),
+  /** Days the disruption lasts; absent = to the end of the horizon. */
+  durationDays: z.number().positive().finite().optional(),
+};
+
+/** A calendar date `yyyy-mm-dd` that exists (2025-02-30 does not). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date yyyy-mm-dd")
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  }, "not a calendar date");
 
 /** The JSON schema of a scenario file. */
 export const scenarioSchema = z.strictObject({
@@ -31,7 +63,7 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   sources: z.array(z.string()).optional(),
   /** Nodes to remove: the union of the selectors. */
-  remove: z.array(selectorSchema).optional(),
+  remove: z.array(selectorSchema.extend(timingKeys)).optional(),
   /** Edges to cut between countries; `*` = any other country; `material` = the source node's output. */
   cut: z
     .array(
@@ -39,22 +71,106 @@ export const scenarioSchema = z.strictObject({
         from: z.string().min(1),
         to: z.string().min(1),
         material: z.string().min(1).optional(),
+        ...timingKeys,
       }),
     )
     .optional(),
   /** Multiply the capacity of the selected nodes (unlimited nodes: their baseline out-volume) by `factor`. */
-  scale: z.array(z.strictObject({ select: selectorSchema, factor: z.number().min(0) })).optional(),
+  scale: z
+    .array(z.strictObject({ select: selectorSchema, factor: z.number().min(0), ...timingKeys }))
+    .optional(),
+  /**
+   * Relative ranges for values the graph file gives no range (docs/uncertainty.md): every `attribute` of the
+   * selected nodes is taken as uncertain by ±`relative` (low clipped at 0), until the data carries its own.
+   * `attribute` is a node attribute that may carry a range, or `recipe` for every recipe amount. An empty
+   * selector means every node here (nothing is removed or edited).
+   */
+  uncertainty: z
+    .array(
+      z.strictObject({
+        select: selectorShape,
+        attribute: z.string().min(1),
+        relative: z.number().gt(0).lt(1),
+      }),
+    )
+    .optional(),
   /** Bring planned and under-construction facilities online. */
   includePlanned: z.boolean().optional(),
   /** Bring online the pipeline facilities due by this year (implies includePlanned for them). */
   year: z.number().int().optional(),
+  /**
+   * Timing of the whole scenario for `simulate` (default: from day 0 to the end of the horizon). A rule's own
+   * `startDay` / `durationDays` replace these for that rule. Days count from the start of the simulation.
+   */
+  ...timingKeys,
+  /** Calendar date of `startDay` (informative; `simulate` also dates its periods with it). */
+  startDate: isoDate.optional(),
+  /** Calendar date the disruption ended (informative). */
+  endDate: isoDate.optional(),
 });
 
-/** A scenario as written in a file or built from flags. */
-export type Scenario = z.infer<typeof scenarioSchema>;
+/** When a scenario or one of its rules applies, in days of a simulation (the yearly analyses ignore it). */
+export interface RuleTiming {
+  /** First day of the disruption (day 0 = the start of the simulation). */
+  startDay?: number;
+  /** Days the disruption lasts; absent = to the end of the horizon. */
+  durationDays?: number;
+}
 
-/** An edge cut: `from`/`to` country codes or `*`. */
-export type EdgeCut = NonNullable<Scenario["cut"]>[number];
+/** An edge cut: the edges from a node in country `from` to a node in country `to` (`*` = any other country). */
+export interface EdgeCut extends RuleTiming {
+  from: string;
+  to: string;
+  /** Only edges whose source node's `output` is this material. */
+  material?: string;
+}
+
+/** A capacity multiplier on the selected nodes (unlimited nodes: their baseline out-volume). */
+export interface ScaleRule extends RuleTiming {
+  select: NodeSelector;
+  /** At least 0. */
+  factor: number;
+}
+
+/** A relative-range rule of a scenario's `uncertainty`: ±`relative` on `attribute` of the selected nodes. */
+export interface UncertaintyRule {
+  select: NodeSelector;
+  attribute: string;
+  /** Between 0 and 1, exclusive. */
+  relative: number;
+}
+
+/**
+ * A scenario as written in a file, built in code (`buildScenario`) or from CLI flags: what to remove, cut and
+ * scale, and which pipeline facilities come online. Declared as an interface (not inferred from the schema) so
+ * the public types do not expose zod; `_SCENARIO_SCHEMA_MATCHES` below keeps the two equal.
+ */
+export interface Scenario extends RuleTiming {
+  name: string;
+  description?: string;
+  sources?: string[];
+  /** Nodes to remove: those matching any of the selectors. */
+  remove?: RemoveRule[];
+  cut?: EdgeCut[];
+  scale?: ScaleRule[];
+  /** Relative ranges for values without a range of their own (the uncertainty analyses). */
+  uncertainty?: UncertaintyRule[];
+  /** Bring planned and under-construction facilities online. */
+  includePlanned?: boolean;
+  /** Bring online the pipeline facilities due by this year. */
+  year?: number;
+  /** Calendar date the disruption began (informative, yyyy-mm-dd). */
+  startDate?: string;
+  /** Calendar date the disruption ended (informative, yyyy-mm-dd). */
+  endDate?: string;
+}
+
+/** True when A and B are assignable both ways (a compile-time check that a schema and its interface agree). */
+export type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _SCENARIO_SCHEMA_MATCHES: SameType<z.infer<typeof scenarioSchema>, Scenario> = true;
+
+/** A remove rule: a node selector, optionally timed. */
+export type RemoveRule = NodeSelector & RuleTiming;
 
 /** The baseline: nothing removed, pipeline excluded. */
 export const BASELINE_SCENARIO: Scenario = { name: "baseline" };
@@ -80,4 +196,30 @@ export interface AppliedScenario {
   nodeOut: ReadonlySet<string>;
   /** Edges of nodes that are out are out too, and not listed here: test `nodeOut` for their ends. */
   edgeOut: ReadonlySet<string>;
+  /** When each disruption happens, for `simulate`; the yearly analyses ignore it (they treat all as permanent). */
+  timing: ScenarioTiming;
+}
+
+/** A disruption window in days from the start of a simulation. */
+export interface DisruptionWindow {
+  startDay: number;
+  /** null = lasts to the end of the horizon. */
+  durationDays: number | null;
+}
+
+/** The timing of an applied scenario: the window of every rule, resolved against the scenario's own. */
+export interface ScenarioTiming {
+  /** The scenario's window (top-level `startDay`, default 0, and `durationDays`). */
+  window: DisruptionWindow;
+  startDate: string | null;
+  endDate: string | null;
+  /** Removed node → the windows of the rules that remove it (it is out while any is on), keys sorted. */
+  removed: Record<string, DisruptionWindow[]>;
+  /** Cut edge key (as in `removedEdges`) → the windows of the cuts that hit it, keys sorted. */
+  cut: Record<string, DisruptionWindow[]>;
+  /**
+   * Scaled node → its unscaled base capacity (an unlimited node: its baseline out-volume) and each rule's factor
+   * with its window (factors of rules that are on at the same time compound), keys sorted.
+   */
+  scaled: Record<string, { base: number; factors: Array<{ factor: number; window: DisruptionWindow }> }>;
 }

@@ -10,6 +10,7 @@
  *   `)
  *
  * Node lines: `id [stage COUNTRY key=value ...]`; recipe as `m:amt,m:amt`; status=planned etc.
+ * A range follows its value in parentheses: `capacity=100(70..130)`, `recipe=ore:2(1.5..2.5)` (→ `ranges`).
  * Edge lines: `a -> b [key=value ...]`. Nodes used only in edges are created as `mine` in `ZZ`.
  * Stages: mine, refinery, metal, magnet, consumer (plus recycling and stockpile).
  */
@@ -23,17 +24,34 @@ function value(raw: string): unknown {
   return raw;
 }
 
+/** `100(70..130)` → the value text and its range; a plain value has no range. */
+function ranged(text: string): { text: string; range?: { low: number; high: number } } {
+  const m = /^(.*)\(([^.]+(?:\.\d+)?)\.\.(.+)\)$/.exec(text);
+  return m ? { text: m[1]!, range: { low: Number(m[2]), high: Number(m[3]) } } : { text };
+}
+
 function attrsOf(parts: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const ranges: Record<string, { low: number; high: number }> = {};
   for (const part of parts) {
     const [k, v = ""] = part.split("=");
     if (!k) continue;
     if (k === "recipe") {
       out.recipe = Object.fromEntries(
-        v.split(",").map((pair) => [pair.split(":")[0], Number(pair.split(":")[1])]),
+        v.split(",").map((pair) => {
+          const [material = "", amount = ""] = pair.split(":");
+          const r = ranged(amount);
+          if (r.range) ranges[`recipe.${material}`] = r.range;
+          return [material, Number(r.text)];
+        }),
       );
-    } else out[k] = value(v);
+    } else {
+      const r = ranged(v);
+      if (r.range) ranges[k] = r.range;
+      out[k] = value(r.text);
+    }
   }
+  if (Object.keys(ranges).length > 0) out.ranges = ranges;
   return out;
 }
 

@@ -44,6 +44,7 @@ describe("analyze", () => {
       supplied: true,
       missing: [],
       singlePointsOfFailure: ["au", "ref"],
+      singlePointsOfFailureOmitted: 0,
       countryFailureSets: [["AU"], ["MY"]],
       minFailures: 1,
       route: {

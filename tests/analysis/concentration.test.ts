@@ -38,12 +38,47 @@ describe("concentrationReport", () => {
     expect(r.stages.mine?.shares).toEqual({ AU: 0.1, CN: 0.6, MM: 0.1, US: 0.2 });
     expect(r.stages.mine?.hhi).toBeCloseTo(3600 + 400 + 100 + 100);
     expect(r.stages.mine?.top3).toBeCloseTo(0.9);
-    expect(r.imports).toEqual({ JP: { total: 10, shares: { CN: 1 } } });
+    expect(r.imports).toEqual({ JP: { total: 10, shares: { CN: 1 }, finished: { total: 0, shares: {} } } });
+    expect(r.importUnits).toBe("t/yr");
     const planned = concentrationReport(g, { includePlanned: true });
     expect(planned.imports.JP?.shares).toEqual({ CN: 10 / 15, MY: 5 / 15 });
     // look-through: the ore inside Japan's consumption came from CN 60/80, AU 10/80, MM 10/80
     expect(r.lookThrough.mine?.JP).toEqual({ AU: 0.125, CN: 0.75, MM: 0.125 });
     expect(r.lookThrough.refinery?.JP).toEqual({ CN: 1 });
+  });
+
+  it("counts compounds and metals apart from finished goods, in t REO eq when the graph gives REO factors", () => {
+    const text = `
+      ox [refinery CN output=oxide]
+      me [metal VN output=metal]
+      mg1 [magnet CN output=magnet]
+      mg2 [magnet DE output=magnet]
+      jm [magnet JP output=magnet]
+      car [consumer JP demand=10]
+      ox -> jm volume=10
+      me -> jm volume=20
+      mg1 -> car volume=6
+      mg2 -> car volume=2
+      jm -> car volume=2
+    `;
+    const materials = { oxide: { reoFactor: 1 }, metal: { reoFactor: 1.2 }, magnet: { reoFactor: 0.35 } };
+    const r = concentrationReport(graphFromText(text, { materials }));
+    // compounds and metals: 10 t oxide = 10 t REO, 20 t metal = 24 t REO; finished: 6 + 2 t magnet × 0.35
+    expect(r.importUnits).toBe("t REO eq");
+    expect(r.imports.JP?.total).toBeCloseTo(34);
+    expect(r.imports.JP?.shares.CN).toBeCloseTo(10 / 34);
+    expect(r.imports.JP?.shares.VN).toBeCloseTo(24 / 34);
+    expect(r.imports.JP?.finished.total).toBeCloseTo(2.8);
+    expect(Object.keys(r.imports.JP?.finished.shares ?? {})).toEqual(["CN", "DE"]);
+    expect(r.imports.JP?.finished.shares.CN).toBeCloseTo(0.75);
+    // without a materials table the same edges count in the graph's own tonnes
+    const plain = concentrationReport(graphFromText(text));
+    expect(plain.importUnits).toBe("t/yr");
+    expect(plain.imports.JP?.total).toBe(30);
+    expect(plain.imports.JP?.finished.total).toBe(8);
+    // finishedStages chooses what counts as finished goods
+    const none = concentrationReport(graphFromText(text), { finishedStages: [] });
+    expect(none.imports.JP?.finished).toEqual({ total: 0, shares: {} });
   });
 
   it("counts capacity only when no kept out-edge gives a volume; a volume of 0 is a volume", () => {

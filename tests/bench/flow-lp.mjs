@@ -8,7 +8,11 @@
  */
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { buildFlowModel, loadHighs, readGraphFile, solveFlow, sweepFlow } from "../../dist/src/index.js";
+import { solveFlow } from "../../dist/src/flow/_solve-flow.js";
+import { loadHighs } from "../../dist/src/flow/_solver.js";
+import { sweepFlow } from "../../dist/src/flow/flow-chokepoints.js";
+import { buildFlowModel } from "../../dist/src/flow/flow-model.js";
+import { readGraphFile } from "../../dist/src/io/read-graph-file.js";
 import { applyScenario } from "../../dist/src/scenario/apply-scenario.js";
 import { loadScenario } from "../../dist/src/io/load-scenario.js";
 

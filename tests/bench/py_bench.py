@@ -13,7 +13,14 @@ source, target). Calls as in /work/shared/reference/perf-anchors.md:
 Each cell is the median of 9/5/3/1 runs (first run under 0.2 s / 2 s / 20 s / longer) and returns a checksum
 so the libraries can be seen to agree. Prints one JSON object on stdout.
 
-usage: py_bench.py <graph-tool|igraph|networkx> <dir with nodes.tsv and edges.tsv>
+With --passes (graph-tool only), also the counterparts of analyze's other passes, for the side-by-side table
+of tests/bench/passes.mjs:
+  routes: two shortest_distance calls from the super-source with predecessor maps (before: the whole graph;
+      after: the GraphView without CN), integer weights 1-100 from a seeded generator (the TSV has no lead times);
+  betweenness200: betweenness(pivots=200 seeded random vertices), unweighted (hop counts, as chokepoint's);
+  percolation4: vertex_percolation for four seeded random removal orders (chokepoint's attack curves: four).
+
+usage: py_bench.py <graph-tool|igraph|networkx> <dir with nodes.tsv and edges.tsv> [--passes]
 """
 import json
 import resource
@@ -136,6 +143,32 @@ else:
 
 a_time, a_cpu, a_runs, a_value = repeat(reach)
 d_time, d_cpu, d_runs, d_value = repeat(dom)
+passes = {}
+if "--passes" in sys.argv and LIB == "graph-tool":
+    rng = np.random.default_rng(42)
+    weight = g.new_edge_property("int32_t")
+    weight.a = rng.integers(1, 101, g.num_edges())
+
+    def routes():
+        view = gt.GraphView(g, vfilt=keep)
+        before, _ = gt.shortest_distance(g, g.vertex(root), weights=weight, pred_map=True)
+        after, _ = gt.shortest_distance(view, view.vertex(root), weights=weight, pred_map=True)
+        return int(np.count_nonzero(before.a < 2**31 - 1)) + int(np.count_nonzero(after.a < 2**31 - 1))
+
+    pivots = rng.choice(n + 1, size=200, replace=False)
+
+    def betweenness():
+        vb, _ = gt.betweenness(g, pivots=[g.vertex(int(v)) for v in pivots])
+        return float(vb.a.sum())
+
+    orders = [rng.permutation(n + 1) for _ in range(4)]
+
+    def percolation():
+        return [int(gt.vertex_percolation(g, order)[0][-1]) for order in orders]
+
+    for name, fn in [("routes", routes), ("betweenness200", betweenness), ("percolation4", percolation)]:
+        wall, cpu_s, runs, value = repeat(fn)
+        passes[name] = {"wall": wall, "cpu": cpu_s, "runs": runs, "value": value}
 print(
     json.dumps(
         {
@@ -153,6 +186,7 @@ print(
             "dominatorRuns": d_runs,
             "dominatorChecksum": d_value,
             "peakMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "passes": passes,
         }
     )
 )

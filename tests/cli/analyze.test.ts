@@ -39,6 +39,7 @@ const CONSUMER_KEYS = [
   "missing",
   "route",
   "singlePointsOfFailure",
+  "singlePointsOfFailureOmitted",
   "supplied",
 ];
 
@@ -124,7 +125,7 @@ describe("chokepoint analyze", () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe(
-      "id,label,country,demand,supplied,missing,singlePointsOfFailure,countryFailureSets,minFailures,routeBeforeDays,routeAfterDays",
+      "id,label,country,demand,supplied,missing,singlePointsOfFailure,singlePointsOfFailureOmitted,countryFailureSets,minFailures,routeBeforeDays,routeAfterDays",
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^toyota,"'=HYPERLINK\(""http:\/\/x""\)",JP,10,false,/);

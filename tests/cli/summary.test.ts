@@ -29,9 +29,14 @@ describe("chokepoint summary", () => {
     const r = await runCli(["summary", file, "--format", "json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["schema", "graph", "stages", "imports", "lookThrough"]);
+    expect(Object.keys(json)).toEqual(["schema", "graph", "stages", "imports", "importUnits", "lookThrough"]);
     expect(json.stages.mine).toEqual({ output: 40, shares: { AU: 0.25, CN: 0.75 }, hhi: 6250, top3: 1 });
-    expect(json.imports.JP).toEqual({ total: 10, shares: { CN: 0.6, MY: 0.4 } });
+    expect(json.imports.JP).toEqual({
+      total: 10,
+      shares: { CN: 0.6, MY: 0.4 },
+      finished: { total: 0, shares: {} },
+    });
+    expect(json.importUnits).toBe("t/yr");
     expect((await runCli(["summary", file, "--format", "json"])).stdout).toBe(r.stdout);
   });
 

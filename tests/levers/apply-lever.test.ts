@@ -119,6 +119,30 @@ describe("applyLever", () => {
     });
   });
 
+  it("drops the ranges of the attributes it sets (the lever's value replaces the estimate), on a copy", () => {
+    const g = graphFromText(`
+      mine [mine AU output=ore capacity=100(70..130) recoveryDays=30(20..40)]
+      ref [refinery JP output=ox capacity=50 recipe=ore:2(1.5..2.5)]
+      car [consumer JP demand=20]
+      mine -> ref volume=100(80..100)
+      ref -> car volume=20
+    `);
+    const before = JSON.stringify(g.export());
+    const result = applyLever(g, {
+      name: "r",
+      pillar: "p",
+      edits: [
+        { select: { node: "mine" }, set: { capacity: 500 } },
+        { select: { node: "ref" }, set: { recipe: { ore: 1 } } },
+        { selectEdge: { from: { node: "mine" }, to: { node: "ref" } }, set: { volume: 300 } },
+      ],
+    });
+    expect(result.graph.getNodeAttribute("mine", "ranges")).toEqual({ recoveryDays: { low: 20, high: 40 } });
+    expect(result.graph.hasNodeAttribute("ref", "ranges")).toBe(false);
+    expect(result.graph.hasEdgeAttribute("mine->ref", "ranges")).toBe(false);
+    expect(JSON.stringify(g.export())).toBe(before);
+  });
+
   it("adds edges between existing nodes, keyed as the loader keys them, and refuses to feed a source", () => {
     const graph = chain();
     const result = applyLever(graph, {

@@ -21,10 +21,12 @@ describe("bundled levers on the 2025 graph", () => {
     const c = applyLever(graph, loadLever("diversification")).changes[0]!;
     expect(c.cutEdges).toEqual([
       "lynas-lamp-hre->jp-dytb-metal-makers-aggregate",
+      "lynas-lamp-lace->jp-catalysts",
       "lynas-lamp-ndpr->jp-metal-alloy-makers-aggregate",
       "lynas-lamp-ndpr->vn-metal-alloy-makers-aggregate",
       "mp-mountain-pass-separation->jp-metal-alloy-makers-aggregate",
       "mp-mountain-pass-separation->vn-metal-alloy-makers-aggregate",
+      "toyotsu-india-lree->jp-re-compound-processors-aggregate",
       "toyotsu-rare-earths-india->jp-metal-alloy-makers-aggregate",
     ]);
     expect(c.removedNodes).toEqual([]);
@@ -49,13 +51,19 @@ describe("bundled levers on the 2025 graph", () => {
     expect(c.removedNodes).toEqual([]);
   });
 
-  it("stockpile empties exactly JOGMEC's two piles and the five Japanese consumers' private stock", () => {
+  it("stockpile empties exactly JOGMEC's two piles and every Japanese consumer's private stock", () => {
     const c = applyLever(graph, loadLever("stockpile")).changes[0]!;
     expect(c.editedNodes.map((n) => n.id)).toEqual([
       "honda",
       "japan-other-industry",
       "jogmec-stockpile-dytb",
       "jogmec-stockpile-ndpr",
+      "jp-catalysts",
+      "jp-ceramics-phosphors",
+      "jp-gd-users",
+      "jp-nimh-batteries",
+      "jp-polishing-glass",
+      "jp-smco-users",
       "nissan",
       "suzuki",
       "toyota",

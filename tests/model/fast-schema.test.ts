@@ -53,9 +53,10 @@ const moreKeys = [
   "since",
   "sources",
   "notes",
+  "ranges",
   "zz",
 ];
-const edgeKeys = ["volume", "capacity", "leadTimeDays", "sources", "notes", "zz", "label"];
+const edgeKeys = ["volume", "capacity", "leadTimeDays", "sources", "notes", "ranges", "zz", "label"];
 const record = (keys: string[]) => fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 8 });
 const validNode = fc.record({
   label: fc.constantFrom("a", "Mine"),

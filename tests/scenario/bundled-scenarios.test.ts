@@ -4,7 +4,10 @@
  * - Under the April 2025 Dy/Tb controls at their harshest, the consumers that buy only Chinese magnets lose supply
  *   (Ford, Tesla, Apple, Hyundai/Kia, the German Tier-1s, Suzuki): Suzuki did halt the Swift in May 2025 [R147].
  *   Toyota, Honda, Nissan keep a route through Japanese magnet makers and Lynas Dy/Tb (flowing since Oct 2025).
- * - The 2010 embargo on the 2010 graph cuts every Japanese consumer: Japan had no non-Chinese HREE in 2010 [N09].
+ * - The 2010 embargo on the 2010 graph cuts every Japanese magnet user (no non-Chinese HREE in 2010 [N09]) and the
+ *   users of Chinese-only Y and mischmetal; cerium users keep French supply.
+ * - Y, Gd and Sm (hence SmCo) have no supplier outside China in the graph, so every control on them cuts their
+ *   users everywhere; Ce/La users keep Lynas, Solvay, Silmet, MP and Toyotsu.
  * Supply here is binary (can any route still deliver?); how much still arrives is the flow analysis' job.
  */
 import { describe, expect, it } from "vitest";
@@ -19,20 +22,44 @@ const g2025 = loadGraph(bundledGraphPath(2025));
 const g2010 = loadGraph(bundledGraphPath(2010));
 
 const CHINA_MAGNET_ONLY = ["apple", "bosch-schaeffler", "ford", "hyundai-kia", "suzuki", "tesla"];
+/** Users of the Announcement 18 materials with no supplier outside China: Y, Gd, and Sm (for SmCo) are Chinese. */
+const A18_ONLY_CHINA = [
+  "eu-smco-users",
+  "eu-y-users",
+  "jp-ceramics-phosphors",
+  "jp-gd-users",
+  "jp-smco-users",
+  "kr-y-users",
+  "us-gd-users",
+  "us-smco-users",
+  "us-y-users",
+];
+/** Mischmetal users: China makes the world's traded mischmetal (the graph has no other supplier). */
+const MISCHMETAL = ["jp-nimh-batteries", "rest-of-world-lree-metal", "us-metallurgy"];
+const sorted = (...lists: string[][]) => lists.flat().sort();
 
 /** Scenario → consumers it leaves unsupplied on the 2025 graph. */
 const EXPECTED_2025: Record<string, string[]> = {
-  "no-china": CHINA_MAGNET_ONLY,
-  "china-embargo-japan-2010": ["suzuki"],
+  "no-china": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA, MISCHMETAL),
+  "china-embargo-japan-2010": [
+    "jp-ceramics-phosphors",
+    "jp-gd-users",
+    "jp-nimh-batteries",
+    "jp-smco-users",
+    "suzuki",
+  ],
   "china-dual-use-ban-japan-2026": ["suzuki"],
-  "china-heavy-ree-controls-2025": CHINA_MAGNET_ONLY,
-  "china-controls-no-myanmar": CHINA_MAGNET_ONLY,
-  "china-export-stop": CHINA_MAGNET_ONLY,
+  "china-heavy-ree-controls-2025": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA),
+  "china-announcement-61-2025": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA, MISCHMETAL),
+  "china-announcement-61-resumes-2026": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA, MISCHMETAL),
+  "china-controls-no-myanmar": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA),
+  "china-export-stop": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA, MISCHMETAL),
   "myanmar-border-closure": [],
   "lynas-outage": [],
   "mountain-pass-outage": [],
   "mp-china-concentrate-halt-2025": [],
   "pipeline-2028": [],
+  "pipeline-2028-slip": [],
 };
 
 describe("bundled scenarios", () => {
@@ -60,6 +87,8 @@ describe("bundled scenarios", () => {
     expect(supplyStatus(g2010, applied).unsupplied).toEqual([
       "honda",
       "japan-other-industry",
+      "jp-ceramics-phosphors",
+      "jp-nimh-batteries",
       "nissan",
       "suzuki",
       "toyota",
@@ -71,6 +100,27 @@ describe("bundled scenarios", () => {
     const pipeline = applyScenario(g2025, loadScenario("pipeline-2028"));
     expect(pipeline.excludedNodes.length).toBeLessThan(base.excludedNodes.length);
     expect(pipeline.excludedNodes).not.toContain("mp-10x");
+    // Lynas called its Texas plant unlikely to proceed (Nov 2025): no year, so the pipeline leaves it out
+    expect(pipeline.excludedNodes).toContain("lynas-texas");
+    const slip = applyScenario(g2025, loadScenario("pipeline-2028-slip"));
+    expect(slip.excludedNodes.length).toBeGreaterThan(pipeline.excludedNodes.length);
+  });
+
+  it("pipeline-2028 takes the plants that ramped in 2025 to their nameplates, the slip variant halfway", () => {
+    const nameplate: Record<string, number> = {
+      "mp-independence": 1000, // R28
+      "noveon-magnetics": 2000, // R113
+      "neo-narva": 2000, // R105
+      "lynas-lamp-ndpr": 10500, // R07
+    };
+    const full = applyScenario(g2025, loadScenario("pipeline-2028")).scaledCapacity;
+    const slip = applyScenario(g2025, loadScenario("pipeline-2028-slip")).scaledCapacity;
+    for (const [id, cap] of Object.entries(nameplate)) {
+      const now = g2025.getNodeAttribute(id, "capacity") ?? 0;
+      expect(full[id], id).toBeGreaterThan(cap * 0.98);
+      expect(full[id], id).toBeLessThan(cap * 1.02);
+      expect(slip[id], id).toBeCloseTo((now + cap) / 2, -2);
+    }
   });
 
   it("no-china: Toyota survives only through Lynas' heavy rare earths, which are its single points of failure", () => {
@@ -82,6 +132,6 @@ describe("bundled scenarios", () => {
     );
     expect(toyota.countryFailureSets).toEqual(expect.arrayContaining([["AU"], ["MY"]]));
     expect(toyota.minFailures).toBe(1);
-    expect(result.unsupplied).toEqual(CHINA_MAGNET_ONLY);
+    expect(result.unsupplied).toEqual(EXPECTED_2025["no-china"]);
   });
 });

@@ -97,3 +97,21 @@ describe("analyzeForViewer reports what the library computes", () => {
     );
   });
 });
+
+describe("analyzeForViewer: intervals from the data's ranges", () => {
+  test("a country's served share gets a 5th-95th percentile interval only when the graph has ranges", async () => {
+    const ranged = graphFromText(`
+      mine [mine AU output=REO capacity=30(15..45)]
+      car [consumer JP demand=60]
+      mine -> car volume=30
+    `);
+    const data = await analyzeForViewer(ranged, { name: "baseline" });
+    const jp = data.countries.find((c) => c.country === "JP")!;
+    expect(jp.servedFraction).toBe(0.5);
+    expect(jp.servedInterval!.p05).toBeLessThan(0.5);
+    expect(jp.servedInterval!.p95).toBeGreaterThan(0.5);
+    expect(jp.servedInterval!.p95).toBeLessThanOrEqual(0.75);
+    const plain = await analyzeForViewer(graph, { name: "baseline" });
+    expect(plain.countries.every((c) => c.servedInterval === null)).toBe(true);
+  });
+});

@@ -63,6 +63,34 @@ describe("tiers layout", () => {
     expect(p.get("x")!.x).toBe(stages.indexOf("consumer") * COLUMN_GAP);
     expect(new Set(["a", "b", "c"].map((id) => p.get(id)!.y)).size).toBe(3);
   });
+
+  test("keeps a readable aspect at every size: tall columns wrap into sub-columns, no vertical line", () => {
+    for (const n of [30, 1000, 10_000]) {
+      const lines: string[] = [];
+      const countries = ["CN", "AU", "US", "JP", "MY"];
+      for (let i = 0; i < n; i++) {
+        const stage = i % 10 < 2 ? "mine" : i % 10 < 4 ? "refinery" : "consumer";
+        const extra = stage === "consumer" ? " demand=1" : " output=ore";
+        lines.push(`n${i} [${stage} ${countries[i % 5]}${extra}]`);
+      }
+      const big = graphFromText(lines.join("\n"));
+      const p = tiersLayout(big, countries);
+      const xs = [...p.values()].map((q) => q.x);
+      const ys = [...p.values()].map((q) => q.y);
+      const aspect = (Math.max(...ys) - Math.min(...ys)) / (Math.max(...xs) - Math.min(...xs));
+      expect(aspect, `n = ${n}`).toBeGreaterThan(0.3);
+      expect(aspect, `n = ${n}`).toBeLessThan(1.2);
+      // stages stay in order left to right: every mine left of every refinery left of every consumer
+      const right = (stage: string) =>
+        Math.max(...big.filterNodes((_, a) => a.stage === stage).map((id) => p.get(id)!.x));
+      const left = (stage: string) =>
+        Math.min(...big.filterNodes((_, a) => a.stage === stage).map((id) => p.get(id)!.x));
+      expect(right("mine")).toBeLessThan(left("refinery"));
+      expect(right("refinery")).toBeLessThan(left("consumer"));
+      // no two nodes on one spot
+      expect(new Set([...p.values()].map((q) => `${q.x},${q.y}`)).size).toBe(n);
+    }
+  });
 });
 
 test("force request: every node and edge, weights from volume", () => {

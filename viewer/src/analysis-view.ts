@@ -43,6 +43,13 @@ export interface CountryView {
   demand: number;
   served: number | null;
   servedFraction: number | null;
+  /** [least, most] served fraction over every max-total optimum (the split is a choice; the range is not). */
+  servedFractionRange: [number, number] | null;
+  /**
+   * 5th-95th percentile of the served fraction over a Monte Carlo of the graph's ranges (docs/uncertainty.md);
+   * null when the graph has no ranges or the flow is not computed.
+   */
+  servedInterval: { p05: number; p95: number } | null;
   timeToSurviveDays: number | null;
   /** Loss over a year-long disruption, in the graph's currency (null without valuePerYear or flow). */
   lossPerYear: number | null;

@@ -15,6 +15,7 @@ import { routes } from "../../src/analysis/routes.js";
 import { servedDemand } from "../../src/flow/served-demand.js";
 import { type FlowAnalysis, flowAnalysis } from "../../src/flow/flow-analysis.js";
 import { applyLever } from "../../src/levers/apply-lever.js";
+import { monteCarlo } from "../../src/uncertainty/monte-carlo.js";
 import type { Lever } from "../../src/levers/types.js";
 import type { AnalysisData, ChokepointView, ConsumerView, CountryView } from "./analysis-view.js";
 
@@ -93,6 +94,16 @@ export async function analyzeForViewer(
   } catch (e) {
     notes.push(`Served demand (flow) could not be computed: ${(e as Error).message}`);
   }
+  // Intervals on the served shares when the data carries ranges: a small Monte Carlo in this worker.
+  let intervals: Awaited<ReturnType<typeof monteCarlo>>["intervals"]["countries"] | null = null;
+  if (flow && graph.order <= FLOW_SWEEP_MAX_NODES && hasRanges(graph)) {
+    try {
+      const mc = await monteCarlo(graph, scenario, { samples: VIEWER_SAMPLES, seed: 1 });
+      if (mc.inputs.length > 0) intervals = mc.intervals.countries;
+    } catch (e) {
+      notes.push(`Intervals could not be computed: ${(e as Error).message}`);
+    }
+  }
   const served = new Map(flow?.consumers.map((c) => [c.id, c]) ?? []);
   const survival = new Map(full?.survival.consumers.map((c) => [c.id, c]) ?? []);
 
@@ -163,6 +174,9 @@ export async function analyzeForViewer(
       demand,
       served: f ? f.served : null,
       servedFraction: f ? f.fraction : null,
+      servedFractionRange:
+        f && f.demand > 0 ? [f.servedRange[0] / f.demand, f.servedRange[1] / f.demand] : null,
+      servedInterval: intervals?.[country]?.fraction ?? null,
       timeToSurviveDays: full?.survival.countries[country]?.daysToSurvive ?? null,
       lossPerYear: loss ?? (full ? 0 : null),
       currency: full?.losses.currency ?? graph.getAttribute("currency") ?? null,
@@ -189,4 +203,14 @@ export async function analyzeForViewer(
     ),
     complete: detailed,
   };
+}
+
+/** Samples behind the compare panel's error bars: 200 give the 5th and 95th percentiles to a few points. */
+const VIEWER_SAMPLES = 200;
+
+/** True when some node or edge carries a range. */
+function hasRanges(graph: SupplyGraph): boolean {
+  return (
+    graph.someNode((_n, a) => a.ranges !== undefined) || graph.someEdge((_e, a) => a.ranges !== undefined)
+  );
 }

@@ -2,15 +2,17 @@
 import { analyze } from "../../analysis/analyze.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { exportResults, nodeResultsFromAnalysis } from "../../io/export-results.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
-import { readGraphTable } from "../../io/read-graph-table.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
+import { readGraphTableAsync } from "../../io/read-graph-table.js";
 import { buildCsr } from "../../model/csr.js";
 import { checkOutputPath } from "../../io/write-atomic.js";
 import { formatOfOutput } from "../../io/write-graph-file.js";
 import { type AnalyzeFormat, analyzeJsonChunks, formatAnalyzeReport } from "../../report/analyze.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
+import { SAMPLING_OPTIONS } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+import { servedHeadline } from "../../report/flow.js";
 import { analyzeFlow, FLOW_DEFAULT_MAX_NODES, FLOW_OPTIONS, flowSkippedNote } from "./flow.js";
 
 export const analyzeCommand: CommandSpec = {
@@ -27,6 +29,7 @@ export const analyzeCommand: CommandSpec = {
     },
     { flags: "--no-flow", description: "skip the flow analysis" },
     ...FLOW_OPTIONS,
+    ...SAMPLING_OPTIONS,
     formatOption(["text", "md", "json", "csv"]),
     outOption,
     {
@@ -47,16 +50,17 @@ export const analyzeCommand: CommandSpec = {
     const path = resolveGraphPath(args[0]);
     // Every analysis runs on the integer view. A large file is read straight into it (no graphology graph:
     // half the load time and memory at 10^6 nodes); the graph is read only when the flow or --export need it.
-    let table = exportPath === undefined && options.flow !== true ? readGraphTable(path) : null;
-    const graph = table === null || table.n <= FLOW_DEFAULT_MAX_NODES ? readGraphFile(path) : null;
+    let table = exportPath === undefined && options.flow !== true ? await readGraphTableAsync(path) : null;
+    const graph = table === null || table.n <= FLOW_DEFAULT_MAX_NODES ? await readGraphFileAsync(path) : null;
     if (graph) table = buildCsr(graph);
     const csr = table!;
-    const applied = applyScenario(csr, scenarioFromOptions(options, "no-china"));
+    const scenario = scenarioFromOptions(options, "no-china");
+    const applied = applyScenario(csr, scenario);
     const result = analyze(csr, applied);
     // Hook: further analyses (e.g. `--flow`) add their part to `result` here, before formatting.
     if (graph === null && options.flow === undefined && options.format !== "csv")
       io.stderr(flowSkippedNote(csr.n));
-    const flow = graph ? await analyzeFlow(graph, applied, options, io) : null;
+    const flow = graph ? await analyzeFlow(graph, applied, options, io, scenario) : null;
     if (exportPath !== undefined) {
       const written = exportResults(
         graph!,
@@ -77,7 +81,11 @@ export const analyzeCommand: CommandSpec = {
       emit(io, analyzeJsonChunks(full), options.out);
       return 0;
     }
-    let text = formatAnalyzeReport(full, csr, format);
+    const kept = result.consumers.length;
+    const connected = result.consumers.filter((c) => c.supplied).length;
+    const units = result.graph.units ?? "t/yr";
+    const headline = flow ? servedHeadline(flow.analysis, units, [connected, kept]) : undefined;
+    let text = formatAnalyzeReport(full, csr, format, headline ? { headline } : {});
     if (flow && (format === "text" || format === "md")) text += `\n${flow.sections(format)}`;
     emit(io, text, options.out);
     return 0;

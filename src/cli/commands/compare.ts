@@ -6,14 +6,21 @@ import { basename } from "node:path";
 import { type CompareInput, compareResilience } from "../../compare/compare.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { loadScenario } from "../../io/load-scenario.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { formatComparison, type CompareFormat } from "../../report/compare.js";
-import { composeScenarios, isEmptyScenario, scenarioFromFlags } from "../../scenario/compose.js";
+import {
+  composeScenarios,
+  isEmptyScenario,
+  scenarioFromFlags,
+  withUncertainty,
+} from "../../scenario/compose.js";
 import type { Scenario } from "../../scenario/types.js";
 import { checkOut, type CommandSpec, formatOption, outOption } from "../_command.js";
 import { checkCountriesHaveConsumers, parseCountries } from "../_countries.js";
 import { chartPrefix, emitReport } from "../_report-files.js";
+import { SAMPLING_OPTIONS, samplingFromOptions, samplingProgress } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS } from "../_scenario-options.js";
+import { compareSamples } from "../../compare/compare-samples.js";
 
 /** The default scenario of `compare` and `levers`: China's supply gone for everyone. */
 export const DEFAULT_COMPARE_SCENARIO = "no-china";
@@ -30,9 +37,16 @@ function scenarioColumns(options: Record<string, unknown>, pipelineColumn: boole
     scale: options.scale as string[] | undefined,
     includePlanned: options.includePlanned === true,
     year: pipelineColumn ? undefined : (options.year as number | undefined),
+    uncertainty: options.uncertainty as string[] | undefined,
   });
   const bases = (names.length ? names : [DEFAULT_COMPARE_SCENARIO]).map(loadScenario);
-  return bases.map((b) => (isEmptyScenario(flags) ? b : composeScenarios([b, { ...flags, name: "flags" }])));
+  const { uncertainty, ...disruptions } = flags;
+  return bases.map((b) =>
+    withUncertainty(
+      isEmptyScenario(disruptions) ? b : composeScenarios([b, { ...disruptions, name: "flags" }]),
+      uncertainty,
+    ),
+  );
 }
 
 export const compareCommand: CommandSpec = {
@@ -69,6 +83,7 @@ export const compareCommand: CommandSpec = {
       flags: "--no-robustness",
       description: "skip robustness R (the slowest part: one N-1 sweep per country)",
     },
+    ...SAMPLING_OPTIONS,
     formatOption(["text", "md", "json"]),
     outOption,
   ],
@@ -78,6 +93,7 @@ export const compareCommand: CommandSpec = {
     "chokepoint compare graphs/rare-earths-2010.json graphs/rare-earths-2025.json --countries JP --year 2028",
     "chokepoint compare --scenarios no-china,china-dual-use-ban-japan-2026,china-heavy-ree-controls-2025",
     "chokepoint compare --format md --out report.md",
+    "chokepoint compare --samples 1000 --seed 1 --uncertainty capacity:0.3",
   ],
   async run({ args, options, io }) {
     checkOut(options);
@@ -85,7 +101,8 @@ export const compareCommand: CommandSpec = {
     const files = args.length ? args : [DEFAULT_GRAPH];
     const pipelineYear = files.length > 1 ? (options.year as number | undefined) : undefined;
     const scenarios = scenarioColumns(options, pipelineYear !== undefined);
-    const graphs = files.map((f) => ({ file: f, graph: readGraphFile(resolveGraphPath(f)) }));
+    const graphs: Array<{ file: string; graph: Awaited<ReturnType<typeof readGraphFileAsync>> }> = [];
+    for (const f of files) graphs.push({ file: f, graph: await readGraphFileAsync(resolveGraphPath(f)) });
     checkCountriesHaveConsumers(
       countries,
       graphs.map((g) => g.graph),
@@ -115,10 +132,21 @@ export const compareCommand: CommandSpec = {
     const comparison = await compareResilience(inputs, countries, {
       robustness: options.robustness !== false,
     });
+    const sampling = samplingFromOptions(options);
+    let samples: Awaited<ReturnType<typeof compareSamples>> | undefined;
+    if (sampling) {
+      const bar = samplingProgress(io, "compare samples");
+      try {
+        samples = await compareSamples(inputs, countries, { ...sampling, onProgress: bar.onProgress });
+      } finally {
+        bar.stop();
+      }
+    }
     const report = await formatComparison(
       comparison,
       options.format as CompareFormat,
       chartPrefix(options.out, "compare"),
+      samples,
     );
     emitReport(io, report, options.out);
     return 0;

@@ -3,7 +3,7 @@
  * exactly as every command validates it (errors exit 2 and nothing is written); its warnings go to stderr.
  */
 import { checkCsvFile } from "../../io/formats/csv-files.js";
-import { checkAnyGraphFile, readableFormats } from "../../io/read-graph-file.js";
+import { checkAnyGraphFileAsync, readableFormats } from "../../io/read-graph-file.js";
 import {
   formatOfOutput,
   WRITABLE_FORMATS,
@@ -54,7 +54,7 @@ export const convertCommand: CommandSpec = {
     if (!tables && (input === undefined || output === undefined))
       throw new UsageError("convert needs an input and an output", "chokepoint convert in.json out.gexf");
     const to = (options.to as WritableFormat | undefined) ?? formatOfOutput(output!);
-    if (to !== "csv") checkOutputPath(output!); // fail before reading a large input
+    if (to !== "csv" && to !== "parquet") checkOutputPath(output!); // fail before reading a large input
     const from = typeof options.from === "string" ? options.from : undefined;
     if (from !== undefined && !readableFormats().includes(from))
       throw new UsageError(
@@ -65,7 +65,7 @@ export const convertCommand: CommandSpec = {
     const name = input ?? nodes!;
     const result = tables
       ? checkCsvFile(nodes!, { nodes: nodes!, edges: edges! })
-      : checkAnyGraphFile(input!, from !== undefined ? { from } : {});
+      : await checkAnyGraphFileAsync(input!, from !== undefined ? { from } : {});
     if (!result.graph || result.problems.some((p) => p.severity === "error"))
       throw new GraphFileError(name, result.problems);
     if (options.quiet !== true) for (const p of result.problems) io.stderr(`${name}: ${formatProblem(p)}\n`);

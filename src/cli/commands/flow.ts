@@ -4,9 +4,10 @@
  */
 import cliProgress from "cli-progress";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../../flow/_solve-flow.js";
+import type { FlowAnalysis } from "../../flow/flow-analysis.js";
 import { type FlowPhase, flowAnalysis } from "../../flow/flow-analysis.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { UsageError } from "../../model/errors.js";
 import {
   type FlowReportFormat,
@@ -16,7 +17,8 @@ import {
 } from "../../report/flow.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import type { SupplyGraph } from "../../model/types.js";
-import type { AppliedScenario } from "../../scenario/types.js";
+import type { AppliedScenario, Scenario } from "../../scenario/types.js";
+import { type FlowIntervals, flowWithIntervals } from "../../report/intervals.js";
 import {
   type CliIO,
   checkOut,
@@ -26,7 +28,9 @@ import {
   type OptionSpec,
   outOption,
 } from "../_command.js";
+import { SAMPLING_OPTIONS, samplingFromOptions, samplingProgress } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+import { monteCarlo, monteCarloIntervals } from "../../uncertainty/monte-carlo.js";
 
 function parseDays(value: string): number {
   const days = Number(value);
@@ -89,7 +93,7 @@ export const FLOW_OPTIONS: OptionSpec[] = [
   {
     flags: "--objective <objective>",
     description:
-      "max-total (most demand served), max-min (fairest: largest smallest served fraction), proportional (no rerouting)",
+      "max-total (the largest total; split among consumers by leximin: the fairest split that keeps that total, unique), max-min (leximin over all flows: fairest, may serve less), proportional (rationing: suppliers share among surviving buyers by baseline volumes, no new routes), frozen-routing (contracts hold: baseline shares, lost shares are not re-rationed)",
     default: "max-total",
     choices: FLOW_OBJECTIVES,
   },
@@ -136,7 +140,12 @@ export async function analyzeFlow(
   applied: AppliedScenario,
   options: Record<string, unknown>,
   io: CliIO,
-): Promise<{ json: ReturnType<typeof flowJsonFields>; sections(format: "text" | "md"): string } | null> {
+  scenario?: Scenario,
+): Promise<{
+  analysis: FlowAnalysis;
+  json: ReturnType<typeof flowJsonFields>;
+  sections(format: "text" | "md"): string;
+} | null> {
   const wanted = options.flow === undefined ? flowByDefault(graph, io) : options.flow === true;
   if (!wanted || options.format === "csv") return null;
   const progress = flowProgress(io);
@@ -146,12 +155,38 @@ export async function analyzeFlow(
       days: ((options.days as string[] | undefined) ?? []).map(parseDays),
       onProgress: progress.onProgress,
     });
+    progress.stop();
+    const intervals = scenario ? await sampledIntervals(graph, scenario, options, io) : undefined;
+    const json = flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr");
     return {
-      json: flowJsonFields(analysis, graph.getAttribute("units") ?? "t/yr"),
-      sections: (format) => formatFlowSections(graph, analysis, format),
+      analysis,
+      json: { ...json, flow: flowWithIntervals(json.flow, intervals) },
+      sections: (format) => formatFlowSections(graph, analysis, format, intervals),
     };
   } finally {
     progress.stop();
+  }
+}
+
+/** With `--samples`, the Monte Carlo intervals of the served demand (docs/uncertainty.md); else undefined. */
+async function sampledIntervals(
+  graph: SupplyGraph,
+  scenario: Scenario,
+  options: Record<string, unknown>,
+  io: CliIO,
+): Promise<FlowIntervals | undefined> {
+  const sampling = samplingFromOptions(options);
+  if (!sampling) return undefined;
+  const bar = samplingProgress(io, "flow samples");
+  try {
+    const mc = await monteCarlo(graph, scenario, {
+      ...sampling,
+      objective: options.objective as FlowObjective | undefined,
+      onProgress: bar.onProgress,
+    });
+    return monteCarloIntervals(mc);
+  } finally {
+    bar.stop();
   }
 }
 
@@ -164,6 +199,7 @@ export const flowCommand: CommandSpec = {
     ...SCENARIO_OPTIONS,
     ...FLOW_OPTIONS,
     { flags: "--no-attack", description: "skip the attack curves (one re-solve per node and order)" },
+    ...SAMPLING_OPTIONS,
     formatOption(["text", "md", "json"]),
     outOption,
   ],
@@ -171,12 +207,14 @@ export const flowCommand: CommandSpec = {
     "chokepoint flow",
     "chokepoint flow --scenario china-heavy-ree-controls-2025 --objective max-min",
     "chokepoint flow --remove country=CN --days 180 --format json --out flow.json",
+    "chokepoint flow --samples 1000 --seed 1 --uncertainty capacity:0.3",
   ],
   async run({ args, options, io }) {
     checkOut(options);
     const days = ((options.days as string[] | undefined) ?? []).map(parseDays);
-    const graph = readGraphFile(resolveGraphPath(args[0]));
-    const applied = applyScenario(graph, scenarioFromOptions(options, "no-china"));
+    const graph = await readGraphFileAsync(resolveGraphPath(args[0]));
+    const scenario = scenarioFromOptions(options, "no-china");
+    const applied = applyScenario(graph, scenario);
     const progress = flowProgress(io);
     try {
       const analysis = await flowAnalysis(graph, applied, {
@@ -186,7 +224,9 @@ export const flowCommand: CommandSpec = {
         onProgress: progress.onProgress,
       });
       progress.stop();
-      emit(io, formatFlowReport(graph, applied, analysis, options.format as FlowReportFormat), options.out);
+      const intervals = await sampledIntervals(graph, scenario, options, io);
+      const format = options.format as FlowReportFormat;
+      emit(io, formatFlowReport(graph, applied, analysis, format, intervals), options.out);
     } finally {
       progress.stop();
     }

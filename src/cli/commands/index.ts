@@ -6,6 +6,8 @@ import { convertCommand } from "./convert.js";
 import { flowCommand } from "./flow.js";
 import { generateCommand } from "./generate.js";
 import { leversCommand } from "./levers.js";
+import { sensitivityCommand } from "./sensitivity.js";
+import { simulateCommand } from "./simulate.js";
 import { summaryCommand } from "./summary.js";
 import { validateCommand } from "./validate.js";
 import { viewCommand } from "./view.js";
@@ -17,7 +19,9 @@ export const COMMANDS: CommandSpec[] = [
   generateCommand,
   convertCommand,
   flowCommand,
+  simulateCommand,
   compareCommand,
   leversCommand,
+  sensitivityCommand,
   viewCommand,
 ];

@@ -5,19 +5,24 @@
  */
 import { basename } from "node:path";
 import { leverContributions } from "../../compare/lever-contributions.js";
+import { leverResilience } from "../../compare/lever-resilience.js";
 import { mirrorLevers } from "../../compare/mirror-levers.js";
 import { projectRanking } from "../../compare/project-ranking.js";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../../flow/_solve-flow.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { bundledLeverNames, loadLever } from "../../io/load-lever.js";
-import { readGraphFile } from "../../io/read-graph-file.js";
+import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { UsageError } from "../../model/errors.js";
 import type { CompareFormat } from "../../report/compare.js";
+import { formatLeverResilience } from "../../report/lever-resilience.js";
 import { formatLevers, type LeversReport } from "../../report/levers.js";
+import { stableJson } from "../../report/table.js";
 import { checkOut, type CommandSpec, formatOption, outOption } from "../_command.js";
 import { checkCountriesHaveConsumers, parseCountries } from "../_countries.js";
 import { chartPrefix, emitReport } from "../_report-files.js";
+import { SAMPLING_OPTIONS, samplingFromOptions, samplingProgress } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
+import { leverSamples } from "../../compare/lever-samples.js";
 import { DEFAULT_COMPARE_SCENARIO } from "./compare.js";
 
 function parseSteps(value: string): number {
@@ -57,11 +62,17 @@ export const leversCommand: CommandSpec = {
     {
       flags: "--objective <objective>",
       description:
-        "how served demand is decided: proportional (contracts hold: a pillar built for a country serves it), max-total, max-min",
+        "how served demand is decided. Default proportional (rationing: each surviving supplier shares what it can make among its surviving buyers by their baseline volumes), because a pillar is then credited with what reaches the country through its own supply relationships; under max-total the split among countries is a fairness rule, and a pillar's tonnes can be credited to whichever consumer that rule favours. Also max-total (largest total, leximin split), max-min, frozen-routing (contracts hold, no re-rationing)",
       default: "proportional",
       choices: FLOW_OBJECTIVES,
     },
+    {
+      flags: "--over-time",
+      description:
+        "also rank the pillars by the resilience loss they avoid over a year (simulate; see docs/simulate.md)",
+    },
     ...SCENARIO_OPTIONS,
+    ...SAMPLING_OPTIONS,
     formatOption(["text", "md", "json"]),
     outOption,
   ],
@@ -69,6 +80,7 @@ export const leversCommand: CommandSpec = {
     "chokepoint levers --country JP",
     "chokepoint levers --scenario china-embargo-japan-2010 --mirror none",
     "chokepoint levers --format md --out levers.md",
+    "chokepoint levers --country JP --samples 500 --uncertainty capacity:0.3",
   ],
   async run({ args, options, io }) {
     checkOut(options);
@@ -93,7 +105,7 @@ export const leversCommand: CommandSpec = {
     const levers = names.map(loadLever);
     const scenario = scenarioFromOptions(options, DEFAULT_COMPARE_SCENARIO);
     const file = args[0] ?? DEFAULT_GRAPH;
-    const graph = readGraphFile(resolveGraphPath(file));
+    const graph = await readGraphFileAsync(resolveGraphPath(file));
     checkCountriesHaveConsumers([country!, ...(mirror ? [mirror] : []), ...projectCountries], [graph]);
     const objective = options.objective as FlowObjective;
     const contributions = await leverContributions(graph, scenario, levers, country!, { objective });
@@ -104,6 +116,20 @@ export const leversCommand: CommandSpec = {
     const projects = [];
     for (const c of projectCountries)
       projects.push(await projectRanking(graph, scenario, c, { objective, steps: options.steps as number }));
+    const sampling = samplingFromOptions(options);
+    let uncertainty: Awaited<ReturnType<typeof leverSamples>> | undefined;
+    if (sampling) {
+      const bar = samplingProgress(io, "levers samples");
+      try {
+        uncertainty = await leverSamples(graph, scenario, levers, country!, {
+          ...sampling,
+          objective,
+          onProgress: bar.onProgress,
+        });
+      } finally {
+        bar.stop();
+      }
+    }
     const report: LeversReport = {
       schema: 1,
       file: basename(file),
@@ -112,12 +138,18 @@ export const leversCommand: CommandSpec = {
       contributions,
       mirror: mirrored,
       projects,
+      ...(uncertainty ? { uncertainty } : {}),
     };
     const rendered = await formatLevers(
       report,
       options.format as CompareFormat,
       chartPrefix(options.out, "levers"),
     );
+    if (options.overTime === true) {
+      const overTime = await leverResilience(graph, scenario, levers, country!);
+      if (options.format === "json") rendered.text = stableJson({ ...report, overTime });
+      else rendered.text += `\n${formatLeverResilience(overTime, options.format === "md" ? "md" : "text")}`;
+    }
     emitReport(io, rendered, options.out);
     return 0;
   },

@@ -1,7 +1,7 @@
 /** `chokepoint summary [file]`: concentration by stage and country, imports by origin, look-through. */
 import { concentrationReport } from "../../analysis/concentration.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
-import { readGraphTable } from "../../io/read-graph-table.js";
+import { readGraphTableAsync } from "../../io/read-graph-table.js";
 import { formatConcentrationReport, type ReportFormat } from "../../report/concentration.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
 
@@ -23,7 +23,7 @@ export const summaryCommand: CommandSpec = {
   async run({ args, options, io }) {
     checkOut(options);
     // the integer view, read without a graphology graph (large files are checked while read in chunks)
-    const table = readGraphTable(resolveGraphPath(args[0]));
+    const table = await readGraphTableAsync(resolveGraphPath(args[0]));
     const report = concentrationReport(table, { includePlanned: options.includePlanned === true });
     emit(
       io,

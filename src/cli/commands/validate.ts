@@ -1,7 +1,7 @@
 /** `chokepoint validate <file...>`: print every problem as `file: path: message`; exit 2 when any is an error. */
 import { formatProblem } from "../../model/errors.js";
 import { checkLargeGraphFile } from "../../io/load-graph.js";
-import { checkAnyGraphFile, formatOfPath } from "../../io/read-graph-file.js";
+import { checkAnyGraphFileAsync, formatOfPath } from "../../io/read-graph-file.js";
 import type { Problem } from "../../model/types.js";
 import type { CommandSpec } from "../_command.js";
 
@@ -9,10 +9,10 @@ import type { CommandSpec } from "../_command.js";
  * The problems of a file and, when valid, its size. A JSON file over 128 MiB is checked while read in chunks,
  * without building any graph (the same checks and problems; at 10^6 nodes a fraction of the time and memory).
  */
-function checkForValidate(
+async function checkForValidate(
   file: string,
   from: string | undefined,
-): { problems: Problem[]; counts: { nodes: number; edges: number } | null } {
+): Promise<{ problems: Problem[]; counts: { nodes: number; edges: number } | null }> {
   const large = (from ?? formatOfPath(file)) === "json" ? checkLargeGraphFile(file) : null;
   if (large) {
     const c = large.columns;
@@ -21,7 +21,7 @@ function checkForValidate(
       counts: c ? { nodes: c.ids.length, edges: c.edgeSource.length } : null,
     };
   }
-  const result = checkAnyGraphFile(file, from ? { from } : {});
+  const result = await checkAnyGraphFileAsync(file, from ? { from } : {});
   const g = result.graph;
   return { problems: result.problems, counts: g ? { nodes: g.order, edges: g.size } : null };
 }
@@ -45,7 +45,10 @@ export const validateCommand: CommandSpec = {
   async run({ args, options, io }) {
     let failed = false;
     for (const file of args) {
-      const result = checkForValidate(file, typeof options.from === "string" ? options.from : undefined);
+      const result = await checkForValidate(
+        file,
+        typeof options.from === "string" ? options.from : undefined,
+      );
       const errors = result.problems.filter((p) => p.severity === "error");
       for (const p of result.problems) {
         if (options.quiet && p.severity === "warning") continue;

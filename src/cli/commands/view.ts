@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { packageRoot } from "../../io/bundled.js";
-import { checkAnyGraphFile } from "../../io/read-graph-file.js";
+import { checkAnyGraphFileAsync } from "../../io/read-graph-file.js";
 import { formatProblem, UsageError } from "../../model/errors.js";
 import type { CommandSpec } from "../_command.js";
 
@@ -154,7 +154,10 @@ export const viewCommand: CommandSpec = {
     const file = args[0];
     let localGraph: string | null = null;
     if (file !== undefined) {
-      const result = checkAnyGraphFile(file, typeof options.from === "string" ? { from: options.from } : {});
+      const result = await checkAnyGraphFileAsync(
+        file,
+        typeof options.from === "string" ? { from: options.from } : {},
+      );
       const errors = result.problems.filter((p) => p.severity === "error");
       for (const p of result.problems) io.stderr(`${file}: ${formatProblem(p)}\n`);
       if (!result.graph || errors.length > 0) return 2;

@@ -20,10 +20,23 @@ export const NUMERIC_KEYS: Record<Owner, ReadonlySet<string>> = {
     "stockpileDays",
     "stock",
     "recoveryDays",
+    "stockDays",
+    "qualificationDays",
+    "rampDays",
     "valuePerYear",
     "since",
   ]),
   edge: new Set(["volume", "capacity", "leadTimeDays"]),
+};
+
+/**
+ * Attributes every format carries as JSON text (the `ranges` object of docs/uncertainty.md): a CSV cell, a GEXF
+ * or GraphML string attribute. Written by `encodeValue`'s JSON fallback, read back by the import.
+ */
+export const JSON_KEYS: Record<Owner, ReadonlySet<string>> = {
+  graph: new Set(),
+  node: new Set(["ranges"]),
+  edge: new Set(["ranges"]),
 };
 
 /** Numeric attributes that must be whole numbers (declared `integer`/`int` in XML). */

@@ -4,18 +4,22 @@
  * back with a path into the ORIGINAL file (line and column for CSV, the element for XML) instead of a JSON
  * pointer into an object the user never saw.
  */
+import { EdgeColumnSink } from "../../model/_edge-columns.js";
 import {
   checkSerializedGraph,
+  checkWholeGraph,
   type GraphCheckOptions,
   type GraphCheckResult,
 } from "../../model/graph-checks.js";
-import type { Problem } from "../../model/types.js";
+import type { NodeAttributes, Problem } from "../../model/types.js";
+import type { GraphColumnsCheckResult } from "../_stream-graph.js";
 import {
   canonicalName,
   DRAWING_KEYS,
   decodeList,
   decodeRecipe,
   inferStages,
+  JSON_KEYS,
   LIST_KEYS,
   NUMERIC_KEYS,
   type Owner,
@@ -122,6 +126,17 @@ function typed(
     return n; // `since` and `year` must also be whole: the schema reports that
   }
   if (LIST_KEYS[owner].has(key) && typeof value === "string") return decodeList(value);
+  if (JSON_KEYS[owner].has(key) && typeof value === "string") {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return bad(
+        "E_RANGE_SHAPE",
+        `${label}: "${key}" must be a JSON object, got ${JSON.stringify(value.slice(0, 80))}`,
+        'e.g. {"capacity": {"low": 70, "high": 130}}',
+      );
+    }
+  }
   if (owner === "node" && key === "recipe" && typeof value === "string") {
     const r = decodeRecipe(value);
     if ("error" in r)
@@ -161,6 +176,45 @@ export function finishImport(
   locate: SourceLocator,
   options: ImportOptions = {},
 ): GraphCheckResult {
+  const { data, problems } = prepareImport(imported, locate, options);
+  if (data === null) return { graph: null, problems };
+  const checked = checkSerializedGraph(data, options);
+  for (const p of checked.problems) problems.push({ ...p, path: relocate(p.path, locate) });
+  return { graph: checked.graph, problems };
+}
+
+/**
+ * `finishImport` into the columns of the integer view, without a graphology graph (large tables: Parquet).
+ * The checks are the same (`checkWholeGraph`, as for a large JSON file). Never throws on bad data.
+ */
+export function finishImportColumns(
+  imported: ImportedGraph,
+  locate: SourceLocator,
+  options: ImportOptions = {},
+): GraphColumnsCheckResult {
+  const { data, problems } = prepareImport(imported, locate, options);
+  if (data === null) return { columns: null, problems };
+  const run = checkWholeGraph(data, { ...options, adoptInput: true }, () => new EdgeColumnSink());
+  for (const p of run.problems) problems.push({ ...p, path: relocate(p.path, locate) });
+  if (!run.ok) return { columns: null, problems };
+  return {
+    columns: {
+      attributes: run.attributes,
+      ids: run.nodes.idAt,
+      nodeAttributes: run.nodes.nodeAt as NodeAttributes[],
+      positions: run.nodes.index,
+      ...run.sink.columns(),
+    },
+    problems,
+  };
+}
+
+/** The graph-file object of an import (null when normalising found errors), and the problems so far. */
+function prepareImport(
+  imported: ImportedGraph,
+  locate: SourceLocator,
+  options: ImportOptions,
+): { data: Raw | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const notes: Notes = { dropped: new Set(), renamed: new Map(), labelFromId: 0 };
   const attributes = normalise(
@@ -229,11 +283,9 @@ export function finishImport(
       message: `${notes.labelFromId} node${notes.labelFromId > 1 ? "s have" : " has"} no label; the id is used`,
     });
   }
-  if (problems.some((p) => p.severity === "error")) return { graph: null, problems };
-  const checked = checkSerializedGraph(
-    { attributes, options: { type: "directed", multi: false, allowSelfLoops: false }, nodes, edges },
-    options,
-  );
-  for (const p of checked.problems) problems.push({ ...p, path: relocate(p.path, locate) });
-  return { graph: checked.graph, problems };
+  if (problems.some((p) => p.severity === "error")) return { data: null, problems };
+  return {
+    data: { attributes, options: { type: "directed", multi: false, allowSelfLoops: false }, nodes, edges },
+    problems,
+  };
 }

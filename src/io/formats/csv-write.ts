@@ -28,7 +28,7 @@ function cell(value: Scalar | undefined): string {
  * Columns for a set of rows: the format's attributes in the schema's order, then the others sorted, with a
  * type suffix (`tier:number`) when they are not text so that they read back typed.
  */
-function columnsFor(rows: Raw[], known: ReadonlySet<string>): Array<{ name: string; header: string }> {
+export function columnsFor(rows: Raw[], known: ReadonlySet<string>): Array<{ name: string; header: string }> {
   const present = new Set<string>();
   for (const r of rows)
     for (const k of Object.keys(r)) if (r[k] !== undefined && r[k] !== null) present.add(k);

@@ -35,12 +35,13 @@ interface Table {
 }
 
 /** Header names (squashed) that mean the id, endpoints or key in other tools' tables (Gephi: Id, Source, Target). */
-const NODE_ID = new Set(["id", "key", "nodeid", "node"]);
-const EDGE_SOURCE = new Set(["source", "from", "sourceid"]);
-const EDGE_TARGET = new Set(["target", "to", "targetid"]);
-const EDGE_KEY = new Set(["key", "id", "edgeid"]);
+export const NODE_ID = new Set(["id", "key", "nodeid", "node"]);
+export const EDGE_SOURCE = new Set(["source", "from", "sourceid"]);
+export const EDGE_TARGET = new Set(["target", "to", "targetid"]);
+export const EDGE_KEY = new Set(["key", "id", "edgeid"]);
 
-const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, "");
+/** A header name squashed for matching (lower case, no spaces, `_`, `-`, `.`). */
+export const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, "");
 
 /** An error problem of the CSV reader. */
 export function csvProblem(code: string, path: string, message: string, hint?: string): Problem {
@@ -98,14 +99,14 @@ function readTable({ text, name }: CsvText): Table | Problem {
 }
 
 /** A header `name` or `name:type` (type = number, boolean, json, list, string). */
-function columnSpec(header: string): { name: string; type: string } {
+export function columnSpec(header: string): { name: string; type: string } {
   const m = /^(.*):(number|boolean|json|list|string)$/i.exec(header);
   const raw = m ? m[1]!.trim() : header;
   return { name: raw, type: m ? m[2]!.toLowerCase() : "" };
 }
 
 /** One cell → a value: text unprotected, typed columns parsed; numeric columns of the format stay text here. */
-function cellValue(
+export function cellValue(
   spec: { name: string; type: string },
   cell: string,
   path: string,

@@ -88,6 +88,10 @@ export const RICH_SERIALIZED = {
         output: "NdFeB-magnet",
         recipe: { "NdPr-metal": 0.3 },
         capacity: 20000,
+        ranges: {
+          capacity: { low: 15000, high: 24000, why: 'plant "B" <ramp-up>; 2024 & 2025' },
+          "recipe.NdPr-metal": { low: 0.28, high: 0.32 },
+        },
         certified: true,
         tier: 2,
       },
@@ -118,7 +122,13 @@ export const RICH_SERIALIZED = {
     {
       source: "0012",
       target: "ref-a",
-      attributes: { volume: 80000, capacity: 100000, leadTimeDays: 30, sources: ["a;b", "c"] },
+      attributes: {
+        volume: 80000,
+        capacity: 100000,
+        leadTimeDays: 30,
+        sources: ["a;b", "c"],
+        ranges: { volume: { low: 60000, high: 80000 }, leadTimeDays: { low: 20, high: 45, why: "a;b" } },
+      },
     },
     { source: "mt-pass", target: "ref-a", attributes: { volume: 1e-7 } },
     { source: "mt-pass", target: "ref-planned", attributes: {} },

@@ -41,6 +41,23 @@ describe("CSV reader: bad input", () => {
     expect(codes(check(NODES, "source,target,volume\n0012,ref,12 t\n12,ref,1\n"))).toEqual(["E_TYPE"]);
   });
 
+  it("reads a ranges column as JSON, refuses text that is not JSON, checks it like JSON files", () => {
+    const nodes =
+      'id,label,stage,country,output,capacity,ranges\n0012,Bayan Obo,mine,CN,ore,100,"{""capacity"":{""low"":80,""high"":120}}"\n12,Other,mine,AU,ore,50,\nref,Refinery,refinery,CN,oxide,,\n';
+    expect(check(nodes).graph?.getNodeAttribute("0012", "ranges")).toEqual({
+      capacity: { low: 80, high: 120 },
+    });
+    const bad = check(nodes.replace('""low"":80', '""low"":80,'));
+    expect(codes(bad)).toEqual(["E_RANGE_SHAPE"]);
+    expect(bad.problems[0]?.path).toBe("nodes.csv line 2, column 7 (ranges)");
+    const outside = check(nodes.replace('""low"":80', '""low"":101'));
+    expect(codes(outside)).toEqual(["E_RANGE_OUTSIDE"]);
+    expect(outside.problems[0]).toMatchObject({
+      nodeId: "0012",
+      path: "nodes.csv line 2, column 7 (ranges)",
+    });
+  });
+
   it("reports an unterminated quote as E_PARSE with its line", () => {
     const r = check(`${NODES}bad,"unterminated,mine,CN,ore,1\n`);
     expect(codes(r)).toEqual(["E_PARSE"]);

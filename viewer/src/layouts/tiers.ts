@@ -65,15 +65,42 @@ export function tiersLayout(graph: SupplyGraph, countryOrder: readonly string[])
     placed.push(column);
     heights.push(y);
   }
-  // centre every column vertically on the tallest
+  // A column of thousands of nodes is a vertical line at any zoom (sigma keeps the aspect ratio): wrap every
+  // column into `wrap` sub-columns, filled top to bottom then left to right (country groups stay together),
+  // with the fewest sub-columns that bring the picture to about the target aspect (height ≈ 0.6 × width).
   const tallest = Math.max(0, ...heights);
+  const wrap = wrapFor(tallest, stages.length);
+  const band = (wrap - 1) * SUB_COLUMN_GAP + COLUMN_GAP;
+  const wrapped = placed.map((column, i) => {
+    const rows = Math.ceil((heights[i] ?? 0) / wrap);
+    return column.map(({ id, y }) => {
+      const j = rows > 0 ? Math.min(wrap - 1, Math.floor(y / rows)) : 0;
+      return { id, x: i * band + j * SUB_COLUMN_GAP, y: y - j * rows };
+    });
+  });
+  const tall = wrapped.map((column) => Math.max(0, ...column.map((n) => n.y + ROW_GAP)));
+  const top = Math.max(0, ...tall);
   // Stretch short columns so the picture is about as tall as a side panel-framed screen is (height ≈ 0.6 × width):
   // sigma keeps the aspect ratio, so a flat band of seven columns would leave most of the canvas empty.
-  const width = Math.max(1, stages.length - 1) * COLUMN_GAP;
-  const stretch = tallest > 0 ? Math.max(1, (0.6 * width) / tallest) : 1;
-  placed.forEach((column, i) => {
-    const offset = (tallest - (heights[i] ?? 0)) / 2;
-    for (const { id, y } of column) positions.set(id, { x: i * COLUMN_GAP, y: -(y + offset) * stretch });
+  const width = Math.max(1, stages.length - 1) * band;
+  const stretch = top > 0 ? Math.max(1, (ASPECT * width) / top) : 1;
+  // centre every column vertically on the tallest
+  wrapped.forEach((column, i) => {
+    const offset = (top - (tall[i] ?? 0)) / 2;
+    for (const { id, x, y } of column) positions.set(id, { x, y: -(y + offset) * stretch });
   });
   return positions;
+}
+
+/** Height ÷ width the layout aims at (a screen beside the side panel). */
+export const ASPECT = 0.6;
+/** Horizontal gap between the sub-columns of one wrapped stage column. */
+export const SUB_COLUMN_GAP = 40;
+
+/** The fewest sub-columns per stage that bring a column `height` tall to about `ASPECT` over `stages` columns. */
+export function wrapFor(height: number, stages: number): number {
+  let wrap = 1;
+  const widthOf = (k: number) => Math.max(1, stages - 1) * ((k - 1) * SUB_COLUMN_GAP + COLUMN_GAP);
+  while (height / wrap > ASPECT * widthOf(wrap) && wrap < 1000) wrap++;
+  return wrap;
 }

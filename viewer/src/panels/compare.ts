@@ -14,14 +14,21 @@ interface Metric {
   format: (v: number | null, c: CountryView | undefined) => string;
   /** Fixed axis maximum, or null to use the larger value. */
   max: number | null;
+  /** A 90% interval drawn as an error bar, when the analysis has one. */
+  interval?: (c: CountryView | undefined) => { p05: number; p95: number } | null;
 }
 
 const METRICS: Metric[] = [
   {
-    title: "Served fraction of demand",
+    title: "Served fraction of demand (range over every split with the same total)",
     value: (c) => c?.servedFraction ?? null,
-    format: (v) => formatPercent(v),
+    format: (v, c) => {
+      const range = c?.servedFractionRange;
+      if (v === null || !range || range[1] - range[0] < 5e-4) return formatPercent(v);
+      return `${formatPercent(v)} (${formatPercent(range[0])}–${formatPercent(range[1])})`;
+    },
     max: 1,
+    interval: (c) => c?.servedInterval ?? null,
   },
   {
     title: "Time to survive (days)",
@@ -62,6 +69,32 @@ function chart(
       svg("rect", { x: LABEL, y, width: w, height: BAR, fill: colors[i] ?? "#888" }),
       svg("text", { x: WIDTH - 90, y: y + BAR - 4, class: "bar-value" }, metric.format(v, data.get(country))),
     );
+    const interval = metric.interval?.(data.get(country));
+    if (interval && max > 0) {
+      // The 5th-95th percentile over the ranges of the data, as an error bar with whiskers.
+      const at = (x: number) => LABEL + ((WIDTH - LABEL - 95) * Math.min(Math.max(x, 0), max)) / max;
+      const mid = y + BAR / 2;
+      const bar = svg("g", { class: "error-bar" });
+      s.append(bar);
+      bar.append(
+        svg("line", { x1: at(interval.p05), x2: at(interval.p95), y1: mid, y2: mid, class: "error-bar" }),
+        svg("line", {
+          x1: at(interval.p05),
+          x2: at(interval.p05),
+          y1: y + 3,
+          y2: y + BAR - 3,
+          class: "error-bar",
+        }),
+        svg("line", {
+          x1: at(interval.p95),
+          x2: at(interval.p95),
+          y1: y + 3,
+          y2: y + BAR - 3,
+          class: "error-bar",
+        }),
+        svg("title", {}, `90% interval ${formatPercent(interval.p05)} – ${formatPercent(interval.p95)}`),
+      );
+    }
   });
   return el("figure", {}, el("figcaption", {}, metric.title), s);
 }
@@ -112,7 +145,7 @@ export function comparePanel(container: HTMLElement, actions: Actions): Panel {
         el(
           "p",
           { class: "hint" },
-          "Bars for all consumers of each country under the current scenario; – means the analysis does not give a value.",
+          "Bars for all consumers of each country under the current scenario; – means the analysis does not give a value. Error bars: 5th-95th percentile over the ranges of the data (200 samples).",
         ),
       );
     },

@@ -20,7 +20,7 @@ const ORDER = [
   "status",
   "since",
 ];
-const SKIP = new Set(["sources", "notes", "label"]);
+const SKIP = new Set(["sources", "notes", "label", "ranges"]);
 
 function valueText(value: unknown): string {
   if (typeof value === "number") return formatNumber(value, 3);
@@ -173,6 +173,21 @@ export function detailsPanel(container: HTMLElement, actions: Actions): Panel {
       });
       for (const k of keys) table.append(el("dt", {}, k), el("dd", {}, valueText(a[k])));
       parts.push(table);
+      const ranges = Object.entries(a.ranges ?? {});
+      if (ranges.length) {
+        // The uncertainty of the estimates (docs/uncertainty.md): low – high, and how the bounds were set.
+        const list = el("dl", { class: "facts", id: "ranges" });
+        for (const [k, r] of ranges)
+          list.append(
+            el("dt", {}, k),
+            el(
+              "dd",
+              {},
+              `${formatNumber(r.low, 3)} – ${formatNumber(r.high, 3)}${r.why ? ` (${r.why})` : ""}`,
+            ),
+          );
+        parts.push(el("h3", {}, "Ranges (uncertain estimates)"), list);
+      }
       if (a.notes) parts.push(el("h3", {}, "Notes"), el("p", { class: "notes" }, a.notes));
       if (a.sources?.length)
         parts.push(

@@ -35,14 +35,26 @@ export function impactPanel(container: HTMLElement, actions: Actions): Panel {
       const starved = consumers
         .filter((c) => c.supplied && c.servedFraction !== null && c.servedFraction < 0.999)
         .sort((p, q) => (p.servedFraction ?? 0) - (q.servedFraction ?? 0) || (p.id < q.id ? -1 : 1));
+      // Served demand (capacity-aware) leads; reachability follows, worded as "connected".
+      const withFlow = consumers.filter((c) => c.served !== null);
+      const served = withFlow.reduce((s, c) => s + (c.served ?? 0), 0);
       const parts: Node[] = [
         el("h2", {}, "Impact"),
         el("p", { id: "scenario-name" }, `Scenario: ${a.scenarioName}`),
+        withFlow.length
+          ? el(
+              "p",
+              { id: "impact-served" },
+              `Served: ${formatPercent(totalDemand > 0 ? served / totalDemand : 0)} of demand can be met with ` +
+                `the capacities left (${formatNumber(served)} of ${formatNumber(totalDemand)} t/yr).`,
+            )
+          : el("p", { id: "impact-served", class: "hint" }, "Served demand: computing…"),
         el(
           "p",
           { id: "impact-summary" },
           `${a.removed.size} nodes removed; ${a.cutOff.length} of ${consumers.length} consumers cut off ` +
-            `(${formatPercent(totalDemand > 0 ? cutDemand / totalDemand : 0)} of demand).`,
+            `(${formatPercent(totalDemand > 0 ? cutDemand / totalDemand : 0)} of demand); the other ` +
+            `${consumers.length - a.cutOff.length} are still connected (a complete route, whatever the capacity).`,
         ),
       ];
       if (a.cutOff.length) {

@@ -1,0 +1,54 @@
+/**
+ * Parquet graphs on disk: read the tables (`parquet.ts`) and check them, into a graphology graph (`convert`,
+ * the flow) or straight into the integer view's columns (`readGraphTableAsync`: no graph object per node or
+ * edge, as for a large JSON file). Asynchronous because hyparquet's reader is.
+ */
+import type { GraphCheckResult } from "../../model/graph-checks.js";
+import type { Problem } from "../../model/types.js";
+import type { GraphColumnsCheckResult } from "../_stream-graph.js";
+import type { LoadGraphOptions } from "../load-graph.js";
+import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocator } from "./_import.js";
+import { importParquetTables, type ParquetTable, parquetPathsOf, readParquetTable } from "./parquet.js";
+
+async function importParquetFile(
+  path: string,
+  options: LoadGraphOptions,
+): Promise<{ imported: ImportedGraph; locate: SourceLocator } | { problems: Problem[] }> {
+  const paths = parquetPathsOf(path);
+  if ("code" in paths) return { problems: [paths] };
+  const tables: Partial<Record<"nodes" | "edges" | "graph", ParquetTable>> = {};
+  const problems: Problem[] = [];
+  for (const part of ["nodes", "edges", "graph"] as const) {
+    const file = paths[part];
+    if (file === undefined) continue;
+    const table = await readParquetTable(file, options);
+    if ("code" in table) problems.push(table);
+    else tables[part] = table;
+  }
+  if (problems.length > 0) return { problems };
+  return importParquetTables({
+    nodes: tables.nodes!,
+    edges: tables.edges!,
+    ...(tables.graph ? { graph: tables.graph } : {}),
+  });
+}
+
+/** Read and check a Parquet graph into a graphology graph; never throws on bad data. */
+export async function checkParquetFile(
+  path: string,
+  options: LoadGraphOptions = {},
+): Promise<GraphCheckResult> {
+  const read = await importParquetFile(path, options);
+  if ("problems" in read) return { graph: null, problems: read.problems };
+  return finishImport(read.imported, read.locate, options);
+}
+
+/** Read and check a Parquet graph into the columns of its integer view; never throws on bad data. */
+export async function checkParquetColumns(
+  path: string,
+  options: LoadGraphOptions = {},
+): Promise<GraphColumnsCheckResult> {
+  const read = await importParquetFile(path, options);
+  if ("problems" in read) return { columns: null, problems: read.problems };
+  return finishImportColumns(read.imported, read.locate, options);
+}

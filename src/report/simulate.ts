@@ -1,0 +1,268 @@
+/**
+ * The `simulate` report in text, Markdown (with the served-over-time chart as an SVG file beside it) or JSON.
+ * JSON is the result itself (`Simulation`): `periods`, `countries`, `nodes` and the rest, keys in builder order.
+ */
+import type { Simulation } from "../simulate/types.js";
+import type { ChartFile, RenderedReport } from "./_compare-cells.js";
+import { type ChartProvenance, renderSvg } from "./charts.js";
+import { chartCountries, servedOverTimeSpec } from "./simulate-chart.js";
+import {
+  type Column,
+  markdownCell,
+  markdownTable,
+  percent,
+  quantity,
+  stableJson,
+  textTable,
+} from "./table.js";
+
+/** The formats `simulate` writes. */
+export type SimulateFormat = "text" | "md" | "json";
+
+const days = (d: number | null) => (d === null ? "-" : `${d}`);
+
+function countryTable(sim: Simulation, currency: string | null, codes: string[]) {
+  const columns: Column[] = [
+    { header: "country" },
+    { header: "time to survive (d)", align: "right" },
+    { header: "deepest", align: "right" },
+    { header: "time to recover (d)", align: "right" },
+    { header: "loss (share-days)", align: "right" },
+    { header: "loss (tonnes)", align: "right" },
+    { header: `loss (${currency ?? "value"})`, align: "right" },
+  ];
+  const rows = codes
+    .map((code) => [code, sim.countries[code]!] as const)
+    .map(([code, c]) => [
+      code,
+      days(c.timeToSurvive),
+      percent(c.deepestFraction),
+      days(c.timeToRecover),
+      quantity(c.resilienceLoss.shareDays),
+      quantity(c.resilienceLoss.tonneDays),
+      c.loss === null ? "-" : quantity(c.loss),
+    ]);
+  return { columns, rows };
+}
+
+/**
+ * Served share per period for `codes`: only the periods where a share changes (the first and last always), so
+ * a year of weekly periods reads as the story of the disruption rather than 53 rows.
+ */
+function periodTable(sim: Simulation, codes: string[]) {
+  const columns: Column[] = [
+    { header: "day", align: "right" },
+    ...codes.map((c) => ({ header: c, align: "right" as const })),
+  ];
+  const all = sim.periods.map((p) => [
+    `${p.day}`,
+    ...codes.map((c) => percent(p.countries[c]?.fraction ?? 1)),
+  ]);
+  const same = (a: string[], b: string[]) => a.slice(1).every((x, i) => x === b[i + 1]);
+  const rows = all.filter((row, k) => k === 0 || k === all.length - 1 || !same(row, all[k - 1]!));
+  return { columns, rows };
+}
+
+function nodeTable(sim: Simulation) {
+  const columns: Column[] = [
+    { header: "node" },
+    { header: "time to survive (d)", align: "right" },
+    { header: "time to recover (d)", align: "right" },
+    { header: "exposed" },
+  ];
+  const rows = sim.nodes.map((n) => [
+    n.id,
+    days(n.timeToSurvive),
+    `${n.timeToRecover}${n.recoveryAssumed ? "*" : ""}`,
+    n.exposed ? "yes" : "",
+  ]);
+  return { columns, rows };
+}
+
+function stockLines(sim: Simulation): string[] {
+  const first = sim.periods[0];
+  const last = sim.periods[sim.periods.length - 1];
+  if (!first || !last || last.stocks.length === 0) return [];
+  return last.stocks.map((s) => `${s.id}: ${quantity(s.left)} t left at day ${sim.horizon}`);
+}
+
+function assumptionLines(sim: Simulation): string[] {
+  const a = sim.assumptions;
+  const table = (t: Record<string, number>) =>
+    Object.entries(t)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
+  return [
+    `lead times ${a.leadTimes ? "on" : "off"}; stocks ${a.stocks ? "on" : "off"}`,
+    `qualification days by stage (node attribute wins): ${table(a.qualificationDays)}`,
+    `recovery days by stage (node attribute wins): ${table(a.recoveryDays)}`,
+    `ramp-up days by stage (node attribute wins): ${table(a.rampDays)}`,
+  ];
+}
+
+function header(sim: Simulation, p: ChartProvenance): string[] {
+  const window = sim.window
+    ? `days ${sim.window.startDay} to ${sim.window.endDay ?? sim.horizon}${sim.window.endDay === null ? " (to the end)" : ""}`
+    : "none";
+  return [
+    `data: ${p.dataFile}; scenario: ${sim.scenario}; data year ${p.date}`,
+    `horizon ${sim.horizon} days in periods of ${sim.step}${sim.startDate ? `; day 0 = ${sim.startDate}` : ""}; disruption: ${window}`,
+  ];
+}
+
+/**
+ * Render a simulation. `provenance` names the data file and date; `currency` labels money; `chartPrefix` is the
+ * base name the Markdown links its chart by (`<prefix>-served.svg`); `only` = the countries shown (default: all in
+ * the table, those that run short in the chart and the period table). JSON always holds everything.
+ */
+export async function formatSimulation(
+  sim: Simulation,
+  format: SimulateFormat,
+  provenance: ChartProvenance,
+  currency: string | null,
+  chartPrefix = "simulate",
+  only?: string[],
+  withChart = true,
+): Promise<RenderedReport> {
+  if (format === "json") return { text: stableJson(sim), charts: [] };
+  // with several runs a country may have consumers in one graph only
+  const codes = (only ?? Object.keys(sim.countries)).filter((c) => c in sim.countries);
+  const shown = (only ?? chartCountries(sim)).filter((c) => c in sim.countries);
+  const countries = countryTable(sim, currency, codes);
+  const periods = periodTable(sim, shown);
+  const nodes = nodeTable(sim);
+  const exposed = sim.exposed.length ? sim.exposed.join(", ") : "none";
+  if (format === "text") {
+    return {
+      text: [
+        `Resilience over time: ${sim.scenario}`,
+        ...header(sim, provenance),
+        "",
+        textTable(countries.columns, countries.rows),
+        "",
+        "Served share of demand per period (the periods where a share changes)",
+        textTable(periods.columns, periods.rows),
+        "",
+        ...(sim.nodes.length
+          ? [
+              "Per node, alone down from day 0 (* = stage default)",
+              textTable(nodes.columns, nodes.rows),
+              "",
+              `Exposed (TTS < TTR): ${exposed}`,
+              "",
+            ]
+          : []),
+        ...stockLines(sim),
+        ...(stockLines(sim).length ? [""] : []),
+        "Assumptions",
+        ...assumptionLines(sim),
+        "",
+      ].join("\n"),
+      charts: [],
+    };
+  }
+  const title = `Share of demand served over time: ${sim.scenario}`;
+  const charts: ChartFile[] = withChart
+    ? [
+        {
+          name: "served",
+          title,
+          svg: await renderSvg(
+            servedOverTimeSpec([{ label: null, sim }], provenance, { title, countries: shown }),
+          ),
+        },
+      ]
+    : [];
+  return {
+    text: [
+      `# Resilience over time: ${markdownCell(sim.scenario)}`,
+      "",
+      ...header(sim, provenance).map((l) => `_${markdownCell(l)}_  `),
+      "",
+      markdownTable(countries.columns, countries.rows),
+      "",
+      ...charts.map((ch) => `![${markdownCell(ch.title)}](${chartPrefix}-${ch.name}.svg)\n`),
+      "## Served share of demand per period (the periods where a share changes)",
+      "",
+      markdownTable(periods.columns, periods.rows),
+      "",
+      ...(sim.nodes.length
+        ? [
+            "## Per node, alone down from day 0",
+            "",
+            markdownTable(nodes.columns, nodes.rows),
+            "",
+            `Exposed (time to survive < time to recover): ${markdownCell(exposed)}. * = stage default.`,
+            "",
+          ]
+        : []),
+      ...(stockLines(sim).length
+        ? ["## Stocks", "", ...stockLines(sim).map((l) => `- ${markdownCell(l)}`), ""]
+        : []),
+      "## Assumptions",
+      "",
+      ...assumptionLines(sim).map((l) => `- ${markdownCell(l)}`),
+      "",
+    ].join("\n"),
+    charts,
+  };
+}
+
+/** One simulation with what its report needs. */
+export interface SimulationRun {
+  /** Data file, by base name. */
+  file: string;
+  /** Tells the run apart on the shared chart (e.g. the graph's year). */
+  label: string;
+  sim: Simulation;
+  provenance: ChartProvenance;
+  currency: string | null;
+}
+
+/**
+ * Render several simulations (e.g. the same scenario on the 2010 and 2025 graphs): JSON `{runs: [{file, ...}]}`;
+ * text and Markdown one report after another, the Markdown with ONE chart holding every run's curves
+ * (`JP · 2010`, `JP · 2025`). A single run renders as `formatSimulation`.
+ */
+export async function formatSimulations(
+  runs: SimulationRun[],
+  format: SimulateFormat,
+  chartPrefix = "simulate",
+  only?: string[],
+): Promise<RenderedReport> {
+  if (runs.length === 1) {
+    const r = runs[0]!;
+    return formatSimulation(r.sim, format, r.provenance, r.currency, chartPrefix, only);
+  }
+  if (format === "json")
+    return { text: stableJson({ runs: runs.map((r) => ({ file: r.file, ...r.sim })) }), charts: [] };
+  const parts = await Promise.all(
+    runs.map((r) => formatSimulation(r.sim, format, r.provenance, r.currency, chartPrefix, only, false)),
+  );
+  if (format === "text") return { text: parts.map((p) => p.text).join("\n"), charts: [] };
+  const provenance: ChartProvenance = {
+    dataFile: runs.map((r) => r.file).join(", "),
+    scenario: [...new Set(runs.map((r) => r.sim.scenario))].join(", "),
+    date: runs.map((r) => r.provenance.date).join(", "),
+  };
+  const title = `Share of demand served over time: ${runs.map((r) => r.label).join(" vs ")}`;
+  const chart: ChartFile = {
+    name: "served",
+    title,
+    svg: await renderSvg(
+      servedOverTimeSpec(
+        runs.map((r) => ({ label: r.label, sim: r.sim })),
+        provenance,
+        { title, ...(only ? { countries: only } : {}) },
+      ),
+    ),
+  };
+  return {
+    text: [
+      `![${markdownCell(title)}](${chartPrefix}-${chart.name}.svg)`,
+      "",
+      ...parts.map((p) => p.text),
+    ].join("\n"),
+    charts: [chart],
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Solving the served demand at a list of points of the input space, on one working graph: the inner loop of the
+ * Monte Carlo, the one-at-a-time swings and the Sobol design, run alike in the main thread or a worker (so the
+ * figures cannot depend on the number of threads). Each point's figures are `servedDemand`'s (`_served-figures.ts`).
+ */
+import type { FlowObjective } from "../flow/_solve-flow.js";
+import type { SupplyGraph } from "../model/types.js";
+import { applyScenario } from "../scenario/apply-scenario.js";
+import type { Scenario } from "../scenario/types.js";
+import { servedFigures } from "./_served-figures.js";
+import type { Distribution } from "./draws.js";
+import type { RangedInput } from "./ranged-inputs.js";
+import { assignInputValues, sampler } from "./sample-graph.js";
+
+/**
+ * A point of the input space: a drawn sample (`stream` 0 or 1; `swap` = the input indices taken from the other
+ * stream, Saltelli's A_B^(i) matrices), or the nominal values with some inputs set (`set`: [index, value]).
+ */
+export type Point =
+  | { sample: number; stream: 0 | 1; swap?: number[] }
+  | { set: Array<readonly [number, number]> };
+
+/** Everything a thread needs besides the graph; plain data, so it can be posted to a worker. */
+export interface EvaluationPlan {
+  scenario: Scenario;
+  objective: FlowObjective;
+  inputs: RangedInput[];
+  seed: number;
+  distribution: Distribution;
+  /** Countries whose served demand is recorded, in this order. */
+  countries: string[];
+}
+
+/** Figures recorded per point: total demand, total served, then demand and served of each plan country. */
+export function figureCount(plan: EvaluationPlan): number {
+  return 2 + 2 * plan.countries.length;
+}
+
+/** Solve each point; row p of the result (length `figureCount`) holds point p's figures. */
+export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
+  const d = plan.inputs.length;
+  const draw = sampler(plan.inputs, plan);
+  const values = new Float64Array(d);
+  const other = new Float64Array(d);
+  const nominal = Float64Array.from(plan.inputs, (x) => x.value);
+  const width = figureCount(plan);
+  // The scenario's masks depend on no sampled value; its `scale` rules multiply the (sampled) capacity.
+  const fixed = plan.scenario.scale?.length ? null : applyScenario(graph, plan.scenario);
+  return async (points: readonly Point[]): Promise<Float64Array> => {
+    const out = new Float64Array(points.length * width);
+    for (let p = 0; p < points.length; p++) {
+      const point = points[p]!;
+      if ("set" in point) {
+        values.set(nominal);
+        for (const [k, v] of point.set) values[k] = v;
+      } else {
+        draw(point.sample, point.stream, values);
+        if (point.swap?.length) {
+          draw(point.sample, 1 - point.stream, other);
+          for (const k of point.swap) values[k] = other[k]!;
+        }
+      }
+      assignInputValues(graph, plan.inputs, values);
+      const result = await servedFigures(graph, fixed ?? applyScenario(graph, plan.scenario), plan.objective);
+      const row = p * width;
+      out[row] = result.totalDemand;
+      out[row + 1] = result.totalServed;
+      plan.countries.forEach((code, c) => {
+        const country = result.countries.get(code);
+        out[row + 2 + 2 * c] = country?.demand ?? 0;
+        out[row + 3 + 2 * c] = country?.served ?? 0;
+      });
+    }
+    assignInputValues(graph, plan.inputs, nominal);
+    return out;
+  };
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * The core passes of `analyze` timed one by one, each on a fresh scenario object (masks, supply runs and
+ * dominators are memoized per scenario object, so a reused one would time cache hits), for the side-by-side
+ * table with graph-tool (py_bench.py --passes): supply + single points of failure (vs reachability + dominator
+ * tree), routes (two multi-source Dijkstras, before and after, vs two shortest_distance calls with predecessor
+ * maps), betweenness from 200 sampled pivots (vs betweenness(pivots=200)), attack curves (four removal orders vs
+ * four vertex_percolation runs). Each cell: median CPU and wall seconds of `--runs` runs. Prints one JSON line.
+ * Usage: node tests/bench/passes-child.mjs <graph.json> [--runs 3]
+ */
+import { performance } from "node:perf_hooks";
+import { scenarioMasks } from "../../dist/src/analysis/_csr.js";
+import { attackCurves } from "../../dist/src/analysis/attack-curves.js";
+import { centralityScores } from "../../dist/src/analysis/centrality.js";
+import { routes } from "../../dist/src/analysis/routes.js";
+import { singlePointsOfFailureCore } from "../../dist/src/analysis/single-points-of-failure.js";
+import { supplyStatus } from "../../dist/src/analysis/supply.js";
+import { loadScenario } from "../../dist/src/io/load-scenario.js";
+import { readGraphTable } from "../../dist/src/io/read-graph-table.js";
+import { applyScenario } from "../../dist/src/scenario/apply-scenario.js";
+import { BASELINE_SCENARIO } from "../../dist/src/scenario/types.js";
+
+const file = process.argv[2];
+const i = process.argv.indexOf("--runs");
+const runs = i > 0 ? Number(process.argv[i + 1]) : 3;
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const csr = readGraphTable(file);
+const fresh = () => applyScenario(csr, loadScenario("no-china"));
+
+function time(fn) {
+  const wall = [];
+  const cpus = [];
+  for (let r = 0; r < runs; r++) {
+    const input = fn.prepare ? fn.prepare() : undefined;
+    const c0 = cpu();
+    const t0 = performance.now();
+    fn(input);
+    wall.push((performance.now() - t0) / 1000);
+    cpus.push(cpu() - c0);
+  }
+  return { wall: median(wall), cpu: median(cpus), runs };
+}
+
+const core = (applied) => {
+  supplyStatus(csr, applied);
+  singlePointsOfFailureCore(csr, applied);
+};
+core.prepare = fresh;
+const supplyAlone = (applied) => supplyStatus(csr, applied);
+supplyAlone.prepare = fresh;
+const route = ({ applied, baseline }) => routes(csr, applied, { baseline });
+route.prepare = () => ({ applied: fresh(), baseline: applyScenario(csr, BASELINE_SCENARIO) });
+const between = ({ masks, base }) => centralityScores(csr, masks, base, { exactMaxNodes: 0, pivots: 200 });
+between.prepare = () => {
+  const applied = fresh();
+  return {
+    masks: scenarioMasks(csr, applied),
+    base: scenarioMasks(csr, applyScenario(csr, BASELINE_SCENARIO)),
+  };
+};
+// betweenness given, so this cell is the four removal orders alone (the betweenness pass is timed above)
+const given = new Float64Array(csr.n);
+const attack = (applied) => attackCurves(csr, applied, { seeds: [1], betweenness: given });
+attack.prepare = fresh;
+
+process.stdout.write(
+  `${JSON.stringify({
+    nodes: csr.n,
+    edges: csr.m,
+    supply: time(supplyAlone),
+    supplyAndSinglePoints: time(core),
+    routes: time(route),
+    betweenness200: time(between),
+    attackCurves4: time(attack),
+    peakMB: process.resourceUsage().maxRSS / 1024,
+  })}\n`,
+);
