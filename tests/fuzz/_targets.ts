@@ -383,8 +383,10 @@ export function structuredGraphText(seedJson: string): fc.Arbitrary<string> {
       const node = copy.nodes[w.index % copy.nodes.length]!;
       const edge = copy.edges[w.index % copy.edges.length]!;
       if (w.owner === "node") node.attributes[w.key] = mark;
-      else if (w.owner === "edge") (edge.attributes ??= {})[w.key] = mark;
-      else if (w.owner === "graph") copy.attributes[w.key] = mark;
+      else if (w.owner === "edge") {
+        edge.attributes ??= {};
+        edge.attributes[w.key] = mark;
+      } else if (w.owner === "graph") copy.attributes[w.key] = mark;
       else if (w.owner === "nodeKey") (node as Record<string, unknown>).key = mark;
       else (edge as Record<string, unknown>)[w.index % 2 ? "source" : "target"] = mark;
     }
