@@ -116,9 +116,12 @@ export function buildRoutingLp(
   low: Float64Array,
   high: Float64Array,
   squares = false,
+  weight?: (e: number) => number,
 ): string {
   const { lines } = networkRows(model);
-  const terms = model.edges.map((_, e) => (squares ? `f${e}^2` : `f${e}`));
+  const terms = model.edges.map((_, e) =>
+    squares ? `f${e}^2` : weight ? `${num(weight(e))} f${e}` : `f${e}`,
+  );
   const objective =
     squares && terms.length
       ? `Minimize\n obj: [ ${terms.join(" + ")} ] / 2`

@@ -43,14 +43,29 @@ export interface SolveFlowOptions {
 }
 
 /** How the edge flows of a solution were chosen. */
-export type RoutingMethod = "least-squares" | "interior-point" | "rule";
+export type RoutingMethod = "least-squares" | "least-flow" | "rule";
 
 /**
- * The routing of a given allocation, unique by definition: the least ½Σf² (strictly convex, so one optimum, and
- * no circulation), whatever the node ids. HiGHS's QP solver fails on some small flow problems; then the routing
- * falls back to the least total flow solved by interior point without crossover, which tends to the analytic
- * centre of the optimal face (Güler & Ye, Math. Prog. 60, 1993) but is not guaranteed to be id-independent
- * (`routing: "interior-point"` says so). Each consumer's served demand is held within 10^-7 (relative) of its
+ * A weight in [1, 1 + 10^-4) per edge from the labels of its two ends (FNV-1a hash): data, not ids, so renaming
+ * nodes or reordering the file does not change it. Generic weights make the least-flow routing a single vertex.
+ */
+function labelWeight(model: FlowModel, e: number): number {
+  const edge = model.edges[e]!;
+  const text = `${model.label[edge.source]}\u0000${model.label[edge.target]}\u0000${edge.material ?? ""}`;
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) {
+    h ^= text.charCodeAt(k);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return 1 + (h / 2 ** 32) * 1e-4;
+}
+
+/**
+ * The routing of a given allocation, unique by definition whatever the node ids: the least ½Σf² (strictly
+ * convex, so one optimum, and no circulation). HiGHS's QP solver fails on some flow problems (error -1, no
+ * message); then the routing is the least total flow with each edge weighted in [1, 1 + 10^-4) by a hash of its
+ * ends' labels (`labelWeight`): generic weights leave one optimal vertex, and labels are data, not ids
+ * (`routing: "least-flow"` says which). Each consumer's served demand is held within 10^-7 (relative) of its
  * level, since LP levels are feasible only within the solver's tolerance; flows are reported on the grid of
  * `quantum`.
  */
@@ -69,8 +84,8 @@ function routing(
   if (model.edges.length === 0) return { flows, method: "least-squares" };
   const attempt = (squares: boolean) => {
     try {
-      const options = squares ? {} : ({ solver: "ipm", run_crossover: "off" } as const);
-      const result = highs.solve(buildRoutingLp(model, low, high, squares), options);
+      const weight = squares ? undefined : (e: number) => labelWeight(model, e);
+      const result = highs.solve(buildRoutingLp(model, low, high, squares, weight), {});
       return result.Status === "Optimal" ? result : null;
     } catch {
       return null;
@@ -79,7 +94,7 @@ function routing(
   let method: RoutingMethod = "least-squares";
   let result = attempt(true);
   if (!result) {
-    method = "interior-point";
+    method = "least-flow";
     result = attempt(false);
   }
   if (!result) throw new FlowSolveError("no optimum", "routing");

@@ -48,6 +48,11 @@ export interface CoverQuestion {
    * `frozen-routing`): stock then moves only along existing contracts. Absent = any route.
    */
   edgeCap?: Float64Array;
+  /**
+   * How far below its level another consumer may fall (tonnes): the levels are reported on a grid (`quantum`),
+   * so a level rounded up must not make the question infeasible.
+   */
+  slack?: number;
 }
 
 /** The answer: days the targets stay whole (Infinity when nothing is short), and each pile's release rate. */
@@ -85,7 +90,10 @@ export function stockCover(highs: Highs, model: FlowModel, question: CoverQuesti
       lines.push(` w${i}: s${i} + z${i} >= ${num(d)}`);
       lines.push(` q${i}: z${i} - ${num(privateStock[i]!)} u <= 0`);
       bounds.push(` 0 <= s${i} <= ${num(d)}`, ` z${i} >= 0`);
-    } else bounds.push(` ${num(Math.min(hair(levels[i]!), d))} <= s${i} <= ${num(d)}`);
+    } else {
+      const low = Math.max(0, Math.min(hair(levels[i]!) - (question.slack ?? 0), d));
+      bounds.push(` ${num(low)} <= s${i} <= ${num(d)}`);
+    }
   }
   for (const [k, pile] of piles.entries()) {
     if (pileColumns[k]!.length) lines.push(` p${k}: ${sum(pileColumns[k]!)} - ${num(pile.stock)} u <= 0`);

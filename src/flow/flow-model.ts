@@ -31,6 +31,8 @@ export interface FlowModel {
   /** Demand per year; 0 for non-consumers. */
   demand: number[];
   country: string[];
+  /** Display labels (data, not ids: what id-independent tie-breaks may use). */
+  label: string[];
   edges: FlowEdge[];
   outEdges: number[][];
   inEdges: number[][];
@@ -62,6 +64,7 @@ export function buildFlowModel(
     recipe: [],
     demand: [],
     country: [],
+    label: [],
     edges: [],
     outEdges: nodes.map(() => []),
     inEdges: nodes.map(() => []),
@@ -75,6 +78,7 @@ export function buildFlowModel(
     model.recipe.push(a.recipe && Object.keys(a.recipe).length > 0 ? a.recipe : undefined);
     model.demand.push(isConsumer(a) ? a.demand! : 0);
     model.country.push(a.country);
+    model.label.push(a.label);
     let out = 0;
     graph.forEachOutEdge(id, (_e, ea) => {
       out += ea.volume ?? 0;

@@ -88,9 +88,9 @@ export interface ServedDemand {
   /** Sorted by edge key. */
   edges: EdgeFlow[];
   /**
-   * How `edges` were chosen among the routings that deliver the allocation: `least-squares` (the least ½Σf²:
-   * unique), `interior-point` (fallback when the QP solver fails: least total flow, not guaranteed unique) or
-   * `rule` (the propagation objectives fix the flows).
+   * How `edges` were chosen among the routings that deliver the allocation: `least-squares` (the least ½Σf²),
+   * `least-flow` (when HiGHS's QP solver fails: the least total flow, ties broken by weights hashed from the
+   * edges' end labels) or `rule` (the propagation objectives fix the flows). Each is unique whatever the ids.
    */
   routing: RoutingMethod;
 }
@@ -110,7 +110,7 @@ function bottlenecks(
     let used = 0;
     for (const e of model.outEdges[i]!) used += solution.edgeFlow[e]!;
     if (!tight(used, cap)) continue;
-    const price = gain ? clean(gain(`n${i}`, cap)) : null;
+    const price = gain ? cleanFlow(gain(`n${i}`, cap)) : null;
     if (price === 0) continue;
     out.push({
       kind: "node",
@@ -123,7 +123,7 @@ function bottlenecks(
   for (const [e, ed] of model.edges.entries()) {
     const flow = solution.edgeFlow[e]!;
     if (ed.capacity === undefined || !tight(flow, ed.capacity)) continue;
-    const price = gain ? clean(gain(`e${e}`, ed.capacity)) : null;
+    const price = gain ? cleanFlow(gain(`e${e}`, ed.capacity)) : null;
     if (price === 0) continue;
     out.push({
       kind: "edge",

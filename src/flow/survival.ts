@@ -22,7 +22,7 @@
 import type { Highs } from "highs";
 import { isStockpile, type SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
-import { byId, clean, cleanFlow } from "./_clean.js";
+import { byId, clean, cleanFlow, quantum } from "./_clean.js";
 import { isLpObjective, solveFlow } from "./_solve-flow.js";
 import { type Pile, stockCover } from "./_stock-cover.js";
 import type { FlowSweep } from "./flow-chokepoints.js";
@@ -149,6 +149,7 @@ export function survival(
   const recovery = { ...DEFAULT_RECOVERY_DAYS, ...options.recoveryDays };
   const model = buildFlowModel(graph, applied);
   const { privateStock, piles } = stocksOf(graph, applied, model);
+  const slack = quantum(sweep.demand.reduce((t, x) => t + x, 0));
   let edgeCap: Float64Array | undefined;
   if (!isLpObjective(sweep.objective)) {
     const { edgeFlow } = solveFlow(highs, model, sweep.objective, { flows: true });
@@ -177,6 +178,7 @@ export function survival(
           removed,
           release,
           edgeCap,
+          slack,
         };
         return [code, stockCover(highs, model, question)];
       }),
@@ -188,7 +190,7 @@ export function survival(
     const shortfall = Math.max(0, sweep.demand[c]! - sweep.served[c]!);
     const short = base[i]! < model.demand[i]! * (1 - 1e-9);
     const alone = short
-      ? stockCover(highs, model, { targets: [i], levels: base, privateStock, piles }).days
+      ? stockCover(highs, model, { targets: [i], levels: base, privateStock, piles, edgeCap, slack }).days
       : 0;
     const days = short ? Math.min(alone, 1e9) : 0;
     return {

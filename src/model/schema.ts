@@ -93,6 +93,22 @@ export const graphAttributesSchema = z.looseObject({
   units: z.string().optional(),
   currency: z.string().optional(),
   importStages: z.array(z.string().min(1)).optional(),
+  /**
+   * Material name → what a tonne of it is: `unit` (e.g. "t REO"), `reoFactor` (t REO equivalent per tonne),
+   * `valuePerTonne` (graph currency), `label`, `sources`. Descriptive; origin-aware rules use the values.
+   */
+  materials: z
+    .record(
+      z.string().min(1),
+      z.looseObject({
+        label: z.string().optional(),
+        unit: z.string().optional(),
+        reoFactor: z.number().positive().optional(),
+        valuePerTonne: z.number().min(0).optional(),
+        sources: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
   sources: z.array(z.string()).optional(),
   notes: z.string().optional(),
 });

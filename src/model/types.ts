@@ -93,6 +93,19 @@ export interface EdgeAttributes {
   [extra: string]: unknown;
 }
 
+/** What a tonne of one material is: the graph attribute `materials` (see the data README). */
+export interface MaterialInfo {
+  label?: string;
+  /** e.g. "t REO". */
+  unit?: string;
+  /** Tonnes of REO equivalent per tonne of the material. */
+  reoFactor?: number;
+  /** Value per tonne, in the graph's currency. */
+  valuePerTonne?: number;
+  sources?: string[];
+  [extra: string]: unknown;
+}
+
 /** Attributes of the whole graph. */
 export interface GraphAttributes {
   name?: string;
@@ -103,6 +116,8 @@ export interface GraphAttributes {
   currency?: string;
   /** Stages whose output counts as a country's imports in the concentration report. */
   importStages?: string[];
+  /** Material name → what a tonne of it is (unit, t REO equivalent per tonne, value per tonne, sources). */
+  materials?: Record<string, MaterialInfo>;
   sources?: string[];
   notes?: string;
   [extra: string]: unknown;

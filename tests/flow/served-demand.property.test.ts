@@ -158,12 +158,17 @@ describe("servedDemand: properties", () => {
                 objective,
               },
             );
+            // both on the reporting grid (quantum): a sum of rounded parts may differ from the rounded sum
             const warm = sweep.servedWithout[k]!.reduce((t, x) => t + x, 0);
-            expect(warm).toBeCloseTo(fresh.totalServed, 5);
+            expect(warm).toBeCloseTo(fresh.totalServed, 3);
+            expect(sweep.totalWithout[k]!).toBeCloseTo(
+              objective === "max-total" ? fresh.maxTotalServed : fresh.totalServed,
+              3,
+            );
           }
         }
       }),
       { numRuns: 15 },
     );
-  });
+  }, 300_000);
 });

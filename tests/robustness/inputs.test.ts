@@ -118,7 +118,7 @@ describe("robustness: accepted input", () => {
     expect(r.code).toBe(0);
     const out = r.stdout + r.stderr;
     expect(out).toContain("[W_VOLUME_OVER_CAPACITY]");
-    expect(out).toContain("[W_VOLUME_OVER_SOURCE_CAPACITY]");
+    expect(out).toContain("[W_OUTFLOW_OVER_CAPACITY]");
   });
 
   it("I8 terminal escapes in labels and scenario descriptions are escaped in every text report", async () => {

@@ -34,7 +34,7 @@ export const NUMERIC_KEYS: Record<Owner, ReadonlySet<string>> = {
  * or GraphML string attribute. Written by `encodeValue`'s JSON fallback, read back by the import.
  */
 export const JSON_KEYS: Record<Owner, ReadonlySet<string>> = {
-  graph: new Set(),
+  graph: new Set(["materials"]),
   node: new Set(["ranges"]),
   edge: new Set(["ranges"]),
 };
