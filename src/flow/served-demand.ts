@@ -105,24 +105,22 @@ function bottlenecks(
   gain: ((row: string, bound: number) => number) | null,
 ) {
   const out: Bottleneck[] = [];
+  // Under the LP objectives every capacity is tried, not only those tight in the reported routing: a positive
+  // gain means the capacity is tight in EVERY max-total optimum, so the list and its flows (= the capacity) do
+  // not depend on which routing is reported. The rule objectives list what their flows run into.
   for (const [i, cap] of model.capacity.entries()) {
     if (cap === undefined || model.outEdges[i]!.length === 0) continue;
     let used = 0;
     for (const e of model.outEdges[i]!) used += solution.edgeFlow[e]!;
-    if (!tight(used, cap)) continue;
+    if (!gain && !tight(used, cap)) continue;
     const price = gain ? cleanFlow(gain(`n${i}`, cap)) : null;
     if (price === 0) continue;
-    out.push({
-      kind: "node",
-      id: model.nodes[i]!,
-      capacity: clean(cap),
-      flow: cleanFlow(used),
-      shadowPrice: price,
-    });
+    const flow = gain ? clean(cap) : cleanFlow(used);
+    out.push({ kind: "node", id: model.nodes[i]!, capacity: clean(cap), flow, shadowPrice: price });
   }
   for (const [e, ed] of model.edges.entries()) {
-    const flow = solution.edgeFlow[e]!;
-    if (ed.capacity === undefined || !tight(flow, ed.capacity)) continue;
+    const used = solution.edgeFlow[e]!;
+    if (ed.capacity === undefined || (!gain && !tight(used, ed.capacity))) continue;
     const price = gain ? cleanFlow(gain(`e${e}`, ed.capacity)) : null;
     if (price === 0) continue;
     out.push({
@@ -131,7 +129,7 @@ function bottlenecks(
       source: graph.source(ed.key),
       target: graph.target(ed.key),
       capacity: clean(ed.capacity),
-      flow: cleanFlow(flow),
+      flow: gain ? clean(ed.capacity) : cleanFlow(used),
       shadowPrice: price,
     });
   }

@@ -116,7 +116,12 @@ export class FlowRules {
     for (let i = 0; i < nodeAt.length; i++) {
       const a = nodeAt[i];
       const shipped = this.outVolume[i]!;
-      if (a && typeof a.capacity === "number" && shipped > a.capacity * (1 + OVER_CAPACITY_SLACK))
+      if (
+        a &&
+        typeof a.capacity === "number" &&
+        a.capacity >= 0 &&
+        shipped > a.capacity * (1 + OVER_CAPACITY_SLACK)
+      )
         problems.push({
           severity: "warning",
           code: "W_OUTFLOW_OVER_CAPACITY",

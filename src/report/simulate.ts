@@ -79,11 +79,17 @@ function nodeTable(sim: Simulation) {
   return { columns, rows };
 }
 
-function stockLines(sim: Simulation): string[] {
-  const first = sim.periods[0];
+/** Stocks of the shown countries: left at the end of the horizon, of what they held at day 0. */
+function stockLines(sim: Simulation, codes: string[]): string[] {
   const last = sim.periods[sim.periods.length - 1];
-  if (!first || !last || last.stocks.length === 0) return [];
-  return last.stocks.map((s) => `${s.id}: ${quantity(s.left)} t left at day ${sim.horizon}`);
+  if (!last) return [];
+  const left = new Map(last.stocks.map((s) => [s.id, s.left]));
+  return sim.stocks
+    .filter((s) => codes.includes(s.country))
+    .map(
+      (s) =>
+        `${s.id} (${s.country}): ${quantity(left.get(s.id) ?? 0)} of ${quantity(s.initial)} t left at day ${sim.horizon}`,
+    );
 }
 
 function assumptionLines(sim: Simulation): string[] {
@@ -152,8 +158,8 @@ export async function formatSimulation(
               "",
             ]
           : []),
-        ...stockLines(sim),
-        ...(stockLines(sim).length ? [""] : []),
+        ...stockLines(sim, codes),
+        ...(stockLines(sim, codes).length ? [""] : []),
         "Assumptions",
         ...assumptionLines(sim),
         "",
@@ -196,8 +202,8 @@ export async function formatSimulation(
             "",
           ]
         : []),
-      ...(stockLines(sim).length
-        ? ["## Stocks", "", ...stockLines(sim).map((l) => `- ${markdownCell(l)}`), ""]
+      ...(stockLines(sim, codes).length
+        ? ["## Stocks", "", ...stockLines(sim, codes).map((l) => `- ${markdownCell(l)}`), ""]
         : []),
       "## Assumptions",
       "",

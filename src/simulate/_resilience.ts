@@ -64,6 +64,22 @@ export function reportPeriods(net: SimNetwork, periods: Period[], run: RunResult
   });
 }
 
+/** Every stock the periods list, with its country and initial tonnes (stockpile nodes first by id order). */
+export function stockList(
+  net: SimNetwork,
+  countryOf: (id: string) => string,
+): Array<{ id: string; country: string; initial: number }> {
+  const piles = net.piles.map((p) => ({ id: p.id, country: countryOf(p.id), initial: tidy(p.stock) }));
+  const nodes = net.nodes
+    .map((n) => ({
+      id: n.id,
+      country: n.country,
+      initial: tidy(n.pools.reduce((t, p) => t + net.pools[p]!.stock, 0)),
+    }))
+    .filter((s) => s.initial > 0);
+  return [...piles, ...nodes].sort((a, b) => byId(a.id, b.id));
+}
+
 /** Per-country resilience. `start` = the disruption's first day. */
 export function countryResilience(
   net: SimNetwork,

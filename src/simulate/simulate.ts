@@ -17,7 +17,7 @@ import type { AppliedScenario } from "../scenario/types.js";
 import { buildSimNetwork } from "./_network.js";
 import { nodeResilience } from "./_node-resilience.js";
 import { addDays, makePeriods } from "./_periods.js";
-import { countryResilience, reportPeriods } from "./_resilience.js";
+import { countryResilience, reportPeriods, stockList } from "./_resilience.js";
 import { runSimulation } from "./_run.js";
 import { buildTimeline, timeTables } from "./_timeline.js";
 import { DEFAULT_SIMULATE_OPTIONS, type SimulateOptions, type Simulation } from "./types.js";
@@ -91,6 +91,7 @@ export async function simulate(
     countries: countryResilience(net, reported, timeline.disruptionStart),
     nodes,
     exposed: nodes.filter((n) => n.exposed).map((n) => n.id),
+    stocks: stockList(net, (id) => graph.getNodeAttribute(id, "country")),
     assumptions: {
       leadTimes: o.leadTimes,
       stocks: o.stocks,

@@ -126,6 +126,8 @@ export interface Simulation {
   nodes: NodeResilience[];
   /** Ids of the nodes where timeToSurvive is below timeToRecover, in `nodes` order. */
   exposed: string[];
+  /** Every stock the periods list: its country and the tonnes it held at day 0, sorted by id. */
+  stocks: Array<{ id: string; country: string; initial: number }>;
   /** The assumptions the run used, for the report. */
   assumptions: {
     leadTimes: boolean;

@@ -2,8 +2,7 @@
 /**
  * Monte Carlo benchmark (issue 14): N samples (default 1000) of the served demand of the bundled 2025 graph
  * under `no-china`, on T worker threads (default 2), median of R runs (default 3). The graph's own ranges are
- * drawn; while it has few, every capacity also gets ±30% (`--uncertainty capacity:0.3`, as in the docs), so the
- * run draws about as many values as the finished data will. Wall time is what the target (10 s on 2 cores) is
+ * drawn, and every capacity without one gets ±30% (`--uncertainty capacity:0.3`, as in the docs). Wall time is what the target (10 s on 2 cores) is
  * about; CPU time (all threads) shows the work on a shared machine, and the load average is recorded.
  * Writes tests/bench/results/uncertainty.md and uncertainty.json. Needs `npm run build`.
  *
@@ -81,7 +80,7 @@ const meta = {
   cpus: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? "unknown",
   graph: "rare-earths-2025.json",
-  scenario: "no-china + capacity ±30%",
+  scenario: "no-china; the file's ranges, and capacity ±30% where it has none",
   objective: objective ?? "servedDemand default",
 };
 writeFileSync(join(here, "results", "uncertainty.json"), `${JSON.stringify({ meta, rows }, null, 2)}\n`);

@@ -4,10 +4,13 @@
  */
 import { basename } from "node:path";
 import { type CompareInput, compareResilience } from "../../compare/compare.js";
+import { compareOverTime } from "../../compare/over-time.js";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
 import { loadScenario } from "../../io/load-scenario.js";
 import { readGraphFileAsync } from "../../io/read-graph-file.js";
 import { formatComparison, type CompareFormat } from "../../report/compare.js";
+import { compareOverTimeChart, formatCompareOverTime } from "../../report/compare-over-time.js";
+import { stableJson } from "../../report/table.js";
 import {
   composeScenarios,
   isEmptyScenario,
@@ -84,6 +87,11 @@ export const compareCommand: CommandSpec = {
       description: "skip robustness R (the slowest part: one N-1 sweep per country)",
     },
     ...SAMPLING_OPTIONS,
+    {
+      flags: "--over-time",
+      description:
+        "also simulate each column over a year: time-to-survive, deepest drop, resilience loss, one chart",
+    },
     formatOption(["text", "md", "json"]),
     outOption,
   ],
@@ -148,6 +156,23 @@ export const compareCommand: CommandSpec = {
       chartPrefix(options.out, "compare"),
       samples,
     );
+    if (options.overTime === true) {
+      const columns = await compareOverTime(inputs, countries);
+      if (options.format === "json") {
+        const overTime = columns.map((c) => ({
+          label: c.label,
+          file: c.file,
+          scenario: c.scenario,
+          countries: c.countries,
+        }));
+        report.text = stableJson({ ...JSON.parse(report.text), overTime });
+      } else if (options.format === "md") {
+        const chart = await compareOverTimeChart(columns, countries);
+        report.charts.push(chart);
+        const prefix = chartPrefix(options.out, "compare");
+        report.text += `\n${formatCompareOverTime(columns, "md")}\n![${chart.title}](${prefix}-${chart.name}.svg)\n`;
+      } else report.text += `\n${formatCompareOverTime(columns, "text")}`;
+    }
     emitReport(io, report, options.out);
     return 0;
   },
