@@ -167,9 +167,7 @@ export function syntheticNetwork(options: SyntheticNetworkOptions = {}): Synthet
     }
     edgeSource[m] = s;
     edgeTarget[m] = t;
-    // never more than the source can make (the validator warns about that): capped, so the random stream and
-    // every other figure stay those of the same seed
-    edgeVolume[m] = Math.max(1, Math.min(randomInt(rng, 1, 100), amount[s]!));
+    edgeVolume[m] = randomInt(rng, 1, 100);
     edgeLeadTime[m] = randomInt(rng, 7, 90);
     m++;
   };
@@ -212,6 +210,12 @@ export function syntheticNetwork(options: SyntheticNetworkOptions = {}): Synthet
       for (const s of chosen) addEdge(s, v);
     }
   }
+
+  // A facility ships no more than it can make (the validator warns, W_OUTFLOW_OVER_CAPACITY): raise each
+  // capacity to at least what its edges carry. After the draws, so the random stream is that of the same seed.
+  const shipped = new Float64Array(n);
+  for (let e = 0; e < m; e++) shipped[edgeSource[e]!] = shipped[edgeSource[e]!]! + edgeVolume[e]!;
+  for (let v = 0; v < tierStart[4]!; v++) if (shipped[v]! > amount[v]!) amount[v] = shipped[v]!;
 
   return {
     options: opts,
