@@ -236,7 +236,11 @@ export function supplyCone(graph: SupplyGraph, country: string): Set<string> {
   const stack = [...cone];
   while (stack.length) {
     const id = stack.pop()!;
-    for (const s of graph.inNeighbors(id)) if (!cone.has(s)) stack.push(s), cone.add(s);
+    for (const s of graph.inNeighbors(id))
+      if (!cone.has(s)) {
+        stack.push(s);
+        cone.add(s);
+      }
   }
   return cone;
 }

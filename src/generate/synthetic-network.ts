@@ -211,6 +211,12 @@ export function syntheticNetwork(options: SyntheticNetworkOptions = {}): Synthet
     }
   }
 
+  // A facility ships no more than it can make (the validator warns, W_OUTFLOW_OVER_CAPACITY): raise each
+  // capacity to at least what its edges carry. After the draws, so the random stream is that of the same seed.
+  const shipped = new Float64Array(n);
+  for (let e = 0; e < m; e++) shipped[edgeSource[e]!] = shipped[edgeSource[e]!]! + edgeVolume[e]!;
+  for (let v = 0; v < tierStart[4]!; v++) if (shipped[v]! > amount[v]!) amount[v] = shipped[v]!;
+
   return {
     options: opts,
     nodeCount: n,

@@ -205,8 +205,21 @@ const TOKENS = {
   ],
 } as const;
 
+/**
+ * One of several arbitraries, each as likely (fc.oneof leans towards its first branch when nested, so a branch
+ * could go unused for a whole run).
+ */
+export function pick<T>(...arbitraries: Array<fc.Arbitrary<T>>): fc.Arbitrary<T> {
+  return fc.nat(arbitraries.length - 1).chain((k) => arbitraries[k]!);
+}
+
 /** Mutations of a seed text: cut a range, repeat one, insert a token or random text (several in a row). */
-export function mutated(seed: string, tokens: readonly string[], maxMutations = 4): fc.Arbitrary<string> {
+export function mutated(
+  seed: string,
+  tokens: readonly string[],
+  maxMutations = 4,
+  minMutations = 1,
+): fc.Arbitrary<string> {
   const mutation = fc.oneof(
     fc.record({
       op: fc.constant("cut" as const),
@@ -224,7 +237,7 @@ export function mutated(seed: string, tokens: readonly string[], maxMutations = 
       text: fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 8, unit: "binary" })),
     }),
   );
-  return fc.array(mutation, { minLength: 0, maxLength: maxMutations }).map((ms) => {
+  return fc.array(mutation, { minLength: minMutations, maxLength: maxMutations }).map((ms) => {
     let s = seed;
     for (const m of ms) {
       const i = Math.floor(m.at * (s.length + 1));
@@ -277,10 +290,199 @@ const seedLever = JSON.stringify({
   remove: [{ node: "m1" }],
 });
 
-/** A loaded graph is also taken through the integer view, so a graph the checks let through must build. */
-function useGraph(result: { graph: SupplyGraph | null; problems: Array<{ severity: string }> }): Outcome {
+const IDS = ["m1", "m2", "r1", "x1", "c1", "c2", "zz", "", "__proto__", "constructor"];
+const WORDS = [
+  "CN",
+  "JP",
+  "AU",
+  "US",
+  "DE",
+  "ZZ",
+  "*",
+  "mine",
+  "refinery",
+  "metal",
+  "consumer",
+  "ore",
+  "ox",
+  "met",
+  "operating",
+  "planned",
+  "A",
+  "",
+  "__proto__",
+  "constructor",
+  "toString",
+];
+const NUMBERS = fc.oneof(
+  fc.double({ noNaN: true }),
+  fc.constantFrom(0, -0, -1, 1, 0.5, 1e15, 1e300, -1e300, Number.MAX_SAFE_INTEGER, 2 ** 53 + 1),
+);
+/** A value nested `depth` levels deep (objects or arrays), as text: JSON.stringify of such a value overflows. */
+const deepText = fc
+  .tuple(fc.noBias(fc.integer({ min: 65, max: 20_000 })), fc.boolean())
+  .map(([depth, arrays]) =>
+    arrays ? `${"[".repeat(depth)}1${"]".repeat(depth)}` : `${'{"x":'.repeat(depth)}1${"}".repeat(depth)}`,
+  );
+/** Any JSON value, as text: small random values, odd numbers, reserved words, or a deeply nested one. */
+// Chosen by index, not fc.oneof: nested in arrays, fc.oneof leans to its first branch and never drew the deep one.
+const anyValueText = fc
+  .nat(8)
+  .chain((k) =>
+    k < 4
+      ? fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v))
+      : k < 6
+        ? NUMBERS.map((n) => JSON.stringify(n))
+        : k < 8
+          ? fc.constantFrom(...WORDS).map((w) => JSON.stringify(w))
+          : deepText,
+  );
+/** A node selector: 0-3 keys, possibly none (`{}`), possibly unknown keys. */
+const selector = fc.dictionary(
+  fc.constantFrom("node", "country", "stage", "operator", "status", "output", "colour"),
+  fc.oneof(fc.constantFrom(...IDS, ...WORDS), fc.string({ maxLength: 4 })),
+  { maxKeys: 3 },
+);
+
+/** The seed graph file with values replaced at random places (attributes, ids, ends, stages) by any value. */
+export function structuredGraphText(seedJson: string): fc.Arbitrary<string> {
+  const file = JSON.parse(seedJson) as {
+    nodes: Array<{ key: string; attributes: Record<string, unknown> }>;
+    edges: Array<{ source: string; target: string; attributes?: Record<string, unknown> }>;
+  };
+  const where = fc.record({
+    owner: fc.constantFrom("node", "edge", "graph", "nodeKey", "edgeEnd"),
+    index: fc.nat(20),
+    key: fc.constantFrom(
+      "stage",
+      "capacity",
+      "recipe",
+      "demand",
+      "volume",
+      "country",
+      "output",
+      "label",
+      "notes",
+      "status",
+      "stages",
+      "importStages",
+      "source",
+      "target",
+      "since",
+      "leadTimeDays",
+      "__proto__",
+      "extra",
+    ),
+  });
+  return fc.array(fc.tuple(where, anyValueText), { minLength: 1, maxLength: 3 }).map((edits) => {
+    const copy = structuredClone(file) as typeof file & { attributes: Record<string, unknown> };
+    const marks: string[] = [];
+    for (const [w, text] of edits) {
+      const mark = `"@@${marks.length}@@"`;
+      marks.push(text);
+      const node = copy.nodes[w.index % copy.nodes.length]!;
+      const edge = copy.edges[w.index % copy.edges.length]!;
+      if (w.owner === "node") node.attributes[w.key] = mark;
+      else if (w.owner === "edge") {
+        edge.attributes ??= {};
+        edge.attributes[w.key] = mark;
+      } else if (w.owner === "graph") copy.attributes[w.key] = mark;
+      else if (w.owner === "nodeKey") (node as Record<string, unknown>).key = mark;
+      else (edge as Record<string, unknown>)[w.index % 2 ? "source" : "target"] = mark;
+    }
+    let text = JSON.stringify(copy);
+    marks.forEach((m, i) => {
+      text = text.replace(`"@@${i}@@"`, m);
+    });
+    return text;
+  });
+}
+
+/** Scenario files from the grammar of the format, with any value in any place. */
+const structuredScenario = fc
+  .record(
+    {
+      name: fc.oneof(fc.constant("s"), fc.string({ maxLength: 3 })),
+      description: fc.string({ maxLength: 8 }),
+      remove: fc.array(selector, { maxLength: 3 }),
+      cut: fc.array(
+        fc.record(
+          {
+            from: fc.constantFrom(...WORDS),
+            to: fc.constantFrom(...WORDS),
+            material: fc.constantFrom(...WORDS),
+          },
+          { requiredKeys: ["from", "to"] },
+        ),
+        { maxLength: 2 },
+      ),
+      scale: fc.array(fc.record({ select: selector, factor: NUMBERS }), { maxLength: 2 }),
+      includePlanned: fc.boolean(),
+      year: fc.oneof(fc.integer({ min: 1990, max: 2100 }), NUMBERS),
+    },
+    { requiredKeys: ["name"] },
+  )
+  .map((v) => JSON.stringify(v));
+
+/** Lever files from the grammar: edits, edge edits and added edges between any two nodes (itself included). */
+const structuredLever = fc
+  .record(
+    {
+      name: fc.constant("l"),
+      pillar: fc.constant("p"),
+      remove: fc.array(selector, { maxLength: 2 }),
+      edits: fc.array(
+        fc.oneof(
+          fc.record({
+            selectEdge: fc.record({ from: selector, to: selector }),
+            set: fc.dictionary(fc.constantFrom("capacity", "volume"), NUMBERS),
+          }),
+          fc.record({
+            select: selector,
+            set: fc.dictionary(
+              fc.constantFrom("capacity", "stock", "stockpileDays", "recipe"),
+              fc.oneof(
+                NUMBERS,
+                fc.dictionary(fc.constantFrom("ore", "ox", "met", "zz"), NUMBERS, { maxKeys: 2 }),
+              ),
+            ),
+          }),
+        ),
+        { maxLength: 2 },
+      ),
+      addEdges: fc.array(
+        fc.record(
+          {
+            source: fc.constantFrom(...IDS),
+            target: fc.constantFrom(...IDS),
+            volume: NUMBERS,
+            capacity: NUMBERS,
+          },
+          { requiredKeys: ["source", "target"] },
+        ),
+        { maxLength: 2 },
+      ),
+    },
+    { requiredKeys: ["name", "pillar"] },
+  )
+  .map((v) => JSON.stringify(v));
+
+/**
+ * A loaded graph is also taken through the integer view, so a graph the checks let through must build; with
+ * `alsoWrite` (the structured JSON inputs) it is written in every format too, whose writers walk every value.
+ */
+function useGraph(
+  result: { graph: SupplyGraph | null; problems: Array<{ severity: string }> },
+  alsoWrite = false,
+): Outcome {
   if (!result.graph || result.problems.some((p) => p.severity === "error")) return "problems";
   buildCsr(result.graph);
+  if (alsoWrite) {
+    serializeGraphJson(result.graph);
+    writeGexf(result.graph);
+    writeGraphml(result.graph);
+    writeCsv(result.graph);
+  }
   return "loaded";
 }
 
@@ -288,19 +490,23 @@ function useGraph(result: { graph: SupplyGraph | null; problems: Array<{ severit
 export const FUZZ_TARGETS: Array<FuzzTarget<never>> = [
   {
     name: "json graph",
-    inputs: fc.oneof(
+    inputs: pick(
       mutated(seedJson, TOKENS.json),
+      structuredGraphText(seedJson),
       fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b).toString("latin1")),
     ),
-    run: (text: string) => useGraph(checkGraphBytes(Buffer.from(text, "utf8"))),
+    run: (text: string) => useGraph(checkGraphBytes(Buffer.from(text, "utf8")), true),
   },
   {
     name: "csv tables",
-    inputs: fc.tuple(
-      mutated(seedCsv.nodes, TOKENS.csv),
-      mutated(seedCsv.edges, TOKENS.csv),
-      mutated(seedCsv.graph, TOKENS.csv, 2),
-    ),
+    // each table takes 0-4 mutations (at least one in all: the unchanged seed would load every time)
+    inputs: fc
+      .tuple(
+        mutated(seedCsv.nodes, TOKENS.csv, 4, 0),
+        mutated(seedCsv.edges, TOKENS.csv, 4, 0),
+        mutated(seedCsv.graph, TOKENS.csv, 2, 0),
+      )
+      .filter(([n, e, g]) => n !== seedCsv.nodes || e !== seedCsv.edges || g !== seedCsv.graph),
     run: ([nodes, edges, graph]: [string, string, string]) =>
       useGraph(
         checkCsvTables({
@@ -322,7 +528,7 @@ export const FUZZ_TARGETS: Array<FuzzTarget<never>> = [
   },
   {
     name: "scenario",
-    inputs: mutated(seedScenario, TOKENS.scenario, 3),
+    inputs: pick(mutated(seedScenario, TOKENS.scenario, 3), structuredScenario),
     run: (text: string) => {
       const scenario = parseScenario(text, "fuzz.json");
       applyScenario(buildCsr(seed), scenario);
@@ -331,7 +537,7 @@ export const FUZZ_TARGETS: Array<FuzzTarget<never>> = [
   },
   {
     name: "lever",
-    inputs: mutated(seedLever, TOKENS.scenario, 3),
+    inputs: pick(mutated(seedLever, TOKENS.scenario, 3), structuredLever),
     run: (text: string) => {
       applyLever(seed, parseLever(text, "fuzz.json"));
       return "loaded";
