@@ -61,11 +61,10 @@ function labelWeight(model: FlowModel, e: number): number {
 }
 
 /**
- * The routing of a given allocation, unique by definition whatever the node ids: the least ½Σf² (strictly
- * convex, so one optimum, and no circulation). HiGHS's QP solver fails on some flow problems (error -1, no
- * message); then the routing is the least total flow with each edge weighted in [1, 1 + 10^-4) by a hash of its
- * ends' labels (`labelWeight`): generic weights leave one optimal vertex, and labels are data, not ids
- * (`routing: "least-flow"` says which). Each consumer's served demand is held within 10^-7 (relative) of its
+ * The routing of a given allocation: the least total flow (no circulation, no detours), each edge weighted in
+ * [1, 1 + 10^-4) by a hash of its ends' labels (`labelWeight`): generic weights leave one optimal vertex, and
+ * labels are data, not ids. (The least ½Σf² would be unique too, but HiGHS's QP solver fails on some flow
+ * problems, and whether it fails depends on the column order.) Each consumer's served demand is held within 10^-7 (relative) of its
  * level, since LP levels are feasible only within the solver's tolerance; flows are reported on the grid of
  * `quantum`.
  */
@@ -91,12 +90,10 @@ function routing(
       return null;
     }
   };
-  let method: RoutingMethod = "least-squares";
-  let result = attempt(true);
-  if (!result) {
-    method = "least-flow";
-    result = attempt(false);
-  }
+  // HiGHS's QP solver succeeds or fails on the same problem depending on column order, so the least-squares
+  // routing would change the method (and the flows) with the node ids: the least-flow routing is used always.
+  const method: RoutingMethod = "least-flow";
+  const result = attempt(false);
   if (!result) throw new FlowSolveError("no optimum", "routing");
   for (let e = 0; e < model.edges.length; e++) {
     const column = result.Columns[`f${e}`] as { Primal?: number } | undefined;
