@@ -10,7 +10,7 @@ import { countryFailureSets } from "../analysis/country-failure-sets.js";
 import { singlePointsOfFailure } from "../analysis/single-points-of-failure.js";
 import { supplyStatus } from "../analysis/supply.js";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../flow/_solve-flow.js";
-import { clean } from "../flow/_clean.js";
+import { clean, cleanFlow } from "../flow/_clean.js";
 import { loadHighs } from "../flow/_solver.js";
 import { flowAnalysis } from "../flow/flow-analysis.js";
 import { flowAttackCurves } from "../flow/flow-attack.js";
@@ -165,7 +165,7 @@ export async function countryMetrics(
     const survival = time.survival;
     const own = survival.consumers.filter((c) => c.country === country);
     const stock = own.reduce((t, c) => t + c.privateStock + c.nationalStock, 0);
-    m.stockpileDays = m.demand > 0 ? (stock / m.demand) * 365 : 0;
+    m.stockpileDays = m.demand > 0 ? cleanFlow((stock / m.demand) * 365) : 0;
     m.timeToSurviveDays = survival.countries[country]?.daysToSurvive ?? null;
     m.shortfall = survival.countries[country]?.shortfall ?? 0;
     const k90 = time.losses.durations.indexOf(90);

@@ -9,6 +9,7 @@
  * Diversification and recycling do not transfer this way: they are suppliers and relations the target country
  * would have to build, which a graph edit could only invent; the pipeline ranking (`projectRanking`) covers them.
  */
+import { cleanFlow } from "../flow/_clean.js";
 import type { FlowObjective } from "../flow/_solve-flow.js";
 import { flowAnalysis } from "../flow/flow-analysis.js";
 import type { Lever, LeverChanges } from "../levers/types.js";
@@ -68,7 +69,7 @@ async function stockCover(graph: SupplyGraph, scenario: Scenario, country: strin
   const own = survival.consumers.filter((c) => c.country === country);
   const demand = own.reduce((t, c) => t + c.demand, 0);
   const stock = own.reduce((t, c) => t + c.privateStock + c.nationalStock, 0);
-  return demand > 0 ? (stock / demand) * 365 : 0;
+  return demand > 0 ? cleanFlow((stock / demand) * 365) : 0;
 }
 
 /** Share of `country`'s magnet output (baseline out-volume) made without `heavy`. */
