@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareResilience } from "../../src/compare/compare.js";
-import { countryAlone, countryMetrics } from "../../src/compare/country-metrics.js";
+import { countryMetrics } from "../../src/compare/country-metrics.js";
+import { countryAlone } from "../../src/compare/country-robustness.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 
 /** China supplies both; Australia/Malaysia only Japan. Without China: JP gets 10 of 20, the US nothing. */
