@@ -17,8 +17,8 @@ describe("flow progress on stderr", () => {
     expect(lines).toEqual([]);
     now = 1200;
     for (let d = 3; d <= 20; d++) p.onProgress("chokepoints", d, 20);
-    expect(lines[0]).toBe("flow: chokepoints 3/20 (15%)\n");
-    expect(lines.at(-1)).toBe("flow: chokepoints 20/20 (100%)\n");
+    expect(lines[0]).toBe("flow chokepoints: 3/20 (15%)\n");
+    expect(lines.at(-1)).toBe("flow chokepoints: 20/20 (100%)\n");
     expect(lines.length).toBe(10); // one per tenth reached: 15%, 20%, ..., 100%
     // a new phase starts its own one-second grace period
     p.onProgress("attack", 1, 10);

@@ -2,7 +2,6 @@
  * `chokepoint flow [file]`: served demand under capacities and recipes (LP), bottlenecks, N-1 flow chokepoints,
  * attack curves, time-to-survive and losses for a scenario (default `no-china`).
  */
-import cliProgress from "cli-progress";
 import { FLOW_OBJECTIVES, type FlowObjective } from "../../flow/_solve-flow.js";
 import type { FlowAnalysis } from "../../flow/flow-analysis.js";
 import { type FlowPhase, flowAnalysis } from "../../flow/flow-analysis.js";
@@ -50,40 +49,22 @@ export function flowProgress(io: CliIO): {
   onProgress: (phase: FlowPhase, done: number, total: number) => void;
   stop: () => void;
 } {
+  // One reporter per phase (each with its own one-second grace period), built on the sampled runs' reporter.
   let phase: FlowPhase | undefined;
-  let start = 0;
-  let bar: cliProgress.SingleBar | undefined;
-  let lastTenth = -1;
+  let current: ReturnType<typeof samplingProgress> | undefined;
   const stop = () => {
-    bar?.stop();
-    bar = undefined;
+    current?.stop();
+    current = undefined;
   };
   return {
     stop,
     onProgress(p, done, total) {
-      if (p !== phase) {
+      if (p !== phase || !current) {
         stop();
         phase = p;
-        start = Date.now();
-        lastTenth = -1;
+        current = samplingProgress(io, `flow ${p}`);
       }
-      if (Date.now() - start < 1000 && !bar) return;
-      if (io.stderrIsTTY) {
-        if (!bar) {
-          bar = new cliProgress.SingleBar(
-            { format: `flow ${p} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(total, done);
-        } else bar.update(done);
-        if (done >= total) stop();
-      } else {
-        const tenth = Math.floor((done / total) * 10);
-        if (tenth > lastTenth) {
-          lastTenth = tenth;
-          io.stderr(`flow: ${p} ${done}/${total} (${Math.round((done / total) * 100)}%)\n`);
-        }
-      }
+      current.onProgress(done, total);
     },
   };
 }
