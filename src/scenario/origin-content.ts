@@ -36,8 +36,8 @@ export interface ContentNetwork {
  * like the network. A node in the origin country has share 1; a node with no inflow that is not in it has 0.
  *
  * Mixing rules, per node outside the origin country:
- * - no recipe: the inflow-weighted mean of the suppliers' shares (weights = tonnes × REO factor for mass,
- *   tonnes × value per tonne for value; one input material needs no price);
+ * - no recipe, or no `output` (a consumer): the inflow-weighted mean of the suppliers' shares (weights = tonnes ×
+ *   REO factor for mass, tonnes × value per tonne for value; one input material needs no price);
  * - recipe `r`: per input material `m`, `c_m` = the inflow-weighted mean share of its suppliers; then by mass
  *   `Σ r_m·reo_m·c_m / Σ r_m·reo_m` (share of the rare-earth content), by value `Σ r_m·price_m·c_m / price_out`
  *   (origin value per unit of output over the output's value; capped at 1).
@@ -113,7 +113,8 @@ function mixedShare(
     byMaterial.set(m, entry);
   }
   if (byMaterial.size === 0) return 0;
-  const recipe = network.recipe[v];
+  // A node that makes no named material (a consumer) has no output price: its share is that of what it receives.
+  const recipe = network.output[v] === undefined ? undefined : network.recipe[v];
   if (recipe === undefined) {
     if (byMaterial.size === 1) {
       const only = [...byMaterial.values()][0]!;
