@@ -182,6 +182,12 @@ describe("viewer in headless chromium", () => {
     expect(originText).toContain("*>*:NdFeB-magnet@CN>=0.1%value");
     expect(originText).toContain("JP>US 1,000");
     await afterAnalysis(page, () => page.locator("#reset-scenario").click());
+    // the same rule typed in the --cut syntax, towards the US only
+    await page.locator("#cut-rule").fill("*>US:NdFeB-magnet@CN>=0.1%");
+    await afterAnalysis(page, () => page.locator("#cut-rule-add").click());
+    expect(await page.locator("#cuts li").first().textContent()).toContain("*>US:NdFeB-magnet@CN>=0.1%value");
+    expect(await page.locator("#impact .origin-cut").first().textContent()).toContain("JP>US 1,000");
+    await afterAnalysis(page, () => page.locator("#reset-scenario").click());
 
     // cutting China's exports to everyone else: what `analyze` gives for the same cut
     await page.locator("#cut-from").selectOption("CN");
