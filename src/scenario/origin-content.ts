@@ -20,6 +20,7 @@ export type ContentBasis = "value" | "mass";
 export interface ContentNetwork {
   /** Node count. */
   n: number;
+  /** Each node's country (ISO 3166-1 alpha-2). */
   country: readonly string[];
   /** The material each node makes (`output`); undefined = unnamed. */
   output: ReadonlyArray<string | undefined>;

@@ -137,6 +137,7 @@ export interface OriginCondition {
   country: string;
   /** Share in (0, 1]: 0.001 = 0.1%. A good at exactly this share is cut ("worth 0.1% or more"). */
   atLeast: number;
+  /** What the share is of: the goods' value (Announcement 61's test) or their rare-earth mass (t REO eq.). */
   basis: "value" | "mass";
 }
 
@@ -151,6 +152,7 @@ export interface EdgeCut extends RuleTiming {
   to: string;
   /** Only edges whose source node's `output` is this material. */
   material?: string;
+  /** Makes the cut an origin rule: only goods with at least this much content from the origin country. */
   origin?: OriginCondition;
 }
 
