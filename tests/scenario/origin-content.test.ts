@@ -4,6 +4,7 @@
  * Chinese share of its Dy ÷ $100,000/t of magnet = 0.04 × the Chinese Dy share.
  */
 import { describe, expect, it } from "vitest";
+import { buildCsr } from "../../src/analysis/_csr.js";
 import { parseScenario } from "../../src/io/load-scenario.js";
 import { ScenarioError } from "../../src/model/errors.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
@@ -59,6 +60,14 @@ describe("origin rules: Announcement 61's 0.1% value test", () => {
       expect.objectContaining({ source: "jp-magnet", target: "us-car", material: "magnet", volume: 5000 }),
     ]);
     expect(over.originCuts[0]!.edges[0]!.share).toBeCloseTo(0.0011, 12);
+  });
+
+  it("gives the same cuts on the integer view large files are loaded into", () => {
+    const g = plant(2.75);
+    const fromGraph = applyScenario(g, RULE);
+    const fromCsr = applyScenario(buildCsr(g), RULE);
+    expect(fromCsr.originCuts).toEqual(fromGraph.originCuts);
+    expect(fromCsr.cutEdgeEnds).toEqual(fromGraph.cutEdgeEnds);
   });
 
   it("cuts at exactly the threshold ('worth 0.1% or more') and never a sale inside the country", () => {
