@@ -78,6 +78,7 @@ export {
 export { composeScenarios } from "./scenario/compose.js";
 export { applyScenario } from "./scenario/apply-scenario.js";
 export {
+  baselineContentNetwork,
   type ContentBasis,
   type ContentNetwork,
   originContent,

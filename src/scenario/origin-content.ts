@@ -11,7 +11,7 @@
  * inputs' prices while value added elsewhere is not of that origin.
  */
 import { ScenarioError } from "../model/errors.js";
-import type { MaterialInfo } from "../model/types.js";
+import type { MaterialInfo, SupplyGraph } from "../model/types.js";
 
 /** Whether content is measured as a share of the goods' value or of their rare-earth (REO-equivalent) mass. */
 export type ContentBasis = "value" | "mass";
@@ -178,4 +178,31 @@ function topologicalOrder(network: ContentNetwork): number[] {
   }
   if (order.length < network.n) for (let v = 0; v < network.n; v++) if (indegree[v]! > 0) order.push(v);
   return order;
+}
+
+/**
+ * A graph's content network on its baseline volumes (every node and edge, nothing masked), indexed like
+ * `graph.nodes()`: for scripts that ask "how Chinese is each plant's output today?".
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph("rare-earths-2025");
+ * const share = originContent(baselineContentNetwork(graph), "CN", "value", graph.getAttribute("materials"));
+ * graph.nodes().forEach((id, i) => console.log(id, share[i]));
+ * ```
+ */
+export function baselineContentNetwork(graph: SupplyGraph): ContentNetwork {
+  const ids = graph.nodes();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return {
+    n: ids.length,
+    ids,
+    country: ids.map((id) => graph.getNodeAttribute(id, "country")),
+    output: ids.map((id) => graph.getNodeAttribute(id, "output")),
+    recipe: ids.map((id) => graph.getNodeAttribute(id, "recipe")),
+    inEdges: ids.map((id) =>
+      graph
+        .inEdges(id)
+        .map((e) => ({ from: index.get(graph.source(e))!, flow: graph.getEdgeAttribute(e, "volume") ?? 0 })),
+    ),
+  };
 }

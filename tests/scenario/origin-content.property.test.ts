@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../src/model/random.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
-import { type ContentNetwork, originContent } from "../../src/scenario/origin-content.js";
+import { baselineContentNetwork, originContent } from "../../src/scenario/origin-content.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 import { renameAndShuffle } from "../_helpers/rename.js";
@@ -66,30 +66,8 @@ function layered(seed: number, recipes: boolean, minesOnly: boolean): SupplyGrap
   return graphFromText(lines.join("\n"), MATERIALS);
 }
 
-function network(graph: SupplyGraph): ContentNetwork {
-  const ids = graph.nodes();
-  const index = new Map(ids.map((id, i) => [id, i]));
-  return {
-    n: ids.length,
-    ids,
-    country: ids.map((id) => graph.getNodeAttribute(id, "country")),
-    output: ids.map((id) => graph.getNodeAttribute(id, "output")),
-    recipe: ids.map((id) => graph.getNodeAttribute(id, "recipe")),
-    inEdges: ids.map((id) =>
-      graph
-        .inEdges(id)
-        .map((e) => ({ from: index.get(graph.source(e))!, flow: graph.getEdgeAttribute(e, "volume") ?? 0 })),
-    ),
-  };
-}
-
 const sharesById = (graph: SupplyGraph, basis: "value" | "mass") => {
-  const shares = originContent(
-    network(graph),
-    "CN",
-    "value" === basis ? "value" : "mass",
-    MATERIALS.materials,
-  );
+  const shares = originContent(baselineContentNetwork(graph), "CN", basis, MATERIALS.materials);
   return new Map(graph.nodes().map((id, i) => [id, shares[i]!]));
 };
 

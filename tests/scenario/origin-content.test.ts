@@ -8,7 +8,7 @@ import { buildCsr } from "../../src/analysis/_csr.js";
 import { parseScenario } from "../../src/io/load-scenario.js";
 import { ScenarioError } from "../../src/model/errors.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
-import { originContent } from "../../src/scenario/origin-content.js";
+import { baselineContentNetwork, originContent } from "../../src/scenario/origin-content.js";
 import { cutText, parseCut } from "../../src/scenario/selectors.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
@@ -204,20 +204,8 @@ describe("originContent: proportional mixing, conserved", () => {
     `,
       MATERIALS,
     );
-    const ids = g.nodes();
-    const index = new Map(ids.map((id, i) => [id, i]));
-    const network = {
-      n: ids.length,
-      ids,
-      country: ids.map((id) => g.getNodeAttribute(id, "country")),
-      output: ids.map((id) => g.getNodeAttribute(id, "output")),
-      recipe: ids.map((id) => g.getNodeAttribute(id, "recipe")),
-      inEdges: ids.map((id) =>
-        g
-          .inEdges(id)
-          .map((e) => ({ from: index.get(g.source(e))!, flow: g.getEdgeAttribute(e, "volume") ?? 0 })),
-      ),
-    };
+    const network = baselineContentNetwork(g);
+    const index = new Map(g.nodes().map((id, i) => [id, i]));
     const mass = originContent(network, "CN", "mass", MATERIALS.materials);
     expect(100 * 0.31 * mass[index.get("jp-magnet")!]!).toBeCloseTo(10.5, 10);
     // value: (0.3 × 100,000 × 1/3 + 0.01 × 400,000 × 1/2) / 100,000 = 0.12
