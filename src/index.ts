@@ -78,9 +78,9 @@ export {
 export { composeScenarios } from "./scenario/compose.js";
 export { applyScenario } from "./scenario/apply-scenario.js";
 export {
-  baselineContentNetwork,
   type ContentBasis,
   type ContentNetwork,
+  contentNetworkOf,
   originContent,
 } from "./scenario/origin-content.js";
 

@@ -12,6 +12,7 @@
  */
 import { ScenarioError } from "../model/errors.js";
 import type { MaterialInfo, SupplyGraph } from "../model/types.js";
+import type { AppliedScenario } from "./types.js";
 
 /** Whether content is measured as a share of the goods' value or of their rare-earth (REO-equivalent) mass. */
 export type ContentBasis = "value" | "mass";
@@ -181,18 +182,25 @@ function topologicalOrder(network: ContentNetwork): number[] {
 }
 
 /**
- * A graph's content network on its baseline volumes (every node and edge, nothing masked), indexed like
- * `graph.nodes()`: for scripts that ask "how Chinese is each plant's output today?".
+ * The content network of a graph under a resolved scenario, on the baseline volumes: nodes that are out (removed,
+ * pipeline or idle) and cut edges carry nothing. Indexed like `graph.nodes()`. This is the network origin rules
+ * are judged on when every rule applies at once (for timed rules, see docs/scenarios.md).
  * @example
  * ```ts
  * const graph = loadBundledGraph("rare-earths-2025");
- * const share = originContent(baselineContentNetwork(graph), "CN", "value", graph.getAttribute("materials"));
+ * const network = contentNetworkOf(graph, applyScenario(graph, { name: "baseline" }));
+ * const share = originContent(network, "CN", "value", graph.getAttribute("materials"));
  * graph.nodes().forEach((id, i) => console.log(id, share[i]));
  * ```
  */
-export function baselineContentNetwork(graph: SupplyGraph): ContentNetwork {
+export function contentNetworkOf(
+  graph: SupplyGraph,
+  applied: Pick<AppliedScenario, "nodeOut" | "edgeOut">,
+): ContentNetwork {
   const ids = graph.nodes();
   const index = new Map(ids.map((id, i) => [id, i]));
+  const kept = (e: string) =>
+    !applied.edgeOut.has(e) && !applied.nodeOut.has(graph.source(e)) && !applied.nodeOut.has(graph.target(e));
   return {
     n: ids.length,
     ids,
@@ -202,6 +210,7 @@ export function baselineContentNetwork(graph: SupplyGraph): ContentNetwork {
     inEdges: ids.map((id) =>
       graph
         .inEdges(id)
+        .filter(kept)
         .map((e) => ({ from: index.get(graph.source(e))!, flow: graph.getEdgeAttribute(e, "volume") ?? 0 })),
     ),
   };

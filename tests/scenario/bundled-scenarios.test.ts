@@ -150,7 +150,7 @@ describe("bundled scenarios", () => {
     expect(toFrom("JP", "DE", "NdFeB-magnet")).toBe(800);
     // Japan's SmCo makers use Chinese samarium: their 50 t/yr to US users (defence included) stop too.
     expect(toFrom("JP", "US", "SmCo-magnet")).toBe(50);
-    // Daido (Japanese NdPr only) sells in Japan; Heraeus Remloy's recycled magnets carry no Chinese content.
+    // Heraeus Remloy's recycled magnets carry no Chinese content (Daido's carry some, but it sells only in Japan).
     const cutSources = new Set(applied.originCuts.flatMap((r) => r.edges.map((e) => e.source)));
     expect(cutSources.has("heraeus-remloy")).toBe(false);
     expect(applied.originCuts[0]!.passed).toBeGreaterThan(0);

@@ -7,9 +7,11 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../src/model/random.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
-import { baselineContentNetwork, originContent } from "../../src/scenario/origin-content.js";
+import { contentNetworkOf, originContent } from "../../src/scenario/origin-content.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
+
+const NOTHING_OUT = { nodeOut: new Set<string>(), edgeOut: new Set<string>() };
 import { renameAndShuffle } from "../_helpers/rename.js";
 
 const MATERIALS = {
@@ -67,7 +69,7 @@ function layered(seed: number, recipes: boolean, minesOnly: boolean): SupplyGrap
 }
 
 const sharesById = (graph: SupplyGraph, basis: "value" | "mass") => {
-  const shares = originContent(baselineContentNetwork(graph), "CN", basis, MATERIALS.materials);
+  const shares = originContent(contentNetworkOf(graph, NOTHING_OUT), "CN", basis, MATERIALS.materials);
   return new Map(graph.nodes().map((id, i) => [id, shares[i]!]));
 };
 

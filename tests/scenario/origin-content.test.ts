@@ -8,10 +8,12 @@ import { buildCsr } from "../../src/analysis/_csr.js";
 import { parseScenario } from "../../src/io/load-scenario.js";
 import { ScenarioError } from "../../src/model/errors.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
-import { baselineContentNetwork, originContent } from "../../src/scenario/origin-content.js";
+import { contentNetworkOf, originContent } from "../../src/scenario/origin-content.js";
 import { cutText, parseCut } from "../../src/scenario/selectors.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
+
+const NOTHING_OUT = { nodeOut: new Set<string>(), edgeOut: new Set<string>() };
 
 const MATERIALS = {
   materials: {
@@ -204,7 +206,7 @@ describe("originContent: proportional mixing, conserved", () => {
     `,
       MATERIALS,
     );
-    const network = baselineContentNetwork(g);
+    const network = contentNetworkOf(g, NOTHING_OUT);
     const index = new Map(g.nodes().map((id, i) => [id, i]));
     const mass = originContent(network, "CN", "mass", MATERIALS.materials);
     expect(100 * 0.31 * mass[index.get("jp-magnet")!]!).toBeCloseTo(10.5, 10);
