@@ -7,6 +7,8 @@ import type { FlowObjective } from "../flow/_solve-flow.js";
 import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import type { Scenario } from "../scenario/types.js";
+import { loadHighs } from "../flow/_solver.js";
+import { ReusedModel } from "./_reused-model.js";
 import { servedFigures } from "./_served-figures.js";
 import {
   type SampledSimulateSettings,
@@ -60,7 +62,10 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
   const width = figureCount(plan);
   // The scenario's masks depend on no sampled value; its `scale` rules multiply the (sampled) capacity.
   const fixed = plan.scenario.scale?.length ? null : applyScenario(graph, plan.scenario);
+  // One HiGHS model for every point of this thread: only its numbers change (`_reused-model.ts`).
+  let reused: ReusedModel | undefined;
   return async (points: readonly Point[]): Promise<Float64Array> => {
+    reused ??= new ReusedModel(await loadHighs());
     const out = new Float64Array(points.length * width);
     for (let p = 0; p < points.length; p++) {
       const point = points[p]!;
@@ -80,7 +85,7 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
         await simulationFigures(graph, applied, plan.simulate, plan.countries, out, p * width);
         continue;
       }
-      const result = await servedFigures(graph, applied, plan.objective);
+      const result = await servedFigures(graph, applied, plan.objective, reused.highs);
       const row = p * width;
       out[row] = result.totalDemand;
       out[row + 1] = result.totalServed;
