@@ -7,7 +7,14 @@ import type { FlowObjective } from "../flow/_solve-flow.js";
 import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import type { Scenario } from "../scenario/types.js";
+import { loadHighs } from "../flow/_solver.js";
+import { ReusedModel } from "./_reused-model.js";
 import { servedFigures } from "./_served-figures.js";
+import {
+  type SampledSimulateSettings,
+  SIMULATION_FIGURES,
+  simulationFigures,
+} from "./_simulation-figures.js";
 import type { Distribution } from "./draws.js";
 import type { RangedInput } from "./ranged-inputs.js";
 import { assignInputValues, sampler } from "./sample-graph.js";
@@ -29,10 +36,19 @@ export interface EvaluationPlan {
   distribution: Distribution;
   /** Countries whose served demand is recorded, in this order. */
   countries: string[];
+  /**
+   * When set, each point runs `simulate` with these settings instead of the yearly served demand, and records
+   * the per-country resilience figures of `_simulation-figures.ts`.
+   */
+  simulate?: SampledSimulateSettings;
 }
 
-/** Figures recorded per point: total demand, total served, then demand and served of each plan country. */
+/**
+ * Figures recorded per point: total demand, total served, then demand and served of each plan country; with
+ * `simulate`, the `SIMULATION_FIGURES` of each plan country.
+ */
 export function figureCount(plan: EvaluationPlan): number {
+  if (plan.simulate) return SIMULATION_FIGURES.length * plan.countries.length;
   return 2 + 2 * plan.countries.length;
 }
 
@@ -46,7 +62,10 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
   const width = figureCount(plan);
   // The scenario's masks depend on no sampled value; its `scale` rules multiply the (sampled) capacity.
   const fixed = plan.scenario.scale?.length ? null : applyScenario(graph, plan.scenario);
+  // One HiGHS model for every point of this thread: only its numbers change (`_reused-model.ts`).
+  let reused: ReusedModel | undefined;
   return async (points: readonly Point[]): Promise<Float64Array> => {
+    reused ??= new ReusedModel(await loadHighs());
     const out = new Float64Array(points.length * width);
     for (let p = 0; p < points.length; p++) {
       const point = points[p]!;
@@ -61,7 +80,12 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
         }
       }
       assignInputValues(graph, plan.inputs, values);
-      const result = await servedFigures(graph, fixed ?? applyScenario(graph, plan.scenario), plan.objective);
+      const applied = fixed ?? applyScenario(graph, plan.scenario);
+      if (plan.simulate) {
+        await simulationFigures(graph, applied, plan.simulate, plan.countries, out, p * width);
+        continue;
+      }
+      const result = await servedFigures(graph, applied, plan.objective, reused.highs);
       const row = p * width;
       out[row] = result.totalDemand;
       out[row + 1] = result.totalServed;

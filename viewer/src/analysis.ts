@@ -39,6 +39,21 @@ function composeScenario(user: Scenario, lever: Scenario): Scenario {
   return out;
 }
 
+/**
+ * The graph and scenario a request analyses: with a lever, the lever's edits on a copy of the graph and its
+ * masks composed with the user's scenario; else the file graph and the user's scenario. (The timeline worker
+ * simulates the same pair.)
+ */
+export function leveredInputs(
+  fileGraph: SupplyGraph,
+  userScenario: Scenario,
+  lever: Lever | null,
+): { graph: SupplyGraph; scenario: Scenario } {
+  if (!lever) return { graph: fileGraph, scenario: userScenario };
+  const levered = applyLever(fileGraph, lever);
+  return { graph: levered.graph, scenario: composeScenario(userScenario, levered.scenario) };
+}
+
 /** Options of `analyzeForViewer`. */
 export interface ViewerAnalysisOptions {
   /**
@@ -62,13 +77,7 @@ export async function analyzeForViewer(
 ): Promise<AnalysisData> {
   const { phase } = { ...DEFAULT_VIEWER_ANALYSIS_OPTIONS, ...options };
   const detailed = phase === "full";
-  let graph = fileGraph;
-  let scenario = userScenario;
-  if (lever) {
-    const levered = applyLever(fileGraph, lever);
-    graph = levered.graph;
-    scenario = composeScenario(userScenario, levered.scenario);
-  }
+  const { graph, scenario } = leveredInputs(fileGraph, userScenario, lever);
   const applied = applyScenario(graph, scenario);
   const notes: string[] = [];
   const csr = buildCsr(graph);
