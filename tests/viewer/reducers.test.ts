@@ -47,6 +47,8 @@ function analysis(partial: Partial<Parameters<typeof toAnalysisView>[0]> = {}): 
     notes: [],
     originCuts: [],
     complete: true,
+    stage: "complete",
+    maxTotalServed: null,
     centrality: {},
     ...partial,
   });

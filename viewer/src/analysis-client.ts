@@ -4,17 +4,17 @@
  * request replaces the old one: the full worker, if still busy on a scenario nobody looks at any more, is
  * terminated and restarted rather than queued behind. Responses to older requests are dropped here.
  */
-import type { SerializedGraph } from "graphology-types";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import type { WorkerRequest, WorkerResponse } from "./analysis-worker.js";
+import type { GraphSource } from "./graph-source.js";
 
 export class AnalysisClient {
   private readonly quickWorker: Worker;
   private fullWorker: Worker;
   private fullBusy = false;
   private requestId = 0;
-  private graph: SerializedGraph | null = null;
+  private graph: GraphSource | null = null;
 
   /**
    * @param onResponse called with the responses to the latest request only
@@ -36,10 +36,10 @@ export class AnalysisClient {
   }
 
   /** Hand both workers the graph that the next requests analyse. */
-  setGraph(graph: SerializedGraph): void {
-    this.graph = graph;
-    this.quickWorker.postMessage({ type: "graph", graph } satisfies WorkerRequest);
-    this.fullWorker.postMessage({ type: "graph", graph } satisfies WorkerRequest);
+  setGraph(source: GraphSource): void {
+    this.graph = source;
+    this.quickWorker.postMessage({ type: "graph", source } satisfies WorkerRequest);
+    this.fullWorker.postMessage({ type: "graph", source } satisfies WorkerRequest);
   }
 
   /** Ask for the quick and the full analysis of a scenario; earlier requests are dropped. */
@@ -51,7 +51,7 @@ export class AnalysisClient {
       this.fullWorker.terminate();
       this.fullWorker = this.newWorker();
       if (this.graph)
-        this.fullWorker.postMessage({ type: "graph", graph: this.graph } satisfies WorkerRequest);
+        this.fullWorker.postMessage({ type: "graph", source: this.graph } satisfies WorkerRequest);
     }
     this.fullBusy = true;
     this.fullWorker.postMessage({ ...request, phase: "full" } satisfies WorkerRequest);

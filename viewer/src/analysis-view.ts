@@ -56,6 +56,27 @@ export interface CountryView {
   currency: string | null;
 }
 
+/**
+ * How far an analysis has got, in order: `reach` (which consumers are cut off), `structure` (single points of
+ * failure, routes, chokepoints), `total` (the max-total served demand), `served` (its split by consumer and
+ * country), `complete` (survival, losses, country failure sets, centrality). Small graphs skip the middle ones.
+ */
+export type AnalysisStage = "reach" | "structure" | "total" | "served" | "complete";
+
+/** The stages in order (a later stage's data supersedes an earlier one's). */
+export const ANALYSIS_STAGES: readonly AnalysisStage[] = [
+  "reach",
+  "structure",
+  "total",
+  "served",
+  "complete",
+];
+
+/** True once the data holds the per-consumer served demand (or the analysis is complete). */
+export function servedShown(view: Pick<AnalysisView, "stage"> | null): boolean {
+  return view !== null && (view.stage === "served" || view.stage === "complete");
+}
+
 export interface AnalysisView {
   scenarioName: string;
   /** Nodes out of the scenario (removed, or pipeline/idle not online). */
@@ -75,6 +96,9 @@ export interface AnalysisView {
   originCuts: string[];
   /** Node → betweenness on the scenario graph and share of baseline volume (full phase only). */
   centrality: Readonly<Record<string, { betweenness: number; volumeShare: number }>>;
+  /** The largest total served demand over all splits (null until computed). */
+  maxTotalServed: number | null;
+  stage: AnalysisStage;
   /** False while the LP-based results (served demand, survival, losses) and country sets are still coming. */
   complete: boolean;
 }
@@ -92,6 +116,8 @@ export interface AnalysisData {
   notes: string[];
   originCuts: string[];
   centrality: Record<string, { betweenness: number; volumeShare: number }>;
+  maxTotalServed: number | null;
+  stage: AnalysisStage;
   complete: boolean;
 }
 
@@ -109,6 +135,8 @@ export function toAnalysisView(data: AnalysisData): AnalysisView {
     notes: data.notes,
     originCuts: data.originCuts,
     centrality: data.centrality,
+    maxTotalServed: data.maxTotalServed,
+    stage: data.stage,
     complete: data.complete,
   };
 }

@@ -1,19 +1,21 @@
 /**
- * The analysis worker: holds the current graph and runs the library's analyses off the main thread. The page runs
- * two: one for the quick phase (reachability, single points of failure, routes: milliseconds) and one for the
- * full phase (HiGHS LPs, country sets: seconds), which the page terminates when the user moves on before it ends.
+ * The analysis worker: holds the current graph (and its integer view, built once) and runs the library's
+ * analyses off the main thread. The page runs two: one for the quick phase (reachability, then single points of
+ * failure and routes: milliseconds) and one for the full phase (HiGHS LPs, country sets: seconds), which the page
+ * terminates when the user moves on before it ends. Each stage is posted as soon as it is ready.
  */
-import { DirectedGraph } from "graphology";
-import type { SerializedGraph } from "graphology-types";
+import type { Csr } from "../../src/analysis/_csr.js";
+import { buildCsr } from "../../src/analysis/_csr.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { ChokepointError } from "../../src/model/errors.js";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { analyzeForViewer } from "./analysis.js";
 import type { AnalysisData } from "./analysis-view.js";
+import { type GraphSource, graphFromSource } from "./graph-source.js";
 
 export type WorkerRequest =
-  | { type: "graph"; graph: SerializedGraph }
+  | { type: "graph"; source: GraphSource }
   | { type: "analyze"; id: number; scenario: Scenario; lever: Lever | null; phase: "quick" | "full" };
 
 export type WorkerResponse =
@@ -21,18 +23,28 @@ export type WorkerResponse =
   | { type: "error"; id: number; code: string; message: string };
 
 let graph: SupplyGraph | null = null;
+let csr: Csr | null = null;
+let source: GraphSource | null = null;
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const post = (response: WorkerResponse) => (self as unknown as Worker).postMessage(response);
   if (request.type === "graph") {
-    graph = DirectedGraph.from(request.graph) as SupplyGraph;
+    // checked when first needed: a request may already be queued behind this message
+    source = request.source;
+    graph = null;
+    csr = null;
     return;
   }
   try {
-    if (!graph) throw new Error("no graph loaded");
-    const data = await analyzeForViewer(graph, request.scenario, request.lever, { phase: request.phase });
-    post({ type: "result", id: request.id, data });
+    if (!source) throw new Error("no graph loaded");
+    graph ??= graphFromSource(source);
+    csr ??= buildCsr(graph);
+    await analyzeForViewer(graph, request.scenario, request.lever, {
+      phase: request.phase,
+      csr,
+      onStage: (data) => post({ type: "result", id: request.id, data }),
+    });
   } catch (e) {
     const code = e instanceof ChokepointError ? e.code : "E_VIEWER_ANALYSIS";
     post({ type: "error", id: request.id, code, message: (e as Error).message });

@@ -7,18 +7,30 @@ import type { SupplyGraph } from "../../src/model/types.js";
 import { isConsumer } from "../../src/model/types.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import type { Scenario } from "../../src/scenario/types.js";
-import { supplyStatus } from "../../src/analysis/supply.js";
-import { singlePointsOfFailure } from "../../src/analysis/single-points-of-failure.js";
-import { buildCsr } from "../../src/analysis/_csr.js";
-import { analyze } from "../../src/analysis/analyze.js";
-import { routes } from "../../src/analysis/routes.js";
-import { servedDemand } from "../../src/flow/served-demand.js";
+import type { AppliedScenario } from "../../src/scenario/types.js";
+import { type SupplyStatus, supplyStatus } from "../../src/analysis/supply.js";
+import {
+  type SinglePointsOfFailure,
+  singlePointsOfFailure,
+} from "../../src/analysis/single-points-of-failure.js";
+import { buildCsr, type Csr } from "../../src/analysis/_csr.js";
+import { type AnalyzeResult, analyze } from "../../src/analysis/analyze.js";
+import { type Routes, routes } from "../../src/analysis/routes.js";
+import type { ServedDemand } from "../../src/flow/served-demand.js";
 import { originCutLines } from "../../src/report/origin-cuts.js";
 import { type FlowAnalysis, flowAnalysis } from "../../src/flow/flow-analysis.js";
 import { applyLever } from "../../src/levers/apply-lever.js";
 import { monteCarlo } from "../../src/uncertainty/monte-carlo.js";
 import type { Lever } from "../../src/levers/types.js";
-import type { AnalysisData, ChokepointView, ConsumerView, CountryView } from "./analysis-view.js";
+import type {
+  AnalysisData,
+  AnalysisStage,
+  ChokepointView,
+  ConsumerView,
+  CountryView,
+} from "./analysis-view.js";
+import { servedInSteps } from "./served.js";
+import { STAGED_MIN_NODES } from "./settings.js";
 
 /** Above this many nodes the N-1 flow sweep (one LP per node) is skipped: it would take too long in a page. */
 export const FLOW_SWEEP_MAX_NODES = 1_500;
@@ -61,12 +73,22 @@ export interface ViewerAnalysisOptions {
    * the LPs (served demand, N-1 losses, survival, losses) and the country failure-set search.
    */
   phase?: "quick" | "full";
+  /** The integer view of the file graph, built once per graph by the worker (used when no lever edits it). */
+  csr?: Csr;
+  /**
+   * Called with each stage's data as soon as it is ready (`AnalysisStage` order), so the page shows reachability
+   * first and fills in the rest; the promise resolves with the last stage.
+   */
+  onStage?: (data: AnalysisData) => void;
 }
 
-export const DEFAULT_VIEWER_ANALYSIS_OPTIONS: Required<ViewerAnalysisOptions> = { phase: "full" };
+export const DEFAULT_VIEWER_ANALYSIS_OPTIONS: Required<Omit<ViewerAnalysisOptions, "csr" | "onStage">> = {
+  phase: "full",
+};
 
 /**
- * Run the library's analyses on a scenario (and optionally a lever, which edits a copy of the graph).
+ * Run the library's analyses on a scenario (and optionally a lever, which edits a copy of the graph), stage by
+ * stage (see `AnalysisStage`).
  * @throws ScenarioError when the scenario matches nothing (the caller shows it and keeps the previous view)
  */
 export async function analyzeForViewer(
@@ -78,61 +100,91 @@ export async function analyzeForViewer(
   const { phase } = { ...DEFAULT_VIEWER_ANALYSIS_OPTIONS, ...options };
   const detailed = phase === "full";
   const { graph, scenario } = leveredInputs(fileGraph, userScenario, lever);
+  const staged = graph.order > STAGED_MIN_NODES;
+  const emit = (data: AnalysisData) => {
+    options.onStage?.(data);
+    return data;
+  };
   const applied = applyScenario(graph, scenario);
-  const notes: string[] = [];
-  const csr = buildCsr(graph);
-  const supply = supplyStatus(graph, applied, { csr });
-  const spof = singlePointsOfFailure(graph, applied, { csr });
-  const spofById = new Map(spof.consumers.map((c) => [c.id, c.singlePointsOfFailure]));
+  const parts: Parts = { graph, scenario, applied, notes: [] };
+  // the worker's view serves every scenario of the file graph; a lever's copy needs its own
+  const csr = !lever && options.csr ? options.csr : buildCsr(graph);
+  parts.supply = supplyStatus(graph, applied, { csr });
+  if (staged && !detailed) emit(assemble(parts, "reach"));
+  parts.spof = singlePointsOfFailure(graph, applied, { csr });
+  parts.fastest = routes(graph, applied, { csr });
+  if (!detailed) return emit(assemble(parts, "structure"));
 
-  // Served demand always (one LP); the N-1 sweep behind chokepoint losses, survival and losses only where it
-  // stays fast (one LP per node).
-  let flow: Awaited<ReturnType<typeof servedDemand>> | null = null;
-  let full: FlowAnalysis | null = null;
+  // Served demand always; the N-1 sweep behind chokepoint losses, survival and losses only where it stays fast
+  // (one LP per node). Above it, the max-total figure comes first (one LP), then its leximin split.
   try {
-    if (!detailed) {
-      // the quick phase leaves flow to the full one
-    } else if (graph.order <= FLOW_SWEEP_MAX_NODES) {
-      full = await flowAnalysis(graph, applied, { attack: false });
-      flow = full.flow;
+    if (graph.order <= FLOW_SWEEP_MAX_NODES) {
+      parts.full = await flowAnalysis(graph, applied, { attack: false });
+      parts.flow = parts.full.flow;
     } else if (graph.order <= FLOW_MAX_NODES) {
-      flow = await servedDemand(graph, applied);
-      notes.push(
+      parts.flow = await servedInSteps(graph, applied, (total) => {
+        parts.maxTotalServed = total;
+        if (staged) emit(assemble(parts, "total"));
+      });
+      parts.notes.push(
         `Time to survive, losses and flow chokepoints are not computed in the page above ${FLOW_SWEEP_MAX_NODES} nodes.`,
       );
-    } else notes.push(`Served demand is not computed in the page above ${FLOW_MAX_NODES} nodes.`);
+    } else parts.notes.push(`Served demand is not computed in the page above ${FLOW_MAX_NODES} nodes.`);
   } catch (e) {
-    notes.push(`Served demand (flow) could not be computed: ${(e as Error).message}`);
+    parts.notes.push(`Served demand (flow) could not be computed: ${(e as Error).message}`);
   }
+  if (parts.flow) parts.maxTotalServed = parts.flow.maxTotalServed;
+  if (staged) emit(assemble(parts, "served"));
   // Intervals on the served shares when the data carries ranges: a small Monte Carlo in this worker.
-  let intervals: Awaited<ReturnType<typeof monteCarlo>>["intervals"]["countries"] | null = null;
-  if (flow && graph.order <= FLOW_SWEEP_MAX_NODES && hasRanges(graph)) {
+  if (parts.flow && graph.order <= FLOW_SWEEP_MAX_NODES && hasRanges(graph)) {
     try {
       const mc = await monteCarlo(graph, scenario, { samples: VIEWER_SAMPLES, seed: 1 });
-      if (mc.inputs.length > 0) intervals = mc.intervals.countries;
+      if (mc.inputs.length > 0) parts.intervals = mc.intervals.countries;
     } catch (e) {
-      notes.push(`Intervals could not be computed: ${(e as Error).message}`);
+      parts.notes.push(`Intervals could not be computed: ${(e as Error).message}`);
     }
   }
-  const served = new Map(flow?.consumers.map((c) => [c.id, c]) ?? []);
-  const survival = new Map(full?.survival.consumers.map((c) => [c.id, c]) ?? []);
-
-  // The full phase runs the library's `analyze` (country failure sets, fewest failures, centrality); it limits the
-  // costly searches on large graphs to the largest consumers and says so in `limits`.
-  const analyzed = detailed ? analyze(graph, applied, { csr }) : null;
-  const byConsumer = new Map(analyzed?.consumers.map((c) => [c.id, c]) ?? []);
-  if (analyzed?.limits.incompleteCountrySets.length)
-    notes.push(
+  // The library's `analyze` (country failure sets, fewest failures, centrality) last: it limits the costly
+  // searches on large graphs to the largest consumers and says so in `limits`.
+  const analyzed = analyze(graph, applied, { csr });
+  parts.analyzed = analyzed;
+  if (analyzed.limits.incompleteCountrySets.length)
+    parts.notes.push(
       "Country failure sets: the search stopped early for some consumers; their lists may be incomplete.",
     );
-  if (analyzed?.limits.detailedConsumers)
-    notes.push(
+  if (analyzed.limits.detailedConsumers)
+    parts.notes.push(
       `Country failure sets were searched for the ${analyzed.limits.detailedConsumers.length} largest consumers only.`,
     );
+  return emit(assemble(parts, "complete"));
+}
 
-  const fastest = new Map(routes(graph, applied, { csr }).consumers.map((r) => [r.id, r]));
+/** What the stages have computed so far. */
+interface Parts {
+  graph: SupplyGraph;
+  scenario: Scenario;
+  applied: AppliedScenario;
+  notes: string[];
+  supply?: SupplyStatus;
+  spof?: SinglePointsOfFailure;
+  fastest?: Routes;
+  maxTotalServed?: number;
+  flow?: ServedDemand;
+  full?: FlowAnalysis;
+  intervals?: Awaited<ReturnType<typeof monteCarlo>>["intervals"]["countries"];
+  analyzed?: AnalyzeResult;
+}
 
-  const consumers: ConsumerView[] = supply.consumers.map((c) => {
+/** The page's record of what is known at `stage` (fields not computed yet are empty or null). */
+function assemble(parts: Parts, stage: AnalysisStage): AnalysisData {
+  const { graph, applied, supply, spof, full, flow, analyzed, intervals } = parts;
+  const spofById = new Map(spof?.consumers.map((c) => [c.id, c.singlePointsOfFailure]) ?? []);
+  const served = new Map(flow?.consumers.map((c) => [c.id, c]) ?? []);
+  const survival = new Map(full?.survival.consumers.map((c) => [c.id, c]) ?? []);
+  const byConsumer = new Map(analyzed?.consumers.map((c) => [c.id, c]) ?? []);
+  const fastest = new Map(parts.fastest?.consumers.map((r) => [r.id, r]) ?? []);
+
+  const consumers: ConsumerView[] = (supply?.consumers ?? []).map((c) => {
     const f = served.get(c.id);
     return {
       id: c.id,
@@ -153,7 +205,7 @@ export async function analyzeForViewer(
   consumers.sort(byId);
 
   const lost = new Map(full?.chokepoints.map((c) => [c.id, c.demandLost]) ?? []);
-  const chokepoints: ChokepointView[] = spof.nodes
+  const chokepoints: ChokepointView[] = (spof?.nodes ?? [])
     .filter((n) => !isConsumer(graph.getNodeAttributes(n.id)) && !applied.nodeOut.has(n.id))
     .map((n) => ({
       id: n.id,
@@ -194,7 +246,7 @@ export async function analyzeForViewer(
   }
 
   return {
-    scenarioName: scenario.name,
+    scenarioName: parts.scenario.name,
     nodeOut: [...applied.nodeOut].sort(),
     removed: applied.removedNodes,
     // the viewer fades every edge that is gone: the cut ones and those of nodes that are out
@@ -204,10 +256,10 @@ export async function analyzeForViewer(
       )
       .sort(),
     consumers,
-    cutOff: supply.unsupplied,
+    cutOff: supply?.unsupplied ?? [],
     chokepoints,
     countries,
-    notes,
+    notes: [...parts.notes],
     originCuts: originCutLines(
       applied.originCuts,
       (id) => graph.getNodeAttribute(id, "country"),
@@ -216,7 +268,9 @@ export async function analyzeForViewer(
     centrality: Object.fromEntries(
       (analyzed?.nodes ?? []).map((n) => [n.id, { betweenness: n.betweenness, volumeShare: n.volumeShare }]),
     ),
-    complete: detailed,
+    maxTotalServed: parts.maxTotalServed ?? null,
+    stage,
+    complete: stage === "complete",
   };
 }
 

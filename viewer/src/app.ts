@@ -8,11 +8,15 @@ import Sigma from "sigma";
 import { animateNodes } from "sigma/utils";
 import { checkGraphText } from "../../src/io/parse-graph.js";
 import type { SupplyGraph } from "../../src/model/types.js";
+import type { Lever } from "../../src/levers/types.js";
+import type { Scenario } from "../../src/scenario/types.js";
 import { aggregateByCountryStage } from "./aggregate.js";
-import { type AnalysisView, toAnalysisView } from "./analysis-view.js";
+import { ANALYSIS_STAGES, type AnalysisView, servedShown, toAnalysisView } from "./analysis-view.js";
 import { AnalysisClient } from "./analysis-client.js";
 import type { WorkerResponse } from "./analysis-worker.js";
 import { bundledGraphNames, bundledGraphText, checkUserFile, findPreset, PRESETS } from "./data.js";
+import { AppearanceCache, appearanceSignature } from "./display-diff.js";
+import type { GraphSource } from "./graph-source.js";
 import { el } from "./dom.js";
 import { compositeCanvas, downloadPng } from "./export-png.js";
 import { buildEncodings, type Encodings } from "./encodings.js";
@@ -43,7 +47,7 @@ import {
   type ReducerContext,
   routeEdges,
 } from "./reducers.js";
-import { LARGE_GRAPH_NODES, SIGMA_SETTINGS } from "./settings.js";
+import { LARGE_GRAPH_NODES, SIGMA_SETTINGS, STAGED_MIN_NODES } from "./settings.js";
 import {
   commit,
   createHistory,
@@ -85,6 +89,10 @@ export interface ViewerHooks {
   cutOff(): string[] | null;
   /** True once the slow (LP) part of the current analysis is on screen too. */
   complete(): boolean;
+  /** True once the per-consumer served demand of the current scenario is on screen. */
+  served(): boolean;
+  /** The stage of the analysis on screen (`AnalysisStage`), null before the first. */
+  stage(): string | null;
   nodePagePosition(node: string): { x: number; y: number } | null;
   pngDataUrl(): string;
   layout(): LayoutName;
@@ -123,6 +131,14 @@ export class App implements Actions {
   private readonly workers: AnalysisClient;
   private readonly timeline: Timeline;
   private analysedKey: string | null = null;
+  /** The scenario key of the analysis on screen, and how far it has got (index in ANALYSIS_STAGES). */
+  private shownKey: string | null = null;
+  private shownStage = -1;
+  /** Appearance of each drawn item at the last refresh (sigma re-processes only what changed). */
+  private readonly appearance = new AppearanceCache();
+  private reducerContext: ReducerContext | null = null;
+  /** The simulation the timeline will run once the yearly analysis is done (large graphs only). */
+  private timelineQueued: { scenario: Scenario; lever: Lever | null } | null = null;
   private hovered: string | null = null;
   private matches: ReadonlySet<string> = new Set();
   private focus: Focus = NO_FOCUS;
@@ -158,6 +174,8 @@ export class App implements Actions {
       state: () => this.history.present,
       cutOff: () => this.analysis?.cutOff ?? null,
       complete: () => this.analysis?.complete === true && !this.analysing,
+      served: () => servedShown(this.analysis) && this.analysedKey === this.shownKey,
+      stage: () => this.analysis?.stage ?? null,
       nodePagePosition: (node) => this.nodePagePosition(node),
       pngDataUrl: () =>
         this.renderer ? compositeCanvas(this.renderer, this.elements.graph).toDataURL("image/png") : "",
@@ -219,7 +237,11 @@ export class App implements Actions {
       this.messages.loadProblems(title, result.problems);
       return;
     }
-    this.setGraph(result.graph, title, state);
+    this.setGraph(result.graph, title, state, false, {
+      kind: "bytes",
+      bytes: new TextEncoder().encode(text),
+      file: title,
+    });
   }
 
   loadBundled(name: string): void {
@@ -230,13 +252,18 @@ export class App implements Actions {
   }
 
   loadFile(file: File): void {
+    this.hooks.timings.dropped = performance.now();
     void checkUserFile(file).then((result) => {
       const errors = result.problems.filter((p) => p.severity === "error");
       if (!result.graph || errors.length > 0) {
         this.messages.loadProblems(file.name, result.problems);
         return;
       }
-      this.setGraph(result.graph, file.name, setGraph(this.history.present, `file:${file.name}`));
+      this.setGraph(result.graph, file.name, setGraph(this.history.present, `file:${file.name}`), false, {
+        kind: "bytes",
+        bytes: result.bytes,
+        file: file.name,
+      });
       const warnings = result.problems.length;
       if (warnings > 0)
         this.messages.info(
@@ -245,7 +272,14 @@ export class App implements Actions {
     });
   }
 
-  private setGraph(graph: SupplyGraph, title: string, state: State, force = false): void {
+  /** Show a graph; `source` is what the workers load (the file's bytes), an export of `graph` when absent. */
+  private setGraph(
+    graph: SupplyGraph,
+    title: string,
+    state: State,
+    force = false,
+    source?: GraphSource,
+  ): void {
     if (graph.order > LARGE_GRAPH_NODES && !force) {
       this.messages.choose(
         `${title} has ${graph.order.toLocaleString("en-US")} nodes and ${graph.size.toLocaleString("en-US")} edges: ` +
@@ -257,7 +291,11 @@ export class App implements Actions {
             label: "Aggregate by country and stage",
             run: () => this.setGraph(aggregateByCountryStage(graph), `${title} (aggregated)`, state, true),
           },
-          { id: "draw-anyway", label: "Draw anyway", run: () => this.setGraph(graph, title, state, true) },
+          {
+            id: "draw-anyway",
+            label: "Draw anyway",
+            run: () => this.setGraph(graph, title, state, true, source),
+          },
         ],
       );
       return;
@@ -277,6 +315,9 @@ export class App implements Actions {
     );
     this.analysis = null;
     this.analysedKey = null;
+    this.shownKey = null;
+    this.shownStage = -1;
+    this.timelineQueued = null;
     // ids from a link that this graph does not have: say so and drop them
     const unknown = state.removedNodes.filter((n) => !graph.hasNode(n));
     if (unknown.length) this.messages.error(`Not in this graph, ignored: ${unknown.join(", ")}`);
@@ -292,16 +333,23 @@ export class App implements Actions {
     }
     if (next.selected !== null && !graph.hasNode(next.selected)) next = select(next, null);
     this.history = createHistory(next);
-    this.hooks.timings.graphChecked ??= performance.now();
-    const serialized = graph.export();
-    this.workers.setGraph(serialized);
-    this.timeline.setGraph(serialized);
+    this.hooks.timings.graphChecked = performance.now();
+    const shared = source ?? { kind: "serialized", graph: graph.export() };
+    this.workers.setGraph(shared);
+    this.timeline.setGraph(shared);
+    // Draw first (positions are set before sigma's one indexation), analyse after: the analyses arrive as
+    // messages and only re-colour what they change.
     this.buildRenderer();
-    this.hooks.timings.rendererBuilt ??= performance.now();
-    this.applyLayout(next.layout, false);
+    this.renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.hooks.timings.rendererBuilt = performance.now();
+    if (next.layout === "force") this.computeForce();
     this.runAnalysis();
     this.render();
-    this.hooks.timings.firstRender ??= performance.now();
+    this.hooks.timings.firstRender = performance.now();
+    // the frame is on screen after the next animation frame: the time a user waits for the drawing
+    requestAnimationFrame(() => {
+      this.hooks.timings.firstDrawn = performance.now();
+    });
   }
 
   private buildRenderer(): void {
@@ -309,6 +357,12 @@ export class App implements Actions {
     this.marksLayer?.kill();
     this.renderer?.kill();
     const graph = this.graph!;
+    this.appearance.clear();
+    // what the reducers read, for this graph: nothing hovered or matched, no analysis yet
+    this.hovered = null;
+    this.matches = new Set();
+    this.focus = focusOf(graph, null, this.history.present.selected);
+    this.route = new Set();
     const display = new DirectedGraph({ multi: false, allowSelfLoops: false });
     // The display graph holds positions only; appearance comes from the reducers (domain attributes such as a
     // `type` field would collide with sigma's reserved ones).
@@ -317,21 +371,22 @@ export class App implements Actions {
     const layout = this.positions.get(this.history.present.layout) ?? this.positions.get("tiers")!;
     for (const [id, p] of layout) display.mergeNodeAttributes(id, p);
     this.display = display;
-    const ctx = (): ReducerContext => ({
-      graph,
-      state: this.history.present,
-      encodings: this.encodings!,
-      analysis: this.analysis,
-      hovered: this.hovered,
-      focus: this.focus,
-      matches: this.matches,
-    });
+    this.updateContext();
+    // one context per refresh, not one per item (the reducers run for every node and edge)
+    const ctx = (): ReducerContext => this.reducerContext!;
     const renderer = new Sigma(display, this.elements.graph, {
       ...SIGMA_SETTINGS,
       nodeReducer: (node, data) => ({ ...data, ...nodeAppearance(ctx(), node) }),
       edgeReducer: (edge, data) => ({ ...data, ...edgeAppearance(ctx(), edge, this.route) }),
     });
     this.renderer = renderer;
+    // sigma's constructor applied the reducers: record what it drew, so the next refresh is a partial one
+    this.appearance.diff(
+      display.nodes(),
+      display.edges(),
+      (n) => appearanceSignature(nodeAppearance(ctx(), n)),
+      (e) => appearanceSignature(edgeAppearance(ctx(), e, this.route)),
+    );
     const captions = tierCaptions(graph, this.positions.get("tiers")!);
     this.mapLayer = new MapLayer(
       renderer,
@@ -345,14 +400,16 @@ export class App implements Actions {
     });
     renderer.on("clickStage", () => this.dispatch((s) => select(s, null)));
     renderer.on("enterNode", ({ node, event }) => {
+      const before = this.hovered;
       this.hovered = node;
       this.tooltip.show(graph, node, event.x, event.y, tooltipNote(this.analysis, node));
-      renderer.refresh({ skipIndexation: true });
+      this.refreshNodes([before, node]);
     });
     renderer.on("leaveNode", () => {
+      const before = this.hovered;
       this.hovered = null;
       this.tooltip.hide();
-      renderer.refresh({ skipIndexation: true });
+      this.refreshNodes([before]);
     });
   }
 
@@ -401,17 +458,43 @@ export class App implements Actions {
     const preset = findPreset(state.preset);
     const scenario = scenarioFromState(state, preset?.lever ? null : (preset?.scenario ?? null));
     this.analysing = true;
+    this.hooks.timings.requested = performance.now();
     this.workers.analyze(scenario, preset?.lever ?? null);
-    this.timeline.simulate(scenario, preset?.lever ?? null);
+    // On a large graph the timeline's simulation (LPs, period by period) waits for the yearly analysis: on
+    // two cores the two would otherwise share them and served demand would come twice as late.
+    if (this.graph && this.graph.order > STAGED_MIN_NODES) {
+      this.timelineQueued = { scenario, lever: preset?.lever ?? null };
+      this.timeline.expect();
+    } else this.timeline.simulate(scenario, preset?.lever ?? null);
+  }
+
+  /** Start the queued simulation (the yearly analysis is done or failed). */
+  private releaseTimeline(): void {
+    const queued = this.timelineQueued;
+    this.timelineQueued = null;
+    if (queued) this.timeline.simulate(queued.scenario, queued.lever);
   }
 
   /** A response to the latest request (`AnalysisClient` drops older ones). */
   private onWorkerMessage(response: WorkerResponse): void {
-    // the quick answer must not replace a full one that (rarely) came first
-    if (response.type === "result" && !response.data.complete && this.analysis?.complete && !this.analysing)
-      return;
+    // Stages of one request come from two workers: an earlier stage never replaces a later one on screen.
+    const key = scenarioKey(this.history.present);
+    if (response.type === "result") {
+      const stage = ANALYSIS_STAGES.indexOf(response.data.stage);
+      if (this.shownKey === key && stage <= this.shownStage) return;
+      if (this.shownKey !== key) {
+        // the first answer to this scenario: when it is drawn is what a user waits for after a click
+        this.hooks.timings.answered = performance.now();
+        requestAnimationFrame(() => {
+          this.hooks.timings.answeredDrawn = performance.now();
+        });
+      }
+      this.shownKey = key;
+      this.shownStage = stage;
+    }
     this.analysing = false;
     if (response.type === "error") {
+      this.releaseTimeline();
       this.messages.error(`This scenario cannot be analysed: ${response.message} [${response.code}]`);
       // go back to the last state that worked (or the baseline), without a redo entry for the broken one
       const failed = scenarioKey(this.history.present);
@@ -423,9 +506,10 @@ export class App implements Actions {
         this.runAnalysis();
       }
     } else {
-      this.hooks.timings[response.data.complete ? "fullAnalysis" : "quickAnalysis"] ??= performance.now();
+      this.hooks.timings[response.data.stage] = performance.now();
       this.analysis = toAnalysisView(response.data);
       this.analysing = !response.data.complete;
+      if (response.data.complete) this.releaseTimeline();
     }
     this.hooks.analysed++;
     this.render();
@@ -477,7 +561,7 @@ export class App implements Actions {
 
   setMatches(nodes: readonly string[]): void {
     this.matches = new Set(nodes);
-    this.renderer?.refresh({ skipIndexation: true });
+    this.refreshDisplay();
   }
 
   exportPng(): void {
@@ -516,7 +600,7 @@ export class App implements Actions {
       timeline: this.timeline.state(),
     };
     for (const panel of this.panels) panel.update(view);
-    this.renderer?.refresh({ skipIndexation: true });
+    this.refreshDisplay();
     // with the timeline moved, the served share and stock left at the period shown replace the yearly ones
     const yearly = analysisMarks(this.analysis);
     const atDay = this.timeline.marks();
@@ -527,6 +611,59 @@ export class App implements Actions {
       window.history.replaceState(null, "", hash);
     }
     this.hooks.ready = this.analysis !== null;
+  }
+
+  /** The reducers' context for the next refresh (state, analysis, focus, hover, matches). */
+  private updateContext(): void {
+    if (!this.graph || !this.encodings) return;
+    this.reducerContext = {
+      graph: this.graph,
+      state: this.history.present,
+      encodings: this.encodings,
+      analysis: this.analysis,
+      hovered: this.hovered,
+      focus: this.focus,
+      matches: this.matches,
+    };
+  }
+
+  /**
+   * Refresh sigma for what changed since the last refresh. A large graph re-processes only the items whose
+   * appearance changed (sigma's partial refresh keeps each item's draw order from the last full indexation);
+   * a small one, or a change to most items, gets a full refresh.
+   */
+  private refreshDisplay(): void {
+    const renderer = this.renderer;
+    const display = this.display;
+    if (!renderer || !display) return;
+    this.updateContext();
+    const ctx = this.reducerContext!;
+    const nodes = display.nodes();
+    const edges = display.edges();
+    const changes = this.appearance.diff(
+      nodes,
+      edges,
+      (n) => appearanceSignature(nodeAppearance(ctx, n)),
+      (e) => appearanceSignature(edgeAppearance(ctx, e, this.route)),
+    );
+    if (changes.nodes.length === 0 && changes.edges.length === 0) return;
+    if (nodes.length <= STAGED_MIN_NODES || changes.share > 0.5) renderer.refresh();
+    else
+      renderer.refresh({
+        partialGraph: { nodes: changes.nodes, edges: changes.edges },
+        skipIndexation: true,
+      });
+  }
+
+  /** Refresh a few nodes (hover): their appearance alone changed. */
+  private refreshNodes(nodes: Array<string | null>): void {
+    const renderer = this.renderer;
+    if (!renderer) return;
+    this.updateContext();
+    const ctx = this.reducerContext!;
+    const ids = nodes.filter((n): n is string => n !== null && this.display?.hasNode(n) === true);
+    for (const n of ids) this.appearance.note(n, appearanceSignature(nodeAppearance(ctx, n)));
+    renderer.refresh({ partialGraph: { nodes: ids }, skipIndexation: true });
   }
 
   private listen(): void {

@@ -89,8 +89,10 @@ export function findPreset(key: string | null): Preset | null {
   return PRESETS.find((p) => p.key === key) ?? null;
 }
 
-/** Check a file the user dropped or opened, with the CLI's loader. Never throws. */
-export async function checkUserFile(file: Blob & { name: string }): Promise<GraphCheckResult> {
+/** Check a file the user dropped or opened, with the CLI's loader. Never throws. The bytes go to the workers. */
+export async function checkUserFile(
+  file: Blob & { name: string },
+): Promise<GraphCheckResult & { bytes: Uint8Array }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return checkGraphBytes(bytes, { file: file.name });
+  return { ...checkGraphBytes(bytes, { file: file.name }), bytes };
 }

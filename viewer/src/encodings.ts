@@ -25,6 +25,8 @@ export interface Encodings {
   sizes: Record<SizeBy, Map<string, number>>;
   /** Edge → width. */
   edgeSizes: Map<string, number>;
+  /** Edge → colour of the material its source ships (computed once: the reducers run per edge per refresh). */
+  edgeColors: Map<string, string>;
   /** Largest values, for the legend. */
   maxima: { capacity: number; throughput: number; volume: number };
 }
@@ -96,7 +98,17 @@ export function buildEncodings(graph: SupplyGraph): Encodings {
   });
   const edgeSizes = new Map<string, number>();
   graph.forEachEdge((e, a) => edgeSizes.set(e, sqrtScale(a.volume ?? 0, maxima.volume, EDGE_SIZE)));
-  return { countryColors, countries, stageColors, sizes, edgeSizes, maxima };
+  const byMaterial = new Map<string | undefined, string>();
+  const edgeColors = new Map<string, string>();
+  graph.forEachEdge((e, _a, _s, _t, source) => {
+    let color = byMaterial.get(source.output);
+    if (color === undefined) {
+      color = materialColor(source.output);
+      byMaterial.set(source.output, color);
+    }
+    edgeColors.set(e, color);
+  });
+  return { countryColors, countries, stageColors, sizes, edgeSizes, edgeColors, maxima };
 }
 
 /** Colour of a country (grey when beyond the palette). */

@@ -133,9 +133,8 @@ export function nodeAppearance(ctx: ReducerContext, node: string): Partial<NodeD
 
 export function edgeAppearance(ctx: ReducerContext, edge: string, route: ReadonlySet<string>) {
   const g = ctx.graph;
-  const source = g.source(edge);
-  const material = g.getNodeAttribute(source, "output");
-  let color = materialColor(material);
+  let color =
+    ctx.encodings.edgeColors.get(edge) ?? materialColor(g.getNodeAttribute(g.source(edge), "output"));
   let size = ctx.encodings.edgeSizes.get(edge) ?? 1;
   let zIndex = 1;
   let hidden = false;
@@ -143,7 +142,7 @@ export function edgeAppearance(ctx: ReducerContext, edge: string, route: Readonl
     color = FADED_EDGE_COLOR;
     zIndex = 0;
     // edges of removed nodes say nothing more than the faded node: hide them to declutter
-    hidden = ctx.analysis.nodeOut.has(source) || ctx.analysis.nodeOut.has(g.target(edge));
+    hidden = ctx.analysis.nodeOut.has(g.source(edge)) || ctx.analysis.nodeOut.has(g.target(edge));
   }
   if (ctx.focus.edges.size > 0) {
     if (!ctx.focus.edges.has(edge)) {

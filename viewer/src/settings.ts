@@ -96,6 +96,14 @@ export const MAP_OCEAN_COLOR = "#F7FAFC";
 /** Above this many nodes the viewer asks before drawing (10k nodes draw in ~1.2 s in software WebGL here). */
 export const LARGE_GRAPH_NODES = 20_000;
 
+/**
+ * Above this many nodes the page works in stages: the quick analysis posts reachability alone before the
+ * structural passes (single points of failure, routes), the full one posts the max-total served demand before
+ * its split, sigma re-processes only the items that changed, and the timeline waits for the yearly analysis.
+ * Below it every step takes milliseconds, and one message per phase keeps the page from flickering.
+ */
+export const STAGED_MIN_NODES = 2_000;
+
 /** How many chokepoints the side panel lists. */
 export const CHOKEPOINT_LIST_LENGTH = 12;
 

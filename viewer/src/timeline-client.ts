@@ -2,16 +2,18 @@
  * The page's side of the timeline worker: one request at a time, the latest wins. A simulation still running for
  * a scenario nobody looks at any more is stopped (the worker is terminated and restarted) rather than queued.
  */
-import type { SerializedGraph } from "graphology-types";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import type { TimelineRequest, TimelineResponse } from "./timeline-worker.js";
+import type { GraphSource } from "./graph-source.js";
 
 export class TimelineClient {
   private worker: Worker;
   private busy = false;
   private requestId = 0;
-  private graph: SerializedGraph | null = null;
+  private graph: GraphSource | null = null;
+  /** The worker has the current graph (it is sent with the first simulation, not before: see `setGraph`). */
+  private sent = false;
 
   /** @param onResponse called with the response to the latest request only */
   constructor(
@@ -28,9 +30,10 @@ export class TimelineClient {
     return worker;
   }
 
-  setGraph(graph: SerializedGraph): void {
-    this.graph = graph;
-    this.worker.postMessage({ type: "graph", graph } satisfies TimelineRequest);
+  /** The graph of the next simulations; the worker gets (and checks) it only when the first one is asked for. */
+  setGraph(source: GraphSource): void {
+    this.graph = source;
+    this.sent = false;
   }
 
   simulate(scenario: Scenario, lever: Lever | null): void {
@@ -38,7 +41,11 @@ export class TimelineClient {
     if (this.busy) {
       this.worker.terminate();
       this.worker = this.newWorker();
-      if (this.graph) this.worker.postMessage({ type: "graph", graph: this.graph } satisfies TimelineRequest);
+      this.sent = false;
+    }
+    if (!this.sent && this.graph) {
+      this.worker.postMessage({ type: "graph", source: this.graph } satisfies TimelineRequest);
+      this.sent = true;
     }
     this.busy = true;
     this.worker.postMessage({

@@ -3,8 +3,6 @@
  * the page's scenario, off the main thread and apart from the analysis workers, so the yearly analysis never
  * waits for it. Posts `toTimelineData` of the result.
  */
-import { DirectedGraph } from "graphology";
-import type { SerializedGraph } from "graphology-types";
 import type { Lever } from "../../src/levers/types.js";
 import { ChokepointError } from "../../src/model/errors.js";
 import type { SupplyGraph } from "../../src/model/types.js";
@@ -12,10 +10,11 @@ import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { simulate } from "../../src/simulate/simulate.js";
 import { leveredInputs } from "./analysis.js";
+import { type GraphSource, graphFromSource } from "./graph-source.js";
 import { type TimelineData, toTimelineData } from "./timeline-view.js";
 
 export type TimelineRequest =
-  | { type: "graph"; graph: SerializedGraph }
+  | { type: "graph"; source: GraphSource }
   | { type: "simulate"; id: number; scenario: Scenario; lever: Lever | null };
 
 export type TimelineResponse =
@@ -23,16 +22,19 @@ export type TimelineResponse =
   | { type: "error"; id: number; code: string; message: string };
 
 let fileGraph: SupplyGraph | null = null;
+let source: GraphSource | null = null;
 
 self.onmessage = async (event: MessageEvent<TimelineRequest>) => {
   const request = event.data;
   const post = (response: TimelineResponse) => (self as unknown as Worker).postMessage(response);
   if (request.type === "graph") {
-    fileGraph = DirectedGraph.from(request.graph) as SupplyGraph;
+    source = request.source;
+    fileGraph = null;
     return;
   }
   try {
-    if (!fileGraph) throw new Error("no graph loaded");
+    if (!source) throw new Error("no graph loaded");
+    fileGraph ??= graphFromSource(source);
     const { graph, scenario } = leveredInputs(fileGraph, request.scenario, request.lever);
     const sim = await simulate(graph, applyScenario(graph, scenario));
     post({ type: "result", id: request.id, data: toTimelineData(sim) });

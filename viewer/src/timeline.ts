@@ -4,9 +4,9 @@
  * presses play; from then on the marks show the served share and stock left at the period shown, until "Yearly".
  * Every change calls `onChange`, which re-renders the page (and so ends in `renderer.refresh()`).
  */
-import type { SerializedGraph } from "graphology-types";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
+import type { GraphSource } from "./graph-source.js";
 import { TimelineClient } from "./timeline-client.js";
 import { marksAt, type TimelineData } from "./timeline-view.js";
 
@@ -60,7 +60,7 @@ export class Timeline {
   }
 
   /** A new graph: forget the simulation and go back to the yearly view. */
-  setGraph(graph: SerializedGraph): void {
+  setGraph(graph: GraphSource): void {
     this.pause();
     this.data = null;
     this.active = false;
@@ -72,6 +72,12 @@ export class Timeline {
   simulate(scenario: Scenario, lever: Lever | null): void {
     this.pending = true;
     this.client.simulate(scenario, lever);
+  }
+
+  /** A simulation will be asked for later (the page waits for its yearly analysis): show it as pending. */
+  expect(): void {
+    this.pending = true;
+    this.onChange();
   }
 
   /** Show period `index` (clamped); the marks follow the timeline from now on. */

@@ -100,17 +100,19 @@ export function detailsPanel(container: HTMLElement, actions: Actions): Panel {
         parts.push(facts);
         parts.push(el("h3", {}, "Single points of failure"));
         parts.push(
-          c.singlePointsOfFailure.length
-            ? el(
-                "ul",
-                { id: "spof-list" },
-                ...c.singlePointsOfFailure.map((n) => el("li", {}, nodeLink(view, n))),
-              )
-            : el(
-                "p",
-                { id: "spof-list", class: "hint" },
-                c.supplied ? "none: no single facility cuts it off" : "not applicable: already cut off",
-              ),
+          analysis!.stage === "reach"
+            ? el("p", { id: "spof-list", class: "hint" }, "computing…")
+            : c.singlePointsOfFailure.length
+              ? el(
+                  "ul",
+                  { id: "spof-list" },
+                  ...c.singlePointsOfFailure.map((n) => el("li", {}, nodeLink(view, n))),
+                )
+              : el(
+                  "p",
+                  { id: "spof-list", class: "hint" },
+                  c.supplied ? "none: no single facility cuts it off" : "not applicable: already cut off",
+                ),
         );
         parts.push(el("h3", {}, "Countries whose loss cuts it off"));
         parts.push(

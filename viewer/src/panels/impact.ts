@@ -48,7 +48,15 @@ export function impactPanel(container: HTMLElement, actions: Actions): Panel {
               `Served: ${formatPercent(totalDemand > 0 ? served / totalDemand : 0)} of demand can be met with ` +
                 `the capacities left (${formatNumber(served)} of ${formatNumber(totalDemand)} t/yr).`,
             )
-          : el("p", { id: "impact-served", class: "hint" }, "Served demand: computing…"),
+          : a.maxTotalServed !== null
+            ? el(
+                "p",
+                { id: "impact-served" },
+                `Served: at most ${formatPercent(totalDemand > 0 ? a.maxTotalServed / totalDemand : 0)} of ` +
+                  `demand can be met with the capacities left (${formatNumber(a.maxTotalServed)} of ` +
+                  `${formatNumber(totalDemand)} t/yr); the split by consumer is computing…`,
+              )
+            : el("p", { id: "impact-served", class: "hint" }, "Served demand: computing…"),
         el(
           "p",
           { id: "impact-summary" },
@@ -98,25 +106,27 @@ export function impactPanel(container: HTMLElement, actions: Actions): Panel {
         .slice(0, CHOKEPOINT_LIST_LENGTH);
       parts.push(el("h3", {}, "Chokepoints (what each cuts off alone)"));
       parts.push(
-        ranked.length
-          ? el(
-              "ol",
-              { id: "chokepoint-list" },
-              ...ranked.map((c) =>
-                el(
-                  "li",
-                  { "data-node": c.id },
-                  link(c.id),
+        a.stage === "reach"
+          ? el("p", { id: "chokepoint-list", class: "hint" }, "computing…")
+          : ranked.length
+            ? el(
+                "ol",
+                { id: "chokepoint-list" },
+                ...ranked.map((c) =>
                   el(
-                    "small",
-                    {},
-                    ` ${c.consumersCut} consumers, ${formatNumber(c.demandCut)} t/yr` +
-                      (c.demandLost !== null ? `; flow loss ${formatNumber(c.demandLost)} t/yr` : ""),
+                    "li",
+                    { "data-node": c.id },
+                    link(c.id),
+                    el(
+                      "small",
+                      {},
+                      ` ${c.consumersCut} consumers, ${formatNumber(c.demandCut)} t/yr` +
+                        (c.demandLost !== null ? `; flow loss ${formatNumber(c.demandLost)} t/yr` : ""),
+                    ),
                   ),
                 ),
-              ),
-            )
-          : el("p", { id: "chokepoint-list", class: "hint" }, "no single facility cuts off a consumer"),
+              )
+            : el("p", { id: "chokepoint-list", class: "hint" }, "no single facility cuts off a consumer"),
       );
       if (!a.complete)
         parts.push(

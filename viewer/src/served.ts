@@ -1,0 +1,42 @@
+/**
+ * Served demand for the page in two steps: the max-total figure first (one LP), then the per-consumer split
+ * (the library's leximin allocation among the max-total optima) with each country's range over those optima.
+ * The figures are the library's `servedDemand` figures, computed by the same pieces (`Allocator`, `solveFlow`,
+ * `describeFlow`); what the page leaves out is what it never shows: the routing of the edge flows and the
+ * bottleneck gains (one LP per capacity, thousands at 10^4 nodes), so the report's `edges` and `bottlenecks`
+ * come back empty.
+ */
+import type { SupplyGraph } from "../../src/model/types.js";
+import type { AppliedScenario } from "../../src/scenario/types.js";
+import { Allocator } from "../../src/flow/_allocator.js";
+import { solveFlow } from "../../src/flow/_solve-flow.js";
+import { loadHighs } from "../../src/flow/_solver.js";
+import { buildFlowModel } from "../../src/flow/flow-model.js";
+import { describeFlow, type ServedDemand } from "../../src/flow/served-demand.js";
+
+/**
+ * Max-total served demand, then its leximin split: `onTotal` gets the largest total (unique, whatever the split)
+ * before the split is computed.
+ * @throws FlowSolveError if the LP solver fails (it should not on a valid graph)
+ */
+export async function servedInSteps(
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  onTotal: (maxTotalServed: number) => void,
+): Promise<ServedDemand> {
+  const highs = await loadHighs();
+  const model = buildFlowModel(graph, applied);
+  const allocator = new Allocator(highs, model);
+  try {
+    const maxTotal = allocator.maxTotal();
+    onTotal(maxTotal);
+    const solution = solveFlow(highs, model, "max-total", { flows: false }, allocator);
+    return describeFlow(graph, model, "max-total", solution, {
+      maxTotal,
+      range: (consumers) => allocator.servedRange(consumers, maxTotal),
+      gain: null,
+    });
+  } finally {
+    allocator.dispose();
+  }
+}
