@@ -3,6 +3,14 @@
  * (`analysis.ts`); nothing in the viewer computes supply, failure points or flows itself.
  */
 
+/**
+ * Above this many nodes the page works in stages: the quick analysis posts reachability alone before the
+ * structural passes (single points of failure, routes), the full one posts the max-total served demand before
+ * its split, sigma re-processes only the items that changed, and the timeline waits for the yearly analysis.
+ * Below it every step takes milliseconds, and one message per phase keeps the page from flickering.
+ */
+export const STAGED_MIN_NODES = 2_000;
+
 /** One consumer under the current scenario. */
 export interface ConsumerView {
   id: string;

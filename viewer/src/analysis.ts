@@ -29,8 +29,8 @@ import type {
   ConsumerView,
   CountryView,
 } from "./analysis-view.js";
+import { STAGED_MIN_NODES } from "./analysis-view.js";
 import { servedInSteps } from "./served.js";
-import { STAGED_MIN_NODES } from "./settings.js";
 
 /** Above this many nodes the N-1 flow sweep (one LP per node) is skipped: it would take too long in a page. */
 export const FLOW_SWEEP_MAX_NODES = 1_500;

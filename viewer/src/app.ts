@@ -15,7 +15,7 @@ import { ANALYSIS_STAGES, type AnalysisView, servedShown, toAnalysisView } from 
 import { AnalysisClient } from "./analysis-client.js";
 import type { WorkerResponse } from "./analysis-worker.js";
 import { bundledGraphNames, bundledGraphText, checkUserFile, findPreset, PRESETS } from "./data.js";
-import { AppearanceCache, appearanceSignature } from "./display-diff.js";
+import { type DisplayInputs, displayChanges } from "./display-diff.js";
 import type { GraphSource } from "./graph-source.js";
 import { el } from "./dom.js";
 import { compositeCanvas, downloadPng } from "./export-png.js";
@@ -47,7 +47,12 @@ import {
   type ReducerContext,
   routeEdges,
 } from "./reducers.js";
-import { LARGE_GRAPH_NODES, SIGMA_SETTINGS, STAGED_MIN_NODES } from "./settings.js";
+import {
+  LARGE_GRAPH_NODES,
+  LARGE_GRAPH_SIGMA_SETTINGS,
+  SIGMA_SETTINGS,
+  STAGED_MIN_NODES,
+} from "./settings.js";
 import {
   commit,
   createHistory,
@@ -110,6 +115,8 @@ declare global {
   }
 }
 
+const NO_ITEMS: ReadonlySet<string> = new Set();
+
 export class App implements Actions {
   private history: History = createHistory(DEFAULT_STATE);
   private graph: SupplyGraph | null = null;
@@ -134,8 +141,8 @@ export class App implements Actions {
   /** The scenario key of the analysis on screen, and how far it has got (index in ANALYSIS_STAGES). */
   private shownKey: string | null = null;
   private shownStage = -1;
-  /** Appearance of each drawn item at the last refresh (sigma re-processes only what changed). */
-  private readonly appearance = new AppearanceCache();
+  /** What the reducers read at the last refresh (sigma re-processes only what changed since). */
+  private drawnInputs: DisplayInputs | null = null;
   private reducerContext: ReducerContext | null = null;
   /** The simulation the timeline will run once the yearly analysis is done (large graphs only). */
   private timelineQueued: { scenario: Scenario; lever: Lever | null } | null = null;
@@ -357,7 +364,6 @@ export class App implements Actions {
     this.marksLayer?.kill();
     this.renderer?.kill();
     const graph = this.graph!;
-    this.appearance.clear();
     // what the reducers read, for this graph: nothing hovered or matched, no analysis yet
     this.hovered = null;
     this.matches = new Set();
@@ -376,17 +382,13 @@ export class App implements Actions {
     const ctx = (): ReducerContext => this.reducerContext!;
     const renderer = new Sigma(display, this.elements.graph, {
       ...SIGMA_SETTINGS,
+      ...(graph.order > STAGED_MIN_NODES ? LARGE_GRAPH_SIGMA_SETTINGS : {}),
       nodeReducer: (node, data) => ({ ...data, ...nodeAppearance(ctx(), node) }),
       edgeReducer: (edge, data) => ({ ...data, ...edgeAppearance(ctx(), edge, this.route) }),
     });
     this.renderer = renderer;
-    // sigma's constructor applied the reducers: record what it drew, so the next refresh is a partial one
-    this.appearance.diff(
-      display.nodes(),
-      display.edges(),
-      (n) => appearanceSignature(nodeAppearance(ctx(), n)),
-      (e) => appearanceSignature(edgeAppearance(ctx(), e, this.route)),
-    );
+    // sigma's constructor applied the reducers: the next refresh starts from what it drew
+    this.drawnInputs = this.displayInputs();
     const captions = tierCaptions(graph, this.positions.get("tiers")!);
     this.mapLayer = new MapLayer(
       renderer,
@@ -400,16 +402,14 @@ export class App implements Actions {
     });
     renderer.on("clickStage", () => this.dispatch((s) => select(s, null)));
     renderer.on("enterNode", ({ node, event }) => {
-      const before = this.hovered;
       this.hovered = node;
       this.tooltip.show(graph, node, event.x, event.y, tooltipNote(this.analysis, node));
-      this.refreshNodes([before, node]);
+      this.refreshDisplay();
     });
     renderer.on("leaveNode", () => {
-      const before = this.hovered;
       this.hovered = null;
       this.tooltip.hide();
-      this.refreshNodes([before]);
+      this.refreshDisplay();
     });
   }
 
@@ -627,43 +627,48 @@ export class App implements Actions {
     };
   }
 
+  /** What the reducers read now. */
+  private displayInputs(): DisplayInputs {
+    const state = this.history.present;
+    return {
+      colorBy: state.colorBy,
+      sizeBy: state.sizeBy,
+      selected: state.selected,
+      hovered: this.hovered,
+      matches: this.matches,
+      nodeOut: this.analysis?.nodeOut ?? NO_ITEMS,
+      edgeOut: this.analysis?.edgeOut ?? NO_ITEMS,
+      focus: this.focus,
+      route: this.route,
+    };
+  }
+
   /**
    * Refresh sigma for what changed since the last refresh. A large graph re-processes only the items whose
-   * appearance changed (sigma's partial refresh keeps each item's draw order from the last full indexation);
-   * a small one, or a change to most items, gets a full refresh.
+   * appearance may have changed (sigma's partial refresh keeps each item's draw order from the last full
+   * indexation); a small one, or a change to most items, gets a full refresh.
    */
   private refreshDisplay(): void {
     const renderer = this.renderer;
     const display = this.display;
-    if (!renderer || !display) return;
+    if (!renderer || !display || !this.graph) return;
     this.updateContext();
-    const ctx = this.reducerContext!;
-    const nodes = display.nodes();
-    const edges = display.edges();
-    const changes = this.appearance.diff(
-      nodes,
-      edges,
-      (n) => appearanceSignature(nodeAppearance(ctx, n)),
-      (e) => appearanceSignature(edgeAppearance(ctx, e, this.route)),
-    );
-    if (changes.nodes.length === 0 && changes.edges.length === 0) return;
-    if (nodes.length <= STAGED_MIN_NODES || changes.share > 0.5) renderer.refresh();
+    const inputs = this.displayInputs();
+    const changes = displayChanges(this.graph, this.drawnInputs, inputs);
+    this.drawnInputs = inputs;
+    if (changes !== "all" && changes.nodes.size === 0 && changes.edges.size === 0) return;
+    const items = display.order + display.size;
+    if (
+      changes === "all" ||
+      display.order <= STAGED_MIN_NODES ||
+      changes.nodes.size + changes.edges.size > items / 2
+    )
+      renderer.refresh();
     else
       renderer.refresh({
-        partialGraph: { nodes: changes.nodes, edges: changes.edges },
+        partialGraph: { nodes: [...changes.nodes], edges: [...changes.edges] },
         skipIndexation: true,
       });
-  }
-
-  /** Refresh a few nodes (hover): their appearance alone changed. */
-  private refreshNodes(nodes: Array<string | null>): void {
-    const renderer = this.renderer;
-    if (!renderer) return;
-    this.updateContext();
-    const ctx = this.reducerContext!;
-    const ids = nodes.filter((n): n is string => n !== null && this.display?.hasNode(n) === true);
-    for (const n of ids) this.appearance.note(n, appearanceSignature(nodeAppearance(ctx, n)));
-    renderer.refresh({ partialGraph: { nodes: ids }, skipIndexation: true });
   }
 
   private listen(): void {

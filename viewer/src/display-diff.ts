@@ -1,61 +1,65 @@
 /**
- * Which nodes and edges changed appearance since the last refresh, so sigma re-processes only those
+ * Which nodes and edges can have changed appearance between two refreshes, so sigma re-processes only those
  * (`refresh({ partialGraph })`) instead of every item of a 10^4-node graph on each toggle, hover or selection.
- * An item's appearance is summed up as a short signature string of what the reducers set.
+ * Worked out from what the reducers read (`reducers.ts`), not by running them on every item: a node's look
+ * depends on the colour and size channels, whether it is out, the focus, the selection, the hover and the search
+ * matches; an edge's on whether it or one of its ends is out, the focus and the selected route.
  */
-import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { SupplyGraph } from "../../src/model/types.js";
+import type { Focus } from "./reducers.js";
+import type { ColorBy, SizeBy } from "./state.js";
 
-/** The fields the reducers set, as one comparable string. */
-export function appearanceSignature(a: Partial<NodeDisplayData> | Partial<EdgeDisplayData>): string {
-  const n = a as Partial<NodeDisplayData>;
-  return `${a.color}|${a.size}|${a.zIndex}|${a.label ?? ""}|${a.hidden ? 1 : 0}|${a.forceLabel ? 1 : 0}|${n.highlighted ? 1 : 0}`;
+/** What the reducers read, for one refresh. */
+export interface DisplayInputs {
+  colorBy: ColorBy;
+  sizeBy: SizeBy;
+  selected: string | null;
+  hovered: string | null;
+  matches: ReadonlySet<string>;
+  nodeOut: ReadonlySet<string>;
+  edgeOut: ReadonlySet<string>;
+  focus: Focus;
+  route: ReadonlySet<string>;
 }
 
-/** The items whose signature differs from the one last recorded (every item the first time). */
-export interface Changes {
-  nodes: string[];
-  edges: string[];
-  /** Share of all items that changed, in [0, 1]. */
-  share: number;
+/** The items to re-process, or `all` when a change touches every item (a channel, focus on or off). */
+export type DisplayChanges = { nodes: Set<string>; edges: Set<string> } | "all";
+
+/** Add to `into` every member of exactly one of the two sets. */
+function symmetric(a: ReadonlySet<string>, b: ReadonlySet<string>, into: Set<string>): void {
+  if (a === b) return;
+  for (const x of a) if (!b.has(x)) into.add(x);
+  for (const x of b) if (!a.has(x)) into.add(x);
 }
 
-export class AppearanceCache {
-  private nodes = new Map<string, string>();
-  private edges = new Map<string, string>();
-
-  /** Forget everything (a new graph). */
-  clear(): void {
-    this.nodes.clear();
-    this.edges.clear();
+/** The nodes and edges whose appearance may differ between `before` (null: nothing drawn yet) and `after`. */
+export function displayChanges(
+  graph: SupplyGraph,
+  before: DisplayInputs | null,
+  after: DisplayInputs,
+): DisplayChanges {
+  if (
+    before === null ||
+    before.colorBy !== after.colorBy ||
+    before.sizeBy !== after.sizeBy ||
+    before.focus.nodes.size > 0 !== after.focus.nodes.size > 0
+  )
+    return "all";
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  const outChanged = new Set<string>();
+  symmetric(before.nodeOut, after.nodeOut, outChanged);
+  for (const n of outChanged) {
+    nodes.add(n);
+    // an edge is hidden when one of its ends is out
+    if (graph.hasNode(n)) graph.forEachEdge(n, (e) => edges.add(e));
   }
-
-  /** Compare every item with its last signature and record the new ones. */
-  diff(
-    nodeIds: readonly string[],
-    edgeIds: readonly string[],
-    nodeSignature: (node: string) => string,
-    edgeSignature: (edge: string) => string,
-  ): Changes {
-    const nodes = changed(this.nodes, nodeIds, nodeSignature);
-    const edges = changed(this.edges, edgeIds, edgeSignature);
-    const total = nodeIds.length + edgeIds.length;
-    return { nodes, edges, share: total > 0 ? (nodes.length + edges.length) / total : 0 };
-  }
-
-  /** Record the current signature of a few nodes (after a hover, refreshed on their own). */
-  note(node: string, signature: string): void {
-    this.nodes.set(node, signature);
-  }
-}
-
-function changed(cache: Map<string, string>, ids: readonly string[], signature: (id: string) => string) {
-  const out: string[] = [];
-  for (const id of ids) {
-    const s = signature(id);
-    if (cache.get(id) !== s) {
-      cache.set(id, s);
-      out.push(id);
-    }
-  }
-  return out;
+  symmetric(before.edgeOut, after.edgeOut, edges);
+  symmetric(before.focus.nodes, after.focus.nodes, nodes);
+  symmetric(before.focus.edges, after.focus.edges, edges);
+  symmetric(before.matches, after.matches, nodes);
+  symmetric(before.route, after.route, edges);
+  for (const n of [before.selected, after.selected, before.hovered, after.hovered])
+    if (n !== null && (before.selected !== after.selected || before.hovered !== after.hovered)) nodes.add(n);
+  return { nodes, edges };
 }

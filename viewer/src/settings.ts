@@ -2,6 +2,9 @@
  * Visual constants of the viewer: palettes, sizes, thresholds and sigma's settings. Everything that decides how
  * the network looks lives here, so a designer changes one file.
  */
+import { EdgeLineProgram } from "sigma/rendering";
+
+export { STAGED_MIN_NODES } from "./analysis-view.js";
 
 /**
  * Country colours. The first entries are fixed so the countries analysts compare most keep their colour across
@@ -97,12 +100,16 @@ export const MAP_OCEAN_COLOR = "#F7FAFC";
 export const LARGE_GRAPH_NODES = 20_000;
 
 /**
- * Above this many nodes the page works in stages: the quick analysis posts reachability alone before the
- * structural passes (single points of failure, routes), the full one posts the max-total served demand before
- * its split, sigma re-processes only the items that changed, and the timeline waits for the yearly analysis.
- * Below it every step takes milliseconds, and one message per phase keeps the page from flickering.
+ * Sigma settings added above `STAGED_MIN_NODES`: edges as 1-pixel lines (WebGL's LINES, no arrowheads) and no
+ * edges while the camera moves. In software WebGL (SwiftShader, the CI browser and machines without a GPU) the
+ * thick antialiased arrows of 36,000 edges take about a second per frame; the tiers layout already reads left
+ * to right, upstream to downstream.
  */
-export const STAGED_MIN_NODES = 2_000;
+export const LARGE_GRAPH_SIGMA_SETTINGS = {
+  defaultEdgeType: "thin",
+  edgeProgramClasses: { thin: EdgeLineProgram },
+  hideEdgesOnMove: true,
+} as const;
 
 /** How many chokepoints the side panel lists. */
 export const CHOKEPOINT_LIST_LENGTH = 12;
