@@ -646,7 +646,8 @@ export class App implements Actions {
   /**
    * Refresh sigma for what changed since the last refresh. A large graph re-processes only the items whose
    * appearance may have changed (sigma's partial refresh keeps each item's draw order from the last full
-   * indexation); a small one, or a change to most items, gets a full refresh.
+   * indexation: a node faded by a toggle may stay drawn above a bright one until the next full refresh); a small
+   * one, or a change of channel or focus, gets a full refresh.
    */
   private refreshDisplay(): void {
     const renderer = this.renderer;
@@ -657,13 +658,7 @@ export class App implements Actions {
     const changes = displayChanges(this.graph, this.drawnInputs, inputs);
     this.drawnInputs = inputs;
     if (changes !== "all" && changes.nodes.size === 0 && changes.edges.size === 0) return;
-    const items = display.order + display.size;
-    if (
-      changes === "all" ||
-      display.order <= STAGED_MIN_NODES ||
-      changes.nodes.size + changes.edges.size > items / 2
-    )
-      renderer.refresh();
+    if (changes === "all" || display.order <= STAGED_MIN_NODES) renderer.refresh();
     else
       renderer.refresh({
         partialGraph: { nodes: [...changes.nodes], edges: [...changes.edges] },

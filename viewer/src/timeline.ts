@@ -74,10 +74,12 @@ export class Timeline {
     this.client.simulate(scenario, lever);
   }
 
-  /** A simulation will be asked for later (the page waits for its yearly analysis): show it as pending. */
+  /**
+   * A simulation will be asked for later (the page waits for its yearly analysis): shown as pending from the
+   * page's next render (the caller renders next, so no `onChange` here).
+   */
   expect(): void {
     this.pending = true;
-    this.onChange();
   }
 
   /** Show period `index` (clamped); the marks follow the timeline from now on. */
