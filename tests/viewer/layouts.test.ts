@@ -4,7 +4,7 @@ import { mapLayout, SPREAD_DISTANCE, spreadApart } from "../../viewer/src/layout
 import { forceRequest } from "../../viewer/src/layouts/force.js";
 import { COLUMN_GAP, tiersLayout } from "../../viewer/src/layouts/tiers.js";
 import { searchNodes } from "../../viewer/src/panels/search.js";
-import { aggregateByCountryStage } from "../../viewer/src/aggregate.js";
+import { aggregateByCountryStage, drillDown } from "../../viewer/src/aggregate.js";
 
 const graph = graphFromText(`
   a [mine CN lat=40 lon=110 output=ore]
@@ -124,4 +124,27 @@ test("aggregate: one node per country and stage, volumes and capacities summed",
   expect(two.getNodeAttribute("CN|mine", "capacity")).toBe(12);
   // one member without a limit: the group has none
   expect(two.getNodeAttribute("JP|refinery", "capacity")).toBeUndefined();
+});
+
+test("drill-down: a super-node's members with their direct partners and the edges among them", () => {
+  const sub = drillDown(graph, "CN|mine")!;
+  expect(sub.nodes()).toEqual(["a", "b", "c", "r"]);
+  expect(sub.edges().sort()).toEqual(["a->r", "b->r", "c->r"]);
+  expect(sub.getNodeAttributes("r")).toEqual(graph.getNodeAttributes("r"));
+  // the refinery's group reaches one hop both ways: its three suppliers and its consumer
+  expect(drillDown(graph, "JP|refinery")!.order).toBe(5);
+  expect(drillDown(graph, "FR|mine")).toBeNull();
+  // the same graph whatever the file order
+  const reversed = graphFromText(`
+  x [consumer US demand=3]
+  r [refinery JP lat=35 lon=139 output=ox]
+  c [mine CN lat=40 lon=110 output=ore]
+  b [mine CN lat=40 lon=110 output=ore]
+  a [mine CN lat=40 lon=110 output=ore]
+  r -> x volume=3
+  c -> r volume=1
+  b -> r volume=1
+  a -> r volume=1
+`);
+  expect(drillDown(reversed, "CN|mine")!.nodes()).toEqual(sub.nodes());
 });

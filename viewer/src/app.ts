@@ -5,18 +5,20 @@
  */
 import { DirectedGraph } from "graphology";
 import Sigma from "sigma";
+import { EdgeLineProgram } from "sigma/rendering";
 import { animateNodes } from "sigma/utils";
 import { checkGraphText } from "../../src/io/parse-graph.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
-import { aggregateByCountryStage } from "./aggregate.js";
+import { aggregateByCountryStage, drillDown } from "./aggregate.js";
 import { ANALYSIS_STAGES, type AnalysisView, servedShown, toAnalysisView } from "./analysis-view.js";
 import { AnalysisClient } from "./analysis-client.js";
 import type { WorkerResponse } from "./analysis-worker.js";
 import { bundledGraphNames, bundledGraphText, checkUserFile, findPreset, PRESETS } from "./data.js";
 import { type DisplayInputs, displayChanges } from "./display-diff.js";
 import type { GraphSource } from "./graph-source.js";
+import type { LoadRequest, LoadResponse } from "./load-worker.js";
 import { el } from "./dom.js";
 import { compositeCanvas, downloadPng } from "./export-png.js";
 import { buildEncodings, type Encodings } from "./encodings.js";
@@ -48,6 +50,7 @@ import {
   routeEdges,
 } from "./reducers.js";
 import {
+  LARGE_FILE_BYTES,
   LARGE_GRAPH_NODES,
   LARGE_GRAPH_SIGMA_SETTINGS,
   SIGMA_SETTINGS,
@@ -122,6 +125,12 @@ export class App implements Actions {
   private graph: SupplyGraph | null = null;
   private graphTitle = "";
   private aggregated = false;
+  /** Drill down into a super-node of the aggregate on screen (null when none is shown). */
+  private drill: ((group: string) => void) | null = null;
+  /** Back from a drill-down to its aggregate. */
+  private backToAggregate: (() => void) | null = null;
+  /** The worker that checks large files and hands out aggregates and drill-downs. */
+  private loader: Worker | null = null;
   private encodings: Encodings | null = null;
   private analysis: AnalysisView | null = null;
   private analysing = false;
@@ -260,6 +269,10 @@ export class App implements Actions {
 
   loadFile(file: File): void {
     this.hooks.timings.dropped = performance.now();
+    if (file.size > LARGE_FILE_BYTES) {
+      void this.loadLargeFile(file);
+      return;
+    }
     void checkUserFile(file).then((result) => {
       const errors = result.problems.filter((p) => p.severity === "error");
       if (!result.graph || errors.length > 0) {
@@ -279,6 +292,84 @@ export class App implements Actions {
     });
   }
 
+  /**
+   * A file too large to check here: the loader worker checks it and keeps the graph; the page gets the graph, or
+   * its size and then the aggregate the user picks, and drill-downs into the aggregate's super-nodes.
+   */
+  private async loadLargeFile(file: File): Promise<void> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const name = file.name;
+    const state = setGraph(this.history.present, `file:${name}`);
+    this.loader?.terminate();
+    const loader = new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
+    this.loader = loader;
+    const ask = (request: LoadRequest) => loader.postMessage(request);
+    this.messages.info(`Checking ${name} (${(bytes.length / 1e6).toFixed(0)} MB)…`);
+    let aggregate: SupplyGraph | null = null;
+    loader.onerror = (event) => this.messages.error(`${name} could not be read: ${event.message}`);
+    loader.onmessage = (event: MessageEvent<LoadResponse>) => {
+      const response = event.data;
+      if (response.type === "problems") {
+        this.messages.loadProblems(name, response.problems);
+        return;
+      }
+      if (response.type === "large") {
+        this.messages.choose(
+          `${name} has ${response.order.toLocaleString("en-US")} nodes and ${response.size.toLocaleString("en-US")} ` +
+            "edges: drawing it takes a while and shows little. Aggregate it (one node per country and stage; " +
+            "recipes are dropped, so analyses become coarse; select a super-node to drill down into its " +
+            "facilities) or draw it anyway?",
+          [
+            {
+              id: "aggregate",
+              label: "Aggregate by country and stage",
+              run: () => ask({ type: "aggregate" }),
+            },
+            { id: "draw-anyway", label: "Draw anyway", run: () => ask({ type: "full" }) },
+          ],
+        );
+        return;
+      }
+      const graph = DirectedGraph.from(response.graph) as SupplyGraph;
+      if (response.kind === "full") {
+        this.setGraph(graph, name, state, true, { kind: "bytes", bytes, file: name });
+        if (response.warnings > 0) this.messages.info(`${name} loaded with ${response.warnings} warnings.`);
+      } else if (response.kind === "aggregate") {
+        aggregate = graph;
+        this.setGraph(graph, `${name} (aggregated)`, state, true);
+        this.drill = (group) => ask({ type: "drill", group });
+      } else {
+        const back = aggregate;
+        this.setGraph(graph, `${name}: ${graph.getAttribute("name") ?? "drill-down"}`, state, true);
+        this.offerBack(back, name, state, (group) => ask({ type: "drill", group }));
+      }
+    };
+    ask({ type: "load", bytes: bytes.slice(), file: name, maxNodes: LARGE_GRAPH_NODES });
+  }
+
+  /** After a drill-down: say what the graph is, and offer the way back to the aggregate. */
+  private offerBack(
+    aggregate: SupplyGraph | null,
+    title: string,
+    state: State,
+    drill: (group: string) => void,
+  ): void {
+    if (!aggregate) return;
+    this.backToAggregate = () => {
+      this.setGraph(aggregate, `${title} (aggregated)`, state, true);
+      this.drill = drill;
+    };
+    this.messages.choose(
+      "Drilled down: one super-node's facilities with their direct suppliers and customers. Analyses here see " +
+        "only these nodes: a supplier at the border is taken as a source.",
+      [{ id: "back-to-aggregate", label: "Back to the aggregate", run: () => this.backToAggregate?.() }],
+    );
+  }
+
+  drillDown(group: string): void {
+    this.drill?.(group);
+  }
+
   /** Show a graph; `source` is what the workers load (the file's bytes), an export of `graph` when absent. */
   private setGraph(
     graph: SupplyGraph,
@@ -296,7 +387,16 @@ export class App implements Actions {
           {
             id: "aggregate",
             label: "Aggregate by country and stage",
-            run: () => this.setGraph(aggregateByCountryStage(graph), `${title} (aggregated)`, state, true),
+            run: () => {
+              this.setGraph(aggregateByCountryStage(graph), `${title} (aggregated)`, state, true);
+              const drill = (group: string) => {
+                const sub = drillDown(graph, group);
+                if (!sub) return;
+                this.setGraph(sub, `${title}: ${sub.getAttribute("name") ?? group}`, state, true);
+                this.offerBack(aggregateByCountryStage(graph), title, state, drill);
+              };
+              this.drill = drill;
+            },
           },
           {
             id: "draw-anyway",
@@ -308,6 +408,8 @@ export class App implements Actions {
       return;
     }
     this.aggregated = title.endsWith("(aggregated)");
+    // a drill-down belongs to the aggregate it came from; whoever shows an aggregate sets it again
+    this.drill = null;
     this.graph = graph;
     this.graphTitle = graph.getAttribute("name") ? `${graph.getAttribute("name")}` : title;
     this.encodings = buildEncodings(graph);
@@ -383,6 +485,7 @@ export class App implements Actions {
     const renderer = new Sigma(display, this.elements.graph, {
       ...SIGMA_SETTINGS,
       ...(graph.order > STAGED_MIN_NODES ? LARGE_GRAPH_SIGMA_SETTINGS : {}),
+      edgeProgramClasses: { thin: EdgeLineProgram },
       nodeReducer: (node, data) => ({ ...data, ...nodeAppearance(ctx(), node) }),
       edgeReducer: (edge, data) => ({ ...data, ...edgeAppearance(ctx(), edge, this.route) }),
     });

@@ -2,8 +2,6 @@
  * Visual constants of the viewer: palettes, sizes, thresholds and sigma's settings. Everything that decides how
  * the network looks lives here, so a designer changes one file.
  */
-import { EdgeLineProgram } from "sigma/rendering";
-
 export { STAGED_MIN_NODES } from "./analysis-view.js";
 
 /**
@@ -96,6 +94,13 @@ export const MAP_LAND_COLOR = "#EFEDE6";
 export const MAP_BORDER_COLOR = "#C9C5BA";
 export const MAP_OCEAN_COLOR = "#F7FAFC";
 
+/**
+ * Files larger than this are checked in a worker, not on the main thread (a generated 10^4-node graph is 6.7 MB,
+ * 10^5 nodes 68 MB: checking that takes the page's thread for tens of seconds). The worker sends back the graph
+ * when it has at most LARGE_GRAPH_NODES nodes, else only its size, then the aggregate the user asks for.
+ */
+export const LARGE_FILE_BYTES = 16_000_000;
+
 /** Above this many nodes the viewer asks before drawing (10k nodes draw in ~1.2 s in software WebGL here). */
 export const LARGE_GRAPH_NODES = 20_000;
 
@@ -106,8 +111,8 @@ export const LARGE_GRAPH_NODES = 20_000;
  * to right, upstream to downstream.
  */
 export const LARGE_GRAPH_SIGMA_SETTINGS = {
+  /** Sigma's `EdgeLineProgram`, registered under this name by the app (settings stay free of WebGL code). */
   defaultEdgeType: "thin",
-  edgeProgramClasses: { thin: EdgeLineProgram },
   hideEdgesOnMove: true,
 } as const;
 

@@ -71,6 +71,12 @@ export function detailsPanel(container: HTMLElement, actions: Actions): Panel {
       const parts: Node[] = [el("h2", {}, a.label), el("p", { class: "id" }, `id: ${id}`)];
       if (out) parts.push(el("p", { class: "warn" }, "Out in this scenario (removed, or not online)."));
       parts.push(toggle);
+      if (view.aggregated) {
+        // a super-node (`CN|magnet`): draw its facilities with their direct partners
+        const drill = el("button", { type: "button", id: "drill-down" }, "Drill down: draw its facilities");
+        drill.addEventListener("click", () => actions.drillDown(id));
+        parts.push(drill);
+      }
 
       const consumer = analysis?.consumers.get(id);
       if (consumer) {

@@ -36,6 +36,8 @@ export interface Actions {
   exportPng(): void;
   /** Move the camera to a node and select it. */
   focusNode(node: string): void;
+  /** Draw the facilities of one super-node of an aggregated graph (`CN|magnet`). */
+  drillDown(group: string): void;
   /** Emphasise search matches. */
   setMatches(nodes: readonly string[]): void;
 }
