@@ -35,6 +35,8 @@ const CHROMIUM_ARGS = [
 const CONFIG = join(import.meta.dirname, "../../viewer/vite.config.ts");
 const GRAPH_FILE = join(import.meta.dirname, "../../graphs/rare-earths-2025.json");
 const XSS = "<img src=x onerror=alert(1)>";
+/** Benchmark mode waits this long for a timing before it reports null. */
+const BENCH_WAIT_MS = 240_000;
 
 let server: PreviewServer;
 let ctx: BrowserContext;
@@ -104,9 +106,16 @@ async function afterAnalysis(page: Page, action: () => Promise<void>): Promise<v
   await page.waitForFunction((n) => window.__viewer.analysed > n, before, { timeout: 30_000 });
 }
 
-/** Milliseconds from the drop (page clock) until `done` holds in the page. */
-async function timeTo(page: Page, done: () => boolean, label: string): Promise<number> {
-  await page.waitForFunction(done, null, { timeout: 900_000 });
+/**
+ * Milliseconds from the drop (page clock) until `done` holds in the page; null when it does not within
+ * `BENCH_WAIT_MS` (the served-demand split hangs on the leximin LPs, which another branch is speeding up).
+ */
+async function timeTo(page: Page, done: () => boolean, label: string): Promise<number | null> {
+  const reached = await page
+    .waitForFunction(done, null, { timeout: BENCH_WAIT_MS })
+    .then(() => true)
+    .catch(() => false);
+  if (!reached) return null;
   return page.evaluate(
     (key) => Math.round(window.__viewer.timings[key]! - window.__viewer.timings.dropped!),
     label,
@@ -312,6 +321,9 @@ describe("viewer in headless chromium", () => {
     });
     // Served demand (the leximin LPs) takes a while at 10^4 nodes on 2 cores: waited for in benchmark mode only.
     const bench = process.env.CHOKEPOINT_E2E_BENCH === "1";
+    const maxTotal = bench
+      ? await timeTo(page, () => window.__viewer.timings.total !== undefined, "total")
+      : null;
     const served = bench ? await timeTo(page, () => window.__viewer.served(), "served") : null;
     const expected = analyze(
       big,
@@ -334,6 +346,7 @@ describe("viewer in headless chromium", () => {
           edges: big.size,
           dropToFirstDrawingMs: Math.round(load.drawn),
           dropToFirstAnalysisMs: Math.round(load.firstAnswer),
+          dropToMaxTotalServedMs: maxTotal,
           dropToServedDemandMs: served,
           toggleChinaToAnswerMs: Math.round(toggle.answered),
           toggleChinaToDrawnMs: Math.round(toggle.drawn),
