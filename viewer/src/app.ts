@@ -120,6 +120,11 @@ declare global {
 
 const NO_ITEMS: ReadonlySet<string> = new Set();
 
+/** Run `f` once the next frame is on screen (two animation frames: the second starts after the first's commit). */
+function afterNextFrame(f: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(f));
+}
+
 export class App implements Actions {
   private history: History = createHistory(DEFAULT_STATE);
   private graph: SupplyGraph | null = null;
@@ -455,8 +460,9 @@ export class App implements Actions {
     this.runAnalysis();
     this.render();
     this.hooks.timings.firstRender = performance.now();
-    // the frame is on screen after the next animation frame: the time a user waits for the drawing
-    requestAnimationFrame(() => {
+    // the time a user waits for the drawing: the frame after this one has been committed (in software WebGL
+    // the commit waits for the GPU process to draw the canvases)
+    afterNextFrame(() => {
       this.hooks.timings.firstDrawn = performance.now();
     });
   }
@@ -588,7 +594,7 @@ export class App implements Actions {
       if (this.shownKey !== key) {
         // the first answer to this scenario: when it is drawn is what a user waits for after a click
         this.hooks.timings.answered = performance.now();
-        requestAnimationFrame(() => {
+        afterNextFrame(() => {
           this.hooks.timings.answeredDrawn = performance.now();
         });
       }
