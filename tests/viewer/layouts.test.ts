@@ -5,6 +5,7 @@ import { forceRequest } from "../../viewer/src/layouts/force.js";
 import { COLUMN_GAP, tiersLayout } from "../../viewer/src/layouts/tiers.js";
 import { searchNodes } from "../../viewer/src/panels/search.js";
 import { aggregateByCountryStage, drillDown } from "../../viewer/src/aggregate.js";
+import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
 
 const graph = graphFromText(`
   a [mine CN lat=40 lon=110 output=ore]
@@ -147,4 +148,13 @@ test("drill-down: a super-node's members with their direct partners and the edge
   a -> r volume=1
 `);
   expect(drillDown(reversed, "CN|mine")!.nodes()).toEqual(sub.nodes());
+});
+
+test("aggregate and drill-down read a checked file's parts (the loader worker's) as they read its graph", () => {
+  const result = checkGraphBytesParts(new TextEncoder().encode(JSON.stringify(graph.export())));
+  expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+  const parts = result.parts!;
+  expect(aggregateByCountryStage(parts).export()).toEqual(aggregateByCountryStage(graph).export());
+  for (const group of ["CN|mine", "JP|refinery", "US|consumer"])
+    expect(drillDown(parts, group)!.export()).toEqual(drillDown(graph, group)!.export());
 });

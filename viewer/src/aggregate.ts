@@ -4,13 +4,52 @@
  * one super-node's facilities.
  */
 import { DirectedGraph } from "graphology";
-import type { GraphAttributes, NodeAttributes, SupplyGraph } from "../../src/model/types.js";
+import { type CheckedGraph, edgeKey } from "../../src/model/_checked.js";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, SupplyGraph } from "../../src/model/types.js";
 
-export function aggregateByCountryStage(graph: SupplyGraph): SupplyGraph {
+/**
+ * What aggregation and drill-down read: a graphology graph, or a checked file's parts (the loader worker keeps
+ * a 10^5-node file as parts: building the graphology graph would add half again to its check).
+ */
+export type GraphParts = SupplyGraph | CheckedGraph;
+
+interface Lists {
+  attributes: GraphAttributes;
+  forEachNode(f: (id: string, a: NodeAttributes) => void): void;
+  forEachEdge(f: (key: string, a: EdgeAttributes, s: string, t: string) => void): void;
+  attributesOf(id: string): NodeAttributes;
+}
+
+function listsOf(input: GraphParts): Lists {
+  if ("nodes" in input && input.nodes instanceof Map) {
+    const parts = input as CheckedGraph;
+    return {
+      attributes: parts.attributes,
+      forEachNode: (f) => {
+        for (const [id, a] of parts.nodes) f(id, a);
+      },
+      forEachEdge: (f) => {
+        for (const e of parts.edges) f(edgeKey(e), e.attributes, e.source, e.target);
+      },
+      attributesOf: (id) => parts.nodes.get(id)!,
+    };
+  }
+  const graph = input as SupplyGraph;
+  return {
+    attributes: graph.getAttributes(),
+    forEachNode: (f) => graph.forEachNode(f),
+    forEachEdge: (f) => graph.forEachEdge((e, a, s, t) => f(e, a, s, t)),
+    attributesOf: (id) => graph.getNodeAttributes(id),
+  };
+}
+
+/** One node per (country, stage) of a graph or a checked file's parts. */
+export function aggregateByCountryStage(input: GraphParts): SupplyGraph {
+  const graph = listsOf(input);
   const out: SupplyGraph = new DirectedGraph<NodeAttributes, Record<string, unknown>, GraphAttributes>();
   out.replaceAttributes({
-    ...graph.getAttributes(),
-    name: `${graph.getAttribute("name") ?? "graph"} (aggregated by country and stage)`,
+    ...graph.attributes,
+    name: `${graph.attributes.name ?? "graph"} (aggregated by country and stage)`,
   });
   const group = groupKey;
   const sums = new Map<
@@ -47,9 +86,9 @@ export function aggregateByCountryStage(graph: SupplyGraph): SupplyGraph {
     const top = [...s.outputs].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))[0];
     if (top) g.output = top[0];
   }
-  graph.forEachEdge((_e, a, _source, _target, sa, ta) => {
-    const s = group(sa);
-    const t = group(ta);
+  graph.forEachEdge((_e, a, source, target) => {
+    const s = group(graph.attributesOf(source));
+    const t = group(graph.attributesOf(target));
     if (s === t) return;
     const key = `${s}->${t}`;
     if (out.hasEdge(key))
@@ -70,22 +109,26 @@ export function groupKey(attributes: Pick<NodeAttributes, "country" | "stage">):
  * there has no suppliers of its own in the drill-down, so analyses of it take it as a source; the page says so.
  * @returns null when no node belongs to the group
  */
-export function drillDown(graph: SupplyGraph, group: string): SupplyGraph | null {
-  const members: string[] = [];
+export function drillDown(input: GraphParts, group: string): SupplyGraph | null {
+  const graph = listsOf(input);
+  const members = new Set<string>();
   graph.forEachNode((id, a) => {
-    if (groupKey(a) === group) members.push(id);
+    if (groupKey(a) === group) members.add(id);
   });
-  if (members.length === 0) return null;
+  if (members.size === 0) return null;
   const keep = new Set(members);
-  for (const id of members) graph.forEachNeighbor(id, (n) => keep.add(n));
+  graph.forEachEdge((_e, _a, s, t) => {
+    if (members.has(s)) keep.add(t);
+    if (members.has(t)) keep.add(s);
+  });
   const out: SupplyGraph = new DirectedGraph<NodeAttributes, Record<string, unknown>, GraphAttributes>();
   const [country, stage] = group.split("|");
   out.replaceAttributes({
-    ...graph.getAttributes(),
-    name: `${graph.getAttribute("name") ?? "graph"}: ${country} ${stage} and its direct partners`,
+    ...graph.attributes,
+    name: `${graph.attributes.name ?? "graph"}: ${country} ${stage} and its direct partners`,
   });
   // sorted ids: the drill-down of a group is the same graph whatever the file order
-  for (const id of [...keep].sort()) out.addNode(id, { ...graph.getNodeAttributes(id) });
+  for (const id of [...keep].sort()) out.addNode(id, { ...graph.attributesOf(id) });
   graph.forEachEdge((e, a, s, t) => {
     if (keep.has(s) && keep.has(t)) out.addDirectedEdgeWithKey(e, s, t, { ...a });
   });

@@ -6,8 +6,10 @@
  * responsive while the file is checked.
  */
 import type { SerializedGraph } from "graphology-types";
-import { checkGraphBytes } from "../../src/io/parse-graph.js";
-import type { Problem, SupplyGraph } from "../../src/model/types.js";
+import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
+import type { CheckedGraph } from "../../src/model/_checked.js";
+import { graphFromParts } from "../../src/model/graph-checks.js";
+import type { Problem } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
 
 export type LoadRequest =
@@ -21,31 +23,33 @@ export type LoadResponse =
   | { type: "large"; order: number; size: number; warnings: number }
   | { type: "graph"; graph: SerializedGraph; warnings: number; kind: "full" | "aggregate" | "drill" };
 
-let graph: SupplyGraph | null = null;
+/** The checked file, kept as parts: the graphology graph is built only when the page draws it whole. */
+let graph: CheckedGraph | null = null;
 let warnings = 0;
 
 self.onmessage = (event: MessageEvent<LoadRequest>) => {
   const request = event.data;
   const post = (response: LoadResponse) => (self as unknown as Worker).postMessage(response);
   if (request.type === "load") {
-    const result = checkGraphBytes(request.bytes, { file: request.file });
+    const result = checkGraphBytesParts(request.bytes, { file: request.file });
     const errors = result.problems.filter((p) => p.severity === "error");
-    if (!result.graph || errors.length > 0) {
+    if (!result.parts || errors.length > 0) {
       graph = null;
       post({ type: "problems", problems: result.problems });
       return;
     }
-    graph = result.graph;
+    graph = result.parts;
     warnings = result.problems.length;
-    if (graph.order > request.maxNodes)
-      post({ type: "large", order: graph.order, size: graph.size, warnings });
-    else post({ type: "graph", graph: graph.export(), warnings, kind: "full" });
+    if (graph.nodes.size > request.maxNodes)
+      post({ type: "large", order: graph.nodes.size, size: graph.edges.length, warnings });
+    else post({ type: "graph", graph: graphFromParts(graph).export(), warnings, kind: "full" });
     return;
   }
   if (!graph) return;
   if (request.type === "aggregate")
     post({ type: "graph", graph: aggregateByCountryStage(graph).export(), warnings, kind: "aggregate" });
-  else if (request.type === "full") post({ type: "graph", graph: graph.export(), warnings, kind: "full" });
+  else if (request.type === "full")
+    post({ type: "graph", graph: graphFromParts(graph).export(), warnings, kind: "full" });
   else {
     const sub = drillDown(graph, request.group);
     if (sub) post({ type: "graph", graph: sub.export(), warnings, kind: "drill" });
