@@ -51,8 +51,8 @@ import {
 } from "./reducers.js";
 import {
   LARGE_FILE_BYTES,
+  LARGE_GRAPH_EDGE_TYPE,
   LARGE_GRAPH_NODES,
-  LARGE_GRAPH_SIGMA_SETTINGS,
   SIGMA_SETTINGS,
   STAGED_MIN_NODES,
 } from "./settings.js";
@@ -158,6 +158,8 @@ export class App implements Actions {
   /** What the reducers read at the last refresh (sigma re-processes only what changed since). */
   private drawnInputs: DisplayInputs | null = null;
   private reducerContext: ReducerContext | null = null;
+  /** The edge program of the graph shown (none: sigma's default arrows). */
+  private edgeType: { type?: string } = {};
   /** The simulation the timeline will run once the yearly analysis is done (large graphs only). */
   private timelineQueued: { scenario: Scenario; lever: Lever | null } | null = null;
   private hovered: string | null = null;
@@ -467,10 +469,14 @@ export class App implements Actions {
     });
   }
 
+  /**
+   * Show the current graph in sigma. The renderer is made once and handed each new graph (`setGraph`): a new
+   * one would create WebGL contexts and compile every shader program again, which in software WebGL held the
+   * first frame of a dropped 10^4-node graph for seconds.
+   */
   private buildRenderer(): void {
     this.mapLayer?.kill();
     this.marksLayer?.kill();
-    this.renderer?.kill();
     const graph = this.graph!;
     // what the reducers read, for this graph: nothing hovered or matched, no analysis yet
     this.hovered = null;
@@ -486,17 +492,11 @@ export class App implements Actions {
     for (const [id, p] of layout) display.mergeNodeAttributes(id, p);
     this.display = display;
     this.updateContext();
-    // one context per refresh, not one per item (the reducers run for every node and edge)
-    const ctx = (): ReducerContext => this.reducerContext!;
-    const renderer = new Sigma(display, this.elements.graph, {
-      ...SIGMA_SETTINGS,
-      ...(graph.order > STAGED_MIN_NODES ? LARGE_GRAPH_SIGMA_SETTINGS : {}),
-      edgeProgramClasses: { thin: EdgeLineProgram },
-      nodeReducer: (node, data) => ({ ...data, ...nodeAppearance(ctx(), node) }),
-      edgeReducer: (edge, data) => ({ ...data, ...edgeAppearance(ctx(), edge, this.route) }),
-    });
-    this.renderer = renderer;
-    // sigma's constructor applied the reducers: the next refresh starts from what it drew
+    // above STAGED_MIN_NODES edges are 1-pixel lines (see LARGE_GRAPH_EDGE_TYPE)
+    this.edgeType = graph.order > STAGED_MIN_NODES ? { type: LARGE_GRAPH_EDGE_TYPE } : {};
+    const renderer = this.renderer ?? this.createRenderer(display);
+    if (renderer.getGraph() !== display) renderer.setGraph(display);
+    // sigma applied the reducers to every item: the next refresh starts from what it drew
     this.drawnInputs = this.displayInputs();
     const captions = tierCaptions(graph, this.positions.get("tiers")!);
     this.mapLayer = new MapLayer(
@@ -505,6 +505,23 @@ export class App implements Actions {
       () => (this.history.present.layout === "tiers" ? captions : []),
     );
     this.marksLayer = new MarksLayer(renderer);
+  }
+
+  /** The one sigma renderer of the page, with its reducers and event handlers (they read the current graph). */
+  private createRenderer(display: DirectedGraph): Sigma {
+    // one context per refresh, not one per item (the reducers run for every node and edge)
+    const ctx = (): ReducerContext => this.reducerContext!;
+    const renderer = new Sigma(display, this.elements.graph, {
+      ...SIGMA_SETTINGS,
+      edgeProgramClasses: { [LARGE_GRAPH_EDGE_TYPE]: EdgeLineProgram },
+      nodeReducer: (node, data) => ({ ...data, ...nodeAppearance(ctx(), node) }),
+      edgeReducer: (edge, data) => ({
+        ...data,
+        ...edgeAppearance(ctx(), edge, this.route),
+        ...this.edgeType,
+      }),
+    });
+    this.renderer = renderer;
     renderer.on("clickNode", ({ node, event }) => {
       if (event.original.shiftKey) this.dispatch((s) => toggleNode(s, node), { undoable: true });
       else this.dispatch((s) => select(s, s.selected === node ? null : node));
@@ -512,7 +529,7 @@ export class App implements Actions {
     renderer.on("clickStage", () => this.dispatch((s) => select(s, null)));
     renderer.on("enterNode", ({ node, event }) => {
       this.hovered = node;
-      this.tooltip.show(graph, node, event.x, event.y, tooltipNote(this.analysis, node));
+      if (this.graph) this.tooltip.show(this.graph, node, event.x, event.y, tooltipNote(this.analysis, node));
       this.refreshDisplay();
     });
     renderer.on("leaveNode", () => {
@@ -520,6 +537,7 @@ export class App implements Actions {
       this.tooltip.hide();
       this.refreshDisplay();
     });
+    return renderer;
   }
 
   // ---- layouts --------------------------------------------------------------------------------------

@@ -105,16 +105,12 @@ export const LARGE_FILE_BYTES = 16_000_000;
 export const LARGE_GRAPH_NODES = 20_000;
 
 /**
- * Sigma settings added above `STAGED_MIN_NODES`: edges as 1-pixel lines (WebGL's LINES, no arrowheads) and no
- * edges while the camera moves. In software WebGL (SwiftShader, the CI browser and machines without a GPU) the
- * thick antialiased arrows of 36,000 edges take about a second per frame; the tiers layout already reads left
- * to right, upstream to downstream.
+ * Above `STAGED_MIN_NODES` edges are drawn by the program registered under this name, sigma's `EdgeLineProgram`
+ * (1-pixel WebGL LINES, no arrowheads): in software WebGL (SwiftShader: the CI browser, machines without a GPU)
+ * the thick antialiased arrows of 36,000 edges take about a second per frame; the tiers layout already reads
+ * left to right, upstream to downstream.
  */
-export const LARGE_GRAPH_SIGMA_SETTINGS = {
-  /** Sigma's `EdgeLineProgram`, registered under this name by the app (settings stay free of WebGL code). */
-  defaultEdgeType: "thin",
-  hideEdgesOnMove: true,
-} as const;
+export const LARGE_GRAPH_EDGE_TYPE = "thin";
 
 /** How many chokepoints the side panel lists. */
 export const CHOKEPOINT_LIST_LENGTH = 12;
@@ -132,6 +128,8 @@ export const SIGMA_SETTINGS = {
   labelWeight: "500",
   // A click after another within this time is a double click, which zooms: keep it short so quick clicks work.
   doubleClickTimeout: 250,
+  // edges are left out of the frames drawn while the camera moves: pans and zooms stay smooth in software WebGL
+  hideEdgesOnMove: true,
   minCameraRatio: 0.03,
   maxCameraRatio: 4,
   stagePadding: 40,
