@@ -1,9 +1,10 @@
 /**
  * Served demand with extra nodes knocked out of a scenario, for the N-1 sweep and attack curves. The LP
  * objectives reuse one persistent model (`Allocator`: a knockout zeroes the node's edges, which is the same LP as
- * deleting it, and each re-solve warm-starts); the rule objectives re-propagate on a rebuilt model.
+ * deleting it); every knockout restarts from the base max-total optimum's basis (`Allocator.restart`), so each
+ * result depends on the knockout alone. The rule objectives re-propagate on a rebuilt model.
  */
-import type { Highs } from "highs";
+import type { Basis, Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { Allocator } from "./_allocator.js";
@@ -38,9 +39,21 @@ export function knockout(
     return { model, served, total: (removed) => sum(served(removed)), dispose() {} };
   }
   const allocator = new Allocator(highs, model);
-  const indices = (removed: readonly string[]) => removed.map((id) => model.index.get(id)!);
+  let base: Basis | null = null;
+  const restart = (removed: readonly string[]) => {
+    if (base === null) {
+      allocator.knockOut([]);
+      allocator.maxTotal();
+      base = allocator.basis();
+    }
+    if (base !== null)
+      allocator.restart(
+        base,
+        removed.map((id) => model.index.get(id)!),
+      );
+  };
   const served = (removed: readonly string[]) => {
-    allocator.knockOut(indices(removed));
+    restart(removed);
     const { served: s } = allocator.leximin(objective === "max-total");
     return Float64Array.from(model.consumers, (i) => s[i]!);
   };
@@ -49,7 +62,7 @@ export function knockout(
     served,
     total(removed) {
       if (objective !== "max-total") return sum(served(removed));
-      allocator.knockOut(indices(removed));
+      restart(removed);
       return allocator.maxTotal();
     },
     dispose: () => allocator.dispose(),
