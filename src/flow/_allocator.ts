@@ -291,6 +291,8 @@ export class Allocator {
     this.reset();
     this.knockOut(removed);
     this.lp.clearSolver();
+    // From an optimal basis presolve has nothing to gain and cost a third of each knockout (10^4 nodes).
+    this.lp.options.set({ presolve: "off" });
     this.lp.setBasis(basis);
   }
 
