@@ -1,8 +1,10 @@
 /**
  * Served demand with extra nodes knocked out of a scenario, for the N-1 sweep and attack curves. The LP
  * objectives reuse one persistent model (`Allocator`: a knockout zeroes the node's edges, which is the same LP as
- * deleting it); every knockout restarts from the base max-total optimum's basis (`Allocator.restart`), so each
- * result depends on the knockout alone. The rule objectives re-propagate on a rebuilt model.
+ * deleting it). With `fromBase` (the N-1 sweep: one node out at a time) every knockout restarts from the base
+ * max-total optimum's basis (`Allocator.restart`), so each result depends on the knockout alone; without it
+ * (attack curves: one more node out per step) each solve warm-starts from the previous one, the closest basis.
+ * The rule objectives re-propagate on a rebuilt model.
  */
 import type { Basis, Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
@@ -27,6 +29,7 @@ export function knockout(
   graph: SupplyGraph,
   applied: AppliedScenario,
   objective: FlowObjective,
+  fromBase = false,
 ): Knockout {
   const model = buildFlowModel(graph, applied);
   const sum = (a: Float64Array) => a.reduce((t, x) => t + x, 0);
@@ -41,6 +44,7 @@ export function knockout(
   const allocator = new Allocator(highs, model);
   let base: Basis | null = null;
   const restart = (removed: readonly string[]) => {
+    if (!fromBase) return allocator.knockOut(removed.map((id) => model.index.get(id)!));
     if (base === null) {
       allocator.knockOut([]);
       allocator.maxTotal();

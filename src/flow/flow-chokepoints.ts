@@ -86,7 +86,7 @@ export function sweepFlow(
   objective: FlowObjective,
   onProgress?: ProgressCallback,
 ): FlowSweep {
-  const solver = knockout(highs, graph, applied, objective);
+  const solver = knockout(highs, graph, applied, objective, true);
   try {
     const { model } = solver;
     // Served tonnes on the reporting grid (see `quantum`), so that survival and exposure do not see solver noise.

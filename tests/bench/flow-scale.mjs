@@ -56,7 +56,12 @@ async function timed(fn) {
 async function medianOf(n, fn) {
   const all = [];
   for (let i = 0; i < n; i++) all.push(await timed(fn));
-  return { value: all[0].value, wall: median(all.map((r) => r.wall)), cpu: median(all.map((r) => r.cpu)), runs: n };
+  return {
+    value: all[0].value,
+    wall: median(all.map((r) => r.wall)),
+    cpu: median(all.map((r) => r.cpu)),
+    runs: n,
+  };
 }
 const s3 = (x) => Number(x.toPrecision(3));
 const rows = [];
@@ -68,44 +73,103 @@ const emit = (row) => {
 mkdirSync(work, { recursive: true });
 const highs = await loadHighs();
 highs.solve("Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd\n");
-const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+const load = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(" / ");
 for (const n of sizes) {
   const file = join(work, `synthetic-${n}-seed42.json`);
   if (!existsSync(file))
-    execFileSync(process.execPath, [join(root, "bin", "chokepoint.js"), "generate", "--nodes", String(n), "--seed", "42", "--out", file]);
+    execFileSync(process.execPath, [
+      join(root, "bin", "chokepoint.js"),
+      "generate",
+      "--nodes",
+      String(n),
+      "--seed",
+      "42",
+      "--out",
+      file,
+    ]);
   const graph = readGraphFile(file);
   const applied = applyScenario(graph, scenario);
   const model = buildFlowModel(graph, applied);
-  const base = { nodes: graph.order, edges: graph.size, consumers: model.consumers.length, scenario: scenario.name };
+  const base = {
+    nodes: graph.order,
+    edges: graph.size,
+    consumers: model.consumers.length,
+    scenario: scenario.name,
+  };
   const lp = await medianOf(runs, () => {
     const a = new Allocator(highs, buildFlowModel(graph, applied));
     const total = a.maxTotal();
     a.dispose();
     return total;
   });
-  emit({ ...base, what: "max-total LP (build + parse + solve, cold)", wall: s3(lp.wall), cpu: s3(lp.cpu), runs: lp.runs, note: `total ${lp.value}` });
+  emit({
+    ...base,
+    what: "max-total LP (build + parse + solve, cold)",
+    wall: s3(lp.wall),
+    cpu: s3(lp.cpu),
+    runs: lp.runs,
+    note: `total ${lp.value}`,
+  });
   const lex = await medianOf(runs, () => {
     const a = new Allocator(highs, buildFlowModel(graph, applied));
     const r = a.leximin(true);
     a.dispose();
     return r.minFraction;
   });
-  emit({ ...base, what: "leximin allocation (cold)", wall: s3(lex.wall), cpu: s3(lex.cpu), runs: lex.runs, note: `min fraction ${lex.value}` });
+  emit({
+    ...base,
+    what: "leximin allocation (cold)",
+    wall: s3(lex.wall),
+    cpu: s3(lex.cpu),
+    runs: lex.runs,
+    note: `min fraction ${lex.value}`,
+  });
   let full1 = null;
   if (n <= fullMax) {
     for (const t of [1, threads]) {
       let solved = 0;
-      const r = await timed(() => flowChokepoints(graph, applied, { threads: t, onProgress: (d) => (solved = d) }));
-      const same = full1 === null ? "" : JSON.stringify(r.value) === JSON.stringify(full1) ? ", same figures as 1 thread" : ", DIFFERENT figures from 1 thread";
+      const r = await timed(() =>
+        flowChokepoints(graph, applied, { threads: t, onProgress: (d) => (solved = d) }),
+      );
+      const same =
+        full1 === null
+          ? ""
+          : JSON.stringify(r.value) === JSON.stringify(full1)
+            ? ", same figures as 1 thread"
+            : ", DIFFERENT figures from 1 thread";
       full1 ??= r.value;
-      emit({ ...base, what: `full N-1 ranking, ${t} thread${t > 1 ? "s" : ""}`, wall: s3(r.wall), cpu: s3(r.cpu), runs: 1, note: `${solved} knockout LPs (nodes carrying flow)${same}` });
+      emit({
+        ...base,
+        what: `full N-1 ranking, ${t} thread${t > 1 ? "s" : ""}`,
+        wall: s3(r.wall),
+        cpu: s3(r.cpu),
+        runs: 1,
+        note: `${solved} knockout LPs (nodes carrying flow)${same}`,
+      });
     }
   }
   let solved = 0;
   let carrying = 0;
-  const r = await timed(() => flowChokepoints(graph, applied, { threads, top, onProgress: (d, c) => ((solved = d), (carrying = c)) }));
-  const same = full1 === null ? "" : JSON.stringify(r.value) === JSON.stringify(full1.slice(0, top)) ? ", = first entries of the full ranking" : ", DIFFERS from the full ranking";
-  emit({ ...base, what: `top-${top} N-1 ranking (bound and prune), ${threads} threads`, wall: s3(r.wall), cpu: s3(r.cpu), runs: 1, note: `${solved} of ${carrying} knockout LPs${same}` });
+  const r = await timed(() =>
+    flowChokepoints(graph, applied, { threads, top, onProgress: (d, c) => ((solved = d), (carrying = c)) }),
+  );
+  const same =
+    full1 === null
+      ? ""
+      : JSON.stringify(r.value) === JSON.stringify(full1.slice(0, top))
+        ? ", = first entries of the full ranking"
+        : ", DIFFERS from the full ranking";
+  emit({
+    ...base,
+    what: `top-${top} N-1 ranking (bound and prune), ${threads} threads`,
+    wall: s3(r.wall),
+    cpu: s3(r.cpu),
+    runs: 1,
+    note: `${solved} of ${carrying} knockout LPs${same}`,
+  });
 }
 
 const stamp = new Date().toISOString().slice(0, 16).replace("T", " ");
@@ -119,7 +183,10 @@ const md = [
   "",
   "| nodes | edges | consumers | what | wall s | CPU s | runs | note |",
   "|---|---|---|---|---|---|---|---|",
-  ...rows.map((r) => `| ${r.nodes} | ${r.edges} | ${r.consumers} | ${r.what} | ${r.wall} | ${r.cpu} | ${r.runs} | ${r.note} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.nodes} | ${r.edges} | ${r.consumers} | ${r.what} | ${r.wall} | ${r.cpu} | ${r.runs} | ${r.note} |`,
+  ),
   "",
 ];
 writeFileSync(out, md.join("\n"));
