@@ -132,7 +132,12 @@ for (const n of sizes) {
     for (const t of [1, threads]) {
       let solved = 0;
       const r = await timed(() =>
-        flowChokepoints(graph, applied, { threads: t, onProgress: (d) => (solved = d) }),
+        flowChokepoints(graph, applied, {
+          threads: t,
+          onProgress: (d) => {
+            solved = d;
+          },
+        }),
       );
       const same =
         full1 === null
@@ -154,7 +159,14 @@ for (const n of sizes) {
   let solved = 0;
   let carrying = 0;
   const r = await timed(() =>
-    flowChokepoints(graph, applied, { threads, top, onProgress: (d, c) => ((solved = d), (carrying = c)) }),
+    flowChokepoints(graph, applied, {
+      threads,
+      top,
+      onProgress: (d, c) => {
+        solved = d;
+        carrying = c;
+      },
+    }),
   );
   const same =
     full1 === null
