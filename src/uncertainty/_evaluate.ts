@@ -7,7 +7,8 @@ import type { FlowObjective } from "../flow/_solve-flow.js";
 import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import type { Scenario } from "../scenario/types.js";
-import { loadHighs } from "../flow/_solver.js";
+import { FlowSolveError, loadHighs } from "../flow/_solver.js";
+import type { AppliedScenario } from "../scenario/types.js";
 import { ReusedModel } from "./_reused-model.js";
 import { servedFigures } from "./_served-figures.js";
 import {
@@ -85,7 +86,7 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
         await simulationFigures(graph, applied, plan.simulate, plan.countries, out, p * width);
         continue;
       }
-      const result = await servedFigures(graph, applied, plan.objective, reused.highs);
+      const result = await reusedOrFresh(reused, graph, applied, plan.objective);
       const row = p * width;
       out[row] = result.totalDemand;
       out[row + 1] = result.totalServed;
@@ -98,4 +99,24 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
     assignInputValues(graph, plan.inputs, nominal);
     return out;
   };
+}
+
+/**
+ * The served figures on the reused model; when its solver gives up on a sample (a warm start from a far-off basis
+ * can end in a spurious "infeasible" within tolerance), the sample is solved afresh, exactly as without reuse, and
+ * the next sample starts from a fresh model too.
+ */
+async function reusedOrFresh(
+  reused: ReusedModel,
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  objective: FlowObjective,
+) {
+  try {
+    return await servedFigures(graph, applied, objective, reused.highs);
+  } catch (error) {
+    if (!(error instanceof FlowSolveError)) throw error;
+    reused.dispose();
+    return servedFigures(graph, applied, objective);
+  }
 }
