@@ -175,6 +175,21 @@ describe("viewer in headless chromium", () => {
     expect(await page.locator("#scenario-name").textContent()).toContain("myanmar-border-closure");
     await afterAnalysis(page, () => page.locator("#reset-scenario").click());
 
+    // an origin rule (Announcement 61's foreign-made prong) runs in the page and says what it cut, as text
+    await afterAnalysis(page, async () => {
+      await page.locator("#preset").selectOption("scenario:china-announcement-61-foreign-made");
+    });
+    const originText = await page.locator("#impact .origin-cut").first().textContent();
+    expect(originText).toContain("*>*:NdFeB-magnet@CN>=0.1%value");
+    expect(originText).toContain("JP>US 1,000");
+    await afterAnalysis(page, () => page.locator("#reset-scenario").click());
+    // the same rule typed in the --cut syntax, towards the US only
+    await page.locator("#cut-rule").fill("*>US:NdFeB-magnet@CN>=0.1%");
+    await afterAnalysis(page, () => page.locator("#cut-rule-add").click());
+    expect(await page.locator("#cuts li").first().textContent()).toContain("*>US:NdFeB-magnet@CN>=0.1%value");
+    expect(await page.locator("#impact .origin-cut").first().textContent()).toContain("JP>US 1,000");
+    await afterAnalysis(page, () => page.locator("#reset-scenario").click());
+
     // cutting China's exports to everyone else: what `analyze` gives for the same cut
     await page.locator("#cut-from").selectOption("CN");
     await page.locator("#cut-to").selectOption("*");

@@ -13,6 +13,7 @@ import { buildCsr } from "../../src/analysis/_csr.js";
 import { analyze } from "../../src/analysis/analyze.js";
 import { routes } from "../../src/analysis/routes.js";
 import { servedDemand } from "../../src/flow/served-demand.js";
+import { originCutLines } from "../../src/report/origin-cuts.js";
 import { type FlowAnalysis, flowAnalysis } from "../../src/flow/flow-analysis.js";
 import { applyLever } from "../../src/levers/apply-lever.js";
 import { monteCarlo } from "../../src/uncertainty/monte-carlo.js";
@@ -207,6 +208,11 @@ export async function analyzeForViewer(
     chokepoints,
     countries,
     notes,
+    originCuts: originCutLines(
+      applied.originCuts,
+      (id) => graph.getNodeAttribute(id, "country"),
+      graph.getAttribute("units") ?? "t/yr",
+    ),
     centrality: Object.fromEntries(
       (analyzed?.nodes ?? []).map((n) => [n.id, { betweenness: n.betweenness, volumeShare: n.volumeShare }]),
     ),
