@@ -295,7 +295,7 @@ export class App implements Actions {
     this.hooks.timings.graphChecked ??= performance.now();
     const serialized = graph.export();
     this.workers.setGraph(serialized);
-    this.timeline.setGraph(serialized);
+    this.timeline.setGraph(serialized, graph.order);
     this.buildRenderer();
     this.hooks.timings.rendererBuilt ??= performance.now();
     this.applyLayout(next.layout, false);

@@ -22,13 +22,6 @@ export type TimelineResponse =
   | { type: "result"; id: number; data: TimelineData }
   | { type: "error"; id: number; code: string; message: string };
 
-/**
- * Above this many nodes the page does not simulate: a simulation solves tens of LPs per week of the year, on
- * a 10^3-node graph already minutes of CPU (docs/simulate.md, Performance), which would compete with the
- * yearly analysis for the same cores. `chokepoint simulate` runs it outside the page.
- */
-export const TIMELINE_MAX_NODES = 500;
-
 let fileGraph: SupplyGraph | null = null;
 
 self.onmessage = async (event: MessageEvent<TimelineRequest>) => {
@@ -40,11 +33,6 @@ self.onmessage = async (event: MessageEvent<TimelineRequest>) => {
   }
   try {
     if (!fileGraph) throw new Error("no graph loaded");
-    if (fileGraph.order > TIMELINE_MAX_NODES) {
-      const message = `not in the page above ${TIMELINE_MAX_NODES} nodes (this graph has ${fileGraph.order}); use \`chokepoint simulate\``;
-      post({ type: "error", id: request.id, code: "E_VIEWER_TIMELINE_SIZE", message });
-      return;
-    }
     const { graph, scenario } = leveredInputs(fileGraph, request.scenario, request.lever);
     const sim = await simulate(graph, applyScenario(graph, scenario));
     post({ type: "result", id: request.id, data: toTimelineData(sim) });

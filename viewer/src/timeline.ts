@@ -10,6 +10,13 @@ import type { Scenario } from "../../src/scenario/types.js";
 import { TimelineClient } from "./timeline-client.js";
 import { marksAt, type TimelineData } from "./timeline-view.js";
 
+/**
+ * Above this many nodes the page does not simulate, and the graph is not even sent to the timeline worker: a
+ * simulation solves tens of LPs per week of the year, on a 10^3-node graph already minutes of CPU
+ * (docs/simulate.md, Performance), which the yearly analysis needs. `chokepoint simulate` runs it outside the page.
+ */
+export const TIMELINE_MAX_NODES = 500;
+
 /** Milliseconds per period while playing: a year of weeks in about 13 s. */
 export const PLAY_INTERVAL_MS = 250;
 
@@ -34,6 +41,8 @@ export class Timeline {
   private active = false;
   private pending = false;
   private error: string | null = null;
+  /** Why this graph is not simulated at all (too large); null when it is. */
+  private unavailable: string | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly client: TimelineClient;
 
@@ -59,17 +68,25 @@ export class Timeline {
     );
   }
 
-  /** A new graph: forget the simulation and go back to the yearly view. */
-  setGraph(graph: SerializedGraph): void {
+  /** A new graph of `order` nodes: forget the simulation and go back to the yearly view. */
+  setGraph(graph: SerializedGraph, order: number): void {
     this.pause();
     this.data = null;
     this.active = false;
     this.index = 0;
-    this.client.setGraph(graph);
+    this.pending = false;
+    this.error = null;
+    this.unavailable =
+      order > TIMELINE_MAX_NODES
+        ? `The timeline is not simulated in the page above ${TIMELINE_MAX_NODES} nodes (this graph has ${order}); \`chokepoint simulate\` runs it.`
+        : null;
+    if (this.unavailable) this.client.stop();
+    else this.client.setGraph(graph);
   }
 
   /** Simulate the page's scenario (the previous simulation stays on screen until the new one arrives). */
   simulate(scenario: Scenario, lever: Lever | null): void {
+    if (this.unavailable) return;
     this.pending = true;
     this.client.simulate(scenario, lever);
   }
@@ -116,7 +133,7 @@ export class Timeline {
       active: this.active,
       playing: this.timer !== null,
       pending: this.pending,
-      error: this.error,
+      error: this.unavailable ?? this.error,
     };
   }
 
