@@ -346,7 +346,8 @@ export class App implements Actions {
     renderer.on("clickStage", () => this.dispatch((s) => select(s, null)));
     renderer.on("enterNode", ({ node, event }) => {
       this.hovered = node;
-      this.tooltip.show(graph, node, event.x, event.y, tooltipNote(this.analysis, node));
+      const notes = [tooltipNote(this.analysis, node), this.timeline.readout(node)].filter((n) => n !== null);
+      this.tooltip.show(graph, node, event.x, event.y, notes.length ? notes.join(" · ") : null);
       renderer.refresh({ skipIndexation: true });
     });
     renderer.on("leaveNode", () => {

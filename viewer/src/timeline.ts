@@ -8,7 +8,7 @@ import type { SerializedGraph } from "graphology-types";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { TimelineClient } from "./timeline-client.js";
-import { marksAt, type TimelineData } from "./timeline-view.js";
+import { dayLabel, marksAt, nodeReadout, type TimelineData } from "./timeline-view.js";
 
 /**
  * Above this many nodes the page does not simulate, and the graph is not even sent to the timeline worker: a
@@ -140,6 +140,13 @@ export class Timeline {
   /** The marks at the period shown, or null when the page shows the yearly state. */
   marks(): ReturnType<typeof marksAt> | null {
     return this.active && this.data ? marksAt(this.data, this.index) : null;
+  }
+
+  /** "Day 84 …: toyota: served 45.2%" for a hovered node while the timeline is moved; null otherwise. */
+  readout(node: string): string | null {
+    if (!this.active || !this.data) return null;
+    const line = nodeReadout(this.data, this.index, node);
+    return line === null ? null : `${dayLabel(this.data, this.index)}: ${line}`;
   }
 
   kill(): void {
