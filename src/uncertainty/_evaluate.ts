@@ -11,11 +11,8 @@ import { FlowSolveError, loadHighs } from "../flow/_solver.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { ReusedModel } from "./_reused-model.js";
 import { servedFigures } from "./_served-figures.js";
-import {
-  type SampledSimulateSettings,
-  SIMULATION_FIGURES,
-  simulationFigures,
-} from "./_simulation-figures.js";
+import { SIMULATION_FIGURES } from "./_simulation-columns.js";
+import type { SampledSimulateSettings } from "./_simulation-figures.js";
 import type { Distribution } from "./draws.js";
 import type { RangedInput } from "./ranged-inputs.js";
 import { assignInputValues, sampler } from "./sample-graph.js";
@@ -83,6 +80,8 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
       assignInputValues(graph, plan.inputs, values);
       const applied = fixed ?? applyScenario(graph, plan.scenario);
       if (plan.simulate) {
+        // loaded only for a simulated plan: every worker of a served-demand run would load the simulator for nothing
+        const { simulationFigures } = await import("./_simulation-figures.js");
         await simulationFigures(graph, applied, plan.simulate, plan.countries, out, p * width);
         continue;
       }
