@@ -62,7 +62,10 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
   const fixed = plan.scenario.scale?.length ? null : applyScenario(graph, plan.scenario);
   // One HiGHS model for every point of this thread: only its numbers change (`_reused-model.ts`).
   let reused: ReusedModel | undefined;
-  return async (points: readonly Point[]): Promise<Float64Array> => {
+  // Calls run one after another, never interleaved: each rewrites the ranged values of the ONE working graph and
+  // awaits inside a point, so two side by side (a worker holds two chunks, `_pool.ts`) would read each other's.
+  let running: Promise<unknown> = Promise.resolve();
+  const solve = async (points: readonly Point[]): Promise<Float64Array> => {
     reused ??= new ReusedModel(await loadHighs());
     const out = new Float64Array(points.length * width);
     for (let p = 0; p < points.length; p++) {
@@ -97,6 +100,11 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
     }
     assignInputValues(graph, plan.inputs, nominal);
     return out;
+  };
+  return (points: readonly Point[]): Promise<Float64Array> => {
+    const run = running.then(() => solve(points));
+    running = run.catch(() => undefined);
+    return run;
   };
 }
 
