@@ -57,6 +57,8 @@ export type {
   DisruptionWindow,
   EdgeCut,
   NodeSelector,
+  OriginCondition,
+  OriginCutResult,
   RemoveRule,
   RuleTiming,
   ScaleRule,
@@ -75,6 +77,12 @@ export {
 } from "./scenario/build-scenario.js";
 export { composeScenarios } from "./scenario/compose.js";
 export { applyScenario } from "./scenario/apply-scenario.js";
+export {
+  type ContentBasis,
+  type ContentNetwork,
+  contentNetworkOf,
+  originContent,
+} from "./scenario/origin-content.js";
 
 // Reachability analyses: who is cut off, and by what.
 export {
@@ -252,7 +260,20 @@ export {
   monteCarlo,
   monteCarloIntervals,
 } from "./uncertainty/monte-carlo.js";
-export { type Interval, intervalOf, probabilityBelow } from "./uncertainty/quantiles.js";
+export {
+  type CensoredInterval,
+  censoredIntervalOf,
+  type Interval,
+  intervalOf,
+  probabilityBelow,
+} from "./uncertainty/quantiles.js";
+export {
+  type CountrySimulationIntervals,
+  type SampledSimulateSettings,
+  type SampledSimulation,
+  type SampledSimulationOptions,
+  sampledSimulation,
+} from "./uncertainty/sampled-simulation.js";
 export { type RangedInput, rangedInputs } from "./uncertainty/ranged-inputs.js";
 export {
   type InputSensitivity,

@@ -17,6 +17,7 @@ import { readGraphFile } from "../src/io/read-graph-file.js";
 import { loadScenario } from "../src/io/load-scenario.js";
 import { servedDemand } from "../src/flow/served-demand.js";
 import { applyScenario } from "../src/scenario/apply-scenario.js";
+import { contentNetworkOf, originContent } from "../src/scenario/origin-content.js";
 import { buildScenario } from "../src/scenario/build-scenario.js";
 import { composeScenarios } from "../src/scenario/compose.js";
 
@@ -43,12 +44,38 @@ describe("examples/", () => {
       [
         "build-scenario.mjs",
         "cheapest-fix.mjs",
+        "chinese-content.mjs",
         "export-gexf.mjs",
         "japan-vs-us.mjs",
         "my-suppliers.mjs",
         "remove-each-country.mjs",
       ].sort(),
     );
+  });
+
+  it("chinese-content prints each plant's Chinese content and what the foreign-made rule stops, as the library does", () => {
+    const lines = run("chinese-content.mjs");
+    const graph = loadBundledGraph("rare-earths-2025");
+    const network = contentNetworkOf(graph, applyScenario(graph, buildScenario({ name: "baseline" })));
+    const share = originContent(network, "CN", "value", graph.getAttribute("materials"));
+    const blank = lines.indexOf("");
+    const plants = lines.slice(1, blank).map((l) => l.split("\t"));
+    expect(plants.length).toBeGreaterThan(5);
+    for (const [id, country, text] of plants) {
+      const i = graph.nodes().indexOf(id!);
+      expect(graph.getNodeAttribute(id!, "country")).toBe(country);
+      expect(graph.getNodeAttribute(id!, "stage")).toBe("magnet");
+      expect(text).toBe(`${(share[i]! * 100).toFixed(2)}%`);
+    }
+    const shares = plants.map((p) => Number.parseFloat(p[2]!));
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    const applied = applyScenario(graph, loadScenario("china-announcement-61-foreign-made"));
+    const jpUs = applied.originCuts
+      .flatMap((r) => r.edges)
+      .filter((e) => graph.getNodeAttribute(e.source, "country") === "JP")
+      .filter((e) => graph.getNodeAttribute(e.target, "country") === "US")
+      .reduce((s, e) => s + e.volume, 0);
+    expect(lines).toContain(`JP>US\t${jpUs.toLocaleString("en-US")}`);
   });
 
   it("remove-each-country ranks the damage, China's computed the same way here", async () => {

@@ -5,7 +5,7 @@
  * for the largest consumers, and `limits` says so.
  */
 import { applyScenario } from "../scenario/apply-scenario.js";
-import { type AppliedScenario, BASELINE_SCENARIO } from "../scenario/types.js";
+import { type AppliedScenario, BASELINE_SCENARIO, type OriginCutResult } from "../scenario/types.js";
 import { type Csr, csrOf, type GraphInput, scenarioMasks } from "./_csr.js";
 import { type AttackCurves, attackCurves } from "./attack-curves.js";
 import { centralityScores } from "./centrality.js";
@@ -84,6 +84,8 @@ export interface AnalyzeResult {
     removedNodes: string[];
     excludedNodes: string[];
     removedEdges: [string, string][];
+    /** What each origin rule cut (its edges are in `removedEdges` too); [] without origin rules. */
+    originCuts: OriginCutResult[];
   };
   limits: {
     largeGraph: boolean;
@@ -199,6 +201,7 @@ export function analyze(
       removedEdges: applied.cutEdgeEnds
         .map(([s, t]): [string, string] => [s, t])
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)),
+      originCuts: applied.originCuts,
     },
     limits: {
       largeGraph: large,

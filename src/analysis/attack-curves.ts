@@ -181,9 +181,52 @@ function summarize(shares: Float64Array, maxPoints: number): { robustness: numbe
   return { robustness: steps === 0 ? 0 : sum / steps, curve };
 }
 
-/** Nodes sorted by score, largest first, ties by id (index). */
+/**
+ * Nodes sorted by score, largest first, in groups of equal score (to a relative 1e-9, which absorbs the rounding
+ * of sums taken in different orders): which of two tied nodes goes first is an arbitrary choice, so tied nodes
+ * are removed together and the curve is interpolated across the group (`perStep`).
+ */
 function byScore(candidates: Int32Array, score: ArrayLike<number>): RemovalOrder {
-  return singletons(candidates.slice().sort((a, b) => score[b]! - score[a]! || a - b));
+  const sorted = candidates.slice().sort((a, b) => score[b]! - score[a]! || a - b);
+  const starts: number[] = [0];
+  for (let i = 1; i < sorted.length; i++) {
+    const a = score[sorted[i - 1]!]!;
+    const b = score[sorted[i]!]!;
+    if (Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b))) starts.push(i);
+  }
+  starts.push(sorted.length);
+  return { nodes: sorted, groupStart: Int32Array.from(starts) };
+}
+
+/**
+ * Shares per removal step from shares per group: inside a group of g tied nodes the share falls linearly from
+ * the value before the group to the value after it, the mean over the g! orders of removing them one by one
+ * when each matters alike (and, in general, the order-free choice).
+ */
+function perStep(byGroup: Float64Array, order: RemovalOrder): Float64Array {
+  const steps = order.nodes.length;
+  const out = new Float64Array(steps + 1);
+  const groups = order.groupStart.length - 1;
+  for (let k = 0; k < groups; k++) {
+    const start = order.groupStart[k]!;
+    const size = order.groupStart[k + 1]! - start;
+    for (let i = 0; i < size; i++)
+      out[start + i] = byGroup[k]! + ((byGroup[k + 1]! - byGroup[k]!) * i) / size;
+  }
+  out[steps] = byGroup[groups]!;
+  return out;
+}
+
+/** The candidates sorted by label, then id: what the random orders shuffle, so that renaming ids cannot move them. */
+function byLabel(csr: Csr, candidates: Int32Array): Int32Array {
+  const label = (v: number) => String(csr.nodeAttributes[v]?.label ?? "");
+  const ids = csr.ids;
+  return candidates.slice().sort((a, b) => {
+    const x = label(a);
+    const y = label(b);
+    if (x !== y) return x < y ? -1 : 1;
+    return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
+  });
 }
 
 /**
@@ -208,11 +251,16 @@ export function attackCurves(
   }
   const candidates = Int32Array.from(list);
   const scratch = new CurveScratch(csr);
-  const attack = (order: AttackCurve["order"], removal: RemovalOrder): AttackCurve => ({
-    order,
-    steps: removal.groupStart.length - 1,
-    ...summarize(curveByGroups(csr, masks, removal, totalDemand, scratch), opts.maxPoints),
-  });
+  // A ranking's ties are groups interpolated per node (steps = nodes); a country order's steps are countries.
+  const attack = (order: AttackCurve["order"], removal: RemovalOrder): AttackCurve => {
+    const byGroup = curveByGroups(csr, masks, removal, totalDemand, scratch);
+    const perNode = order !== "country";
+    return {
+      order,
+      steps: perNode ? removal.nodes.length : removal.groupStart.length - 1,
+      ...summarize(perNode ? perStep(byGroup, removal) : byGroup, opts.maxPoints),
+    };
+  };
 
   const betweenness =
     opts.betweenness ?? Float64Array.from(centrality(csr, applied).nodes, (n) => n.betweenness);
@@ -232,14 +280,19 @@ export function attackCurves(
     else byCountry.set(csr.country[v]!, [v]);
   }
   const first = csr.countries.indexOf(opts.firstCountry);
+  // Ties in volume fall back to the country code (data), never to the order countries were met in the file.
+  const code = (c: number) => csr.countries[c]!;
   const countryOrder = [...byCountry.keys()].sort(
     (a, b) =>
-      Number(b === first) - Number(a === first) || (volume.get(b) ?? 0) - (volume.get(a) ?? 0) || a - b,
+      Number(b === first) - Number(a === first) ||
+      (volume.get(b) ?? 0) - (volume.get(a) ?? 0) ||
+      (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0),
   );
 
+  const canonical = byLabel(csr, candidates);
   const randomShares = opts.seeds.map((seed) => {
     const rng = mulberry32(seed);
-    const order = candidates.slice();
+    const order = canonical.slice();
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
       const t = order[i]!;

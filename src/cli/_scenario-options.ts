@@ -33,7 +33,7 @@ export const SCENARIO_OPTIONS: OptionSpec[] = [
   {
     flags: "--cut <cut>",
     description:
-      "cut edges between countries: 'CN>JP', 'CN>*:DyTb-oxide' (* = any other country); repeatable",
+      "cut edges between countries: 'CN>JP', 'CN>*:DyTb-oxide' (* = any other country); an origin rule adds @ORIGIN>=SHARE, e.g. '*>*:NdFeB-magnet@CN>=0.1%' (goods from outside CN whose Chinese content is worth 0.1% or more of their value; '...mass' by rare-earth mass); repeatable",
     repeatable: true,
   },
   {

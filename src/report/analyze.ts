@@ -9,6 +9,7 @@ import { type GraphInput, isCsr, nodeAttributesOf } from "../model/csr.js";
 import type { NodeAttributes } from "../model/types.js";
 import { csvSafeRow } from "../io/csv-safe.js";
 import { jsonChunks } from "./json-chunks.js";
+import { originCutLines } from "./origin-cuts.js";
 import { markdownCell, markdownTable, percent, quantity, textTable } from "./table.js";
 
 export type AnalyzeFormat = "text" | "md" | "json" | "csv";
@@ -147,6 +148,7 @@ export function formatAnalyzeReport(
       ),
     );
   }
+  parts.push(...originCutLines(scenario.originCuts ?? [], (id) => attributes(id).country, units).map(prose));
   if (scenario.excludedNodes.length)
     parts.push(`${scenario.excludedNodes.length} planned, under-construction or idle facilities not online.`);
   parts.push("");

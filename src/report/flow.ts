@@ -1,4 +1,5 @@
 /** The flow report (served demand, bottlenecks, N-1 chokepoints, attack, survival, losses) as text, Markdown or JSON. */
+import { originCutLines } from "./origin-cuts.js";
 import type { FlowAnalysis } from "../flow/flow-analysis.js";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
@@ -46,6 +47,7 @@ export function flowJson(
       removedNodes: applied.removedNodes,
       excludedNodes: applied.excludedNodes,
       removedEdges: applied.removedEdges.map((key) => [graph.source(key), graph.target(key)]),
+      originCuts: applied.originCuts,
     },
     ...fields,
     flow: flowWithIntervals(fields.flow, intervals),
@@ -271,7 +273,15 @@ export function formatFlowReport(
   if (format === "json") return stableJson(flowJson(graph, applied, analysis, intervals));
   const name = graph.getAttribute("name") ?? "graph";
   const title = `${name}: scenario ${applied.name}`;
-  const removed = `Removed ${applied.removedNodes.length} nodes, cut ${applied.removedEdges.length} edges; ${applied.excludedNodes.length} pipeline or idle facilities not online.`;
+  const origin = originCutLines(
+    applied.originCuts,
+    (id) => graph.getNodeAttribute(id, "country"),
+    graph.getAttribute("units") ?? "t/yr",
+  );
+  const removed = [
+    `Removed ${applied.removedNodes.length} nodes, cut ${applied.removedEdges.length} edges; ${applied.excludedNodes.length} pipeline or idle facilities not online.`,
+    ...origin,
+  ].join(format === "md" ? "\n\n" : "\n");
   const head =
     format === "md" ? `# ${title}\n\n${removed}\n` : `${title}\n${"=".repeat(title.length)}\n${removed}\n`;
   return `${head}\n${formatFlowSections(graph, analysis, format, intervals)}`;

@@ -7,6 +7,14 @@ import type { ChartFile, RenderedReport } from "./_compare-cells.js";
 import { type ChartProvenance, renderSvg } from "./charts.js";
 import { chartCountries, servedOverTimeSpec } from "./simulate-chart.js";
 import {
+  amountInterval,
+  daysInterval,
+  fractionInterval,
+  type SimulationIntervals,
+  simulationIntervalNote,
+  simulationWithIntervals,
+} from "./simulate-samples.js";
+import {
   type Column,
   markdownCell,
   markdownTable,
@@ -21,7 +29,12 @@ export type SimulateFormat = "text" | "md" | "json";
 
 const days = (d: number | null) => (d === null ? "-" : `${d}`);
 
-function countryTable(sim: Simulation, currency: string | null, codes: string[]) {
+function countryTable(
+  sim: Simulation,
+  currency: string | null,
+  codes: string[],
+  intervals: SimulationIntervals | undefined,
+) {
   const columns: Column[] = [
     { header: "country" },
     { header: "time to survive (d)", align: "right" },
@@ -33,15 +46,18 @@ function countryTable(sim: Simulation, currency: string | null, codes: string[])
   ];
   const rows = codes
     .map((code) => [code, sim.countries[code]!] as const)
-    .map(([code, c]) => [
-      code,
-      days(c.timeToSurvive),
-      percent(c.deepestFraction),
-      days(c.timeToRecover),
-      quantity(c.resilienceLoss.shareDays),
-      quantity(c.resilienceLoss.tonneDays),
-      c.loss === null ? "-" : quantity(c.loss),
-    ]);
+    .map(([code, c]) => {
+      const i = intervals?.countries[code];
+      return [
+        code,
+        daysInterval(c.timeToSurvive, i?.timeToSurvive, sim.horizon),
+        fractionInterval(c.deepestFraction, i?.deepestFraction),
+        daysInterval(c.timeToRecover, i?.timeToRecover, sim.horizon),
+        amountInterval(c.resilienceLoss.shareDays, i?.resilienceLoss.shareDays),
+        amountInterval(c.resilienceLoss.tonneDays, i?.resilienceLoss.tonneDays),
+        c.loss === null ? "-" : quantity(c.loss),
+      ];
+    });
   return { columns, rows };
 }
 
@@ -119,7 +135,8 @@ function header(sim: Simulation, p: ChartProvenance): string[] {
 /**
  * Render a simulation. `provenance` names the data file and date; `currency` labels money; `chartPrefix` is the
  * base name the Markdown links its chart by (`<prefix>-served.svg`); `only` = the countries shown (default: all in
- * the table, those that run short in the chart and the period table). JSON always holds everything.
+ * the table, those that run short in the chart and the period table). JSON always holds everything. `intervals`
+ * (from `--samples`) add the 5th-95th percentiles to the country table and the JSON (`simulate-samples.ts`).
  */
 export async function formatSimulation(
   sim: Simulation,
@@ -129,12 +146,14 @@ export async function formatSimulation(
   chartPrefix = "simulate",
   only?: string[],
   withChart = true,
+  intervals?: SimulationIntervals,
 ): Promise<RenderedReport> {
-  if (format === "json") return { text: stableJson(sim), charts: [] };
+  if (format === "json") return { text: stableJson(simulationWithIntervals(sim, intervals)), charts: [] };
   // with several runs a country may have consumers in one graph only
   const codes = (only ?? Object.keys(sim.countries)).filter((c) => c in sim.countries);
   const shown = (only ?? chartCountries(sim)).filter((c) => c in sim.countries);
-  const countries = countryTable(sim, currency, codes);
+  const countries = countryTable(sim, currency, codes, intervals);
+  const note = intervals ? [simulationIntervalNote(intervals, sim.horizon), ""] : [];
   const periods = periodTable(sim, shown);
   const nodes = nodeTable(sim);
   const exposed = sim.exposed.length ? sim.exposed.join(", ") : "none";
@@ -146,6 +165,7 @@ export async function formatSimulation(
         "",
         textTable(countries.columns, countries.rows),
         "",
+        ...note,
         "Served share of demand per period (the periods where a share changes)",
         textTable(periods.columns, periods.rows),
         "",
@@ -187,6 +207,7 @@ export async function formatSimulation(
       "",
       markdownTable(countries.columns, countries.rows),
       "",
+      ...note.map((l) => (l ? `_${markdownCell(l)}_` : l)),
       ...charts.map((ch) => `![${markdownCell(ch.title)}](${chartPrefix}-${ch.name}.svg)\n`),
       "## Served share of demand per period (the periods where a share changes)",
       "",
@@ -223,6 +244,8 @@ export interface SimulationRun {
   sim: Simulation;
   provenance: ChartProvenance;
   currency: string | null;
+  /** The sampled intervals, with `--samples`. */
+  intervals?: SimulationIntervals;
 }
 
 /**
@@ -238,12 +261,19 @@ export async function formatSimulations(
 ): Promise<RenderedReport> {
   if (runs.length === 1) {
     const r = runs[0]!;
-    return formatSimulation(r.sim, format, r.provenance, r.currency, chartPrefix, only);
+    return formatSimulation(r.sim, format, r.provenance, r.currency, chartPrefix, only, true, r.intervals);
   }
   if (format === "json")
-    return { text: stableJson({ runs: runs.map((r) => ({ file: r.file, ...r.sim })) }), charts: [] };
+    return {
+      text: stableJson({
+        runs: runs.map((r) => ({ file: r.file, ...simulationWithIntervals(r.sim, r.intervals) })),
+      }),
+      charts: [],
+    };
   const parts = await Promise.all(
-    runs.map((r) => formatSimulation(r.sim, format, r.provenance, r.currency, chartPrefix, only, false)),
+    runs.map((r) =>
+      formatSimulation(r.sim, format, r.provenance, r.currency, chartPrefix, only, false, r.intervals),
+    ),
   );
   if (format === "text") return { text: parts.map((p) => p.text).join("\n"), charts: [] };
   const provenance: ChartProvenance = {

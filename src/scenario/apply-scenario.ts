@@ -1,63 +1,12 @@
 /** Resolve a scenario against a graph: which nodes and edges drop out, which capacities change. */
 import { ScenarioError } from "../model/errors.js";
-import { type Csr, edgeKeyOf, type GraphInput, isCsr } from "../model/csr.js";
-import { isPipeline, type NodeAttributes, type SupplyGraph } from "../model/types.js";
+import { type GraphInput, isCsr } from "../model/csr.js";
+import { isPipeline, type SupplyGraph } from "../model/types.js";
+import { resolveOriginCuts } from "./_origin-cuts.js";
+import { csrSubject, graphSubject, type ScenarioSubject } from "./_subject.js";
 import { assertSelector, cutText, matchesCut, matchesSelector, selectorText } from "./selectors.js";
 import type { AppliedScenario, DisruptionWindow, Scenario, ScenarioTiming } from "./types.js";
 import { isNodeOnly, ruleWindow, scenarioWindow } from "./timing.js";
-
-/**
- * What a scenario is resolved against: a graphology graph or the integer view of one (`Csr`), which large
- * files are loaded into directly. Edges are opaque handles; their keys are made only for the edges a cut hits.
- */
-interface ScenarioSubject<E> {
-  hasNode(id: string): boolean;
-  forEachNode(visit: (id: string, a: NodeAttributes) => void): void;
-  forEachEdge(visit: (edge: E, s: string, t: string, sa: NodeAttributes, ta: NodeAttributes) => void): void;
-  edgeKey(edge: E): string;
-  /** Sum of the baseline volume the node ships. */
-  outVolume(id: string): number;
-}
-
-function graphSubject(graph: SupplyGraph): ScenarioSubject<string> {
-  return {
-    hasNode: (id) => graph.hasNode(id),
-    forEachNode: (visit) => graph.forEachNode(visit),
-    forEachEdge: (visit) => graph.forEachEdge((edge, _e, s, t, sa, ta) => visit(edge, s, t, sa, ta)),
-    edgeKey: (edge) => edge,
-    outVolume(id) {
-      let sum = 0;
-      graph.forEachOutEdge(id, (_edge, e) => {
-        sum += e.volume ?? 0;
-      });
-      return sum;
-    },
-  };
-}
-
-function csrSubject(csr: Csr): ScenarioSubject<number> {
-  const { ids, nodeAttributes: attrs } = csr;
-  return {
-    hasNode: (id) => csr.index.has(id),
-    forEachNode(visit) {
-      for (let v = 0; v < csr.n; v++) visit(ids[v]!, attrs[v]!);
-    },
-    forEachEdge(visit) {
-      for (let e = 0; e < csr.m; e++) {
-        const s = csr.edgeSource[e]!;
-        const t = csr.edgeTarget[e]!;
-        visit(e, ids[s]!, ids[t]!, attrs[s]!, attrs[t]!);
-      }
-    },
-    edgeKey: (e) => edgeKeyOf(csr, e),
-    outVolume(id) {
-      const v = csr.index.get(id)!;
-      let sum = 0;
-      for (let i = csr.outOffsets[v]!; i < csr.outOffsets[v + 1]!; i++) sum += csr.volume[csr.outEdges[i]!]!;
-      return sum;
-    },
-  };
-}
 
 /**
  * Apply a scenario to a graph or its integer view (neither is changed): the nodes removed, the pipeline and idle
@@ -151,7 +100,10 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
   const nodeOut = new Set([...removed, ...excluded]);
 
   const cutEdges = new Map<string, readonly [string, string]>();
+  // Edge handle → windows of the plain cuts that hit it: the network origin rules are judged on.
+  const plainCuts = new Map<E, DisruptionWindow[]>();
   for (const cut of scenario.cut ?? []) {
+    if (cut.origin) continue; // origin rules are judged below, on what the plain rules leave
     let matched = 0;
     const ruleTime = ruleWindow(cut, window);
     graph.forEachEdge((edge, s, t, sa, ta) => {
@@ -161,6 +113,7 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
           const key = graph.edgeKey(edge);
           cutEdges.set(key, [s, t]);
           addWindow(timing.cut, key, ruleTime);
+          plainCuts.set(edge, [...(plainCuts.get(edge) ?? []), ruleTime]);
         }
       }
     });
@@ -172,6 +125,17 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
       );
     }
   }
+  const originCuts = resolveOriginCuts(graph, scenario, {
+    window,
+    excluded,
+    removed: timing.removed,
+    nodeOut,
+    plainCuts,
+    onCut(key, ends, ruleTime) {
+      cutEdges.set(key, ends);
+      addWindow(timing.cut, key, ruleTime);
+    },
+  });
   const cutKeys = [...cutEdges.keys()].sort();
 
   const scaledCapacity: Record<string, number> = {};
@@ -208,6 +172,7 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
       Object.entries(scaledCapacity).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     ),
     nodeOut,
+    originCuts,
     edgeOut: new Set(cutKeys),
     cutEdgeEnds: cutKeys.map((k) => cutEdges.get(k)!),
     timing: {

@@ -27,16 +27,31 @@ export function parseSelector(text: string): NodeSelector {
   return selector;
 }
 
-/** Parse `FROM>TO[:material]`, countries or `*`. @throws ScenarioError E_SCENARIO_SELECTOR */
+/**
+ * Parse `FROM>TO[:material][@ORIGIN>=SHARE[%][value|mass]]`, countries or `*`. The `@` part makes an origin rule:
+ * `*>*:NdFeB-magnet@CN>=0.1%` cuts magnets from outside China whose Chinese content is worth 0.1% or more of
+ * their value (the default basis; `mass` judges the rare-earth mass). @throws ScenarioError E_SCENARIO_SELECTOR
+ */
 export function parseCut(text: string): EdgeCut {
-  const m = /^\s*([A-Z]{2}|\*)\s*>\s*([A-Z]{2}|\*)\s*(?::\s*(\S+))?\s*$/.exec(text);
-  if (!m) {
+  const m =
+    /^\s*([A-Z]{2}|\*)\s*>\s*([A-Z]{2}|\*)\s*(?::\s*([^\s@]+))?\s*(?:@\s*([A-Z]{2})\s*>=\s*([0-9.eE+-]+)\s*(%?)\s*(value|mass)?)?\s*$/.exec(
+      text,
+    );
+  const share = m?.[5] === undefined ? undefined : Number(m[5]) / (m[6] ? 100 : 1);
+  if (!m || (share !== undefined && !(share > 0 && share <= 1))) {
     throw new ScenarioError("E_SCENARIO_SELECTOR", `cannot read cut "${text}"`, {
       selector: text,
-      hint: "use FROM>TO or FROM>TO:material with ISO country codes or *, e.g. 'CN>JP' or 'CN>*:DyTb-oxide'",
+      hint: "use FROM>TO or FROM>TO:material with ISO country codes or *, e.g. 'CN>JP' or 'CN>*:DyTb-oxide'; an origin rule adds @ORIGIN>=SHARE with 0 < SHARE <= 100%, e.g. '*>*:NdFeB-magnet@CN>=0.1%' or '...@CN>=5%mass'",
     });
   }
-  return { from: m[1]!, to: m[2]!, ...(m[3] ? { material: m[3] } : {}) };
+  return {
+    from: m[1]!,
+    to: m[2]!,
+    ...(m[3] ? { material: m[3] } : {}),
+    ...(m[4]
+      ? { origin: { country: m[4], atLeast: share!, basis: (m[7] ?? "value") as "value" | "mass" } }
+      : {}),
+  };
 }
 
 /** Parse `selector:factor`, e.g. `country=CN:0.5`. @throws ScenarioError E_SCENARIO_SELECTOR */
@@ -108,9 +123,12 @@ export function selectorText(selector: NodeSelector): string {
     .join(",");
 }
 
-/** A cut as text: `CN>JP:DyTb-oxide`. */
+/** A cut as text, in the `--cut` syntax: `CN>JP:DyTb-oxide`, `*>*:NdFeB-magnet@CN>=0.1%value`. */
 export function cutText(cut: EdgeCut): string {
-  return `${cut.from}>${cut.to}${cut.material ? `:${cut.material}` : ""}`;
+  const origin = cut.origin
+    ? `@${cut.origin.country}>=${Number((cut.origin.atLeast * 100).toPrecision(8))}%${cut.origin.basis}`
+    : "";
+  return `${cut.from}>${cut.to}${cut.material ? `:${cut.material}` : ""}${origin}`;
 }
 
 /** True when the edge (source country, target country, material) falls under the cut. */

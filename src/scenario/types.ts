@@ -64,13 +64,24 @@ export const scenarioSchema = z.strictObject({
   sources: z.array(z.string()).optional(),
   /** Nodes to remove: the union of the selectors. */
   remove: z.array(selectorSchema.extend(timingKeys)).optional(),
-  /** Edges to cut between countries; `*` = any other country; `material` = the source node's output. */
+  /**
+   * Edges to cut between countries; `*` = any other country; `material` = the source node's output. With
+   * `origin`, only the goods whose content from `origin.country` reaches `origin.atLeast` of their value (or
+   * mass) are cut, and only exports from outside that country (docs/scenarios.md, "Origin rules").
+   */
   cut: z
     .array(
       z.strictObject({
         from: z.string().min(1),
         to: z.string().min(1),
         material: z.string().min(1).optional(),
+        origin: z
+          .strictObject({
+            country: z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166-1 alpha-2 code such as CN"),
+            atLeast: z.number().gt(0).max(1),
+            basis: z.enum(["value", "mass"]),
+          })
+          .optional(),
         ...timingKeys,
       }),
     )
@@ -117,12 +128,49 @@ export interface RuleTiming {
   durationDays?: number;
 }
 
-/** An edge cut: the edges from a node in country `from` to a node in country `to` (`*` = any other country). */
+/**
+ * The condition of an origin rule (MOFCOM Announcement 61's "0.1% of the value" test): goods whose content
+ * from `country` is at least `atLeast` of their value (`basis: "value"`) or of their rare-earth mass (`"mass"`).
+ */
+export interface OriginCondition {
+  /** The origin country (ISO 3166-1 alpha-2). */
+  country: string;
+  /** Share in (0, 1]: 0.001 = 0.1%. A good at exactly this share is cut ("worth 0.1% or more"). */
+  atLeast: number;
+  /** What the share is of: the goods' value (Announcement 61's test) or their rare-earth mass (t REO eq.). */
+  basis: "value" | "mass";
+}
+
+/**
+ * An edge cut: the edges from a node in country `from` to a node in country `to` (`*` = any other country).
+ * With `origin`, an origin rule: only edges from outside the origin country whose goods carry at least
+ * `origin.atLeast` content from it (judged on the baseline mix the scenario's other rules leave; see
+ * `originContent`).
+ */
 export interface EdgeCut extends RuleTiming {
   from: string;
   to: string;
   /** Only edges whose source node's `output` is this material. */
   material?: string;
+  /** Makes the cut an origin rule: only goods with at least this much content from the origin country. */
+  origin?: OriginCondition;
+}
+
+/** What one origin rule cut: each edge with the content share that put it over the threshold. */
+export interface OriginCutResult {
+  /** The rule as text, e.g. `*>*:NdFeB-magnet@CN>=0.1%value`. */
+  rule: string;
+  /** The edges it cut, sorted by key; `volume` = the edge's baseline volume (what the rule stops in a year). */
+  edges: Array<{
+    key: string;
+    source: string;
+    target: string;
+    material: string | undefined;
+    share: number;
+    volume: number;
+  }>;
+  /** Edges the rule's pattern matched whose goods stay under the threshold (they keep flowing). */
+  passed: number;
 }
 
 /** A capacity multiplier on the selected nodes (unlimited nodes: their baseline out-volume). */
@@ -192,6 +240,8 @@ export interface AppliedScenario {
   cutEdgeEnds: ReadonlyArray<readonly [string, string]>;
   /** Node → capacity under the scenario, for scaled nodes only. */
   scaledCapacity: Record<string, number>;
+  /** Origin rules (cuts with `origin`), in scenario order: what each cut. Their edges are in `removedEdges` too. */
+  originCuts: OriginCutResult[];
   /** Fast membership tests: nodes out (removed or excluded), and the edges cut (= `removedEdges`). */
   nodeOut: ReadonlySet<string>;
   /** Edges of nodes that are out are out too, and not listed here: test `nodeOut` for their ends. */

@@ -5,8 +5,14 @@
  * frozen. A consumer is frozen when it cannot exceed the round's level while everyone keeps theirs: an LP over the
  * sum of those still at the level tells which can rise; repeated on the rest until none rises (the yearly version
  * tests those one at a time).
- * Written against an abstract solver so the plan and the execution LPs share it. (The lead is generalising the
- * yearly one into src/flow/_leximin.ts; this copy is to be unified with it.)
+ * Written against an abstract solver so the plan and the execution LPs share it.
+ *
+ * TO UNIFY (left for the owner of src/flow): this is a second leximin, beside `Allocator.leximin` in
+ * src/flow/_allocator.ts, and `_stages.ts` wraps HiGHS a second time (LP text per stage, `highs.solve`) where
+ * the allocator keeps one persistent model and warm-starts it. The two differ in how they freeze: the allocator
+ * reads the round's duals, this one maximises the sum over those at the level. Moving simulate onto the
+ * allocator needs from src/flow an allocator over a caller-built model with extra rows (stocks, draws, keeps)
+ * and per-stage lower bounds; the levels must stay equal (tests/simulate/*.test.ts pin them).
  */
 
 /** The two solves progressive filling needs, on whatever LP the caller holds. */

@@ -9,6 +9,8 @@
  * `solveFlow` and `loadHighs` are public (the package root exports them); the rounding comes from flow's private
  * `_clean.ts`: a public "served totals only" entry point in src/flow would make this file unnecessary.
  */
+import type { Highs } from "highs";
+import { Allocator } from "../flow/_allocator.js";
 import { quantize, quantum } from "../flow/_clean.js";
 import { type FlowObjective, solveFlow } from "../flow/_solve-flow.js";
 import { loadHighs } from "../flow/_solver.js";
@@ -24,15 +26,21 @@ export interface ServedFigures {
   countries: Map<string, { demand: number; served: number }>;
 }
 
-/** `servedDemand`'s totals of `graph` under `applied` (see the module comment). */
+/**
+ * `servedDemand`'s totals of `graph` under `applied` (see the module comment). `highs`, when given, stands in for
+ * the solver: the Monte Carlo passes `ReusedModel.highs` (`_reused-model.ts`), whose one model every sample reuses.
+ */
 export async function servedFigures(
   graph: SupplyGraph,
   applied: AppliedScenario,
   objective: FlowObjective,
+  highs?: Highs,
 ): Promise<ServedFigures> {
-  const highs = await loadHighs();
   const model = buildFlowModel(graph, applied);
-  const solution = solveFlow(highs, model, objective, { flows: false });
+  // The reused model outlives the sample: solveFlow must not dispose it, so the allocator is made here.
+  const solution = highs
+    ? solveFlow(highs, model, objective, { flows: false }, new Allocator(highs, model))
+    : solveFlow(await loadHighs(), model, objective, { flows: false });
   let totalDemand = 0;
   let served = 0;
   const sums = new Map<string, { demand: number; served: number }>();

@@ -45,3 +45,32 @@ export function probabilityBelow(a: ArrayLike<number>, b: ArrayLike<number>): nu
 function clean(x: number): number {
   return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
 }
+
+/** A sampled figure that may lie beyond the end of what was observed (e.g. past a simulation's horizon). */
+export interface CensoredInterval {
+  /** null: the percentile lies beyond the horizon (or interpolates towards a sample that does). */
+  p05: number | null;
+  p50: number | null;
+  p95: number | null;
+}
+
+/**
+ * The interval of values where +Infinity stands for "beyond the horizon" (right-censored: sorted after every
+ * number, value unknown). A percentile that falls on such a sample, or interpolates towards one, is null, so no
+ * figure is made up past the horizon; NaN values (the figure does not apply) are left out. All null when no
+ * value applies.
+ */
+export function censoredIntervalOf(values: ArrayLike<number>): CensoredInterval {
+  const kept = Float64Array.from(values).filter((v) => !Number.isNaN(v));
+  kept.sort();
+  const q = (p: number): number | null => {
+    const n = kept.length;
+    if (n === 0) return null;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(n - 1, lo + 1);
+    if (!Number.isFinite(kept[lo]!) || (h > lo && !Number.isFinite(kept[hi]!))) return null;
+    return clean(kept[lo]! + (h - lo) * (kept[hi]! - kept[lo]!));
+  };
+  return { p05: q(0.05), p50: q(0.5), p95: q(0.95) };
+}

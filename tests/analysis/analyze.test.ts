@@ -34,6 +34,7 @@ describe("analyze", () => {
       removedNodes: ["cn"],
       excludedNodes: [],
       removedEdges: [],
+      originCuts: [],
     });
     expect(r.consumers.map((c) => c.id)).toEqual(["big", "small"]);
     expect(r.consumers[0]).toEqual({

@@ -18,6 +18,7 @@ import { isConsumer } from "../../src/model/types.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
 import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
+import { simulate } from "../../src/simulate/simulate.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -172,6 +173,21 @@ describe("viewer in headless chromium", () => {
       analyze(graph, applyScenario(graph, scenario)).unsupplied,
     );
     expect(await page.locator("#scenario-name").textContent()).toContain("myanmar-border-closure");
+    await afterAnalysis(page, () => page.locator("#reset-scenario").click());
+
+    // an origin rule (Announcement 61's foreign-made prong) runs in the page and says what it cut, as text
+    await afterAnalysis(page, async () => {
+      await page.locator("#preset").selectOption("scenario:china-announcement-61-foreign-made");
+    });
+    const originText = await page.locator("#impact .origin-cut").first().textContent();
+    expect(originText).toContain("*>*:NdFeB-magnet@CN>=0.1%value");
+    expect(originText).toContain("JP>US 1,000");
+    await afterAnalysis(page, () => page.locator("#reset-scenario").click());
+    // the same rule typed in the --cut syntax, towards the US only
+    await page.locator("#cut-rule").fill("*>US:NdFeB-magnet@CN>=0.1%");
+    await afterAnalysis(page, () => page.locator("#cut-rule-add").click());
+    expect(await page.locator("#cuts li").first().textContent()).toContain("*>US:NdFeB-magnet@CN>=0.1%value");
+    expect(await page.locator("#impact .origin-cut").first().textContent()).toContain("JP>US 1,000");
     await afterAnalysis(page, () => page.locator("#reset-scenario").click());
 
     // cutting China's exports to everyone else: what `analyze` gives for the same cut
@@ -360,6 +376,36 @@ describe("viewer in headless chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test("the timeline under the graph: moving it changes a consumer's served share as the library simulates it", async () => {
+    // the page simulates "China off" with the library's defaults (a year in weeks); so does this test, in Node
+    const sim = await simulate(
+      graph,
+      applyScenario(graph, { name: "without CN", remove: [{ country: "CN" }] }),
+    );
+    const last = sim.periods.length - 1;
+    const at = (k: number, id: string) => sim.periods[k]!.consumers.find((c) => c.id === id)!.fraction;
+    // the first consumer (by id) whose stock bridges the first week but not the year
+    const consumer = sim.periods[0]!.consumers.find((c) => c.fraction !== at(last, c.id))!.id;
+    const { page, errors } = await open(`#g=rare-earths-2025&rc=CN&sel=${encodeURIComponent(consumer)}`);
+    expect(await page.locator("#timeline-day").isVisible()).toBe(true);
+    await page.waitForFunction(() => window.__viewer.timelineReady(), null, { timeout: 240_000 });
+    expect(await page.locator("#timeline-day").getAttribute("max")).toBe(String(last));
+    const shown = (k: number) => `${consumer}: served ${(at(k, consumer) * 100).toFixed(1)}%`;
+    await page.locator("#timeline-day").fill("0");
+    await expect.poll(() => page.locator("#timeline-readout").textContent()).toContain(shown(0));
+    expect(await page.locator("#timeline-label").textContent()).toMatch(/^Day 0 of 365/);
+    await page.locator("#timeline-day").fill(String(last));
+    await expect.poll(() => page.locator("#timeline-readout").textContent()).toContain(shown(last));
+    expect(shown(last)).not.toBe(shown(0));
+    expect(await page.locator("#timeline-label").textContent()).toMatch(
+      new RegExp(`^Day ${sim.periods[last]!.day} of 365`),
+    );
+    // the compare panel draws both countries' curves once the yearly analysis is complete
+    await expect.poll(() => page.locator("#compare-curves polyline").count(), { timeout: 240_000 }).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
 
   test("without WebGL the page says so instead of staying blank", async () => {
     const { page } = await open("#g=rare-earths-2025", () => {

@@ -52,6 +52,8 @@ const EXPECTED_2025: Record<string, string[]> = {
   "china-heavy-ree-controls-2025": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA),
   "china-announcement-61-2025": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA, MISCHMETAL),
   "china-announcement-61-resumes-2026": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA, MISCHMETAL),
+  // China's own magnets keep flowing: the foreign-made rule moves buyers, it cuts nobody off.
+  "china-announcement-61-foreign-made": [],
   "china-controls-no-myanmar": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA),
   "china-export-stop": sorted(CHINA_MAGNET_ONLY, A18_ONLY_CHINA, MISCHMETAL),
   "myanmar-border-closure": [],
@@ -133,5 +135,24 @@ describe("bundled scenarios", () => {
     expect(toyota.countryFailureSets).toEqual(expect.arrayContaining([["AU"], ["MY"]]));
     expect(toyota.minFailures).toBe(1);
     expect(result.unsupplied).toEqual(EXPECTED_2025["no-china"]);
+  });
+
+  it("china-announcement-61-foreign-made stops the magnets Japan makes with Chinese metal from reaching the US and the EU", () => {
+    const applied = applyScenario(g2025, loadScenario("china-announcement-61-foreign-made"));
+    const country = (id: string) => g2025.getNodeAttribute(id, "country");
+    const toFrom = (from: string, to: string, material: string) =>
+      applied.originCuts
+        .flatMap((r) => r.edges)
+        .filter((e) => country(e.source) === from && country(e.target) === to && e.material === material)
+        .reduce((sum, e) => sum + e.volume, 0);
+    // Proterial 400 + Shin-Etsu Takefu 300 + TDK 300 (each buys Chinese Dy/Tb metal), and TDK -> Siemens Gamesa.
+    expect(toFrom("JP", "US", "NdFeB-magnet")).toBe(1000);
+    expect(toFrom("JP", "DE", "NdFeB-magnet")).toBe(800);
+    // Japan's SmCo makers use Chinese samarium: their 50 t/yr to US users (defence included) stop too.
+    expect(toFrom("JP", "US", "SmCo-magnet")).toBe(50);
+    // Heraeus Remloy's recycled magnets carry no Chinese content (Daido's carry some, but it sells only in Japan).
+    const cutSources = new Set(applied.originCuts.flatMap((r) => r.edges.map((e) => e.source)));
+    expect(cutSources.has("heraeus-remloy")).toBe(false);
+    expect(applied.originCuts[0]!.passed).toBeGreaterThan(0);
   });
 });

@@ -45,6 +45,7 @@ function analysis(partial: Partial<Parameters<typeof toAnalysisView>[0]> = {}): 
     chokepoints: [],
     countries: [],
     notes: [],
+    originCuts: [],
     complete: true,
     centrality: {},
     ...partial,

@@ -7,6 +7,7 @@ import {
   decodeHash,
   encodeHash,
   HISTORY_LIMIT,
+  readCut,
   redo,
   replace,
   resetScenario,
@@ -113,6 +114,24 @@ describe("actions", () => {
     expect(toggleNode(toggleNode(DEFAULT_STATE, "a"), "a")).toEqual(DEFAULT_STATE);
     const cut = { from: "CN", to: "JP" };
     expect(toggleCut(toggleCut(DEFAULT_STATE, cut), cut)).toEqual(DEFAULT_STATE);
+  });
+
+  test("a cut in the --cut syntax, origin rule included, survives the link and reaches the scenario", () => {
+    const rule = readCut("*>*:NdFeB-magnet@CN>=0.1%")!;
+    expect(rule).toEqual({
+      from: "*",
+      to: "*",
+      material: "NdFeB-magnet",
+      origin: { country: "CN", atLeast: 0.001, basis: "value" },
+    });
+    const s = toggleCut(toggleCut(DEFAULT_STATE, { from: "CN", to: "JP" }), rule);
+    const back = decodeHash(encodeHash(s));
+    expect(back.cuts).toEqual(s.cuts);
+    expect(scenarioFromState(back, null).cut).toContainEqual(rule);
+    expect(scenarioFromState(back, null).name).toContain("cut *>*:NdFeB-magnet@CN>=0.1%value");
+    // unreadable rules in a link are dropped, never thrown
+    expect(decodeHash("#g=x&cut=CN>JP,*>*@CN>=0%25,garbage").cuts).toEqual([{ from: "CN", to: "JP" }]);
+    expect(readCut("JP>JP")).toBeNull();
   });
 
   test("actions never mutate their input", () => {

@@ -71,6 +71,8 @@ export interface AnalysisView {
   countries: ReadonlyMap<string, CountryView>;
   /** Analyses that could not run (missing library part or an error), as sentences for the page. */
   notes: string[];
+  /** What each origin rule of the scenario cut, one sentence per rule (the library's report wording). */
+  originCuts: string[];
   /** Node → betweenness on the scenario graph and share of baseline volume (full phase only). */
   centrality: Readonly<Record<string, { betweenness: number; volumeShare: number }>>;
   /** False while the LP-based results (served demand, survival, losses) and country sets are still coming. */
@@ -88,6 +90,7 @@ export interface AnalysisData {
   chokepoints: ChokepointView[];
   countries: CountryView[];
   notes: string[];
+  originCuts: string[];
   centrality: Record<string, { betweenness: number; volumeShare: number }>;
   complete: boolean;
 }
@@ -104,6 +107,7 @@ export function toAnalysisView(data: AnalysisData): AnalysisView {
     chokepoints: data.chokepoints,
     countries: new Map(data.countries.map((c) => [c.country, c])),
     notes: data.notes,
+    originCuts: data.originCuts,
     centrality: data.centrality,
     complete: data.complete,
   };

@@ -13,6 +13,7 @@ import { buildCsr } from "../../src/analysis/_csr.js";
 import { analyze } from "../../src/analysis/analyze.js";
 import { routes } from "../../src/analysis/routes.js";
 import { servedDemand } from "../../src/flow/served-demand.js";
+import { originCutLines } from "../../src/report/origin-cuts.js";
 import { type FlowAnalysis, flowAnalysis } from "../../src/flow/flow-analysis.js";
 import { applyLever } from "../../src/levers/apply-lever.js";
 import { monteCarlo } from "../../src/uncertainty/monte-carlo.js";
@@ -38,6 +39,21 @@ function composeScenario(user: Scenario, lever: Scenario): Scenario {
   return out;
 }
 
+/**
+ * The graph and scenario a request analyses: with a lever, the lever's edits on a copy of the graph and its
+ * masks composed with the user's scenario; else the file graph and the user's scenario. (The timeline worker
+ * simulates the same pair.)
+ */
+export function leveredInputs(
+  fileGraph: SupplyGraph,
+  userScenario: Scenario,
+  lever: Lever | null,
+): { graph: SupplyGraph; scenario: Scenario } {
+  if (!lever) return { graph: fileGraph, scenario: userScenario };
+  const levered = applyLever(fileGraph, lever);
+  return { graph: levered.graph, scenario: composeScenario(userScenario, levered.scenario) };
+}
+
 /** Options of `analyzeForViewer`. */
 export interface ViewerAnalysisOptions {
   /**
@@ -61,13 +77,7 @@ export async function analyzeForViewer(
 ): Promise<AnalysisData> {
   const { phase } = { ...DEFAULT_VIEWER_ANALYSIS_OPTIONS, ...options };
   const detailed = phase === "full";
-  let graph = fileGraph;
-  let scenario = userScenario;
-  if (lever) {
-    const levered = applyLever(fileGraph, lever);
-    graph = levered.graph;
-    scenario = composeScenario(userScenario, levered.scenario);
-  }
+  const { graph, scenario } = leveredInputs(fileGraph, userScenario, lever);
   const applied = applyScenario(graph, scenario);
   const notes: string[] = [];
   const csr = buildCsr(graph);
@@ -198,6 +208,11 @@ export async function analyzeForViewer(
     chokepoints,
     countries,
     notes,
+    originCuts: originCutLines(
+      applied.originCuts,
+      (id) => graph.getNodeAttribute(id, "country"),
+      graph.getAttribute("units") ?? "t/yr",
+    ),
     centrality: Object.fromEntries(
       (analyzed?.nodes ?? []).map((n) => [n.id, { betweenness: n.betweenness, volumeShare: n.volumeShare }]),
     ),

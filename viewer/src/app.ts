@@ -21,7 +21,7 @@ import { mapLayout } from "./layouts/map.js";
 import { tierCaptions, tiersLayout } from "./layouts/tiers.js";
 import type { Positions } from "./layouts/types.js";
 import { MapLayer } from "./map-layer.js";
-import { MarksLayer, NO_MARKS } from "./marks-layer.js";
+import { analysisMarks, MarksLayer } from "./marks-layer.js";
 import { listenToPage } from "./page-input.js";
 import { comparePanel } from "./panels/compare.js";
 import { controlsPanel } from "./panels/controls.js";
@@ -31,10 +31,10 @@ import { legendPanel } from "./panels/legend.js";
 import { Messages } from "./panels/messages.js";
 import { scenarioPanel } from "./panels/scenario.js";
 import { searchPanel } from "./panels/search.js";
-import { Tooltip } from "./panels/tooltip.js";
+import { timelinePanel } from "./panels/timeline.js";
+import { Tooltip, tooltipNote } from "./panels/tooltip.js";
 import type { Actions, Panel, View } from "./panels/types.js";
 import {
-  chokepointSet,
   edgeAppearance,
   type Focus,
   focusOf,
@@ -43,7 +43,7 @@ import {
   type ReducerContext,
   routeEdges,
 } from "./reducers.js";
-import { CHOKEPOINT_LIST_LENGTH, LARGE_GRAPH_NODES, SIGMA_SETTINGS } from "./settings.js";
+import { LARGE_GRAPH_NODES, SIGMA_SETTINGS } from "./settings.js";
 import {
   commit,
   createHistory,
@@ -63,6 +63,7 @@ import {
   toggleNode,
   undo,
 } from "./state.js";
+import { Timeline } from "./timeline.js";
 
 export interface AppElements {
   left: HTMLElement;
@@ -71,6 +72,8 @@ export interface AppElements {
   banner: HTMLElement;
   tooltip: HTMLElement;
   legend: HTMLElement;
+  /** Under the graph: the timeline of the simulation. */
+  timeline: HTMLElement;
 }
 
 /** Test and debugging hooks (read-only views of the app), on `window.__viewer`. */
@@ -89,6 +92,8 @@ export interface ViewerHooks {
   timings: Record<string, number>;
   /** Put a node at the centre of the view at a camera ratio (no animation, no selection). */
   centerOn(node: string, ratio: number): void;
+  /** True once the timeline holds the simulation of the current scenario. */
+  timelineReady(): boolean;
 }
 
 declare global {
@@ -116,6 +121,7 @@ export class App implements Actions {
   /** Quick phase (reachability): answers in milliseconds. */
   /** Full phase (LPs): replaced when a newer scenario arrives while it is busy. */
   private readonly workers: AnalysisClient;
+  private readonly timeline: Timeline;
   private analysedKey: string | null = null;
   private hovered: string | null = null;
   private matches: ReadonlySet<string> = new Set();
@@ -126,6 +132,7 @@ export class App implements Actions {
 
   constructor(private readonly elements: AppElements) {
     this.messages = new Messages(elements.banner);
+    this.timeline = new Timeline(() => this.render());
     this.tooltip = new Tooltip(elements.tooltip);
     const search = el("div", { id: "search-box" });
     elements.left.append(search);
@@ -137,6 +144,7 @@ export class App implements Actions {
       impactPanel(elements.right, this),
       comparePanel(elements.right, this),
       legendPanel(elements.legend),
+      timelinePanel(elements.timeline, this.timeline),
     ];
     // search first in the column, above the controls
     elements.left.prepend(search);
@@ -160,6 +168,10 @@ export class App implements Actions {
         if (!d) return;
         this.renderer?.getCamera().setState({ x: d.x, y: d.y, ratio });
         this.renderer?.refresh(); // render now: positions and picking follow the new camera at once
+      },
+      timelineReady: () => {
+        const t = this.timeline.state();
+        return t.data !== null && !t.pending;
       },
     };
     window.__viewer = this.hooks;
@@ -281,7 +293,9 @@ export class App implements Actions {
     if (next.selected !== null && !graph.hasNode(next.selected)) next = select(next, null);
     this.history = createHistory(next);
     this.hooks.timings.graphChecked ??= performance.now();
-    this.workers.setGraph(graph.export());
+    const serialized = graph.export();
+    this.workers.setGraph(serialized);
+    this.timeline.setGraph(serialized, graph.order);
     this.buildRenderer();
     this.hooks.timings.rendererBuilt ??= performance.now();
     this.applyLayout(next.layout, false);
@@ -332,17 +346,8 @@ export class App implements Actions {
     renderer.on("clickStage", () => this.dispatch((s) => select(s, null)));
     renderer.on("enterNode", ({ node, event }) => {
       this.hovered = node;
-      const c = this.analysis?.consumers.get(node);
-      const rank = this.analysis ? [...chokepointSet(this.analysis)].indexOf(node) : -1;
-      const choke = rank >= 0 ? this.analysis!.chokepoints.find((x) => x.id === node) : undefined;
-      const note = this.analysis?.nodeOut.has(node)
-        ? "removed in this scenario"
-        : c && !c.supplied
-          ? "cut off in this scenario"
-          : choke
-            ? `chokepoint #${rank + 1}: alone it cuts off ${choke.consumersCut} consumer${choke.consumersCut === 1 ? "" : "s"}`
-            : null;
-      this.tooltip.show(graph, node, event.x, event.y, note);
+      const notes = [tooltipNote(this.analysis, node), this.timeline.readout(node)].filter((n) => n !== null);
+      this.tooltip.show(graph, node, event.x, event.y, notes.length ? notes.join(" · ") : null);
       renderer.refresh({ skipIndexation: true });
     });
     renderer.on("leaveNode", () => {
@@ -398,6 +403,7 @@ export class App implements Actions {
     const scenario = scenarioFromState(state, preset?.lever ? null : (preset?.scenario ?? null));
     this.analysing = true;
     this.workers.analyze(scenario, preset?.lever ?? null);
+    this.timeline.simulate(scenario, preset?.lever ?? null);
   }
 
   /** A response to the latest request (`AnalysisClient` drops older ones). */
@@ -508,10 +514,14 @@ export class App implements Actions {
       graphNames: bundledGraphNames(),
       presets: PRESETS,
       aggregated: this.aggregated,
+      timeline: this.timeline.state(),
     };
     for (const panel of this.panels) panel.update(view);
     this.renderer?.refresh({ skipIndexation: true });
-    this.marksLayer?.set(marksOf(this.analysis));
+    // with the timeline moved, the served share and stock left at the period shown replace the yearly ones
+    const yearly = analysisMarks(this.analysis);
+    const atDay = this.timeline.marks();
+    this.marksLayer?.set(atDay ? { ...yearly, ...atDay } : yearly);
     const hash = encodeHash(state);
     if (hash !== location.hash) {
       this.writtenHash = hash;
@@ -532,18 +542,4 @@ export class App implements Actions {
     });
     listenToPage(this);
   }
-}
-
-function marksOf(analysis: AnalysisView | null) {
-  if (!analysis) return NO_MARKS;
-  const starved = new Map<string, number>();
-  for (const c of analysis.consumers.values())
-    if (c.supplied && c.servedFraction !== null && c.servedFraction < 0.999)
-      starved.set(c.id, c.servedFraction);
-  // partly cut-off consumers with a flow of zero are "cut off" too in effect; reachability decides the cross
-  return {
-    chokepoints: [...chokepointSet(analysis)].slice(0, CHOKEPOINT_LIST_LENGTH),
-    cutOff: new Set(analysis.cutOff),
-    starved,
-  };
 }

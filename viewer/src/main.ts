@@ -24,6 +24,7 @@ if (!hasWebGl()) {
     banner: byId("banner"),
     tooltip: byId("tooltip"),
     legend: byId("legend"),
+    timeline: byId("timeline"),
   });
   app.start().catch((e: Error) => {
     const banner = byId("banner");

@@ -1,10 +1,17 @@
 /**
  * A canvas layer over sigma's nodes that marks analysis results sigma's circles cannot show: rings around
- * chokepoints (with their rank), a red ring and cross on consumers cut off, and on starved consumers a red wedge
- * covering the share of demand not served.
+ * chokepoints (with their rank), a red ring and cross on consumers cut off, on starved consumers a red wedge
+ * covering the share of demand not served, and on stocks (timeline) a blue arc for the share left.
  */
 import type Sigma from "sigma";
-import { CHOKEPOINT_RING_COLOR, CUT_OFF_COLOR } from "./settings.js";
+import type { AnalysisView } from "./analysis-view.js";
+import { chokepointSet } from "./reducers.js";
+import {
+  CHOKEPOINT_LIST_LENGTH,
+  CHOKEPOINT_RING_COLOR,
+  CUT_OFF_COLOR,
+  STOCK_LEFT_COLOR,
+} from "./settings.js";
 
 export interface Marks {
   /** Ranked chokepoints (rank 1 first). */
@@ -12,9 +19,27 @@ export interface Marks {
   cutOff: ReadonlySet<string>;
   /** Consumer → served fraction in [0, 1), for consumers served in part. */
   starved: ReadonlyMap<string, number>;
+  /** Stock → share of its day-0 tonnes left, in [0, 1] (the timeline's period; empty in the yearly view). */
+  stocks: ReadonlyMap<string, number>;
 }
 
-export const NO_MARKS: Marks = { chokepoints: [], cutOff: new Set(), starved: new Map() };
+export const NO_MARKS: Marks = { chokepoints: [], cutOff: new Set(), starved: new Map(), stocks: new Map() };
+
+/** The marks of the yearly analysis: ranked chokepoints, consumers cut off, consumers served in part. */
+export function analysisMarks(analysis: AnalysisView | null): Marks {
+  if (!analysis) return NO_MARKS;
+  const starved = new Map<string, number>();
+  for (const c of analysis.consumers.values())
+    if (c.supplied && c.servedFraction !== null && c.servedFraction < 0.999)
+      starved.set(c.id, c.servedFraction);
+  // partly cut-off consumers with a flow of zero are "cut off" too in effect; reachability decides the cross
+  return {
+    chokepoints: [...chokepointSet(analysis)].slice(0, CHOKEPOINT_LIST_LENGTH),
+    cutOff: new Set(analysis.cutOff),
+    starved,
+    stocks: new Map(),
+  };
+}
 
 export class MarksLayer {
   private readonly canvas: HTMLCanvasElement;
@@ -68,6 +93,22 @@ export class MarksLayer {
       ctx.strokeStyle = CUT_OFF_COLOR;
       ctx.lineWidth = 1.5;
       ctx.stroke();
+    }
+    for (const [node, left] of this.marks.stocks) {
+      const p = this.position(node);
+      if (!p) continue;
+      // the share of the stock left, clockwise from 12 o'clock, over a faint full ring
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, p.r + 5, 0, 2 * Math.PI);
+      ctx.strokeStyle = "rgba(31, 95, 191, 0.2)";
+      ctx.lineWidth = 3;
+      ctx.stroke();
+      if (left > 0) {
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, p.r + 5, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * left);
+        ctx.strokeStyle = STOCK_LEFT_COLOR;
+        ctx.stroke();
+      }
     }
     for (const node of this.marks.cutOff) {
       const p = this.position(node);

@@ -87,6 +87,8 @@ export const FADED_EDGE_COLOR = "#EDEDED";
 export const ROUTE_EDGE_COLOR = "#111111";
 export const CUT_OFF_COLOR = "#C00000";
 export const CHOKEPOINT_RING_COLOR = "#111111";
+/** The timeline's arc of stock left around a stock (blue: not a warning colour). */
+export const STOCK_LEFT_COLOR = "#1F5FBF";
 export const MAP_LAND_COLOR = "#EFEDE6";
 export const MAP_BORDER_COLOR = "#C9C5BA";
 export const MAP_OCEAN_COLOR = "#F7FAFC";

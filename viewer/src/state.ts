@@ -3,18 +3,19 @@
  * history of scenario changes; the URL-hash encoding that makes a view shareable. Nothing here touches the DOM,
  * sigma or the graph, so it is unit-tested in Node.
  */
-import type { Scenario } from "../../src/scenario/types.js";
+import { cutText, parseCut } from "../../src/scenario/selectors.js";
+import type { EdgeCut, Scenario } from "../../src/scenario/types.js";
 
 export type LayoutName = "map" | "tiers" | "force";
 export const LAYOUTS: readonly LayoutName[] = ["map", "tiers", "force"];
 export type ColorBy = "country" | "stage";
 export type SizeBy = "capacity" | "throughput";
 
-/** A cut of the edges from one country to another (`*` = any other country). */
-export interface CountryCut {
-  from: string;
-  to: string;
-}
+/**
+ * A cut of the edges from one country to another (`*` = any other country), optionally of one material and with
+ * an origin condition: the library's `EdgeCut`, written in the CLI's `--cut` syntax in links and chips.
+ */
+export type CountryCut = Pick<EdgeCut, "from" | "to" | "material" | "origin">;
 
 /** Everything a user sets; derived data (analysis results, positions) is never stored here. */
 export interface State {
@@ -53,7 +54,7 @@ export const DEFAULT_STATE: State = {
 };
 
 const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
-const cutKey = (c: CountryCut): string => `${c.from}>${c.to}`;
+const cutKey = (c: CountryCut): string => cutText(c);
 
 /** Turn a country off, or back on. */
 export function toggleCountry(state: State, country: string): State {
@@ -145,12 +146,12 @@ export function scenarioFromState(state: State, preset: Scenario | null): Scenar
     ...state.removedCountries.map((country) => ({ country })),
     ...state.removedNodes.map((node) => ({ node })),
   ];
-  const cut = [...(preset?.cut ?? []), ...state.cuts.map((c) => ({ from: c.from, to: c.to }))];
+  const cut = [...(preset?.cut ?? []), ...state.cuts.map((c) => ({ ...c }))];
   const parts = [
     preset?.name,
     ...state.removedCountries.map((c) => `without ${c}`),
     ...state.removedNodes.map((n) => `without ${n}`),
-    ...state.cuts.map((c) => `cut ${c.from}>${c.to}`),
+    ...state.cuts.map((c) => `cut ${cutKey(c)}`),
   ].filter((p): p is string => p !== undefined);
   const scenario: Scenario = { name: parts.length > 0 ? parts.join(", ") : "baseline" };
   if (preset?.description) scenario.description = preset.description;
@@ -199,7 +200,15 @@ export function redo(history: History): History {
   return { past: [...history.past, history.present], present: next, future: history.future.slice(1) };
 }
 
-const COUNTRY = /^[A-Z]{2}$|^\*$/;
+/** A cut in the `--cut` syntax (`CN>JP`, `*>*:NdFeB-magnet@CN>=0.1%value`), or null when it cannot be read. */
+export function readCut(text: string): CountryCut | null {
+  try {
+    const cut = parseCut(text);
+    return cut.from === cut.to && cut.from !== "*" ? null : cut;
+  } catch {
+    return null; // user input (a link or the rule field): refused quietly here, reported by the panel
+  }
+}
 
 /** Encode a state as a URL hash (`#g=...&l=map&...`); defaults are left out so links stay short. */
 export function encodeHash(state: State): string {
@@ -247,8 +256,8 @@ export function decodeHash(hash: string): State {
   if (cut) {
     let s = state;
     for (const part of cut.split(",")) {
-      const [from, to] = part.split(">");
-      if (from && to && COUNTRY.test(from) && COUNTRY.test(to) && from !== to) s = toggleCut(s, { from, to });
+      const rule = readCut(part);
+      if (rule) s = toggleCut(s, rule);
     }
     state.cuts = s.cuts;
   }

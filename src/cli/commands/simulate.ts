@@ -1,7 +1,8 @@
 /**
  * `chokepoint simulate [file]`: the disruption day by day (period by period): stocks drain, routes requalify,
  * capacity ramps, plants recover. Scenario options as for `flow` (default `no-china`), timed with
- * `--start-day` / `--duration-days` or by the scenario file's own timing.
+ * `--start-day` / `--duration-days` or by the scenario file's own timing. `--samples N` adds 5th-95th percentile
+ * intervals from a Monte Carlo over the ranged values (one simulation per sample).
  */
 import { basename } from "node:path";
 import { DEFAULT_GRAPH, resolveGraphPath } from "../../io/bundled.js";
@@ -10,9 +11,12 @@ import { UsageError } from "../../model/errors.js";
 import { formatSimulations, type SimulateFormat, type SimulationRun } from "../../report/simulate.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import type { Scenario } from "../../scenario/types.js";
+import { simulationIntervals } from "../../report/simulate-samples.js";
 import { simulate } from "../../simulate/simulate.js";
+import { sampledSimulation } from "../../uncertainty/sampled-simulation.js";
 import { checkOut, type CommandSpec, formatOption } from "../_command.js";
 import { chartPrefix, emitReport } from "../_report-files.js";
+import { SAMPLING_OPTIONS, samplingFromOptions, samplingProgress } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
 
 /** A whole number of days within [min, 36500]. @throws UsageError naming the option */
@@ -107,6 +111,7 @@ export const simulateCommand: CommandSpec = {
       flags: "--countries <codes>",
       description: "countries the text and Markdown report show, e.g. JP,US (JSON holds all)",
     },
+    ...SAMPLING_OPTIONS,
     formatOption(["text", "md", "json"]),
     { flags: "--out <file>", description: "write the report to this file (Markdown: its chart beside it)" },
   ],
@@ -114,6 +119,7 @@ export const simulateCommand: CommandSpec = {
     "chokepoint simulate",
     "chokepoint simulate graphs/rare-earths-2010.json graphs/rare-earths-2025.json --scenario china-embargo-japan-2010 --duration-days 60 --countries JP --format md --out embargo.md",
     "chokepoint simulate --cut 'CN>JP' --start-day 30 --duration-days 60 --step 1 --horizon 180 --format json",
+    "chokepoint simulate --scenario china-embargo-japan-2010 --duration-days 60 --samples 100 --seed 1 --countries JP",
   ],
   async run({ args, options, io }) {
     checkOut(options);
@@ -122,20 +128,38 @@ export const simulateCommand: CommandSpec = {
     if (options.durationDays !== undefined)
       scenario = { ...scenario, durationDays: options.durationDays as number };
     const q = qualification(options.qualificationDays as string[] | undefined);
+    const settings = {
+      horizon: options.horizon as number,
+      step: options.step as number,
+      leadTimes: options.leadTimes !== false,
+      stocks: options.stocks !== false,
+      qualificationDays: q.byStage,
+      ...(q.all !== undefined ? { qualificationAll: q.all } : {}),
+      ...(typeof options.startDate === "string" ? { startDate: options.startDate } : {}),
+    };
+    const sampling = samplingFromOptions(options);
     const runs: SimulationRun[] = [];
     for (const arg of args.length ? args : [DEFAULT_GRAPH]) {
       const file = resolveGraphPath(arg);
       const graph = readGraphFile(file);
       const sim = await simulate(graph, applyScenario(graph, scenario), {
-        horizon: options.horizon as number,
-        step: options.step as number,
-        leadTimes: options.leadTimes !== false,
-        stocks: options.stocks !== false,
+        ...settings,
         nodes: options.nodes === true,
-        qualificationDays: q.byStage,
-        ...(q.all !== undefined ? { qualificationAll: q.all } : {}),
-        ...(typeof options.startDate === "string" ? { startDate: options.startDate } : {}),
       });
+      let intervals: SimulationRun["intervals"];
+      if (sampling) {
+        const bar = samplingProgress(io, `simulate samples (${basename(file)})`);
+        try {
+          const sampled = await sampledSimulation(graph, scenario, {
+            ...sampling,
+            simulate: settings,
+            onProgress: bar.onProgress,
+          });
+          intervals = simulationIntervals(sampled);
+        } finally {
+          bar.stop();
+        }
+      }
       const year = graph.getAttribute("year");
       runs.push({
         file: basename(file),
@@ -143,6 +167,7 @@ export const simulateCommand: CommandSpec = {
         sim,
         provenance: { dataFile: basename(file), scenario: sim.scenario, date: String(year ?? "n/a") },
         currency: graph.getAttribute("currency") ?? null,
+        ...(intervals ? { intervals } : {}),
       });
     }
     const known = [...new Set(runs.flatMap((r) => Object.keys(r.sim.countries)))];

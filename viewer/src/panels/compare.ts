@@ -6,6 +6,7 @@ import { el, formatNumber, formatPercent, replaceChildren, svg } from "../dom.js
 import { countryColor } from "../encodings.js";
 import { setCompare } from "../state.js";
 import type { CountryView } from "../analysis-view.js";
+import { compareCurves } from "./compare-curves.js";
 import type { Actions, Panel, View } from "./types.js";
 
 interface Metric {
@@ -141,6 +142,7 @@ export function comparePanel(container: HTMLElement, actions: Actions): Panel {
       replaceChildren(
         charts,
         ...METRICS.map((m) => chart(m, pair, data, colors)),
+        compareCurves(view.timeline, pair, colors),
         missing.length > 0 && el("p", { class: "hint" }, `No consumers in ${missing.join(", ")}.`),
         el(
           "p",

@@ -56,6 +56,8 @@ export function impactPanel(container: HTMLElement, actions: Actions): Panel {
             `(${formatPercent(totalDemand > 0 ? cutDemand / totalDemand : 0)} of demand); the other ` +
             `${consumers.length - a.cutOff.length} are still connected (a complete route, whatever the capacity).`,
         ),
+        // What origin rules (Announcement 61's content test) cut, as text: the data never becomes HTML.
+        ...a.originCuts.map((line) => el("p", { class: "origin-cut" }, line)),
       ];
       if (a.cutOff.length) {
         parts.push(el("h3", {}, "Cut off"));

@@ -10,6 +10,7 @@ import {
   type MaterialClass,
   materialClass,
   OTHER_COUNTRY_COLOR,
+  STOCK_LEFT_COLOR,
 } from "../settings.js";
 import type { Panel, View } from "./types.js";
 
@@ -26,7 +27,7 @@ function swatch(color: string, shape: "dot" | "line" = "dot"): SVGSVGElement {
       );
 }
 
-function ring(kind: "chokepoint" | "cut" | "starved" | "removed"): SVGSVGElement {
+function ring(kind: "chokepoint" | "cut" | "starved" | "removed" | "stock"): SVGSVGElement {
   const s = svg("svg", { width: 18, height: 18, class: "sw" });
   if (kind === "removed") s.append(svg("circle", { cx: 9, cy: 9, r: 5, fill: FADED_NODE_COLOR }));
   else s.append(svg("circle", { cx: 9, cy: 9, r: 5, fill: "#888" }));
@@ -51,6 +52,24 @@ function ring(kind: "chokepoint" | "cut" | "starved" | "removed"): SVGSVGElement
     s.append(
       svg("path", { d: "M9 9L9 4A5 5 0 0 0 4 9Z", fill: CUT_OFF_COLOR, "fill-opacity": 0.7 }),
       svg("circle", { cx: 9, cy: 9, r: 7, fill: "none", stroke: CUT_OFF_COLOR, "stroke-width": 1 }),
+    );
+  if (kind === "stock")
+    s.append(
+      svg("circle", {
+        cx: 9,
+        cy: 9,
+        r: 7.5,
+        fill: "none",
+        stroke: STOCK_LEFT_COLOR,
+        "stroke-opacity": 0.2,
+        "stroke-width": 2,
+      }),
+      svg("path", {
+        d: "M9 1.5A7.5 7.5 0 0 1 16.5 9",
+        fill: "none",
+        stroke: STOCK_LEFT_COLOR,
+        "stroke-width": 2,
+      }),
     );
   return s;
 }
@@ -118,6 +137,7 @@ export function legendPanel(container: HTMLElement): Panel {
       right.push(el("div", { class: "lg" }, ring("cut"), "consumer cut off (no supply)"));
       right.push(el("div", { class: "lg" }, ring("starved"), "consumer starved: red = share not served"));
       right.push(el("div", { class: "lg" }, ring("chokepoint"), "chokepoint (number = rank)"));
+      right.push(el("div", { class: "lg" }, ring("stock"), "timeline: blue = share of the stock left"));
       replaceChildren(body, el("div", {}, ...rows), el("div", {}, ...right));
     },
   };

@@ -4,7 +4,16 @@
  */
 import { el, replaceChildren } from "../dom.js";
 import { countryColor } from "../encodings.js";
-import { resetScenario, setIncludePlanned, setPreset, toggleCountry, toggleCut } from "../state.js";
+import { cutText } from "../../../src/scenario/selectors.js";
+import {
+  type CountryCut,
+  readCut,
+  resetScenario,
+  setIncludePlanned,
+  setPreset,
+  toggleCountry,
+  toggleCut,
+} from "../state.js";
 import type { Actions, Panel, View } from "./types.js";
 
 export function scenarioPanel(container: HTMLElement, actions: Actions): Panel {
@@ -23,6 +32,26 @@ export function scenarioPanel(container: HTMLElement, actions: Actions): Panel {
       const cut = { from: cutFrom.value, to: cutTo.value };
       actions.dispatch((s) => toggleCut(s, cut), { undoable: true });
     }
+  });
+  // Any cut the CLI's --cut takes, origin rules included (e.g. Announcement 61's 0.1% value test).
+  const ruleInput = el("input", {
+    type: "text",
+    id: "cut-rule",
+    "aria-label": "Cut rule in the --cut syntax",
+    placeholder: "*>*:NdFeB-magnet@CN>=0.1%",
+  });
+  const ruleButton = el("button", { type: "button", id: "cut-rule-add" }, "Cut");
+  const ruleProblem = el("p", { class: "hint", id: "cut-rule-problem" });
+  const addRule = () => {
+    const rule = readCut(ruleInput.value);
+    ruleProblem.textContent = rule
+      ? ""
+      : `Cannot read "${ruleInput.value}": use FROM>TO[:material][@ORIGIN>=SHARE%[value|mass]], e.g. CN>JP:DyTb-oxide or *>*:NdFeB-magnet@CN>=0.1%.`;
+    if (rule) actions.dispatch((s) => toggleCut(s, rule), { undoable: true });
+  };
+  ruleButton.addEventListener("click", addRule);
+  ruleInput.addEventListener("keydown", (event) => {
+    if ((event as KeyboardEvent).key === "Enter") addRule();
   });
   const cuts = el("ul", { id: "cuts", class: "chips" });
   const planned = el("input", { type: "checkbox", id: "include-planned" });
@@ -43,6 +72,8 @@ export function scenarioPanel(container: HTMLElement, actions: Actions): Panel {
       countries,
       el("h3", {}, "Cut trade between two countries"),
       el("div", { class: "row" }, cutFrom, el("span", {}, "→"), cutTo, cutButton),
+      el("div", { class: "row" }, ruleInput, ruleButton),
+      ruleProblem,
       cuts,
       el("label", { class: "row" }, planned, "bring planned facilities online"),
       el("p", { class: "hint" }, "Shift+click a node to remove or restore it."),
@@ -108,7 +139,7 @@ export function scenarioPanel(container: HTMLElement, actions: Actions): Panel {
       replaceChildren(
         cuts,
         ...state.cuts.map((c) => {
-          const b = el("button", { type: "button", title: "restore this trade" }, `${c.from} → ${c.to} ✕`);
+          const b = el("button", { type: "button", title: "restore this trade" }, `${chipText(c)} ✕`);
           b.addEventListener("click", () => actions.dispatch((s) => toggleCut(s, c), { undoable: true }));
           return el("li", {}, b);
         }),
@@ -116,4 +147,9 @@ export function scenarioPanel(container: HTMLElement, actions: Actions): Panel {
       planned.checked = state.includePlanned;
     },
   };
+}
+
+/** A country pair as "CN → JP"; a cut with a material or an origin condition in the --cut syntax. */
+function chipText(cut: CountryCut): string {
+  return cut.material === undefined && cut.origin === undefined ? `${cut.from} → ${cut.to}` : cutText(cut);
 }

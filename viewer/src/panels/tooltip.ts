@@ -1,6 +1,20 @@
 /** Hover tooltip: a node's name, place and role, as text. */
 import { el, formatNumber, replaceChildren } from "../dom.js";
 import type { SupplyGraph } from "../../../src/model/types.js";
+import type { AnalysisView } from "../analysis-view.js";
+import { chokepointSet } from "../reducers.js";
+
+/** What the analysis says about a node in one line (removed, cut off, or its chokepoint rank); null if nothing. */
+export function tooltipNote(analysis: AnalysisView | null, node: string): string | null {
+  if (!analysis) return null;
+  if (analysis.nodeOut.has(node)) return "removed in this scenario";
+  const c = analysis.consumers.get(node);
+  if (c && !c.supplied) return "cut off in this scenario";
+  const rank = [...chokepointSet(analysis)].indexOf(node);
+  const choke = rank >= 0 ? analysis.chokepoints.find((x) => x.id === node) : undefined;
+  if (!choke) return null;
+  return `chokepoint #${rank + 1}: alone it cuts off ${choke.consumersCut} consumer${choke.consumersCut === 1 ? "" : "s"}`;
+}
 
 export class Tooltip {
   constructor(private readonly element: HTMLElement) {}

@@ -4,6 +4,7 @@ import type { AnalysisView } from "../analysis-view.js";
 import type { Preset } from "../data.js";
 import type { Encodings } from "../encodings.js";
 import type { State } from "../state.js";
+import type { TimelineState } from "../timeline.js";
 
 export interface View {
   state: State;
@@ -20,6 +21,8 @@ export interface View {
   presets: readonly Preset[];
   /** The graph drawn is an aggregate of a large one. */
   aggregated: boolean;
+  /** The timeline's simulation and the period shown. */
+  timeline: TimelineState;
 }
 
 export interface Actions {

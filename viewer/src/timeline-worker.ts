@@ -1,0 +1,43 @@
+/**
+ * The timeline worker: holds the current graph and runs the library's `simulate` (a year in weekly periods) on
+ * the page's scenario, off the main thread and apart from the analysis workers, so the yearly analysis never
+ * waits for it. Posts `toTimelineData` of the result.
+ */
+import { DirectedGraph } from "graphology";
+import type { SerializedGraph } from "graphology-types";
+import type { Lever } from "../../src/levers/types.js";
+import { ChokepointError } from "../../src/model/errors.js";
+import type { SupplyGraph } from "../../src/model/types.js";
+import { applyScenario } from "../../src/scenario/apply-scenario.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import { simulate } from "../../src/simulate/simulate.js";
+import { leveredInputs } from "./analysis.js";
+import { type TimelineData, toTimelineData } from "./timeline-view.js";
+
+export type TimelineRequest =
+  | { type: "graph"; graph: SerializedGraph }
+  | { type: "simulate"; id: number; scenario: Scenario; lever: Lever | null };
+
+export type TimelineResponse =
+  | { type: "result"; id: number; data: TimelineData }
+  | { type: "error"; id: number; code: string; message: string };
+
+let fileGraph: SupplyGraph | null = null;
+
+self.onmessage = async (event: MessageEvent<TimelineRequest>) => {
+  const request = event.data;
+  const post = (response: TimelineResponse) => (self as unknown as Worker).postMessage(response);
+  if (request.type === "graph") {
+    fileGraph = DirectedGraph.from(request.graph) as SupplyGraph;
+    return;
+  }
+  try {
+    if (!fileGraph) throw new Error("no graph loaded");
+    const { graph, scenario } = leveredInputs(fileGraph, request.scenario, request.lever);
+    const sim = await simulate(graph, applyScenario(graph, scenario));
+    post({ type: "result", id: request.id, data: toTimelineData(sim) });
+  } catch (e) {
+    const code = e instanceof ChokepointError ? e.code : "E_VIEWER_TIMELINE";
+    post({ type: "error", id: request.id, code, message: (e as Error).message });
+  }
+};
