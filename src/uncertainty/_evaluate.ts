@@ -109,9 +109,9 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
 }
 
 /**
- * The served figures on the reused model; when its solver gives up on a sample (a warm start from a far-off basis
- * can end in a spurious "infeasible" within tolerance), the sample is solved afresh, exactly as without reuse, and
- * the next sample starts from a fresh model too.
+ * The served figures on the reused model; when its solver gives up on a sample (a warm start from the previous
+ * sample's basis has ended in a spurious "infeasible" within tolerance), the sample is solved afresh, exactly as
+ * without reuse, and the next sample starts from a fresh model too.
  */
 async function reusedOrFresh(
   reused: ReusedModel,

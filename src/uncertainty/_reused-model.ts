@@ -5,8 +5,9 @@
  * on the bundled graph) and solving from a cold start is wasted work. `ReusedModel.highs` is a stand-in for the
  * HiGHS instance whose `createModel` reads the new text's numbers into the model it already holds: every column
  * and row bound and objective cost (in bulk), and the coefficients that changed. The basis of the previous sample
- * stays, so the first solve is a warm start (of the primal simplex, see `createModel`). A text of another shape
- * (rows, columns, terms or bound forms differ) gets a fresh model, as before.
+ * stays, so the first solve is a warm start (the allocator picks the simplex per solve: dual for the max-total,
+ * primal for the leximin levels). A text of another shape (rows, columns, terms or bound forms differ) gets a
+ * fresh model, as before.
  *
  * The optimum VALUES do not depend on where the simplex starts; the served figures are rounded to the demand's
  * grid (`_served-figures.ts`), and tests/uncertainty/reused-model.test.ts holds every figure of the bundled graph's
@@ -26,9 +27,6 @@ interface ParsedLp {
   rowBounds: Array<{ name: string; lo: number; hi: number }>;
   colBounds: Map<string, [number, number]>;
 }
-
-/** HiGHS's `simplex_strategy` value for the primal simplex. */
-const PRIMAL_SIMPLEX = 4;
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
@@ -152,11 +150,6 @@ export class ReusedModel {
     this.dispose();
     const model = this.base.createModel(source);
     if (!lp) return model; // not reusable: the caller owns and disposes it
-    // Primal simplex: a leximin round changes the objective and raises lower bounds to levels the current solution
-    // already meets, so the previous basis stays primal feasible and the primal simplex goes on from it, where
-    // HiGHS's default dual simplex must first restore dual feasibility. Measured on the bundled graph's samples:
-    // about 35% less time per sample, every figure the same (tests/uncertainty/reused-model.test.ts).
-    model.options.set({ simplex_strategy: PRIMAL_SIMPLEX });
     const { numCols, numRows } = model.getDimensions();
     const cols = Array.from({ length: numCols }, (_, j) => model.getColName(j));
     const colIndex = new Map(cols.map((c, j) => [c, j]));

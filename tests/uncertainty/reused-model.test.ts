@@ -84,8 +84,8 @@ describe("ReusedModel: identical figures to fresh solves", () => {
   }, 300_000);
 
   it("through the Monte Carlo's evaluator, a sample the reused model's solver gives up on included", async () => {
-    // Under these draws the warm-started primal simplex ends sample 37 as "infeasible" (within tolerance): the
-    // evaluator solves that sample afresh and starts the next from a fresh model (_evaluate.ts, reusedOrFresh).
+    // Under these draws a warm start from the previous sample's basis has ended sample 37 as "infeasible" (within
+    // tolerance): the evaluator then solves it afresh and starts the next from a fresh model (reusedOrFresh).
     const graph = readGraphFile("graphs/rare-earths-2025.json");
     const scenario = {
       ...loadScenario("china-heavy-ree-controls-2025"),
