@@ -260,7 +260,20 @@ export {
   monteCarlo,
   monteCarloIntervals,
 } from "./uncertainty/monte-carlo.js";
-export { type Interval, intervalOf, probabilityBelow } from "./uncertainty/quantiles.js";
+export {
+  type CensoredInterval,
+  censoredIntervalOf,
+  type Interval,
+  intervalOf,
+  probabilityBelow,
+} from "./uncertainty/quantiles.js";
+export {
+  type CountrySimulationIntervals,
+  type SampledSimulateSettings,
+  type SampledSimulation,
+  type SampledSimulationOptions,
+  sampledSimulation,
+} from "./uncertainty/sampled-simulation.js";
 export { type RangedInput, rangedInputs } from "./uncertainty/ranged-inputs.js";
 export {
   type InputSensitivity,

@@ -1,9 +1,12 @@
 /**
  * Served demand with extra nodes knocked out of a scenario, for the N-1 sweep and attack curves. The LP
  * objectives reuse one persistent model (`Allocator`: a knockout zeroes the node's edges, which is the same LP as
- * deleting it, and each re-solve warm-starts); the rule objectives re-propagate on a rebuilt model.
+ * deleting it). With `fromBase` (the N-1 sweep: one node out at a time) every knockout restarts from the base
+ * max-total optimum's basis (`Allocator.restart`), so each result depends on the knockout alone; without it
+ * (attack curves: one more node out per step) each solve warm-starts from the previous one, the closest basis.
+ * The rule objectives re-propagate on a rebuilt model.
  */
-import type { Highs } from "highs";
+import type { Basis, Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { Allocator } from "./_allocator.js";
@@ -26,6 +29,7 @@ export function knockout(
   graph: SupplyGraph,
   applied: AppliedScenario,
   objective: FlowObjective,
+  fromBase = false,
 ): Knockout {
   const model = buildFlowModel(graph, applied);
   const sum = (a: Float64Array) => a.reduce((t, x) => t + x, 0);
@@ -38,9 +42,22 @@ export function knockout(
     return { model, served, total: (removed) => sum(served(removed)), dispose() {} };
   }
   const allocator = new Allocator(highs, model);
-  const indices = (removed: readonly string[]) => removed.map((id) => model.index.get(id)!);
+  let base: Basis | null = null;
+  const restart = (removed: readonly string[]) => {
+    if (!fromBase) return allocator.knockOut(removed.map((id) => model.index.get(id)!));
+    if (base === null) {
+      allocator.knockOut([]);
+      allocator.maxTotal();
+      base = allocator.basis();
+    }
+    if (base !== null)
+      allocator.restart(
+        base,
+        removed.map((id) => model.index.get(id)!),
+      );
+  };
   const served = (removed: readonly string[]) => {
-    allocator.knockOut(indices(removed));
+    restart(removed);
     const { served: s } = allocator.leximin(objective === "max-total");
     return Float64Array.from(model.consumers, (i) => s[i]!);
   };
@@ -49,7 +66,7 @@ export function knockout(
     served,
     total(removed) {
       if (objective !== "max-total") return sum(served(removed));
-      allocator.knockOut(indices(removed));
+      restart(removed);
       return allocator.maxTotal();
     },
     dispose: () => allocator.dispose(),

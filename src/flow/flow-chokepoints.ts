@@ -1,17 +1,19 @@
 /**
  * Flow chokepoints (N-1): for every node the scenario keeps that is not a consumer, the served demand lost when
- * it alone is removed as well. One re-solve per node on a persistent, warm-started model (`_allocator.ts`).
- * Under the LP objectives a node that carries nothing in the scenario's routing is skipped for free: the
- * allocation stays feasible without it, and the leximin optimum of a smaller set that still contains the old
- * optimum is the old optimum.
+ * it alone is removed as well. One re-solve per node on a persistent model (`_allocator.ts`), each restarted
+ * from the base optimum's basis. Under the LP objectives a node that carries nothing in the scenario's routing
+ * is skipped for free: the allocation stays feasible without it, and the leximin optimum of a smaller set that
+ * still contains the old optimum is the old optimum. Under max-total, `flowChokepoints` also prunes by bounds
+ * when only the `top` k are asked for, and spreads the knockouts over `threads` workers (`_n1-prune.ts`).
  */
 import type { Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { byId, clean, quantize, quantum } from "./_clean.js";
 import { knockout } from "./_knockout.js";
-import type { FlowModel } from "./flow-model.js";
+import { buildFlowModel, type FlowModel } from "./flow-model.js";
 import { type FlowObjective, isLpObjective, solveFlow } from "./_solve-flow.js";
+import { prunedLosses } from "./_n1-prune.js";
 import { loadHighs } from "./_solver.js";
 
 /** Called after each re-solve; the library never prints. */
@@ -20,10 +22,19 @@ export type ProgressCallback = (done: number, total: number) => void;
 export interface FlowChokepointsOptions {
   objective?: FlowObjective;
   onProgress?: ProgressCallback;
+  /**
+   * Report only the `top` largest losses (ties by id), exactly as the full ranking's first `top` entries.
+   * Under max-total, knockouts whose bound cannot enter them are not solved. `Infinity`: every node.
+   */
+  top?: number;
+  /** Worker threads for the max-total knockouts (one HiGHS instance each); the result does not depend on it. */
+  threads?: number;
 }
 
 export const DEFAULT_FLOW_CHOKEPOINTS_OPTIONS: Required<Omit<FlowChokepointsOptions, "onProgress">> = {
   objective: "max-total",
+  top: Number.POSITIVE_INFINITY,
+  threads: 1,
 };
 
 /** One node's N-1 result. */
@@ -75,7 +86,7 @@ export function sweepFlow(
   objective: FlowObjective,
   onProgress?: ProgressCallback,
 ): FlowSweep {
-  const solver = knockout(highs, graph, applied, objective);
+  const solver = knockout(highs, graph, applied, objective, true);
   try {
     const { model } = solver;
     // Served tonnes on the reporting grid (see `quantum`), so that survival and exposure do not see solver noise.
@@ -130,8 +141,22 @@ export function rankChokepoints(graph: SupplyGraph, sweep: FlowSweep): FlowChoke
     .sort((a, b) => b.demandLost - a.demandLost || byId(a.id, b.id));
 }
 
+/** A ranking entry from a node index of `model` and its loss. */
+function entry(graph: SupplyGraph, id: string, lost: number, demand: number): FlowChokepoint {
+  const a = graph.getNodeAttributes(id);
+  return {
+    id,
+    label: a.label,
+    stage: a.stage,
+    country: a.country,
+    demandLost: lost,
+    shareLost: demand > 0 ? clean(lost / demand) : 0,
+  };
+}
+
 /**
- * Flow chokepoints of a scenario: every kept non-consumer node with the served demand its loss costs.
+ * Flow chokepoints of a scenario: every kept non-consumer node with the served demand its loss costs (the first
+ * `top` of them when asked), sorted by demandLost (desc), then id.
  * @throws FlowSolveError if the LP solver fails
  */
 export async function flowChokepoints(
@@ -139,7 +164,17 @@ export async function flowChokepoints(
   applied: AppliedScenario,
   options: FlowChokepointsOptions = {},
 ): Promise<FlowChokepoint[]> {
-  const { objective, onProgress } = { ...DEFAULT_FLOW_CHOKEPOINTS_OPTIONS, ...options };
-  const sweep = sweepFlow(await loadHighs(), graph, applied, objective, onProgress);
-  return rankChokepoints(graph, sweep);
+  const { objective, onProgress, top, threads } = { ...DEFAULT_FLOW_CHOKEPOINTS_OPTIONS, ...options };
+  const highs = await loadHighs();
+  if (objective !== "max-total") {
+    return rankChokepoints(graph, sweepFlow(highs, graph, applied, objective, onProgress)).slice(0, top);
+  }
+  const model = buildFlowModel(graph, applied);
+  const demand = model.consumers.reduce((t, i) => t + model.demand[i]!, 0);
+  const { exact, ranked } = await prunedLosses(highs, model, {
+    top: Math.min(top, model.nodes.length),
+    threads: Math.max(1, Math.floor(threads)),
+    onProgress,
+  });
+  return ranked.map((i) => entry(graph, model.nodes[i]!, exact.get(i)!, demand));
 }

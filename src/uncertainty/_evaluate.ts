@@ -7,14 +7,12 @@ import type { FlowObjective } from "../flow/_solve-flow.js";
 import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import type { Scenario } from "../scenario/types.js";
-import { loadHighs } from "../flow/_solver.js";
+import { FlowSolveError, loadHighs } from "../flow/_solver.js";
+import type { AppliedScenario } from "../scenario/types.js";
 import { ReusedModel } from "./_reused-model.js";
 import { servedFigures } from "./_served-figures.js";
-import {
-  type SampledSimulateSettings,
-  SIMULATION_FIGURES,
-  simulationFigures,
-} from "./_simulation-figures.js";
+import { SIMULATION_FIGURES } from "./_simulation-columns.js";
+import type { SampledSimulateSettings } from "./_simulation-figures.js";
 import type { Distribution } from "./draws.js";
 import type { RangedInput } from "./ranged-inputs.js";
 import { assignInputValues, sampler } from "./sample-graph.js";
@@ -64,7 +62,10 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
   const fixed = plan.scenario.scale?.length ? null : applyScenario(graph, plan.scenario);
   // One HiGHS model for every point of this thread: only its numbers change (`_reused-model.ts`).
   let reused: ReusedModel | undefined;
-  return async (points: readonly Point[]): Promise<Float64Array> => {
+  // Calls run one after another, never interleaved: each rewrites the ranged values of the ONE working graph and
+  // awaits inside a point, so two side by side (a worker holds two chunks, `_pool.ts`) would read each other's.
+  let running: Promise<unknown> = Promise.resolve();
+  const solve = async (points: readonly Point[]): Promise<Float64Array> => {
     reused ??= new ReusedModel(await loadHighs());
     const out = new Float64Array(points.length * width);
     for (let p = 0; p < points.length; p++) {
@@ -82,10 +83,12 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
       assignInputValues(graph, plan.inputs, values);
       const applied = fixed ?? applyScenario(graph, plan.scenario);
       if (plan.simulate) {
+        // loaded only for a simulated plan: every worker of a served-demand run would load the simulator for nothing
+        const { simulationFigures } = await import("./_simulation-figures.js");
         await simulationFigures(graph, applied, plan.simulate, plan.countries, out, p * width);
         continue;
       }
-      const result = await servedFigures(graph, applied, plan.objective, reused.highs);
+      const result = await reusedOrFresh(reused, graph, applied, plan.objective);
       const row = p * width;
       out[row] = result.totalDemand;
       out[row + 1] = result.totalServed;
@@ -98,4 +101,29 @@ export function evaluator(graph: SupplyGraph, plan: EvaluationPlan) {
     assignInputValues(graph, plan.inputs, nominal);
     return out;
   };
+  return (points: readonly Point[]): Promise<Float64Array> => {
+    const run = running.then(() => solve(points));
+    running = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * The served figures on the reused model; when its solver gives up on a sample (a warm start from the previous
+ * sample's basis has ended in a spurious "infeasible" within tolerance), the sample is solved afresh, exactly as
+ * without reuse, and the next sample starts from a fresh model too.
+ */
+async function reusedOrFresh(
+  reused: ReusedModel,
+  graph: SupplyGraph,
+  applied: AppliedScenario,
+  objective: FlowObjective,
+) {
+  try {
+    return await servedFigures(graph, applied, objective, reused.highs);
+  } catch (error) {
+    if (!(error instanceof FlowSolveError)) throw error;
+    reused.dispose();
+    return servedFigures(graph, applied, objective);
+  }
 }

@@ -5,8 +5,9 @@
  * on the bundled graph) and solving from a cold start is wasted work. `ReusedModel.highs` is a stand-in for the
  * HiGHS instance whose `createModel` reads the new text's numbers into the model it already holds: every column
  * and row bound and objective cost (in bulk), and the coefficients that changed. The basis of the previous sample
- * stays, so the first solve is a warm start of the dual simplex. A text of another shape (rows, columns, terms or
- * bound forms differ) gets a fresh model, as before.
+ * stays, so the first solve is a warm start (the allocator picks the simplex per solve: dual for the max-total,
+ * primal for the leximin levels). A text of another shape (rows, columns, terms or bound forms differ) gets a
+ * fresh model, as before.
  *
  * The optimum VALUES do not depend on where the simplex starts; the served figures are rounded to the demand's
  * grid (`_served-figures.ts`), and tests/uncertainty/reused-model.test.ts holds every figure of the bundled graph's

@@ -11,18 +11,10 @@ import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { simulate } from "../simulate/simulate.js";
 import type { SimulateOptions } from "../simulate/types.js";
+import { SIMULATION_FIGURES } from "./_simulation-columns.js";
 
 /** The simulate options a sampled run passes on: plain data (it is posted to worker threads). */
 export type SampledSimulateSettings = Omit<SimulateOptions, "onProgress" | "nodes">;
-
-/** Figures per country, in this order. */
-export const SIMULATION_FIGURES = [
-  "timeToSurvive",
-  "deepestFraction",
-  "timeToRecover",
-  "tonneDays",
-  "shareDays",
-] as const;
 
 /** Write the figures of `countries` (in order) for `graph` under `applied` into `out` from `at`. */
 export async function simulationFigures(

@@ -16,7 +16,8 @@
 import type { SupplyGraph } from "../model/types.js";
 import { applyScenario } from "../scenario/apply-scenario.js";
 import type { Scenario } from "../scenario/types.js";
-import { SIMULATION_FIGURES, type SampledSimulateSettings } from "./_simulation-figures.js";
+import { SIMULATION_FIGURES } from "./_simulation-columns.js";
+import type { SampledSimulateSettings } from "./_simulation-figures.js";
 import type { Distribution } from "./draws.js";
 import { evaluatePoints, type Point } from "./evaluate-points.js";
 import { checkSampling, planFor } from "./monte-carlo.js";

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadHighs } from "../../src/flow/_solver.js";
 import { flowAttackCurves } from "../../src/flow/flow-attack.js";
-import { flowChokepoints, sweepFlow } from "../../src/flow/flow-chokepoints.js";
+import { flowChokepoints, rankChokepoints, sweepFlow } from "../../src/flow/flow-chokepoints.js";
+import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
+import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
+import { checkSerializedGraph } from "../../src/model/graph-checks.js";
 import { servedDemand } from "../../src/flow/served-demand.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { BASELINE_SCENARIO } from "../../src/scenario/types.js";
@@ -60,6 +63,45 @@ describe("flowChokepoints (N-1)", () => {
     const none = applyScenario(graph, { name: "x", remove: [{ node: "car" }] });
     const ranking = await flowChokepoints(graph, none);
     expect(ranking.every((c) => c.demandLost === 0 && c.shareLost === 0)).toBe(true);
+  });
+});
+
+const generated = (nodes: number, seed: number) =>
+  checkSerializedGraph(JSON.parse([...syntheticGraphJson(syntheticNetwork({ nodes, seed }))].join("")))
+    .graph!;
+const noChina = { name: "no-china", remove: [{ country: "CN" }] };
+
+describe("flowChokepoints at scale: bound and prune, worker threads", () => {
+  it("top k is exactly the first k of the full ranking, and the full ranking is the sweep's", async () => {
+    const highs = await loadHighs();
+    for (const [seed, scenario] of [
+      [4, BASELINE_SCENARIO],
+      [5, noChina],
+    ] as const) {
+      const g = generated(300, seed);
+      const a = applyScenario(g, scenario);
+      const full = await flowChokepoints(g, a);
+      expect(full).toEqual(rankChokepoints(g, sweepFlow(highs, g, a, "max-total")));
+      expect(full.filter((c) => c.demandLost > 0).length).toBeGreaterThan(5);
+      for (const top of [1, 3, 20]) {
+        const solved: number[][] = [];
+        const pruned = await flowChokepoints(g, a, { top, onProgress: (d, t) => solved.push([d, t]) });
+        expect(pruned).toEqual(full.slice(0, top));
+        // pruning solves fewer knockouts than the sweep's one per node that carries flow (the progress total)
+        const [done, carrying] = solved.at(-1)!;
+        expect(done).toBe(solved.length);
+        if (top === 1) expect(done).toBeLessThan(carrying!);
+      }
+    }
+  });
+
+  it("gives the same figures whatever the thread count", async () => {
+    const g = generated(400, 6);
+    const a = applyScenario(g, noChina);
+    const one = await flowChokepoints(g, a, { threads: 1 });
+    expect(await flowChokepoints(g, a, { threads: 2 })).toEqual(one);
+    expect(await flowChokepoints(g, a, { threads: 3 })).toEqual(one);
+    expect(await flowChokepoints(g, a, { threads: 2, top: 10 })).toEqual(one.slice(0, 10));
   });
 });
 

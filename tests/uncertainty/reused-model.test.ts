@@ -10,6 +10,7 @@ import { readGraphFile } from "../../src/io/read-graph-file.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { parseLp, ReusedModel } from "../../src/uncertainty/_reused-model.js";
 import { servedFigures } from "../../src/uncertainty/_served-figures.js";
+import { evaluatePoints } from "../../src/uncertainty/evaluate-points.js";
 import { planFor } from "../../src/uncertainty/monte-carlo.js";
 import { assignInputValues, sampler } from "../../src/uncertainty/sample-graph.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
@@ -80,6 +81,38 @@ describe("ReusedModel: identical figures to fresh solves", () => {
       expect(key(again), `sample ${i}`).toBe(key(fresh));
     }
     reused.dispose();
+  }, 300_000);
+
+  it("through the Monte Carlo's evaluator, a sample the reused model's solver gives up on included", async () => {
+    // Under these draws a warm start from the previous sample's basis has ended sample 37 as "infeasible" (within
+    // tolerance): the evaluator then solves it afresh and starts the next from a fresh model (reusedOrFresh).
+    const graph = readGraphFile("graphs/rare-earths-2025.json");
+    const scenario = {
+      ...loadScenario("china-heavy-ree-controls-2025"),
+      uncertainty: [{ select: {}, attribute: "capacity", relative: 0.3 }],
+    };
+    const plan = planFor(graph, scenario, { seed: 1, distribution: "triangular" });
+    const n = 40;
+    const rows = await evaluatePoints(
+      graph,
+      plan,
+      Array.from({ length: n }, (_, sample) => ({ sample, stream: 0 as const })),
+    );
+    const applied = applyScenario(graph, scenario);
+    const draw = sampler(plan.inputs, plan);
+    const values = new Float64Array(plan.inputs.length);
+    const work = graph.copy();
+    const width = 2 + 2 * plan.countries.length;
+    for (let i = 0; i < n; i++) {
+      assignInputValues(work, plan.inputs, draw(i, 0, values));
+      const fresh = await servedFigures(work, applied, plan.objective);
+      const perCountry = plan.countries.flatMap((c) => [
+        fresh.countries.get(c)?.demand ?? 0,
+        fresh.countries.get(c)?.served ?? 0,
+      ]);
+      const want = [fresh.totalDemand, fresh.totalServed, ...perCountry];
+      expect([...rows.subarray(i * width, (i + 1) * width)], `sample ${i}`).toEqual(want);
+    }
   }, 300_000);
 
   it("on random capacities and recipes of one graph, and across graphs of other shapes", async () => {

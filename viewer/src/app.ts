@@ -9,8 +9,6 @@ import { EdgeLineProgram } from "sigma/rendering";
 import { animateNodes } from "sigma/utils";
 import { checkGraphText } from "../../src/io/parse-graph.js";
 import type { SupplyGraph } from "../../src/model/types.js";
-import type { Lever } from "../../src/levers/types.js";
-import type { Scenario } from "../../src/scenario/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
 import { ANALYSIS_STAGES, type AnalysisView, servedShown, toAnalysisView } from "./analysis-view.js";
 import { AnalysisClient } from "./analysis-client.js";
@@ -160,8 +158,6 @@ export class App implements Actions {
   private reducerContext: ReducerContext | null = null;
   /** The edge program of the graph shown (none: sigma's default arrows). */
   private edgeType: { type?: string } = {};
-  /** The simulation the timeline will run once the yearly analysis is done (large graphs only). */
-  private timelineQueued: { scenario: Scenario; lever: Lever | null } | null = null;
   private hovered: string | null = null;
   private matches: ReadonlySet<string> = new Set();
   private focus: Focus = NO_FOCUS;
@@ -433,7 +429,6 @@ export class App implements Actions {
     this.analysedKey = null;
     this.shownKey = null;
     this.shownStage = -1;
-    this.timelineQueued = null;
     // ids from a link that this graph does not have: say so and drop them
     const unknown = state.removedNodes.filter((n) => !graph.hasNode(n));
     if (unknown.length) this.messages.error(`Not in this graph, ignored: ${unknown.join(", ")}`);
@@ -452,7 +447,7 @@ export class App implements Actions {
     this.hooks.timings.graphChecked = performance.now();
     const shared = source ?? { kind: "serialized", graph: graph.export() };
     this.workers.setGraph(shared);
-    this.timeline.setGraph(shared);
+    this.timeline.setGraph(shared, graph.order);
     // Draw first (positions are set before sigma's one indexation), analyse after: the analyses arrive as
     // messages and only re-colour what they change.
     this.buildRenderer();
@@ -529,7 +524,9 @@ export class App implements Actions {
     renderer.on("clickStage", () => this.dispatch((s) => select(s, null)));
     renderer.on("enterNode", ({ node, event }) => {
       this.hovered = node;
-      if (this.graph) this.tooltip.show(this.graph, node, event.x, event.y, tooltipNote(this.analysis, node));
+      const notes = [tooltipNote(this.analysis, node), this.timeline.readout(node)].filter((n) => n !== null);
+      if (this.graph)
+        this.tooltip.show(this.graph, node, event.x, event.y, notes.length ? notes.join(" · ") : null);
       this.refreshDisplay();
     });
     renderer.on("leaveNode", () => {
@@ -587,19 +584,7 @@ export class App implements Actions {
     this.analysing = true;
     this.hooks.timings.requested = performance.now();
     this.workers.analyze(scenario, preset?.lever ?? null);
-    // On a large graph the timeline's simulation (LPs, period by period) waits for the yearly analysis: on
-    // two cores the two would otherwise share them and served demand would come twice as late.
-    if (this.graph && this.graph.order > STAGED_MIN_NODES) {
-      this.timelineQueued = { scenario, lever: preset?.lever ?? null };
-      this.timeline.expect();
-    } else this.timeline.simulate(scenario, preset?.lever ?? null);
-  }
-
-  /** Start the queued simulation (the yearly analysis is done or failed). */
-  private releaseTimeline(): void {
-    const queued = this.timelineQueued;
-    this.timelineQueued = null;
-    if (queued) this.timeline.simulate(queued.scenario, queued.lever);
+    this.timeline.simulate(scenario, preset?.lever ?? null);
   }
 
   /** A response to the latest request (`AnalysisClient` drops older ones). */
@@ -621,7 +606,6 @@ export class App implements Actions {
     }
     this.analysing = false;
     if (response.type === "error") {
-      this.releaseTimeline();
       this.messages.error(`This scenario cannot be analysed: ${response.message} [${response.code}]`);
       // go back to the last state that worked (or the baseline), without a redo entry for the broken one
       const failed = scenarioKey(this.history.present);
@@ -636,7 +620,6 @@ export class App implements Actions {
       this.hooks.timings[response.data.stage] = performance.now();
       this.analysis = toAnalysisView(response.data);
       this.analysing = !response.data.complete;
-      if (response.data.complete) this.releaseTimeline();
     }
     this.hooks.analysed++;
     this.render();

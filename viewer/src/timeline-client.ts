@@ -56,6 +56,16 @@ export class TimelineClient {
     } satisfies TimelineRequest);
   }
 
+  /** Stop a simulation under way (its result would be for a graph no longer shown). */
+  stop(): void {
+    if (!this.busy) return;
+    this.requestId++;
+    this.busy = false;
+    this.worker.terminate();
+    this.worker = this.newWorker();
+    this.graph = null;
+  }
+
   kill(): void {
     this.worker.terminate();
   }

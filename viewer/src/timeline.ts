@@ -8,7 +8,14 @@ import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import type { GraphSource } from "./graph-source.js";
 import { TimelineClient } from "./timeline-client.js";
-import { marksAt, type TimelineData } from "./timeline-view.js";
+import { dayLabel, marksAt, nodeReadout, type TimelineData } from "./timeline-view.js";
+
+/**
+ * Above this many nodes the page does not simulate, and the graph is not even sent to the timeline worker: a
+ * simulation solves tens of LPs per week of the year, on a 10^3-node graph already minutes of CPU
+ * (docs/simulate.md, Performance), which the yearly analysis needs. `chokepoint simulate` runs it outside the page.
+ */
+export const TIMELINE_MAX_NODES = 500;
 
 /** Milliseconds per period while playing: a year of weeks in about 13 s. */
 export const PLAY_INTERVAL_MS = 250;
@@ -34,6 +41,8 @@ export class Timeline {
   private active = false;
   private pending = false;
   private error: string | null = null;
+  /** Why this graph is not simulated at all (too large); null when it is. */
+  private unavailable: string | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly client: TimelineClient;
 
@@ -59,27 +68,27 @@ export class Timeline {
     );
   }
 
-  /** A new graph: forget the simulation and go back to the yearly view. */
-  setGraph(graph: GraphSource): void {
+  /** A new graph of `order` nodes: forget the simulation and go back to the yearly view. */
+  setGraph(graph: GraphSource, order: number): void {
     this.pause();
     this.data = null;
     this.active = false;
     this.index = 0;
-    this.client.setGraph(graph);
+    this.pending = false;
+    this.error = null;
+    this.unavailable =
+      order > TIMELINE_MAX_NODES
+        ? `The timeline is not simulated in the page above ${TIMELINE_MAX_NODES} nodes (this graph has ${order}); \`chokepoint simulate\` runs it.`
+        : null;
+    if (this.unavailable) this.client.stop();
+    else this.client.setGraph(graph);
   }
 
   /** Simulate the page's scenario (the previous simulation stays on screen until the new one arrives). */
   simulate(scenario: Scenario, lever: Lever | null): void {
+    if (this.unavailable) return;
     this.pending = true;
     this.client.simulate(scenario, lever);
-  }
-
-  /**
-   * A simulation will be asked for later (the page waits for its yearly analysis): shown as pending from the
-   * page's next render (the caller renders next, so no `onChange` here).
-   */
-  expect(): void {
-    this.pending = true;
   }
 
   /** Show period `index` (clamped); the marks follow the timeline from now on. */
@@ -124,13 +133,20 @@ export class Timeline {
       active: this.active,
       playing: this.timer !== null,
       pending: this.pending,
-      error: this.error,
+      error: this.unavailable ?? this.error,
     };
   }
 
   /** The marks at the period shown, or null when the page shows the yearly state. */
   marks(): ReturnType<typeof marksAt> | null {
     return this.active && this.data ? marksAt(this.data, this.index) : null;
+  }
+
+  /** "Day 84 …: toyota: served 45.2%" for a hovered node while the timeline is moved; null otherwise. */
+  readout(node: string): string | null {
+    if (!this.active || !this.data) return null;
+    const line = nodeReadout(this.data, this.index, node);
+    return line === null ? null : `${dayLabel(this.data, this.index)}: ${line}`;
   }
 
   kill(): void {

@@ -1,0 +1,109 @@
+/**
+ * The max-total N-1 ranking by bound and prune: solve a knockout exactly only while its bound can still enter
+ * the reported top k.
+ *
+ * 1. One max-total solve gives the base total, its basis and an optimal flow. A node that carries nothing in
+ *    that flow loses nothing (the flow stays feasible without it): loss 0, no LP.
+ * 2. Every other node gets an upper bound on its loss (`_loss-bound.ts`). Ranked by (key desc, id asc), where
+ *    the key is the exact loss once solved and the best bound until then, the nodes among the first k that have
+ *    only the cheap gain bound get the tighter frozen-flow bound, the others among the first k that are not
+ *    exact yet are solved (in parallel, `_knockout-totals.ts`), and the ranking is redone, until the first k
+ *    are all exact.
+ *    Then every node left out has a true loss at most its bound, which ranks after the k-th: the first k are
+ *    exactly the first k of the full ranking, whatever the thread count (the set solved in each round does
+ *    not depend on it, and each total does not depend on the thread that solved it).
+ * With k ≥ the number of carrying nodes every one of them is solved in one round.
+ */
+import type { Highs } from "highs";
+import { Allocator } from "./_allocator.js";
+import { byId, clean } from "./_clean.js";
+import { KnockoutPool } from "./_knockout-totals.js";
+import { FrozenLoss, gainBounds, topologicalOrder } from "./_loss-bound.js";
+import type { FlowModel } from "./flow-model.js";
+
+/** Options of `prunedLosses`. */
+export interface PrunedLossesOptions {
+  /** How many of the largest losses must be exact. */
+  top: number;
+  threads: number;
+  /** Called after each exact knockout with (done so far, knockouts solved if every carrying node were). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Exact losses of the first `top` nodes of the N-1 ranking, and what it cost. */
+export interface PrunedLosses {
+  /** Base max-total served demand. */
+  total: number;
+  /** Node index → exact loss (cleaned; 0 below the noise floor), for the nodes in the top k and those solved. */
+  exact: Map<number, number>;
+  /** The first `top` node indices of the ranking (loss desc, id asc), all exact. */
+  ranked: number[];
+  /** Knockout LPs solved, and nodes that carried flow (the LPs a full sweep needs). */
+  solved: number;
+  carrying: number;
+}
+
+/**
+ * Run the pruned N-1 sweep of `model`'s non-consumer nodes under max-total.
+ * @throws FlowSolveError if an LP cannot be solved
+ */
+export async function prunedLosses(
+  highs: Highs,
+  model: FlowModel,
+  options: PrunedLossesOptions,
+): Promise<PrunedLosses> {
+  const allocator = new Allocator(highs, model);
+  try {
+    const total = allocator.maxTotal();
+    const basis = allocator.basis();
+    const base = allocator.primal();
+    const flow = base.edgeFlow;
+    const demand = model.consumers.reduce((t, i) => t + model.demand[i]!, 0);
+    // Losses within the solver's tolerance of the total are no loss (as in `rankChokepoints`).
+    const noise = 1e-8 * Math.max(1, demand);
+    const order = topologicalOrder(model);
+    const bound = gainBounds(model, base, order);
+    const frozen = order ? new FrozenLoss(model, base, order) : null;
+    const refined = new Uint8Array(model.nodes.length);
+    const candidates = model.nodes.map((_, i) => i).filter((i) => model.demand[i] === 0);
+    const exact = new Map<number, number>();
+    const carries = (i: number) =>
+      model.outEdges[i]!.some((e) => flow[e]! > 1e-9) || model.inEdges[i]!.some((e) => flow[e]! > 1e-9);
+    for (const i of candidates) if (!carries(i)) exact.set(i, 0);
+    const carrying = candidates.length - exact.size;
+    // A bound a hair above its value, so that solver noise in an exact loss never ranks it above its own bound.
+    const key = (i: number) => exact.get(i) ?? bound[i]! * (1 + 1e-6) + noise;
+    const rank = (a: number, b: number) => {
+      const d = key(b) - key(a); // NaN between two unbounded nodes: a tie
+      return (d > 0 ? 1 : d < 0 ? -1 : 0) || byId(model.nodes[a]!, model.nodes[b]!);
+    };
+    const top = Math.min(options.top, candidates.length);
+    const pool = new KnockoutPool(allocator, model, basis!, options.threads);
+    let solved = 0;
+    try {
+      for (;;) {
+        const ranked = [...candidates].sort(rank).slice(0, top);
+        const open = ranked.filter((i) => !exact.has(i));
+        if (open.length === 0) return { total, exact, ranked, solved, carrying };
+        // Tighten cheap bounds first when a tighter one may let the node drop out of the first k.
+        const loose = top < carrying && frozen ? open.filter((i) => !refined[i]) : [];
+        if (loose.length > 0) {
+          for (const i of loose) {
+            refined[i] = 1;
+            bound[i] = Math.min(bound[i]!, frozen!.of(i));
+          }
+          continue;
+        }
+        const totals = await pool.totals(open, () => options.onProgress?.(++solved, carrying));
+        open.forEach((i, k) => {
+          const drop = total - totals[k]!;
+          exact.set(i, drop > noise ? clean(drop) : 0);
+        });
+      }
+    } finally {
+      await pool.close();
+    }
+  } finally {
+    allocator.dispose();
+  }
+}
