@@ -13,7 +13,7 @@ import { FlowRules } from "../model/_flow-rules.js";
 import type { EdgeAttributes, Problem } from "../model/types.js";
 import type { GraphColumnsCheckResult } from "./_stream-graph.js";
 import { decodeList } from "./formats/_attributes.js";
-import { finishImportColumns, type ImportOptions } from "./formats/_import.js";
+import { finishImportColumns, type ImportOptions, relocate } from "./formats/_import.js";
 import { EDGE_KEY, EDGE_SOURCE, EDGE_TARGET, squash } from "./formats/csv.js";
 import { importParquetTables, type ParquetTable } from "./formats/parquet.js";
 
@@ -66,17 +66,22 @@ export function checkParquetColumnsFast(
   if (!done.columns) return null;
   const edgeColumns = checkEdgeColumns(edges, layout, done.columns);
   if (edgeColumns === null) return null;
-  return { columns: { ...done.columns, ...edgeColumns }, problems: done.problems };
+  // The rules across nodes and edges come last, as in the row path (`finishRun`); only warnings reach here.
+  for (const p of edgeColumns.problems) done.problems.push({ ...p, path: relocate(p.path, read.locate) });
+  return { columns: { ...done.columns, ...edgeColumns.columns }, problems: done.problems };
 }
 
 type EdgeColumns = Pick<CheckedColumns, "edgeSource" | "edgeTarget" | "volume" | "leadTime" | "edgeKeys">;
 
-/** The edges as typed columns when every check passes without a problem, else null (see the module comment). */
+/**
+ * The edges as typed columns, with the warnings of the recipe and outflow cross-check (`FlowRules.finish`),
+ * when no edge raises a problem and the cross-check no error; else null (see the module comment).
+ */
 function checkEdgeColumns(
   edges: ParquetTable,
   layout: Record<string, number>,
   checked: CheckedColumns,
-): EdgeColumns | null {
+): { columns: EdgeColumns; problems: Problem[] } | null {
   const index = checked.positions;
   const ids = checked.ids;
   // Ids with "->" make `source->target` keys ambiguous: only the row path's exact key search is right then.
@@ -155,6 +160,6 @@ function checkEdgeColumns(
   }
   const problems: Problem[] = [];
   flow.finish(ids, problems);
-  if (problems.length > 0) return null;
-  return { edgeSource, edgeTarget, volume, leadTime, edgeKeys: null };
+  if (problems.some((p) => p.severity === "error")) return null;
+  return { columns: { edgeSource, edgeTarget, volume, leadTime, edgeKeys: null }, problems };
 }

@@ -4,13 +4,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkParquetColumnsFast, type ParquetTables } from "../../src/io/_parquet-columns.js";
 import { checkParquetColumns } from "../../src/io/formats/parquet-files.js";
-import { readParquetTable } from "../../src/io/formats/parquet.js";
+import { finishImportColumns } from "../../src/io/formats/_import.js";
+import { importParquetTables, readParquetTable } from "../../src/io/formats/parquet.js";
 import { writeParquet } from "../../src/io/formats/parquet-write.js";
 import { parseGraph } from "../../src/io/parse-graph.js";
 import { readGraphTable, readGraphTableAsync } from "../../src/io/read-graph-table.js";
 import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
 import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
-import type { Csr } from "../../src/model/csr.js";
+import { type Csr, csrFromColumns } from "../../src/model/csr.js";
 
 /** A generated graph as a JSON file and as a Parquet folder (written by our writer from the same graph). */
 function generated(nodes: number, seed: number): { json: string; parquet: string } {
@@ -96,6 +97,25 @@ describe("Parquet edges read column-wise", () => {
       },
     ];
     for (const edit of broken) expect(checkParquetColumnsFast(withEnds(edit), {})).toBeNull();
+  });
+
+  it("warnings of the cross-node rules (outflow over capacity) are those of the row path, in order", async () => {
+    const { parquet } = generated(300, 11);
+    const tables = await tablesOf(parquet);
+    const at = tables.nodes.header.indexOf("capacity");
+    const columns = tables.nodes.columns.slice();
+    columns[at] = Array.from(columns[at]! as Array<number | null>, (c) => (c === null ? null : 1));
+    const small: ParquetTables = { ...tables, nodes: { ...tables.nodes, columns } };
+    const fast = checkParquetColumnsFast(small, {});
+    expect(fast).not.toBeNull();
+    const rows = importParquetTables(small);
+    if ("problems" in rows) throw new Error("unexpected import problems");
+    const slow = finishImportColumns(rows.imported, rows.locate, {});
+    const outflow = fast!.problems.filter((p) => p.code === "W_OUTFLOW_OVER_CAPACITY");
+    expect(outflow.length).toBeGreaterThan(0);
+    expect(outflow[0]!.path).toMatch(/^nodes\.parquet row \d+, column capacity$/);
+    expect(fast!.problems).toEqual(slow.problems);
+    expect(plain(csrFromColumns(fast!.columns!))).toEqual(plain(csrFromColumns(slow.columns!)));
   });
 
   it("an unknown edge column or a bad value takes the row path, which names the row and column", async () => {
