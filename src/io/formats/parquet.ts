@@ -128,6 +128,16 @@ export async function readParquetTable(
   const rows = Number(metadata.num_rows);
   const columns = chunks.map((list) => {
     if (list.length === 1 && list[0]!.data.length === rows) return list[0]!.data;
+    list.sort((a, b) => a.start - b.start);
+    // Row groups in order and plain arrays (text, OPTIONAL columns): one concat, a block copy, where a copy
+    // cell by cell into a fresh 3.7-million-slot array cost about a second at 10^6 nodes.
+    let at = 0;
+    let plain = true;
+    for (const { start, data } of list) {
+      if (start !== at || !Array.isArray(data)) plain = false;
+      at += data.length;
+    }
+    if (plain && at === rows) return ([] as unknown[]).concat(...list.map((c) => c.data as unknown[]));
     const out = new Array<unknown>(rows);
     for (const { start, data } of list) for (let i = 0; i < data.length; i++) out[start + i] = data[i];
     return out;
