@@ -42,7 +42,8 @@ export class FlowRules {
     if (t?.recipe) this.withSuppliers[ti] = 1;
     const s = si >= 0 ? nodeAt[si] : undefined;
     if (!s || !t) return;
-    const path = `/edges/${index}`;
+    // The path string only for a problem: one per edge cost seconds of allocation at 10^6 nodes.
+    const path = () => `/edges/${index}`;
     const volume = attributes?.volume;
     if (typeof volume === "number") {
       // Volumes to planned, under-construction or idle facilities are not shipped in the baseline.
@@ -53,7 +54,7 @@ export class FlowRules {
         problems.push({
           severity: "warning",
           code: "W_VOLUME_OVER_CAPACITY",
-          path: `${path}/attributes/volume`,
+          path: `${path()}/attributes/volume`,
           message: `edge "${keyOf()}" carries a volume of ${volume}, above its capacity of ${cap}`,
           hint: "check the figures: the volume is what is shipped, the capacity what could be",
           edgeId: keyOf(),
@@ -63,7 +64,7 @@ export class FlowRules {
       problems.push({
         severity: "error",
         code: "E_CONSUMER_HAS_OUTPUT",
-        path,
+        path: path(),
         message: `consumer "${source}" (demand > 0) has an outgoing edge to "${target}"`,
         hint: "a consumer is a sink",
         nodeId: source,
@@ -80,7 +81,7 @@ export class FlowRules {
           problems.push({
             severity: "error",
             code: "E_STOCKPILE_EDGE",
-            path,
+            path: path(),
             message: `stockpile "${end}" has an edge ("${keyOf()}")`,
             hint: "stockpiles hold a one-off stock and carry no flow",
             nodeId: end,
@@ -93,7 +94,7 @@ export class FlowRules {
       problems.push({
         severity: "error",
         code: "E_SUPPLIER_NO_OUTPUT",
-        path,
+        path: path(),
         message: `"${target}" has a recipe but its supplier "${source}" declares no output`,
         hint: "set `output` on the supplier",
         nodeId: source,

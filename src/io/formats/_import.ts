@@ -157,7 +157,7 @@ interface Notes {
 }
 
 /** Rewrite a checker path (`/nodes/3/attributes/capacity/...`) into the original file's terms. */
-function relocate(path: string, locate: SourceLocator): string {
+export function relocate(path: string, locate: SourceLocator): string {
   const m = /^\/(nodes|edges)\/(\d+)(?:\/attributes\/([^/]+))?(?:\/(key|source|target|undirected))?/.exec(
     path,
   );

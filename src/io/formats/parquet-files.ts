@@ -5,15 +5,17 @@
  */
 import type { GraphCheckResult } from "../../model/graph-checks.js";
 import type { Problem } from "../../model/types.js";
+import { checkParquetColumnsFast, type ParquetTables } from "../_parquet-columns.js";
 import type { GraphColumnsCheckResult } from "../_stream-graph.js";
 import type { LoadGraphOptions } from "../load-graph.js";
 import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocator } from "./_import.js";
 import { importParquetTables, type ParquetTable, parquetPathsOf, readParquetTable } from "./parquet.js";
 
-async function importParquetFile(
+/** The tables of the Parquet graph at `path`, or the problems reading them. */
+async function readParquetTables(
   path: string,
   options: LoadGraphOptions,
-): Promise<{ imported: ImportedGraph; locate: SourceLocator } | { problems: Problem[] }> {
+): Promise<ParquetTables | { problems: Problem[] }> {
   const paths = parquetPathsOf(path);
   if ("code" in paths) return { problems: [paths] };
   const tables: Partial<Record<"nodes" | "edges" | "graph", ParquetTable>> = {};
@@ -26,11 +28,15 @@ async function importParquetFile(
     else tables[part] = table;
   }
   if (problems.length > 0) return { problems };
-  return importParquetTables({
-    nodes: tables.nodes!,
-    edges: tables.edges!,
-    ...(tables.graph ? { graph: tables.graph } : {}),
-  });
+  return { nodes: tables.nodes!, edges: tables.edges!, ...(tables.graph ? { graph: tables.graph } : {}) };
+}
+
+async function importParquetFile(
+  path: string,
+  options: LoadGraphOptions,
+): Promise<{ imported: ImportedGraph; locate: SourceLocator } | { problems: Problem[] }> {
+  const tables = await readParquetTables(path, options);
+  return "problems" in tables ? tables : importParquetTables(tables);
 }
 
 /** Read and check a Parquet graph into a graphology graph; never throws on bad data. */
@@ -48,7 +54,12 @@ export async function checkParquetColumns(
   path: string,
   options: LoadGraphOptions = {},
 ): Promise<GraphColumnsCheckResult> {
-  const read = await importParquetFile(path, options);
+  const tables = await readParquetTables(path, options);
+  if ("problems" in tables) return { columns: null, problems: tables.problems };
+  // The edges column-wise when they are plain and raise no problem; else the row path, which reports them.
+  const fast = checkParquetColumnsFast(tables, options);
+  if (fast) return fast;
+  const read = importParquetTables(tables);
   if ("problems" in read) return { columns: null, problems: read.problems };
   return finishImportColumns(read.imported, read.locate, options);
 }

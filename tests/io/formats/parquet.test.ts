@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checkCsvTables } from "../../../src/io/formats/csv.js";
 import { writeCsv } from "../../../src/io/formats/csv-write.js";
 import { checkParquetColumns, checkParquetFile } from "../../../src/io/formats/parquet-files.js";
+import { readParquetTable } from "../../../src/io/formats/parquet.js";
 import { writeParquet } from "../../../src/io/formats/parquet-write.js";
 import { readGraphFileAsync } from "../../../src/io/read-graph-file.js";
 import { readGraphTable, readGraphTableAsync } from "../../../src/io/read-graph-table.js";
@@ -89,6 +90,25 @@ describe("Parquet reader", () => {
     expect(Array.from(direct.edgeSource)).toEqual([0, 1]);
     expect(Array.from(direct.volume)).toEqual([80, 20]);
     expect(direct.nodeAttributes).toEqual(direct.ids.map((id) => viaGraph.getNodeAttributes(id)));
+  });
+
+  it("a table in several row groups reads as one column per name, rows in order", async () => {
+    const dir = folder();
+    const ids = Array.from({ length: 10 }, (_, i) => `n${i}`);
+    const capacity = ids.map((_, i) => (i % 3 === 0 ? null : i));
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: "id", data: ids, type: "STRING" },
+        { name: "capacity", data: capacity, type: "DOUBLE" },
+      ] as never,
+      rowGroupSize: 4,
+    });
+    writeFileSync(join(dir, "nodes.parquet"), new Uint8Array(buffer));
+    const t = await readParquetTable(join(dir, "nodes.parquet"));
+    if ("code" in t) throw new Error(t.message);
+    expect(t.rows).toBe(10);
+    expect(Array.from(t.columns[0]!)).toEqual(ids);
+    expect(Array.from(t.columns[1]!)).toEqual(capacity);
   });
 
   it("a *nodes.parquet path pairs with its *edges.parquet sibling", async () => {
