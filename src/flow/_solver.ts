@@ -110,6 +110,11 @@ export function solveLp(highs: Highs, text: string, what: string, rows: number, 
     );
   }
   if (result.Status !== "Optimal") throw new FlowSolveError(result.Status, what);
+  return solutionOf(result, rows);
+}
+
+/** The primal values, row activities and duals of an optimal HiGHS result, as an `LpSolution`. */
+export function solutionOf(result: ReturnType<Highs["solve"]>, rows: number): LpSolution {
   const primal = new Map<string, number>();
   for (const [name, column] of Object.entries(result.Columns)) {
     primal.set(name, "Primal" in column ? (column.Primal as number) : 0);

@@ -4,7 +4,7 @@
  * served demand, then leximin among those optima (`fairService`), the rule of the yearly model.
  */
 import type { Highs } from "highs";
-import { FlowSolveError, type LpSolution, lpOptions, solveLp } from "../flow/_solver.js";
+import { FlowSolveError, type LpSolution, lpOptions, solutionOf, solveLp } from "../flow/_solver.js";
 import { hair, leximinLevels } from "./_leximin.js";
 import { type LpGoal, num, type PeriodLp, stageText, sum } from "./_period-lp.js";
 
@@ -49,17 +49,7 @@ export function solve(highs: Highs, lp: PeriodLp, goal: LpGoal, what: string, st
 function withoutPresolve(highs: Highs, text: string, rows: number, columns: number): LpSolution | null {
   const result = highs.solve(text, { ...lpOptions(columns), presolve: "off" });
   if (result.Status !== "Optimal") return null;
-  const primal = new Map<string, number>();
-  for (const [name, column] of Object.entries(result.Columns))
-    primal.set(name, "Primal" in column ? (column.Primal as number) : 0);
-  const rowPrimal = new Float64Array(rows);
-  const rowDual = new Float64Array(rows);
-  for (const row of result.Rows) {
-    const r = row as { Index: number; Primal?: number; Dual?: number };
-    rowPrimal[r.Index] = r.Primal ?? 0;
-    rowDual[r.Index] = r.Dual ?? 0;
-  }
-  return { objective: result.ObjectiveValue, primal, rowPrimal, rowDual };
+  return solutionOf(result, rows);
 }
 
 export const value = (sol: LpSolution, name: string) => sol.primal.get(name) ?? 0;
