@@ -133,7 +133,11 @@ function checkEdgeColumns(
   }
   // Ends: known nodes, no self-loop; pair codes for the duplicate search.
   const codes = new Float64Array(m);
+  // Files often list a node's edges together: an equal string (the same one, from a dictionary-encoded column)
+  // compares faster than a Map lookup hashes.
+  let lastSource: unknown;
   let lastTarget: unknown;
+  let si = -1;
   let ti = -1;
   for (let e = 0; e < m; e++) {
     const s = sourceCol[e];
@@ -142,7 +146,10 @@ function checkEdgeColumns(
       lastTarget = t;
       ti = typeof t === "string" ? (index.get(t) ?? -1) : -1;
     }
-    const si = typeof s === "string" ? (index.get(s) ?? -1) : -1;
+    if (s !== lastSource) {
+      lastSource = s;
+      si = typeof s === "string" ? (index.get(s) ?? -1) : -1;
+    }
     if (si < 0 || ti < 0 || si === ti) return null;
     edgeSource[e] = si;
     edgeTarget[e] = ti;

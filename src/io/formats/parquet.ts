@@ -31,6 +31,8 @@ import {
 } from "./csv.js";
 
 type Raw = Record<string, unknown>;
+/** A typed array as hyparquet gives a REQUIRED column (`set` typed loosely: the chunks are of one kind). */
+type TypedColumn = ArrayLike<unknown> & { set(from: ArrayLike<unknown>, at: number): void };
 
 /** One Parquet table, read column by column. */
 export interface ParquetTable {
@@ -138,6 +140,15 @@ export async function readParquetTable(
       at += data.length;
     }
     if (plain && at === rows) return ([] as unknown[]).concat(...list.map((c) => c.data as unknown[]));
+    // Row groups of one typed array kind (a REQUIRED number column): one typed array, where a plain array
+    // would box every double (millions of heap numbers for the collector at 10^6 nodes).
+    const first = list[0]?.data;
+    if (ArrayBuffer.isView(first) && list.every((c) => c.data.constructor === first.constructor)) {
+      const Kind = first.constructor as new (n: number) => TypedColumn;
+      const out = new Kind(rows);
+      for (const { start, data } of list) out.set(data as TypedColumn, start);
+      return out;
+    }
     const out = new Array<unknown>(rows);
     for (const { start, data } of list) for (let i = 0; i < data.length; i++) out[start + i] = data[i];
     return out;
