@@ -93,7 +93,11 @@ export async function readParquetTable(
     return fail("E_IO", `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   if (bytes.length === 0) return fail("E_EMPTY_FILE", "the file is empty");
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // A large file has a buffer of its own (no copy needed); a small one may sit in Node's shared pool.
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const buffer = (
+    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  ) as ArrayBuffer;
   let metadata: ReturnType<typeof parquetMetadata>;
   try {
     metadata = parquetMetadata(buffer);
