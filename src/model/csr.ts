@@ -200,13 +200,24 @@ export function csrFromLists(lists: GraphLists): Csr {
   const { ids: listIds, attributes } = lists;
   const n = listIds.length;
   // The default sort compares UTF-16 code units, the order of `<`, without a callback per comparison.
-  const ids = listIds.slice().sort();
+  // Tables exported sorted by id (a common case) need neither the sort nor the rank: one pass of comparisons.
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) if (!(listIds[i - 1]! < listIds[i]!)) sorted = false;
+  const ids = sorted ? listIds.slice() : listIds.slice().sort();
   // rank[i] = sorted index of list node i. A loader's id → position Map is taken over (its values rewritten in
   // place): building a second Map of 10^6 ids cost more than the sort.
   const rank = new Int32Array(n);
-  const nodeAttributes: NodeAttributes[] = new Array(n);
+  let nodeAttributes: NodeAttributes[] = new Array(n);
   let index: Map<string, number>;
-  if (lists.positions) {
+  if (sorted) {
+    for (let v = 0; v < n; v++) rank[v] = v;
+    nodeAttributes = attributes.slice();
+    if (lists.positions) index = lists.positions;
+    else {
+      index = new Map<string, number>();
+      for (let v = 0; v < n; v++) index.set(ids[v]!, v);
+    }
+  } else if (lists.positions) {
     index = lists.positions;
     for (let v = 0; v < n; v++) {
       const i = index.get(ids[v]!)!;
