@@ -8,7 +8,8 @@
  * checkout of another commit, e.g. a `git worktree` of main), the same steps run with that build on a folder
  * converted by that build, side by side in the same run. Targets (issue 17): a 10^6-node graph loads in ≤ 3 s;
  * analyze --no-flow from Parquet ≤ 20 s wall and ≤ 1.5 GB. Writes tests/bench/results/parquet.md and .json.
- * Usage: node tests/bench/parquet.mjs [--sizes 10000,100000,1000000] [--work DIR] [--runs 3] [--baseline DIR]
+ * Usage: node tests/bench/parquet.mjs [--sizes 10000,100000,1000000] [--work DIR] [--runs 3]
+ *        [--baseline DIR [--baseline-label TEXT]]
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -27,6 +28,7 @@ const sizes = arg("sizes", "10000,100000,1000000").split(",").map(Number);
 const work = arg("work", join(os.tmpdir(), "chokepoint-bench"));
 const runs = Number(arg("runs", "3"));
 const baseline = arg("baseline") ? resolve(arg("baseline")) : undefined;
+const baselineLabel = arg("baseline-label", baseline);
 const seed = 42;
 const out = join(here, "results", "parquet.md");
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -130,7 +132,7 @@ for (const n of sizes) {
 }
 writeFileSync(
   out.replace(/\.md$/, ".json"),
-  `${JSON.stringify({ machine, runs, baseline: baseline ?? null, rows }, null, 2)}\n`,
+  `${JSON.stringify({ machine, runs, baseline: baseline ? baselineLabel : null, rows }, null, 2)}\n`,
 );
 const f = (x) => (x === undefined ? "" : x >= 10 ? x.toFixed(1) : x.toPrecision(3));
 const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
@@ -152,7 +154,7 @@ for (const r of rows) {
 if (baseline) {
   lines.push(
     "",
-    `## Side by side with the baseline build (${baseline}), same run`,
+    `## Side by side with the baseline build (${baselineLabel}), same run`,
     "",
     'The baseline reads a folder its own writer made; "this build, baseline files" is this build reading that folder (edge ends not dictionary-encoded, as many writers leave them).',
     "",
