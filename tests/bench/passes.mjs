@@ -50,7 +50,7 @@ for (const n of sizes) {
   log(`passes ${n}: chokepoint`);
   const js = spawnSync(
     process.execPath,
-    ["--max-old-space-size=8192", join(here, "passes-child.mjs"), graph, "--runs", runs],
+    ["--max-old-space-size=8192", "--expose-gc", join(here, "passes-child.mjs"), graph, "--runs", runs],
     { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 },
   );
   log(`passes ${n}: graph-tool`);
