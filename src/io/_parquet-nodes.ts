@@ -8,7 +8,7 @@
  * same codes as for JSON and CSV.
  */
 import { isCountryCode } from "../model/countries.js";
-import { isReservedId } from "../model/_reserved.js";
+import { DANGEROUS_KEYS, isReservedId } from "../model/_reserved.js";
 import { FACILITY_STATUSES } from "../model/schema.js";
 import type { NodeAttributes } from "../model/types.js";
 import { decodeList, decodeRecipe } from "./formats/_attributes.js";
@@ -61,6 +61,7 @@ const ORDER = [
   "notes",
 ];
 const STATUSES: ReadonlySet<unknown> = new Set(FACILITY_STATUSES);
+const RESERVED_KEYS: ReadonlySet<string> = new Set(DANGEROUS_KEYS);
 
 /** What the nodes give the integer view: ids and attributes in table order, and id → row. */
 export interface ParquetNodes {
@@ -141,6 +142,7 @@ function recipeOf(text: string): Record<string, number> | undefined {
   const r = decodeRecipe(text);
   if ("error" in r) return undefined;
   for (const k in r.recipe) {
+    if (RESERVED_KEYS.has(k)) return undefined; // E_RESERVED_KEY, from the row path's checks
     const amount = r.recipe[k]!;
     if (!Number.isFinite(amount) || amount <= 0) return undefined;
   }

@@ -99,6 +99,7 @@ describe("Parquet nodes read column-wise", () => {
       { stock: [1, null], demand: [1, null] },
       { recipe: ["ore:0", null] },
       { recipe: ["ore", null] },
+      { recipe: ["__proto__:1", null] },
       { sources: [";", null] },
       { colour: ["red", "blue"] },
       { "capacity:number": [1, 2] },
@@ -137,6 +138,9 @@ describe("Parquet nodes read column-wise", () => {
       (rows) => {
         rows[1]!.id = "__proto__";
       },
+      (rows) => {
+        rows[1]!.recipe = { constructor: 2 };
+      },
     ];
     for (const edit of cases) {
       const rows = base.map((r) => ({ ...r }));
@@ -161,7 +165,14 @@ async function parquetFolder(rows: Array<Record<string, unknown>>): Promise<stri
   const dir = mkdtempSync(join(tmpdir(), "chokepoint-parquet-nodes-"));
   const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const columnData = names.map((name) => {
-    const data = rows.map((r) => r[name] ?? null);
+    // a recipe as the CSV text `material:amount;...`
+    const cell = (v: unknown) =>
+      name === "recipe" && v !== null && typeof v === "object"
+        ? Object.entries(v)
+            .map(([m, a]) => `${m}:${a}`)
+            .join(";")
+        : v;
+    const data = rows.map((r) => cell(r[name] ?? null));
     const type = data.every((v) => v === null || typeof v === "number") ? "DOUBLE" : "STRING";
     return { name, data, type };
   });
