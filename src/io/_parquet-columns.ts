@@ -102,6 +102,12 @@ function checkEdgeColumns(
   const col = (name: string) => (layout[name] === undefined ? undefined : edges.columns[layout[name]!]);
   const sourceCol = col("source")!;
   const targetCol = col("target")!;
+  // Ends read as node positions by the reader (`EndColumns`: -1 for an unknown id), or as text to look up.
+  const positions = edges.positions;
+  const typeOf = {
+    source: positions?.has(edges.header[layout.source!]!) ? "number" : "string",
+    target: positions?.has(edges.header[layout.target!]!) ? "number" : "string",
+  };
   const numeric = [...NUMERIC].map((name) => [name, col(name)] as const).filter(([, c]) => c !== undefined);
   const text = [...TEXT].map((name) => [name, col(name)] as const).filter(([, c]) => c !== undefined);
   const edgeSource = new Int32Array(m);
@@ -144,11 +150,11 @@ function checkEdgeColumns(
     const t = targetCol[e];
     if (t !== lastTarget) {
       lastTarget = t;
-      ti = typeof t === "string" ? (index.get(t) ?? -1) : -1;
+      ti = typeOf.target === "number" ? (t as number) : typeof t === "string" ? (index.get(t) ?? -1) : -1;
     }
     if (s !== lastSource) {
       lastSource = s;
-      si = typeof s === "string" ? (index.get(s) ?? -1) : -1;
+      si = typeOf.source === "number" ? (s as number) : typeof s === "string" ? (index.get(s) ?? -1) : -1;
     }
     if (si < 0 || ti < 0 || si === ti) return null;
     edgeSource[e] = si;

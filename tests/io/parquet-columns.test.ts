@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { IdBytes } from "../../src/io/_id-bytes.js";
 import { checkParquetColumnsFast, type ParquetTables } from "../../src/io/_parquet-columns.js";
 import { checkParquetColumns } from "../../src/io/formats/parquet-files.js";
 import { finishImportColumns } from "../../src/io/formats/_import.js";
@@ -104,6 +105,30 @@ describe("Parquet edges read column-wise", () => {
       }),
       { numRuns: 6 },
     );
+  });
+
+  it("edge ends read as node positions from their bytes give the view the text ends give", async () => {
+    const { parquet } = generated(300, 4);
+    const tables = await tablesOf(parquet);
+    const ids = tables.nodes.columns[tables.nodes.header.indexOf("id")] as string[];
+    const index = new IdBytes(Array.from(ids));
+    const edges = await readParquetTable(
+      join(parquet, "edges.parquet"),
+      {},
+      {
+        isEnd: (h) => h === "source" || h === "target",
+        positionOf: (b) => index.positionOf(b),
+      },
+    );
+    if ("code" in edges) throw new Error(edges.message);
+    expect([...edges.positions!]).toEqual(["source", "target"]);
+    const source = edges.columns[edges.header.indexOf("source")]!;
+    const text = tables.edges.columns[tables.edges.header.indexOf("source")]!;
+    expect(Array.from(source, (p) => ids[p as number])).toEqual(Array.from(text));
+    const byPosition = checkParquetColumnsFast({ ...tables, edges }, {});
+    const byText = checkParquetColumnsFast(await tablesOf(parquet), {});
+    expect(byPosition).not.toBeNull();
+    expect(plain(csrFromColumns(byPosition!.columns!))).toEqual(plain(csrFromColumns(byText!.columns!)));
   });
 
   it("edges with a problem take the row path (dangling end, self-loop, repeat)", async () => {

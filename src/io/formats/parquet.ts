@@ -40,6 +40,15 @@ export interface ParquetTable {
   rows: number;
   header: string[];
   columns: ArrayLike<unknown>[];
+  /** Columns read as node positions (`EndColumns`: -1 for an unknown id), not as text. */
+  positions?: ReadonlySet<string>;
+}
+
+/** Edge-end columns to read as node positions: each text cell's UTF-8 bytes → a position, or -1. */
+export interface EndColumns {
+  /** True for the header of an end column. */
+  isEnd(header: string): boolean;
+  positionOf(bytes: Uint8Array): number;
 }
 
 /** Paths of the tables of a Parquet graph. */
@@ -78,6 +87,7 @@ export function parquetPathsOf(path: string): ParquetPaths | Problem {
 export async function readParquetTable(
   path: string,
   options: LoadGraphOptions = {},
+  ends?: EndColumns,
 ): Promise<ParquetTable | Problem> {
   const name = basename(path);
   const fail = (code: string, message: string, hint?: string) =>
@@ -121,13 +131,26 @@ export async function readParquetTable(
   }
   const chunks = header.map(() => [] as Array<{ start: number; data: ArrayLike<unknown> }>);
   const at = new Map(header.map((h, i) => [h, i]));
+  // Text end columns (BYTE_ARRAY) read as node positions through `ends` (see `EndColumns`), the rest as usual.
+  const mapped = ends
+    ? header.filter((h, i) => ends.isEnd(h) && tree.children[i]!.element.type === "BYTE_ARRAY")
+    : [];
+  const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
+    chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
   try {
-    await parquetRead({
-      file: buffer,
-      metadata,
-      onChunk: (chunk) =>
-        chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData }),
-    });
+    if (mapped.length > 0) {
+      const positionOf = ends!.positionOf;
+      await parquetRead({
+        file: buffer,
+        metadata,
+        columns: mapped,
+        // called once per dictionary entry (or per cell of a plain page): a number where a string would be
+        parsers: { stringFromBytes: ((b: Uint8Array | undefined) => (b ? positionOf(b) : -1)) as never },
+        onChunk,
+      });
+    }
+    const rest = header.filter((h) => !mapped.includes(h));
+    if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });
   } catch (e) {
     return fail("E_PARSE", `cannot decode the Parquet data (${(e as Error).message})`);
   }
@@ -157,7 +180,7 @@ export async function readParquetTable(
     for (const { start, data } of list) for (let i = 0; i < data.length; i++) out[start + i] = data[i];
     return out;
   });
-  return { name, rows, header, columns };
+  return { name, rows, header, columns, ...(mapped.length > 0 ? { positions: new Set(mapped) } : {}) };
 }
 
 /** A cell as our attribute value: bigint → number, binary/other objects kept for the checks to refuse. */
