@@ -139,7 +139,7 @@ const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 const lines = [
   "# Parquet input",
   "",
-  `Measured ${machine.date.slice(0, 16).replace("T", " ")} UTC by \`node tests/bench/parquet.mjs\` on ${machine.cpu}, Node.js ${machine.node}; load average at start ${machine.load.join(" / ")} (a shared machine: wall time includes waiting for a core, CPU time does not). Medians of ${runs} runs, each in its own process. Graphs: \`chokepoint generate --nodes N --seed 42\`, converted with \`chokepoint convert graph.json parquet/ --to parquet\` (hyparquet-writer, snappy; edge ends dictionary-encoded). Load = read, decode (hyparquet), validate and build the integer view, as \`analyze\` does; decode = hyparquet alone on the two tables.`,
+  `Measured ${machine.date.slice(0, 16).replace("T", " ")} UTC by \`node tests/bench/parquet.mjs\` on ${machine.cpu}, Node.js ${machine.node}; load average at start ${machine.load.join(" / ")} (a shared machine: wall time includes waiting for a core, CPU time does not). ${runs === 1 ? "One run of each step" : `Medians of ${runs} runs`}, each in its own process. Graphs: \`chokepoint generate --nodes N --seed 42\`, converted with \`chokepoint convert graph.json parquet/ --to parquet\` (hyparquet-writer, snappy; edge ends dictionary-encoded). Load = read, decode (hyparquet), validate and build the integer view, as \`analyze\` does; decode = hyparquet alone on the two tables.`,
   "",
   "| nodes | JSON MB | Parquet MB | load wall s | load CPU s | decode CPU s | load peak MB | analyze --no-flow wall s | CPU s | peak MB |",
   "|---|---|---|---|---|---|---|---|---|---|",
