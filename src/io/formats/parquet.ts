@@ -2,7 +2,8 @@
  * Parquet: the CSV layout (`csv.ts`: a nodes table, an edges table, optionally a graph table of attribute/value
  * rows; the same column names and cell encodings) in Apache Parquet files, as Spark, DuckDB, pandas and
  * Databricks write them. Read with hyparquet (pure JavaScript, no native code, no dependencies; chosen over
- * DuckDB's Node API and parquet-wasm after measuring all three: docs/performance.md).
+ * DuckDB's Node API and parquet-wasm after measuring all three: docs/performance.md and
+ * tests/bench/results/parquet-readers.md).
  *
  * Columns keep their Parquet types: a DOUBLE is a number, a BOOLEAN a boolean, INT64 a number (an error beyond
  * 2^53); text columns are read like CSV cells (so a table exported from a spreadsheet with every column as text
