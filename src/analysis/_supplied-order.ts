@@ -4,6 +4,7 @@
  */
 import type { Csr, Masks } from "./_csr.js";
 import type { SupplyRunner } from "./_propagate.js";
+import { scratchInt32 } from "./_scratch.js";
 
 // dominators, routes and the attack curves' demand-cut order all walk the same run in this order
 const cache = new WeakMap<SupplyRunner, Int32Array | null>();
@@ -25,7 +26,7 @@ function kahnOrder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Array | n
   const { supplied } = runner;
   const { edgeAlive } = masks;
   const { edgeSlot, edgeSource, edgeTarget, outOffsets } = csr;
-  const indegree = new Int32Array(csr.n);
+  const indegree = scratchInt32(csr, "kahn.indegree", csr.n);
   // edges are numbered in out-list order (model/csr.ts), so this pass reads every array sequentially
   for (let e = 0; e < csr.m; e++) {
     const t = edgeTarget[e]!;
