@@ -1,19 +1,26 @@
 /**
- * The loader worker for files too large to check on the main thread (`LARGE_FILE_BYTES`): it checks the bytes
- * with the library's loader, keeps the graph, and hands the page only what it draws: the graph itself when it is
- * small enough, else its size (the page asks whether to aggregate), then the aggregate by country and stage, or
- * one super-node's facilities (`drillDown`). A 10^5-node graph never reaches the main thread, so the page stays
- * responsive while the file is checked.
+ * The loader worker: every file the user drops or opens is checked here with the library's loader, off the
+ * page's thread, and kept. The page gets, in this order: a preview to draw at once (tiers positions and country
+ * colours as typed arrays, `preview.ts`), then the checked parts it builds its graph from. A graph over
+ * `maxNodes` nodes is not sent: the page gets its size, asks whether to aggregate, and then gets the aggregate by
+ * country and stage or one super-node's facilities (`drillDown`), so a 10^5-node graph never reaches the page.
  */
 import type { SerializedGraph } from "graphology-types";
 import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
 import type { CheckedGraph } from "../../src/model/_checked.js";
-import { graphFromParts } from "../../src/model/graph-checks.js";
 import type { Problem } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
+import { type DrawPreview, previewBuffers, previewOf } from "./preview.js";
 
 export type LoadRequest =
-  | { type: "load"; bytes: Uint8Array; file: string; maxNodes: number }
+  | {
+      type: "load";
+      bytes: Uint8Array;
+      file: string;
+      maxNodes: number;
+      /** Send a preview: always, or only when no node has coordinates (the page would draw a map). */
+      preview: "always" | "unlocated";
+    }
   | { type: "aggregate" }
   | { type: "drill"; group: string }
   | { type: "full" };
@@ -21,15 +28,18 @@ export type LoadRequest =
 export type LoadResponse =
   | { type: "problems"; problems: Problem[] }
   | { type: "large"; order: number; size: number; warnings: number }
-  | { type: "graph"; graph: SerializedGraph; warnings: number; kind: "full" | "aggregate" | "drill" };
+  | { type: "preview"; preview: DrawPreview }
+  | { type: "parts"; parts: CheckedGraph; warnings: number }
+  | { type: "graph"; graph: SerializedGraph; warnings: number; kind: "aggregate" | "drill" };
 
-/** The checked file, kept as parts: the graphology graph is built only when the page draws it whole. */
+/** The checked file, kept as parts: graphs are built only of what the page draws. */
 let graph: CheckedGraph | null = null;
 let warnings = 0;
 
 self.onmessage = (event: MessageEvent<LoadRequest>) => {
   const request = event.data;
-  const post = (response: LoadResponse) => (self as unknown as Worker).postMessage(response);
+  const post = (response: LoadResponse, transfer: Transferable[] = []) =>
+    (self as unknown as Worker).postMessage(response, transfer);
   if (request.type === "load") {
     const result = checkGraphBytesParts(request.bytes, { file: request.file });
     const errors = result.problems.filter((p) => p.severity === "error");
@@ -40,16 +50,23 @@ self.onmessage = (event: MessageEvent<LoadRequest>) => {
     }
     graph = result.parts;
     warnings = result.problems.length;
-    if (graph.nodes.size > request.maxNodes)
+    if (graph.nodes.size > request.maxNodes) {
       post({ type: "large", order: graph.nodes.size, size: graph.edges.length, warnings });
-    else post({ type: "graph", graph: graphFromParts(graph).export(), warnings, kind: "full" });
+      return;
+    }
+    const located = () =>
+      [...graph!.nodes.values()].some((a) => typeof a.lat === "number" && typeof a.lon === "number");
+    if (request.preview === "always" || !located()) {
+      const preview = previewOf(graph);
+      post({ type: "preview", preview }, previewBuffers(preview));
+    }
+    post({ type: "parts", parts: graph, warnings });
     return;
   }
   if (!graph) return;
   if (request.type === "aggregate")
     post({ type: "graph", graph: aggregateByCountryStage(graph).export(), warnings, kind: "aggregate" });
-  else if (request.type === "full")
-    post({ type: "graph", graph: graphFromParts(graph).export(), warnings, kind: "full" });
+  else if (request.type === "full") post({ type: "parts", parts: graph, warnings });
   else {
     const sub = drillDown(graph, request.group);
     if (sub) post({ type: "graph", graph: sub.export(), warnings, kind: "drill" });

@@ -1,0 +1,193 @@
+/**
+ * The page's side of loading a user's graph file: the loader worker checks it (`load-worker.ts`), the page draws
+ * its preview, then shows the graph; a graph too large to draw is offered as an aggregate by country and stage,
+ * with drill-down into one super-node and the way back. Graphs the page already holds (the one `chokepoint view`
+ * serves) get the same offer, computed here.
+ */
+import { DirectedGraph } from "graphology";
+import { graphFromParts } from "../../src/model/graph-checks.js";
+import type { SupplyGraph } from "../../src/model/types.js";
+import { aggregateByCountryStage, drillDown } from "./aggregate.js";
+import type { GraphSource } from "./graph-source.js";
+import type { LoadRequest, LoadResponse } from "./load-worker.js";
+import type { Messages } from "./panels/messages.js";
+import type { DrawPreview } from "./preview.js";
+import { LARGE_FILE_BYTES, LARGE_GRAPH_NODES } from "./settings.js";
+import type { State } from "./state.js";
+
+/** What loading drives in the app. */
+export interface FileTarget {
+  /** Draw a file's preview; its analyses may start (`source` is what the analysis workers load). */
+  preview(preview: DrawPreview, source: GraphSource, state: State): void;
+  /** Show a checked graph (no further size question); `source` as for `preview`, an export when absent. */
+  show(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void;
+}
+
+/** Run `f` once the next frame is on screen (the second animation frame starts after the first's commit). */
+function afterNextFrame(f: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(f));
+}
+
+/** The text of the aggregate-or-draw question. */
+function sizeQuestion(title: string, order: number, size: number, recipesNote: string): string {
+  return (
+    `${title} has ${order.toLocaleString("en-US")} nodes and ${size.toLocaleString("en-US")} edges: drawing it ` +
+    `takes a while and shows little. Aggregate it (one node per country and stage; ${recipesNote}) or draw it anyway?`
+  );
+}
+
+export class GraphFiles {
+  /** The worker that checks the current file and hands out aggregates and drill-downs. */
+  private loader: Worker | null = null;
+  /**
+   * A loader started ahead, while the page is idle: starting a worker loads and compiles the library's checks,
+   * which took 1-1.5 s of a drop on a loaded machine.
+   */
+  private spare: Worker | null = null;
+  /** Drill down into a super-node of the aggregate on screen (null when none is shown). */
+  private drill: ((group: string) => void) | null = null;
+
+  constructor(
+    private readonly target: FileTarget,
+    private readonly messages: Messages,
+  ) {
+    this.warmUp();
+  }
+
+  /** Start the next loader when the page is idle. */
+  private warmUp(): void {
+    const start = () => {
+      this.spare ??= new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
+    };
+    if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 5000 });
+    else setTimeout(start, 1000);
+  }
+
+  /**
+   * Check a file in the loader worker and show it, with a preview first (always, or only when the file has no
+   * coordinates: the preview is drawn in tiers, and a graph with coordinates opens on the map).
+   */
+  async load(file: File, state: State, preview: "always" | "unlocated"): Promise<void> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const name = file.name;
+    this.loader?.terminate();
+    this.drill = null;
+    const loader = this.spare ?? new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
+    this.spare = null;
+    this.loader = loader;
+    let previewed = false;
+    const ask = (request: LoadRequest) => loader.postMessage(request);
+    const source: GraphSource = { kind: "bytes", bytes, file: name };
+    if (bytes.length > LARGE_FILE_BYTES)
+      this.messages.info(`Checking ${name} (${(bytes.length / 1e6).toFixed(0)} MB)…`);
+    let aggregate: SupplyGraph | null = null;
+    loader.onerror = (event) => this.messages.error(`${name} could not be read: ${event.message}`);
+    loader.onmessage = (event: MessageEvent<LoadResponse>) => {
+      const response = event.data;
+      if (response.type === "problems") this.messages.loadProblems(name, response.problems);
+      else if (response.type === "preview") {
+        previewed = true;
+        this.target.preview(response.preview, source, state);
+      } else if (response.type === "large")
+        this.messages.choose(
+          sizeQuestion(
+            name,
+            response.order,
+            response.size,
+            "recipes are dropped, so analyses become coarse; select a super-node to drill down into its facilities",
+          ),
+          [
+            {
+              id: "aggregate",
+              label: "Aggregate by country and stage",
+              run: () => ask({ type: "aggregate" }),
+            },
+            { id: "draw-anyway", label: "Draw anyway", run: () => ask({ type: "full" }) },
+          ],
+        );
+      else if (response.type === "parts") {
+        const show = () => {
+          if (this.loader !== loader) return; // another file came meanwhile
+          this.target.show(graphFromParts(response.parts), name, state, source);
+          if (response.warnings > 0)
+            this.messages.info(
+              `${name} loaded with ${response.warnings} warning${response.warnings === 1 ? "" : "s"} (see validate).`,
+            );
+          this.warmUp();
+        };
+        // building the graph takes the page's thread for a second at 10^4 nodes: after the preview's frame
+        if (previewed) afterNextFrame(show);
+        else show();
+      } else {
+        const graph = DirectedGraph.from(response.graph) as SupplyGraph;
+        if (response.kind === "aggregate") {
+          aggregate = graph;
+          this.showAggregate(graph, name, state, (group) => ask({ type: "drill", group }));
+        } else this.showDrill(graph, aggregate, name, state, (group) => ask({ type: "drill", group }));
+      }
+    };
+    // a copy: the page keeps `bytes` for the analysis workers
+    ask({ type: "load", bytes: bytes.slice(), file: name, maxNodes: LARGE_GRAPH_NODES, preview });
+  }
+
+  /** A graph the page holds that is too large to draw without asking: offer its aggregate or the whole. */
+  offer(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void {
+    this.messages.choose(
+      sizeQuestion(title, graph.order, graph.size, "recipes are dropped, so analyses become coarse"),
+      [
+        {
+          id: "aggregate",
+          label: "Aggregate by country and stage",
+          run: () => {
+            const aggregate = aggregateByCountryStage(graph);
+            const drill = (group: string) => {
+              const sub = drillDown(graph, group);
+              if (sub) this.showDrill(sub, aggregate, title, state, drill);
+            };
+            this.showAggregate(aggregate, title, state, drill);
+          },
+        },
+        { id: "draw-anyway", label: "Draw anyway", run: () => this.target.show(graph, title, state, source) },
+      ],
+    );
+  }
+
+  /** Drill down into a super-node of the aggregate on screen (nothing when none is shown). */
+  drillDown(group: string): void {
+    this.drill?.(group);
+  }
+
+  /** Forget the aggregate: a graph from elsewhere is shown. */
+  forget(): void {
+    this.drill = null;
+  }
+
+  private showAggregate(aggregate: SupplyGraph, title: string, state: State, drill: (g: string) => void) {
+    this.target.show(aggregate, `${title} (aggregated)`, state);
+    this.drill = drill;
+  }
+
+  /** After a drill-down: say what the graph is, and offer the way back to the aggregate. */
+  private showDrill(
+    sub: SupplyGraph,
+    aggregate: SupplyGraph | null,
+    title: string,
+    state: State,
+    drill: (group: string) => void,
+  ): void {
+    this.target.show(sub, `${title}: ${sub.getAttribute("name") ?? "drill-down"}`, state);
+    this.drill = null;
+    if (!aggregate) return;
+    this.messages.choose(
+      "Drilled down: one super-node's facilities with their direct suppliers and customers. Analyses here see " +
+        "only these nodes: a supplier at the border is taken as a source.",
+      [
+        {
+          id: "back-to-aggregate",
+          label: "Back to the aggregate",
+          run: () => this.showAggregate(aggregate, title, state, drill),
+        },
+      ],
+    );
+  }
+}
