@@ -75,7 +75,6 @@ export class GraphFiles {
     const loader = this.spare ?? new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
     this.spare = null;
     this.loader = loader;
-    let previewed = false;
     const ask = (request: LoadRequest) => loader.postMessage(request);
     const source: GraphSource = { kind: "bytes", bytes, file: name };
     if (bytes.length > LARGE_FILE_BYTES)
@@ -86,8 +85,11 @@ export class GraphFiles {
       const response = event.data;
       if (response.type === "problems") this.messages.loadProblems(name, response.problems);
       else if (response.type === "preview") {
-        previewed = true;
         this.target.preview(response.preview, source, state);
+        // the graph's parts once the preview is on screen (see load-worker.ts)
+        afterNextFrame(() => {
+          if (this.loader === loader) ask({ type: "previewed" });
+        });
       } else if (response.type === "large")
         this.messages.choose(
           sizeQuestion(
@@ -106,18 +108,12 @@ export class GraphFiles {
           ],
         );
       else if (response.type === "parts") {
-        const show = () => {
-          if (this.loader !== loader) return; // another file came meanwhile
-          this.target.show(graphFromParts(response.parts), name, state, source);
-          if (response.warnings > 0)
-            this.messages.info(
-              `${name} loaded with ${response.warnings} warning${response.warnings === 1 ? "" : "s"} (see validate).`,
-            );
-          this.warmUp();
-        };
-        // building the graph takes the page's thread for a second at 10^4 nodes: after the preview's frame
-        if (previewed) afterNextFrame(show);
-        else show();
+        this.target.show(graphFromParts(response.parts), name, state, source);
+        if (response.warnings > 0)
+          this.messages.info(
+            `${name} loaded with ${response.warnings} warning${response.warnings === 1 ? "" : "s"} (see validate).`,
+          );
+        this.warmUp();
       } else {
         const graph = DirectedGraph.from(response.graph) as SupplyGraph;
         if (response.kind === "aggregate") {

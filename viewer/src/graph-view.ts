@@ -84,8 +84,9 @@ export class GraphView {
 
   private attach(display: DirectedGraph): Sigma {
     const renderer = this.renderer ?? this.createRenderer(display);
-    if (renderer.getGraph() !== display) renderer.setGraph(display);
+    // the whole graph in view, set before sigma draws it: a camera change after would draw it a second time
     renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    if (renderer.getGraph() !== display) renderer.setGraph(display);
     // sigma applied the reducers to every item: the next refresh starts from what it drew
     this.drawnInputs = this.appearance?.inputs ?? null;
     return renderer;

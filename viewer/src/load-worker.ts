@@ -1,7 +1,9 @@
 /**
  * The loader worker: every file the user drops or opens is checked here with the library's loader, off the
  * page's thread, and kept. The page gets, in this order: a preview to draw at once (tiers positions and country
- * colours as typed arrays, `preview.ts`), then the checked parts it builds its graph from. A graph over
+ * colours as typed arrays, `preview.ts`), then, once the page says the preview is on screen (`previewed`), the
+ * checked parts it builds its graph from: copying them out (here) and in (on the page) took the CPU that the
+ * preview's first frame was waiting for (software WebGL draws on the CPU too). A graph over
  * `maxNodes` nodes is not sent: the page gets its size, asks whether to aggregate, and then gets the aggregate by
  * country and stage or one super-node's facilities (`drillDown`), so a 10^5-node graph never reaches the page.
  */
@@ -21,6 +23,7 @@ export type LoadRequest =
       /** Send a preview: always, or only when no node has coordinates (the page would draw a map). */
       preview: "always" | "unlocated";
     }
+  | { type: "previewed" }
   | { type: "aggregate" }
   | { type: "drill"; group: string }
   | { type: "full" };
@@ -59,12 +62,14 @@ self.onmessage = (event: MessageEvent<LoadRequest>) => {
     if (request.preview === "always" || !located()) {
       const preview = previewOf(graph);
       post({ type: "preview", preview }, previewBuffers(preview));
+      return;
     }
     post({ type: "parts", parts: graph, warnings });
     return;
   }
   if (!graph) return;
-  if (request.type === "aggregate")
+  if (request.type === "previewed") post({ type: "parts", parts: graph, warnings });
+  else if (request.type === "aggregate")
     post({ type: "graph", graph: aggregateByCountryStage(graph).export(), warnings, kind: "aggregate" });
   else if (request.type === "full") post({ type: "parts", parts: graph, warnings });
   else {
