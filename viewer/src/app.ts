@@ -11,7 +11,7 @@ import { AnalysisClient } from "./analysis-client.js";
 import type { WorkerResponse } from "./analysis-worker.js";
 import { bundledGraphNames, bundledGraphText, findPreset, PRESETS } from "./data.js";
 import type { DisplayInputs } from "./display-diff.js";
-import { el } from "./dom.js";
+import { afterNextFrame, el } from "./dom.js";
 import { downloadPng } from "./export-png.js";
 import { buildEncodings, type Encodings } from "./encodings.js";
 import { GraphFiles } from "./graph-files.js";
@@ -57,6 +57,7 @@ import {
   undo,
 } from "./state.js";
 import { Timeline } from "./timeline.js";
+import type { ViewerHooks } from "./viewer-hooks.js";
 
 export interface AppElements {
   left: HTMLElement;
@@ -69,42 +70,7 @@ export interface AppElements {
   timeline: HTMLElement;
 }
 
-/** Test and debugging hooks (read-only views of the app), on `window.__viewer`. */
-export interface ViewerHooks {
-  ready: boolean;
-  /** Incremented each time an analysis result (or error) has been displayed. */
-  analysed: number;
-  state(): State;
-  cutOff(): string[] | null;
-  /** True once the slow (LP) part of the current analysis is on screen too. */
-  complete(): boolean;
-  /** True once the per-consumer served demand of the current scenario is on screen. */
-  served(): boolean;
-  /** The stage of the analysis on screen (`AnalysisStage`), null before the first. */
-  stage(): string | null;
-  nodePagePosition(node: string): { x: number; y: number } | null;
-  pngDataUrl(): string;
-  layout(): LayoutName;
-  /** Milliseconds since navigation at which each start-up step ended. */
-  timings: Record<string, number>;
-  /** Put a node at the centre of the view at a camera ratio (no animation, no selection). */
-  centerOn(node: string, ratio: number): void;
-  /** True once the timeline holds the simulation of the current scenario. */
-  timelineReady(): boolean;
-}
-
-declare global {
-  interface Window {
-    __viewer: ViewerHooks;
-  }
-}
-
 const NO_ITEMS: ReadonlySet<string> = new Set();
-
-/** Run `f` once the next frame is on screen (two animation frames: the second starts after the first's commit). */
-function afterNextFrame(f: () => void): void {
-  requestAnimationFrame(() => requestAnimationFrame(f));
-}
 
 export class App implements Actions {
   private history: History = createHistory(DEFAULT_STATE);

@@ -8,6 +8,7 @@ import { DirectedGraph } from "graphology";
 import { graphFromParts } from "../../src/model/graph-checks.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
+import { afterNextFrame } from "./dom.js";
 import type { GraphSource } from "./graph-source.js";
 import type { LoadRequest, LoadResponse } from "./load-worker.js";
 import type { Messages } from "./panels/messages.js";
@@ -21,11 +22,6 @@ export interface FileTarget {
   preview(preview: DrawPreview, source: GraphSource, state: State): void;
   /** Show a checked graph (no further size question); `source` as for `preview`, an export when absent. */
   show(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void;
-}
-
-/** Run `f` once the next frame is on screen (the second animation frame starts after the first's commit). */
-function afterNextFrame(f: () => void): void {
-  requestAnimationFrame(() => requestAnimationFrame(f));
 }
 
 /** The text of the aggregate-or-draw question. */

@@ -124,9 +124,9 @@ export class GraphView {
    * Refresh sigma for what changed since the last refresh. A large graph re-processes only the items whose
    * appearance may have changed (sigma's partial refresh keeps each item's draw order from the last full
    * indexation: a node faded by a toggle may stay drawn above a bright one until the next full refresh); a small
-   * one, or a change of channel or focus, gets a full refresh. The item data is updated at once and the drawing
-   * waits for the next animation frame: the stages of one analysis often arrive within a frame, and each drawing
-   * of a 10^4-node graph cost 0.3-1 s in software WebGL, so they share one.
+   * one, or a change of channel or focus, gets a full refresh. A partial refresh updates the item data at once and
+   * draws at the next animation frame: the stages of one analysis often arrive within a frame, and each drawing of
+   * a 10^4-node graph cost 0.3-1 s in software WebGL, so they share one.
    */
   refresh(graph: SupplyGraph): void {
     const renderer = this.renderer;
@@ -136,7 +136,9 @@ export class GraphView {
     const changes = displayChanges(graph, this.drawnInputs, inputs);
     this.drawnInputs = inputs;
     if (changes !== "all" && changes.nodes.size === 0 && changes.edges.size === 0) return;
-    if (changes === "all" || display.order <= STAGED_MIN_NODES) renderer.refresh({ schedule: true });
+    // a full refresh draws at once: it renumbers the items, and sigma's picking (hover, click) reads the item
+    // numbers of the last drawing
+    if (changes === "all" || display.order <= STAGED_MIN_NODES) renderer.refresh();
     else
       renderer.refresh({
         partialGraph: { nodes: [...changes.nodes], edges: [...changes.edges] },
