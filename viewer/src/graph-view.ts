@@ -16,7 +16,7 @@ import { type Caption, MapLayer } from "./map-layer.js";
 import { type Marks, MarksLayer } from "./marks-layer.js";
 import { type DrawPreview, previewDisplay } from "./preview.js";
 import { edgeAppearance, nodeAppearance, type ReducerContext } from "./reducers.js";
-import { FADED_EDGE_COLOR, LARGE_GRAPH_EDGE_TYPE, SIGMA_SETTINGS, STAGED_MIN_NODES } from "./settings.js";
+import { LARGE_GRAPH_EDGE_TYPE, SIGMA_SETTINGS, STAGED_MIN_NODES } from "./settings.js";
 
 /** What the drawing reports back to the app. */
 export interface GraphViewEvents {
