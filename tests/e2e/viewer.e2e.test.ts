@@ -224,8 +224,11 @@ describe("viewer in headless chromium", () => {
 
   test("an invalid dropped file shows the loader's errors and keeps the current graph", async () => {
     const { page, errors } = shared;
+    // files are checked in the loader worker: the answer comes in its own time
     await dropFile(page, "broken.json", '{"attributes": {"stages": ["mine"]}, "nodes": [');
-    await expect.poll(() => page.locator("#load-problems").textContent()).toContain("E_PARSE");
+    await expect
+      .poll(() => page.locator("#load-problems").textContent(), { timeout: 30_000 })
+      .toContain("E_PARSE");
     expect(await page.locator("#banner").textContent()).toContain("broken.json was not loaded");
     await dropFile(
       page,
@@ -237,7 +240,7 @@ describe("viewer in headless chromium", () => {
       }),
     );
     await expect
-      .poll(() => page.locator("#load-problems li").first().textContent())
+      .poll(() => page.locator("#load-problems li").first().textContent(), { timeout: 30_000 })
       .toContain("<b>ghost</b>");
     expect(await page.locator("#banner b").count()).toBe(0);
     expect(await page.locator("#graph-title").textContent()).toBe(graph.getAttribute("name"));

@@ -79,8 +79,10 @@ export class GraphFiles {
     loader.onerror = (event) => this.messages.error(`${name} could not be read: ${event.message}`);
     loader.onmessage = (event: MessageEvent<LoadResponse>) => {
       const response = event.data;
-      if (response.type === "problems") this.messages.loadProblems(name, response.problems);
-      else if (response.type === "preview") {
+      if (response.type === "problems") {
+        this.messages.loadProblems(name, response.problems);
+        this.warmUp();
+      } else if (response.type === "preview") {
         this.target.preview(response.preview, source, state);
         // the graph's parts once the preview is on screen (see load-worker.ts)
         afterNextFrame(() => {
