@@ -239,28 +239,27 @@ export class App implements Actions {
     this.files.drillDown(group);
   }
 
-  /** `FileTarget`: draw a file's preview, then start its analyses once that is on screen. */
+  /** `FileTarget`: draw a file's preview and start its analyses (the workers check the bytes themselves). */
   preview(preview: DrawPreview, source: GraphSource, state: State): void {
-    // no graph until the checked parts are in: nothing refreshes the preview with the old graph's reducers
+    // no graph until it is built: nothing refreshes the preview with the old graph's reducers, and the
+    // analyses' answers wait for it (`held`)
     this.graph = null;
     this.view.showPreview(preview);
     this.previewed = true;
     this.hooks.timings.previewShown = performance.now();
     afterNextFrame(() => {
       this.hooks.timings.firstDrawn = performance.now();
-      if (this.graph !== null) return; // the graph came first and started its own analyses
-      // the analyses need no graph on the page: the workers check the bytes themselves
-      this.started = source;
-      this.held = [];
-      this.workers.setGraph(source);
-      this.timeline.setGraph(source, preview.ids.length);
-      this.history = createHistory(state);
-      this.analysis = null;
-      this.analysedKey = null;
-      this.shownKey = null;
-      this.shownStage = -1;
-      this.runAnalysis();
     });
+    this.started = source;
+    this.held = [];
+    this.workers.setGraph(source);
+    this.timeline.setGraph(source, preview.ids.length);
+    this.history = createHistory(state);
+    this.analysis = null;
+    this.analysedKey = null;
+    this.shownKey = null;
+    this.shownStage = -1;
+    this.runAnalysis();
   }
 
   /** `FileTarget`: show a checked graph. */

@@ -1,10 +1,17 @@
 /**
- * The page's side of loading a user's graph file: the loader worker checks it (`load-worker.ts`), the page draws
- * its preview, then shows the graph; a graph too large to draw is offered as an aggregate by country and stage,
- * with drill-down into one super-node and the way back. Graphs the page already holds (the one `chokepoint view`
- * serves) get the same offer, computed here.
+ * The page's side of loading a user's graph file. A file up to `LARGE_FILE_BYTES` is checked here, on the page's
+ * thread, and its preview (`preview.ts`: the nodes in tiers, coloured by country) is drawn before the graph is
+ * built; a larger one is checked by the loader worker (`load-worker.ts`) so the page stays responsive. A graph
+ * too large to draw is offered as an aggregate by country and stage, with drill-down into one super-node and
+ * the way back. Graphs the page already holds (the one `chokepoint view` serves) get the same offer.
+ *
+ * Why not every file in the worker: on the 2 shared cores where the viewer is benchmarked, a dropped 10^4-node
+ * file went from the drop to its first drawing in 7.8 s on the page's thread and 8.7 s through the worker (the
+ * worker's start, copying the checked parts out and in, and a third check of the bytes running at once), and its
+ * graph was drawn 15 s later; the page's thread is free anyway while the analysis workers run.
  */
 import { DirectedGraph } from "graphology";
+import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
 import { graphFromParts } from "../../src/model/graph-checks.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
@@ -12,7 +19,7 @@ import { afterNextFrame } from "./dom.js";
 import type { GraphSource } from "./graph-source.js";
 import type { LoadRequest, LoadResponse } from "./load-worker.js";
 import type { Messages } from "./panels/messages.js";
-import type { DrawPreview } from "./preview.js";
+import { type DrawPreview, type PreviewMode, previewOf, wantsPreview } from "./preview.js";
 import { LARGE_FILE_BYTES, LARGE_GRAPH_NODES } from "./settings.js";
 import type { State } from "./state.js";
 
@@ -35,54 +42,78 @@ function sizeQuestion(title: string, order: number, size: number, recipesNote: s
 export class GraphFiles {
   /** The worker that checks the current file and hands out aggregates and drill-downs. */
   private loader: Worker | null = null;
-  /**
-   * A loader started ahead, while the page is idle: starting a worker loads and compiles the library's checks,
-   * which took 1-1.5 s of a drop on a loaded machine.
-   */
-  private spare: Worker | null = null;
+  /** Counts loads: a preview's graph is built only if no other file came meanwhile. */
+  private loads = 0;
   /** Drill down into a super-node of the aggregate on screen (null when none is shown). */
   private drill: ((group: string) => void) | null = null;
 
   constructor(
     private readonly target: FileTarget,
     private readonly messages: Messages,
-  ) {
-    this.warmUp();
-  }
-
-  /** Start the next loader when the page is idle. */
-  private warmUp(): void {
-    const start = () => {
-      this.spare ??= new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
-    };
-    if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 5000 });
-    else setTimeout(start, 1000);
-  }
+  ) {}
 
   /**
-   * Check a file in the loader worker and show it, with a preview first (always, or only when the file has no
-   * coordinates: the preview is drawn in tiers, and a graph with coordinates opens on the map).
+   * Check a file and show it, with a preview first (always, or only when the file has no coordinates: the
+   * preview is drawn in tiers, and a graph with coordinates opens on the map).
    */
-  async load(file: File, state: State, preview: "always" | "unlocated"): Promise<void> {
+  async load(file: File, state: State, preview: PreviewMode): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const name = file.name;
+    const load = ++this.loads;
     this.loader?.terminate();
+    this.loader = null;
     this.drill = null;
-    const loader = this.spare ?? new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
-    this.spare = null;
+    const source: GraphSource = { kind: "bytes", bytes, file: file.name };
+    if (bytes.length > LARGE_FILE_BYTES) this.loadInWorker(source, state, preview);
+    else this.loadHere(source, state, preview, load);
+  }
+
+  /** Check a file on the page's thread; draw its preview, and build its graph once that is on screen. */
+  private loadHere(
+    source: GraphSource & { kind: "bytes" },
+    state: State,
+    mode: PreviewMode,
+    load: number,
+  ): void {
+    const name = source.file;
+    const result = checkGraphBytesParts(source.bytes, { file: name });
+    const parts = result.parts;
+    if (!parts || result.problems.some((p) => p.severity === "error")) {
+      this.messages.loadProblems(name, result.problems);
+      return;
+    }
+    const show = () => {
+      if (load !== this.loads) return; // another file came meanwhile
+      const graph = graphFromParts(parts);
+      if (graph.order > LARGE_GRAPH_NODES) this.offer(graph, name, state, source);
+      else this.target.show(graph, name, state, source);
+      this.warnings(name, result.problems.length);
+    };
+    if (parts.nodes.size <= LARGE_GRAPH_NODES && wantsPreview(parts, mode)) {
+      this.target.preview(previewOf(parts), source, state);
+      afterNextFrame(show);
+    } else show();
+  }
+
+  private warnings(name: string, warnings: number): void {
+    if (warnings > 0)
+      this.messages.info(
+        `${name} loaded with ${warnings} warning${warnings === 1 ? "" : "s"} (see validate).`,
+      );
+  }
+
+  /** Check a large file in the loader worker; the page gets its preview and parts, or its size and aggregates. */
+  private loadInWorker(source: GraphSource & { kind: "bytes" }, state: State, preview: PreviewMode): void {
+    const { bytes, file: name } = source;
+    const loader = new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
     this.loader = loader;
     const ask = (request: LoadRequest) => loader.postMessage(request);
-    const source: GraphSource = { kind: "bytes", bytes, file: name };
-    if (bytes.length > LARGE_FILE_BYTES)
-      this.messages.info(`Checking ${name} (${(bytes.length / 1e6).toFixed(0)} MB)…`);
+    this.messages.info(`Checking ${name} (${(bytes.length / 1e6).toFixed(0)} MB)…`);
     let aggregate: SupplyGraph | null = null;
     loader.onerror = (event) => this.messages.error(`${name} could not be read: ${event.message}`);
     loader.onmessage = (event: MessageEvent<LoadResponse>) => {
       const response = event.data;
-      if (response.type === "problems") {
-        this.messages.loadProblems(name, response.problems);
-        this.warmUp();
-      } else if (response.type === "preview") {
+      if (response.type === "problems") this.messages.loadProblems(name, response.problems);
+      else if (response.type === "preview") {
         this.target.preview(response.preview, source, state);
         // the graph's parts once the preview is on screen (see load-worker.ts)
         afterNextFrame(() => {
@@ -107,11 +138,7 @@ export class GraphFiles {
         );
       else if (response.type === "parts") {
         this.target.show(graphFromParts(response.parts), name, state, source);
-        if (response.warnings > 0)
-          this.messages.info(
-            `${name} loaded with ${response.warnings} warning${response.warnings === 1 ? "" : "s"} (see validate).`,
-          );
-        this.warmUp();
+        this.warnings(name, response.warnings);
       } else {
         const graph = DirectedGraph.from(response.graph) as SupplyGraph;
         if (response.kind === "aggregate") {

@@ -1,6 +1,6 @@
 /**
- * The loader worker: every file the user drops or opens is checked here with the library's loader, off the
- * page's thread, and kept. The page gets, in this order: a preview to draw at once (tiers positions and country
+ * The loader worker: a file larger than `LARGE_FILE_BYTES` that the user drops or opens is checked here with the
+ * library's loader, off the page's thread, and kept. The page gets, in this order: a preview to draw at once (tiers positions and country
  * colours as typed arrays, `preview.ts`), then, once the page says the preview is on screen (`previewed`), the
  * checked parts it builds its graph from: copying them out (here) and in (on the page) took the CPU that the
  * preview's first frame was waiting for (software WebGL draws on the CPU too). A graph over
@@ -12,7 +12,7 @@ import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
 import type { CheckedGraph } from "../../src/model/_checked.js";
 import type { Problem } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
-import { type DrawPreview, previewBuffers, previewOf } from "./preview.js";
+import { type DrawPreview, type PreviewMode, previewBuffers, previewOf, wantsPreview } from "./preview.js";
 
 export type LoadRequest =
   | {
@@ -20,8 +20,7 @@ export type LoadRequest =
       bytes: Uint8Array;
       file: string;
       maxNodes: number;
-      /** Send a preview: always, or only when no node has coordinates (the page would draw a map). */
-      preview: "always" | "unlocated";
+      preview: PreviewMode;
     }
   | { type: "previewed" }
   | { type: "aggregate" }
@@ -57,9 +56,7 @@ self.onmessage = (event: MessageEvent<LoadRequest>) => {
       post({ type: "large", order: graph.nodes.size, size: graph.edges.length, warnings });
       return;
     }
-    const located = () =>
-      [...graph!.nodes.values()].some((a) => typeof a.lat === "number" && typeof a.lon === "number");
-    if (request.preview === "always" || !located()) {
+    if (wantsPreview(graph, request.preview)) {
       const preview = previewOf(graph);
       post({ type: "preview", preview }, previewBuffers(preview));
       return;

@@ -27,6 +27,17 @@ export interface DrawPreview {
   edges: number;
 }
 
+/** When a file gets a preview: always, or only when no node has coordinates (the page would draw a map). */
+export type PreviewMode = "always" | "unlocated";
+
+/** Whether a checked file gets a preview under `mode`. */
+export function wantsPreview(parts: CheckedGraph, mode: PreviewMode): boolean {
+  if (mode === "always") return true;
+  for (const a of parts.nodes.values())
+    if (typeof a.lat === "number" && typeof a.lon === "number") return false;
+  return true;
+}
+
 /** The typed arrays of a preview, to post them as transferables. */
 export function previewBuffers(preview: DrawPreview): ArrayBuffer[] {
   const { x, y, color } = preview;
