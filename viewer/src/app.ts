@@ -239,7 +239,10 @@ export class App implements Actions {
     this.files.drillDown(group);
   }
 
-  /** `FileTarget`: draw a file's preview and start its analyses (the workers check the bytes themselves). */
+  /**
+   * `FileTarget`: draw a file's preview, and start its analyses once it is on screen (the workers check the bytes
+   * themselves: started at once, their checks took the CPU that software WebGL needed to draw the preview).
+   */
   preview(preview: DrawPreview, source: GraphSource, state: State): void {
     // no graph until it is built: nothing refreshes the preview with the old graph's reducers, and the
     // analyses' answers wait for it (`held`)
@@ -249,17 +252,18 @@ export class App implements Actions {
     this.hooks.timings.previewShown = performance.now();
     afterNextFrame(() => {
       this.hooks.timings.firstDrawn = performance.now();
+      if (this.graph !== null) return; // the graph came first and started its own analyses
+      this.started = source;
+      this.held = [];
+      this.workers.setGraph(source);
+      this.timeline.setGraph(source, preview.ids.length);
+      this.history = createHistory(state);
+      this.analysis = null;
+      this.analysedKey = null;
+      this.shownKey = null;
+      this.shownStage = -1;
+      this.runAnalysis();
     });
-    this.started = source;
-    this.held = [];
-    this.workers.setGraph(source);
-    this.timeline.setGraph(source, preview.ids.length);
-    this.history = createHistory(state);
-    this.analysis = null;
-    this.analysedKey = null;
-    this.shownKey = null;
-    this.shownStage = -1;
-    this.runAnalysis();
   }
 
   /** `FileTarget`: show a checked graph. */
