@@ -34,7 +34,6 @@ import { searchPanel } from "./panels/search.js";
 import { timelinePanel } from "./panels/timeline.js";
 import { Tooltip, tooltipNote } from "./panels/tooltip.js";
 import type { Actions, Panel, View } from "./panels/types.js";
-import type { DrawPreview } from "./preview.js";
 import { type Focus, focusOf, NO_FOCUS, routeEdges } from "./reducers.js";
 import { LARGE_GRAPH_NODES } from "./settings.js";
 import {
@@ -93,12 +92,6 @@ export class App implements Actions {
   /** The scenario key of the analysis on screen, and how far it has got (index in ANALYSIS_STAGES). */
   private shownKey: string | null = null;
   private shownStage = -1;
-  /** The source the workers hold when a preview started the analyses before the graph was in. */
-  private started: GraphSource | null = null;
-  /** Analysis responses that came before the graph they describe (a preview started them): shown with it. */
-  private held: WorkerResponse[] = [];
-  /** True while a file's preview is the drawing: the graph's own first drawing is then not the first. */
-  private previewed = false;
   private hovered: string | null = null;
   private matches: ReadonlySet<string> = new Set();
   private focus: Focus = NO_FOCUS;
@@ -231,39 +224,11 @@ export class App implements Actions {
   loadFile(file: File): void {
     this.hooks.timings.dropped = performance.now();
     const state = setGraph(this.history.present, `file:${file.name}`);
-    // the preview is drawn in tiers: on the map layout, only for a file the page will show in tiers
-    void this.files.load(file, state, state.layout === "map" ? "unlocated" : "always");
+    void this.files.load(file, state);
   }
 
   drillDown(group: string): void {
     this.files.drillDown(group);
-  }
-
-  /**
-   * `FileTarget`: draw a file's preview, and start its analyses once it is on screen (the workers check the bytes
-   * themselves: started at once, their checks took the CPU that software WebGL needed to draw the preview).
-   */
-  preview(preview: DrawPreview, source: GraphSource, state: State): void {
-    // no graph until it is built: nothing refreshes the preview with the old graph's reducers, and the
-    // analyses' answers wait for it (`held`)
-    this.graph = null;
-    this.view.showPreview(preview);
-    this.previewed = true;
-    this.hooks.timings.previewShown = performance.now();
-    afterNextFrame(() => {
-      this.hooks.timings.firstDrawn = performance.now();
-      if (this.graph !== null) return; // the graph came first and started its own analyses
-      this.started = source;
-      this.held = [];
-      this.workers.setGraph(source);
-      this.timeline.setGraph(source, preview.ids.length);
-      this.history = createHistory(state);
-      this.analysis = null;
-      this.analysedKey = null;
-      this.shownKey = null;
-      this.shownStage = -1;
-      this.runAnalysis();
-    });
   }
 
   /** `FileTarget`: show a checked graph. */
@@ -276,11 +241,6 @@ export class App implements Actions {
     this.aggregated = title.endsWith("(aggregated)");
     // a drill-down belongs to the aggregate it came from; whoever shows an aggregate sets it again
     this.files.forget();
-    // the analyses a preview started are this graph's: keep them and what they answered
-    const started = source !== undefined && this.started === source;
-    this.started = null;
-    const held = started ? this.held : [];
-    this.held = [];
     this.graph = graph;
     this.graphTitle = graph.getAttribute("name") ? `${graph.getAttribute("name")}` : title;
     this.encodings = buildEncodings(graph);
@@ -293,12 +253,10 @@ export class App implements Actions {
         this.encodings.countries.map((c) => c.country),
       ),
     );
-    if (!started) {
-      this.analysis = null;
-      this.analysedKey = null;
-      this.shownKey = null;
-      this.shownStage = -1;
-    }
+    this.analysis = null;
+    this.analysedKey = null;
+    this.shownKey = null;
+    this.shownStage = -1;
     // ids from a link that this graph does not have: say so and drop them
     const unknown = state.removedNodes.filter((n) => !graph.hasNode(n));
     if (unknown.length) this.messages.error(`Not in this graph, ignored: ${unknown.join(", ")}`);
@@ -315,11 +273,9 @@ export class App implements Actions {
     if (next.selected !== null && !graph.hasNode(next.selected)) next = select(next, null);
     this.history = createHistory(next);
     this.hooks.timings.graphChecked = performance.now();
-    if (!started) {
-      const shared = source ?? { kind: "serialized", graph: graph.export() };
-      this.workers.setGraph(shared);
-      this.timeline.setGraph(shared, graph.order);
-    }
+    const shared = source ?? { kind: "serialized", graph: graph.export() };
+    this.workers.setGraph(shared);
+    this.timeline.setGraph(shared, graph.order);
     // Draw first (positions are set before sigma's one indexation), analyse after: the analyses arrive as
     // messages and only re-colour what they change.
     this.hovered = null;
@@ -340,13 +296,10 @@ export class App implements Actions {
     this.render();
     this.hooks.timings.firstRender = performance.now();
     // the time a user waits for the drawing: the frame after this one has been committed (in software WebGL
-    // the commit waits for the GPU process to draw the canvases); after a preview, that was the preview's
-    const drawn = this.previewed ? "graphDrawn" : "firstDrawn";
-    this.previewed = false;
+    // the commit waits for the GPU process to draw the canvases)
     afterNextFrame(() => {
-      this.hooks.timings[drawn] = performance.now();
+      this.hooks.timings.firstDrawn = performance.now();
     });
-    for (const response of held) this.onWorkerMessage(response);
   }
 
   // ---- layouts --------------------------------------------------------------------------------------
@@ -390,10 +343,6 @@ export class App implements Actions {
 
   /** A response to the latest request (`AnalysisClient` drops older ones). */
   private onWorkerMessage(response: WorkerResponse): void {
-    if (!this.graph) {
-      this.held.push(response);
-      return;
-    }
     // Stages of one request come from two workers: an earlier stage never replaces a later one on screen.
     const key = scenarioKey(this.history.present);
     if (response.type === "result") {

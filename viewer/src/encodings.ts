@@ -58,19 +58,12 @@ export function sqrtScale(value: number, max: number, range: { min: number; max:
   return range.min + (range.max - range.min) * Math.sqrt(Math.min(value, max) / max);
 }
 
-/** Countries by node count (most first, ties by code), from each node's country. */
-export function countryCounts(
-  forEachCountry: (f: (country: string) => void) => void,
-): Encodings["countries"] {
+export function buildEncodings(graph: SupplyGraph): Encodings {
   const counts = new Map<string, number>();
-  forEachCountry((country) => counts.set(country, (counts.get(country) ?? 0) + 1));
-  return [...counts]
+  graph.forEachNode((_n, a) => counts.set(a.country, (counts.get(a.country) ?? 0) + 1));
+  const countries = [...counts]
     .map(([country, nodes]) => ({ country, nodes }))
     .sort((a, b) => b.nodes - a.nodes || (a.country < b.country ? -1 : 1));
-}
-
-/** Country colours: the fixed ones, then the palette in `countries` order (the rest are drawn grey). */
-export function countryColorsOf(countries: Encodings["countries"]): Map<string, string> {
   const countryColors = new Map<string, string>();
   for (const { country } of countries) {
     const fixed = FIXED_COUNTRY_COLORS[country];
@@ -83,12 +76,6 @@ export function countryColorsOf(countries: Encodings["countries"]): Map<string, 
     if (!color) break;
     countryColors.set(country, color);
   }
-  return countryColors;
-}
-
-export function buildEncodings(graph: SupplyGraph): Encodings {
-  const countries = countryCounts((f) => graph.forEachNode((_n, a) => f(a.country)));
-  const countryColors = countryColorsOf(countries);
 
   const stageColors = new Map<string, string>();
   const stages = graph.getAttribute("stages") ?? [];

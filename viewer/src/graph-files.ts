@@ -1,33 +1,30 @@
 /**
  * The page's side of loading a user's graph file. A file up to `LARGE_FILE_BYTES` is checked here, on the page's
- * thread, and its preview (`preview.ts`: the nodes in tiers, coloured by country) is drawn before the graph is
- * built; a larger one is checked by the loader worker (`load-worker.ts`) so the page stays responsive. A graph
- * too large to draw is offered as an aggregate by country and stage, with drill-down into one super-node and
- * the way back. Graphs the page already holds (the one `chokepoint view` serves) get the same offer.
+ * thread; a larger one by the loader worker (`load-worker.ts`), so the page stays responsive and a 10^5-node graph
+ * never reaches it. A graph too large to draw is offered as an aggregate by country and stage, with drill-down
+ * into one super-node and the way back. Graphs the page already holds (the one `chokepoint view` serves) get the
+ * same offer.
  *
- * Why not every file in the worker: on the 2 shared cores where the viewer is benchmarked, a dropped 10^4-node
- * file went from the drop to its first drawing in 7.8 s on the page's thread and 8.7 s through the worker (the
- * worker's start, copying the checked parts out and in, and a third check of the bytes running at once), and its
- * graph was drawn 15 s later; the page's thread is free anyway while the analysis workers run.
+ * Why not every file in the worker, with a preview of its nodes drawn first: measured on the 2 shared cores of
+ * this project's machine (tests/bench/results/viewer-10k.md), neither brought a dropped 10^4-node file's first
+ * drawing forward, and both delayed the graph and its analyses by seconds (the worker's start, copying the
+ * checked file out and in, and checks running at once took the CPU that software WebGL needs to draw).
  */
 import { DirectedGraph } from "graphology";
-import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
+import { checkGraphBytes } from "../../src/io/parse-graph.js";
 import { graphFromParts } from "../../src/model/graph-checks.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
-import { afterNextFrame } from "./dom.js";
 import type { GraphSource } from "./graph-source.js";
 import type { LoadRequest, LoadResponse } from "./load-worker.js";
 import type { Messages } from "./panels/messages.js";
-import { type DrawPreview, type PreviewMode, previewOf, wantsPreview } from "./preview.js";
 import { LARGE_FILE_BYTES, LARGE_GRAPH_NODES } from "./settings.js";
 import type { State } from "./state.js";
 
 /** What loading drives in the app. */
 export interface FileTarget {
-  /** Draw a file's preview; its analyses may start (`source` is what the analysis workers load). */
-  preview(preview: DrawPreview, source: GraphSource, state: State): void;
-  /** Show a checked graph (no further size question); `source` as for `preview`, an export when absent. */
+  /** Show a checked graph (no further size question); `source` is what the analysis workers load (an export of
+   * the graph when absent). */
   show(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void;
 }
 
@@ -42,8 +39,6 @@ function sizeQuestion(title: string, order: number, size: number, recipesNote: s
 export class GraphFiles {
   /** The worker that checks the current file and hands out aggregates and drill-downs. */
   private loader: Worker | null = null;
-  /** Counts loads: a preview's graph is built only if no other file came meanwhile. */
-  private loads = 0;
   /** Drill down into a super-node of the aggregate on screen (null when none is shown). */
   private drill: ((group: string) => void) | null = null;
 
@@ -52,46 +47,28 @@ export class GraphFiles {
     private readonly messages: Messages,
   ) {}
 
-  /**
-   * Check a file and show it, with a preview first (always, or only when the file has no coordinates: the
-   * preview is drawn in tiers, and a graph with coordinates opens on the map).
-   */
-  async load(file: File, state: State, preview: PreviewMode): Promise<void> {
+  /** Check a file and show it (or ask how, when it is too large to draw). */
+  async load(file: File, state: State): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const load = ++this.loads;
     this.loader?.terminate();
     this.loader = null;
     this.drill = null;
     const source: GraphSource = { kind: "bytes", bytes, file: file.name };
-    if (bytes.length > LARGE_FILE_BYTES) this.loadInWorker(source, state, preview);
-    else this.loadHere(source, state, preview, load);
+    if (bytes.length > LARGE_FILE_BYTES) this.loadInWorker(source, state);
+    else this.loadHere(source, state);
   }
 
-  /** Check a file on the page's thread; draw its preview, and build its graph once that is on screen. */
-  private loadHere(
-    source: GraphSource & { kind: "bytes" },
-    state: State,
-    mode: PreviewMode,
-    load: number,
-  ): void {
+  /** Check a file on the page's thread. */
+  private loadHere(source: GraphSource & { kind: "bytes" }, state: State): void {
     const name = source.file;
-    const result = checkGraphBytesParts(source.bytes, { file: name });
-    const parts = result.parts;
-    if (!parts || result.problems.some((p) => p.severity === "error")) {
+    const result = checkGraphBytes(source.bytes, { file: name });
+    if (!result.graph || result.problems.some((p) => p.severity === "error")) {
       this.messages.loadProblems(name, result.problems);
       return;
     }
-    const show = () => {
-      if (load !== this.loads) return; // another file came meanwhile
-      const graph = graphFromParts(parts);
-      if (graph.order > LARGE_GRAPH_NODES) this.offer(graph, name, state, source);
-      else this.target.show(graph, name, state, source);
-      this.warnings(name, result.problems.length);
-    };
-    if (parts.nodes.size <= LARGE_GRAPH_NODES && wantsPreview(parts, mode)) {
-      this.target.preview(previewOf(parts), source, state);
-      afterNextFrame(show);
-    } else show();
+    if (result.graph.order > LARGE_GRAPH_NODES) this.offer(result.graph, name, state, source);
+    else this.target.show(result.graph, name, state, source);
+    this.warnings(name, result.problems.length);
   }
 
   private warnings(name: string, warnings: number): void {
@@ -101,8 +78,8 @@ export class GraphFiles {
       );
   }
 
-  /** Check a large file in the loader worker; the page gets its preview and parts, or its size and aggregates. */
-  private loadInWorker(source: GraphSource & { kind: "bytes" }, state: State, preview: PreviewMode): void {
+  /** Check a large file in the loader worker; the page gets its checked parts, or its size and aggregates. */
+  private loadInWorker(source: GraphSource & { kind: "bytes" }, state: State): void {
     const { bytes, file: name } = source;
     const loader = new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
     this.loader = loader;
@@ -113,13 +90,7 @@ export class GraphFiles {
     loader.onmessage = (event: MessageEvent<LoadResponse>) => {
       const response = event.data;
       if (response.type === "problems") this.messages.loadProblems(name, response.problems);
-      else if (response.type === "preview") {
-        this.target.preview(response.preview, source, state);
-        // the graph's parts once the preview is on screen (see load-worker.ts)
-        afterNextFrame(() => {
-          if (this.loader === loader) ask({ type: "previewed" });
-        });
-      } else if (response.type === "large")
+      else if (response.type === "large")
         this.messages.choose(
           sizeQuestion(
             name,
@@ -148,7 +119,7 @@ export class GraphFiles {
       }
     };
     // a copy: the page keeps `bytes` for the analysis workers
-    ask({ type: "load", bytes: bytes.slice(), file: name, maxNodes: LARGE_GRAPH_NODES, preview });
+    ask({ type: "load", bytes: bytes.slice(), file: name, maxNodes: LARGE_GRAPH_NODES });
   }
 
   /** A graph the page holds that is too large to draw without asking: offer its aggregate or the whole. */

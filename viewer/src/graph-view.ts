@@ -2,7 +2,7 @@
  * The drawing of the graph: the page's one sigma renderer, the display graph it draws (positions only; the
  * appearance comes from the reducers), and the layers drawn with it (the world map or the tiers' column headers
  * under the graph, the analysis marks over it). The app hands it a graph, a reducer context and what the reducers
- * read; it refreshes sigma for what changed. It also draws a file's preview before the graph exists.
+ * read; it refreshes sigma for what changed.
  */
 import { DirectedGraph } from "graphology";
 import Sigma from "sigma";
@@ -14,7 +14,6 @@ import { compositeCanvas } from "./export-png.js";
 import type { Positions } from "./layouts/types.js";
 import { type Caption, MapLayer } from "./map-layer.js";
 import { type Marks, MarksLayer } from "./marks-layer.js";
-import { type DrawPreview, previewDisplay } from "./preview.js";
 import { edgeAppearance, nodeAppearance, type ReducerContext } from "./reducers.js";
 import { LARGE_GRAPH_EDGE_TYPE, SIGMA_SETTINGS, STAGED_MIN_NODES } from "./settings.js";
 
@@ -38,7 +37,7 @@ export class GraphView {
   private display: DirectedGraph | null = null;
   private mapLayer: MapLayer | null = null;
   private marksLayer: MarksLayer | null = null;
-  /** Null while a preview is shown: the reducers then pass the preview's plain appearance through. */
+  /** What the reducers read (null before the first graph). */
   private appearance: Appearance | null = null;
   /** What the reducers read at the last refresh (sigma re-processes only what changed since). */
   private drawnInputs: DisplayInputs | null = null;
@@ -49,15 +48,6 @@ export class GraphView {
     private readonly container: HTMLElement,
     private readonly events: GraphViewEvents,
   ) {}
-
-  /** Draw a file's preview (the graph is not built yet): plain country colours on the tiers layout. */
-  showPreview(preview: DrawPreview): void {
-    this.killLayers();
-    this.appearance = null;
-    this.drawnInputs = null;
-    this.display = previewDisplay(preview);
-    this.attach(this.display);
-  }
 
   /** Show a graph at `positions` (call `setAppearance` first: sigma indexes every item with it). */
   show(graph: SupplyGraph, positions: Positions, captions: () => Caption[], isMap: () => boolean): void {
@@ -124,9 +114,7 @@ export class GraphView {
    * Refresh sigma for what changed since the last refresh. A large graph re-processes only the items whose
    * appearance may have changed (sigma's partial refresh keeps each item's draw order from the last full
    * indexation: a node faded by a toggle may stay drawn above a bright one until the next full refresh); a small
-   * one, or a change of channel or focus, gets a full refresh. A partial refresh updates the item data at once and
-   * draws at the next animation frame: the stages of one analysis often arrive within a frame, and each drawing of
-   * a 10^4-node graph cost 0.3-1 s in software WebGL, so they share one.
+   * one, or a change of channel or focus, gets a full refresh.
    */
   refresh(graph: SupplyGraph): void {
     const renderer = this.renderer;
@@ -136,14 +124,11 @@ export class GraphView {
     const changes = displayChanges(graph, this.drawnInputs, inputs);
     this.drawnInputs = inputs;
     if (changes !== "all" && changes.nodes.size === 0 && changes.edges.size === 0) return;
-    // a full refresh draws at once: it renumbers the items, and sigma's picking (hover, click) reads the item
-    // numbers of the last drawing
     if (changes === "all" || display.order <= STAGED_MIN_NODES) renderer.refresh();
     else
       renderer.refresh({
         partialGraph: { nodes: [...changes.nodes], edges: [...changes.edges] },
         skipIndexation: true,
-        schedule: true,
       });
   }
 

@@ -1,28 +1,18 @@
 /**
  * The loader worker: a file larger than `LARGE_FILE_BYTES` that the user drops or opens is checked here with the
- * library's loader, off the page's thread, and kept. The page gets, in this order: a preview to draw at once (tiers positions and country
- * colours as typed arrays, `preview.ts`), then, once the page says the preview is on screen (`previewed`), the
- * checked parts it builds its graph from: copying them out (here) and in (on the page) took the CPU that the
- * preview's first frame was waiting for (software WebGL draws on the CPU too). A graph over
- * `maxNodes` nodes is not sent: the page gets its size, asks whether to aggregate, and then gets the aggregate by
- * country and stage or one super-node's facilities (`drillDown`), so a 10^5-node graph never reaches the page.
+ * library's loader, off the page's thread, and kept. The page gets the checked parts it builds its graph from;
+ * a graph over `maxNodes` nodes is not sent: the page gets its size, asks whether to aggregate, and then gets the
+ * aggregate by country and stage or one super-node's facilities (`drillDown`), so a 10^5-node graph never
+ * reaches the page.
  */
 import type { SerializedGraph } from "graphology-types";
 import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
 import type { CheckedGraph } from "../../src/model/_checked.js";
 import type { Problem } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
-import { type DrawPreview, type PreviewMode, previewBuffers, previewOf, wantsPreview } from "./preview.js";
 
 export type LoadRequest =
-  | {
-      type: "load";
-      bytes: Uint8Array;
-      file: string;
-      maxNodes: number;
-      preview: PreviewMode;
-    }
-  | { type: "previewed" }
+  | { type: "load"; bytes: Uint8Array; file: string; maxNodes: number }
   | { type: "aggregate" }
   | { type: "drill"; group: string }
   | { type: "full" };
@@ -30,7 +20,6 @@ export type LoadRequest =
 export type LoadResponse =
   | { type: "problems"; problems: Problem[] }
   | { type: "large"; order: number; size: number; warnings: number }
-  | { type: "preview"; preview: DrawPreview }
   | { type: "parts"; parts: CheckedGraph; warnings: number }
   | { type: "graph"; graph: SerializedGraph; warnings: number; kind: "aggregate" | "drill" };
 
@@ -40,8 +29,7 @@ let warnings = 0;
 
 self.onmessage = (event: MessageEvent<LoadRequest>) => {
   const request = event.data;
-  const post = (response: LoadResponse, transfer: Transferable[] = []) =>
-    (self as unknown as Worker).postMessage(response, transfer);
+  const post = (response: LoadResponse) => (self as unknown as Worker).postMessage(response);
   if (request.type === "load") {
     const result = checkGraphBytesParts(request.bytes, { file: request.file });
     const errors = result.problems.filter((p) => p.severity === "error");
@@ -56,17 +44,11 @@ self.onmessage = (event: MessageEvent<LoadRequest>) => {
       post({ type: "large", order: graph.nodes.size, size: graph.edges.length, warnings });
       return;
     }
-    if (wantsPreview(graph, request.preview)) {
-      const preview = previewOf(graph);
-      post({ type: "preview", preview }, previewBuffers(preview));
-      return;
-    }
     post({ type: "parts", parts: graph, warnings });
     return;
   }
   if (!graph) return;
-  if (request.type === "previewed") post({ type: "parts", parts: graph, warnings });
-  else if (request.type === "aggregate")
+  if (request.type === "aggregate")
     post({ type: "graph", graph: aggregateByCountryStage(graph).export(), warnings, kind: "aggregate" });
   else if (request.type === "full") post({ type: "parts", parts: graph, warnings });
   else {

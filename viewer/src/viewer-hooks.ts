@@ -21,10 +21,10 @@ export interface ViewerHooks {
   pngDataUrl(): string;
   layout(): LayoutName;
   /**
-   * Milliseconds since navigation at which each step ended: `dropped`, `previewShown` (the preview processed),
-   * `firstDrawn` (the first drawing on screen), `graphChecked`, `graphDrawn` (the graph drawn after a preview),
-   * `requested`, `answered` and `answeredDrawn` (the first answer to a scenario, processed and on screen), and
-   * one per analysis stage (`reach`, `structure`, `total`, `served`, `complete`).
+   * Milliseconds since navigation at which each step ended: `dropped`, `graphChecked`, `rendererBuilt`,
+   * `firstRender`, `firstDrawn` (the graph on screen), `requested`, `answered` and `answeredDrawn` (the first
+   * answer to a scenario, processed and on screen), and one per analysis stage (`reach`, `structure`, `total`,
+   * `served`, `complete`).
    */
   timings: Record<string, number>;
   /** Put a node at the centre of the view at a camera ratio (no animation, no selection). */

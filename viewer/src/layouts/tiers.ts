@@ -28,34 +28,11 @@ export function tierCaptions(
   return [...top].map(([stage, t]) => ({ text: stage, x: t.x, y: highest + 3 * ROW_GAP }));
 }
 
-/** What the tiers layout reads of a node. */
-export interface TierNode {
-  stage: string;
-  country: string;
-  label: string;
-}
-
-/** The tiers layout of a graph (see `tiersLayoutOf`). */
 export function tiersLayout(graph: SupplyGraph, countryOrder: readonly string[]): Positions {
-  return tiersLayoutOf(graph.getAttribute("stages") ?? [], (f) => graph.forEachNode(f), countryOrder);
-}
-
-/**
- * The tiers layout from the graph's stage order and its nodes, without a graph object: the loader worker lays
- * out a checked file before any graph is built, and the page draws that first (the same function, so the same
- * positions as the page's own layout of the graph).
- */
-export function tiersLayoutOf(
-  graphStages: readonly string[],
-  forEachNode: (f: (id: string, node: TierNode) => void) => void,
-  countryOrder: readonly string[],
-): Positions {
-  const stages = [...graphStages];
+  const stages = [...(graph.getAttribute("stages") ?? [])];
   const rank = new Map(countryOrder.map((c, i) => [c, i]));
   const columns = new Map<string, string[]>();
-  const nodes = new Map<string, TierNode>();
-  forEachNode((id, a) => {
-    nodes.set(id, a);
+  graph.forEachNode((id, a) => {
     if (!stages.includes(a.stage)) stages.push(a.stage);
     const col = columns.get(a.stage) ?? [];
     col.push(id);
@@ -67,8 +44,8 @@ export function tiersLayoutOf(
   for (const stage of stages) {
     const ids = columns.get(stage) ?? [];
     ids.sort((p, q) => {
-      const a = nodes.get(p)!;
-      const b = nodes.get(q)!;
+      const a = graph.getNodeAttributes(p);
+      const b = graph.getNodeAttributes(q);
       const r = (rank.get(a.country) ?? 1e9) - (rank.get(b.country) ?? 1e9);
       if (r !== 0) return r;
       if (a.country !== b.country) return a.country < b.country ? -1 : 1;
@@ -79,7 +56,7 @@ export function tiersLayoutOf(
     let prev: string | undefined;
     const column: Array<{ id: string; y: number }> = [];
     for (const id of ids) {
-      const country = nodes.get(id)!.country;
+      const country = graph.getNodeAttribute(id, "country");
       if (prev !== undefined && country !== prev) y += GROUP_GAP;
       column.push({ id, y });
       y += ROW_GAP;
