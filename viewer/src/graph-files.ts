@@ -23,8 +23,10 @@ import type { State } from "./state.js";
 
 /** What loading drives in the app. */
 export interface FileTarget {
-  /** Show a checked graph (no further size question); `source` is what the analysis workers load (an export of
-   * the graph when absent). */
+  /**
+   * Show a checked graph (no further size question); `source` is what the analysis workers load (an export of the
+   * graph when absent).
+   */
   show(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void;
 }
 
