@@ -224,7 +224,7 @@ describe("viewer in headless chromium", () => {
 
   test("an invalid dropped file shows the loader's errors and keeps the current graph", async () => {
     const { page, errors } = shared;
-    // files are checked in the loader worker: the answer comes in its own time
+    // the page reads a dropped file asynchronously: its answer comes in its own time
     await dropFile(page, "broken.json", '{"attributes": {"stages": ["mine"]}, "nodes": [');
     await expect
       .poll(() => page.locator("#load-problems").textContent(), { timeout: 30_000 })
