@@ -99,16 +99,16 @@ async function open(hash: string, init?: () => void): Promise<Opened> {
   return { page, errors, dialogs };
 }
 
-/** Wait for the next analysis result after an action. */
-async function afterAnalysis(page: Page, action: () => Promise<void>): Promise<void> {
+/** Wait for the next analysis result after an action (a dropped 10^4-node file: give it `timeout`). */
+async function afterAnalysis(page: Page, action: () => Promise<void>, timeout = 30_000): Promise<void> {
   const before = await page.evaluate(() => window.__viewer.analysed);
   await action();
-  await page.waitForFunction((n) => window.__viewer.analysed > n, before, { timeout: 30_000 });
+  await page.waitForFunction((n) => window.__viewer.analysed > n, before, { timeout });
 }
 
 /**
  * Milliseconds from the drop (page clock) until `done` holds in the page; null when it does not within
- * `BENCH_WAIT_MS` (the served-demand split hangs on the leximin LPs, which another branch is speeding up).
+ * `BENCH_WAIT_MS`.
  */
 async function timeTo(page: Page, done: () => boolean, label: string): Promise<number | null> {
   const reached = await page
@@ -224,8 +224,11 @@ describe("viewer in headless chromium", () => {
 
   test("an invalid dropped file shows the loader's errors and keeps the current graph", async () => {
     const { page, errors } = shared;
+    // the page reads a dropped file asynchronously: its answer comes in its own time
     await dropFile(page, "broken.json", '{"attributes": {"stages": ["mine"]}, "nodes": [');
-    await expect.poll(() => page.locator("#load-problems").textContent()).toContain("E_PARSE");
+    await expect
+      .poll(() => page.locator("#load-problems").textContent(), { timeout: 30_000 })
+      .toContain("E_PARSE");
     expect(await page.locator("#banner").textContent()).toContain("broken.json was not loaded");
     await dropFile(
       page,
@@ -237,7 +240,7 @@ describe("viewer in headless chromium", () => {
       }),
     );
     await expect
-      .poll(() => page.locator("#load-problems li").first().textContent())
+      .poll(() => page.locator("#load-problems li").first().textContent(), { timeout: 30_000 })
       .toContain("<b>ghost</b>");
     expect(await page.locator("#banner b").count()).toBe(0);
     expect(await page.locator("#graph-title").textContent()).toBe(graph.getAttribute("name"));
@@ -313,11 +316,16 @@ describe("viewer in headless chromium", () => {
     const text = [...syntheticGraphJson(syntheticNetwork({ nodes: 10_000, seed: 42 }))].join("");
     const big = parseGraph(text, { file: "generated-10k.json" });
     const { page, errors } = await open("#g=rare-earths-2025");
-    await afterAnalysis(page, () => dropFile(page, "generated-10k.json", text));
+    // on the 2 shared cores of CI the file is checked three times (the page and both analysis workers), under load
+    await afterAnalysis(page, () => dropFile(page, "generated-10k.json", text), 180_000);
     expect(await page.evaluate(() => window.__viewer.state().graph)).toBe("file:generated-10k.json");
     const load = await page.evaluate(() => {
       const t = window.__viewer.timings;
-      return { drawn: t.firstDrawn! - t.dropped!, firstAnswer: t.answered! - t.dropped! };
+      return {
+        checked: t.graphChecked! - t.dropped!,
+        drawn: t.firstDrawn! - t.dropped!,
+        firstAnswer: t.answered! - t.dropped!,
+      };
     });
     // Served demand (the leximin LPs) takes a while at 10^4 nodes on 2 cores: waited for in benchmark mode only.
     const bench = process.env.CHOKEPOINT_E2E_BENCH === "1";
@@ -344,6 +352,7 @@ describe("viewer in headless chromium", () => {
           bench: "viewer-10k",
           nodes: big.order,
           edges: big.size,
+          dropToCheckedMs: Math.round(load.checked),
           dropToFirstDrawingMs: Math.round(load.drawn),
           dropToFirstAnalysisMs: Math.round(load.firstAnswer),
           dropToMaxTotalServedMs: maxTotal,
