@@ -4,6 +4,7 @@
  * were most of that pass (and the garbage collections it set off).
  */
 import type { Dominators } from "./_dominators.js";
+import { scratchInt32, scratchUint8 } from "./_scratch.js";
 
 /** Scratch sized for one graph; `list` writes into `out`. One lister per pass (not reentrant). */
 export class DominatorLister {
@@ -11,13 +12,15 @@ export class DominatorLister {
   readonly out: Int32Array;
   private readonly stamp: Uint8Array;
 
+  /** `owner` is the view the DAG is on (the scratch arrays are its). */
   constructor(
     private readonly dom: Dominators,
+    owner: object,
     n: number,
   ) {
-    // every node is stamped when first found, so neither the queue nor the stack ever holds more than n
-    this.out = new Int32Array(n);
-    this.stamp = new Uint8Array(n);
+    // every node is stamped when first found, so the queue never holds more than n
+    this.out = scratchInt32(owner, "lister.out", n);
+    this.stamp = scratchUint8(owner, "lister.stamp", n);
   }
 
   /**

@@ -89,7 +89,7 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
   const rank = new Int32Array(n);
   for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
   const idoms: number[] = [];
-  const walk = new DominatorWalk(n, { start, size, idoms, rank });
+  const walk = new DominatorWalk(csr, n, { start, size, idoms, rank });
   // per slot: a single node (the common case: no allocation), EMPTY, UNSET, or LIST = the array in `lists`
   let state = new Int32Array(4);
   let lists: number[][] = [];

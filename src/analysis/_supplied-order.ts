@@ -4,28 +4,60 @@
  */
 import type { Csr, Masks } from "./_csr.js";
 import type { SupplyRunner } from "./_propagate.js";
+import { scratchInt32 } from "./_scratch.js";
 
 // dominators, routes and the attack curves' demand-cut order all walk the same run in this order
 const cache = new WeakMap<SupplyRunner, Int32Array | null>();
 
 /**
- * The supplied nodes in a topological order of the supplied subgraph, by Kahn's algorithm (1962): sequential
- * passes over the edge arrays, cheaper than a DFS at 10^6 nodes. Nodes of in-degree 0 start in index order and
- * the queue is FIFO, so the order depends on the graph alone. Null when that subgraph has a cycle (some supplied
- * node never reaches in-degree 0). `runner` must be the run of `masks`. Treat the array as read-only.
+ * The supplied nodes in a topological order of the supplied subgraph. Null when that subgraph has a cycle (some
+ * supplied node never reaches in-degree 0). `runner` must be the run of `masks`. Treat the array as read-only.
+ *
+ * The supplied subgraph is a subgraph of the view's slot-filling graph, so when that graph is acyclic its
+ * topological order, computed once per view, restricted to the supplied nodes is one: a fresh scenario then pays
+ * a filter instead of a sort. Otherwise Kahn's algorithm (1962) runs on the supplied subgraph itself. Both start
+ * from nodes of in-degree 0 in index order with a FIFO queue, so the order depends on the graph alone.
  */
 export function suppliedTopologicalOrder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Array | null {
   if (cache.has(runner)) return cache.get(runner)!;
-  const order = kahnOrder(csr, masks, runner);
+  const whole = viewOrder(csr);
+  let order: Int32Array | null;
+  if (whole === null) order = kahnOrder(csr, masks, runner);
+  else {
+    order = new Int32Array(runner.count);
+    let k = 0;
+    for (let i = 0; i < whole.length; i++) if (runner.supplied[whole[i]!] === 1) order[k++] = whole[i]!;
+  }
   cache.set(runner, order);
   return order;
+}
+
+const viewCache = new WeakMap<Csr, Int32Array | null>();
+
+/** A topological order of every node over the edges that fill a slot; null when they form a cycle. Memoized. */
+function viewOrder(csr: Csr): Int32Array | null {
+  if (viewCache.has(csr)) return viewCache.get(csr)!;
+  const { edgeSlot, edgeTarget, outOffsets } = csr;
+  const indegree = new Int32Array(csr.n);
+  for (let e = 0; e < csr.m; e++) if (edgeSlot[e]! >= 0) indegree[edgeTarget[e]!]!++;
+  const order = new Int32Array(csr.n);
+  let tail = 0;
+  for (let v = 0; v < csr.n; v++) if (indegree[v] === 0) order[tail++] = v;
+  for (let head = 0; head < tail; head++) {
+    const u = order[head]!;
+    for (let e = outOffsets[u]!, end = outOffsets[u + 1]!; e < end; e++)
+      if (edgeSlot[e]! >= 0 && --indegree[edgeTarget[e]!]! === 0) order[tail++] = edgeTarget[e]!;
+  }
+  const result = tail === csr.n ? order : null;
+  viewCache.set(csr, result);
+  return result;
 }
 
 function kahnOrder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Array | null {
   const { supplied } = runner;
   const { edgeAlive } = masks;
   const { edgeSlot, edgeSource, edgeTarget, outOffsets } = csr;
-  const indegree = new Int32Array(csr.n);
+  const indegree = scratchInt32(csr, "kahn.indegree", csr.n);
   // edges are numbered in out-list order (model/csr.ts), so this pass reads every array sequentially
   for (let e = 0; e < csr.m; e++) {
     const t = edgeTarget[e]!;

@@ -13,6 +13,7 @@
 import type { AppliedScenario } from "../scenario/types.js";
 import { type Csr, csrOf, type GraphInput, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
 import { DominatorLister } from "./_dominator-lister.js";
+import { scratchFloat64, scratchInt32, scratchUint8 } from "./_scratch.js";
 import { type Dominators, dominators, forEachDominator } from "./_dominators.js";
 import { supplyMask } from "./supply.js";
 
@@ -76,9 +77,9 @@ function countCutOff(
   const consumers = new Int32Array(csr.n);
   const demand = new Float64Array(csr.n);
   // direct[x]: sums added by nodes with several immediate dominators to their whole set, not passed further
-  const directConsumers = new Int32Array(csr.n);
-  const directDemand = new Float64Array(csr.n);
-  const stamp = new Uint8Array(csr.n);
+  const directConsumers = scratchInt32(csr, "cutOff.directConsumers", csr.n);
+  const directDemand = scratchFloat64(csr, "cutOff.directDemand", csr.n);
+  const stamp = scratchUint8(csr, "cutOff.stamp", csr.n);
   for (let i = dom.order.length - 1; i >= 0; i--) {
     const v = dom.order[i]!;
     const k = dom.size[v]!;
@@ -118,7 +119,7 @@ export function singlePointsOfFailureCore(
 ): SinglePointsOfFailureCore {
   const masks = scenarioMasks(csr, applied);
   const dom = dominators(csr, masks, supplyMask(csr, masks));
-  const lister = new DominatorLister(dom, csr.n);
+  const lister = new DominatorLister(dom, csr, csr.n);
   const consumers: ConsumerSinglePoints[] = [];
   for (const c of consumerIndices(csr)) {
     if (masks.removed[c] === 1) continue;

@@ -1,31 +1,27 @@
 /**
- * The viewer's controller: owns the state history, the current graph, the sigma renderer and its layers, the
- * analysis worker and the panels. Named actions go through `dispatch`; every change ends with one `render()`
- * that refreshes sigma (through the reducers), the panels and the URL hash.
+ * The viewer's controller: owns the state history, the current graph, the analysis workers, the timeline and the
+ * panels; the drawing is `GraphView`'s, the loading of files `GraphFiles`'. Named actions go through `dispatch`;
+ * every change ends with one `render()` that updates the panels, refreshes the drawing (through the reducers) and
+ * the URL hash.
  */
-import { DirectedGraph } from "graphology";
-import Sigma from "sigma";
-import { EdgeLineProgram } from "sigma/rendering";
-import { animateNodes } from "sigma/utils";
 import { checkGraphText } from "../../src/io/parse-graph.js";
 import type { SupplyGraph } from "../../src/model/types.js";
-import { aggregateByCountryStage, drillDown } from "./aggregate.js";
 import { ANALYSIS_STAGES, type AnalysisView, servedShown, toAnalysisView } from "./analysis-view.js";
 import { AnalysisClient } from "./analysis-client.js";
 import type { WorkerResponse } from "./analysis-worker.js";
-import { bundledGraphNames, bundledGraphText, checkUserFile, findPreset, PRESETS } from "./data.js";
-import { type DisplayInputs, displayChanges } from "./display-diff.js";
-import type { GraphSource } from "./graph-source.js";
-import type { LoadRequest, LoadResponse } from "./load-worker.js";
-import { el } from "./dom.js";
-import { compositeCanvas, downloadPng } from "./export-png.js";
+import { bundledGraphNames, bundledGraphText, findPreset, PRESETS } from "./data.js";
+import type { DisplayInputs } from "./display-diff.js";
+import { afterNextFrame, el } from "./dom.js";
+import { downloadPng } from "./export-png.js";
 import { buildEncodings, type Encodings } from "./encodings.js";
+import { GraphFiles } from "./graph-files.js";
+import type { GraphSource } from "./graph-source.js";
+import { GraphView } from "./graph-view.js";
 import { forceLayout } from "./layouts/force.js";
 import { mapLayout } from "./layouts/map.js";
 import { tierCaptions, tiersLayout } from "./layouts/tiers.js";
 import type { Positions } from "./layouts/types.js";
-import { MapLayer } from "./map-layer.js";
-import { analysisMarks, MarksLayer } from "./marks-layer.js";
+import { analysisMarks } from "./marks-layer.js";
 import { listenToPage } from "./page-input.js";
 import { comparePanel } from "./panels/compare.js";
 import { controlsPanel } from "./panels/controls.js";
@@ -38,22 +34,8 @@ import { searchPanel } from "./panels/search.js";
 import { timelinePanel } from "./panels/timeline.js";
 import { Tooltip, tooltipNote } from "./panels/tooltip.js";
 import type { Actions, Panel, View } from "./panels/types.js";
-import {
-  edgeAppearance,
-  type Focus,
-  focusOf,
-  NO_FOCUS,
-  nodeAppearance,
-  type ReducerContext,
-  routeEdges,
-} from "./reducers.js";
-import {
-  LARGE_FILE_BYTES,
-  LARGE_GRAPH_EDGE_TYPE,
-  LARGE_GRAPH_NODES,
-  SIGMA_SETTINGS,
-  STAGED_MIN_NODES,
-} from "./settings.js";
+import { type Focus, focusOf, NO_FOCUS, routeEdges } from "./reducers.js";
+import { LARGE_GRAPH_NODES } from "./settings.js";
 import {
   commit,
   createHistory,
@@ -74,6 +56,7 @@ import {
   undo,
 } from "./state.js";
 import { Timeline } from "./timeline.js";
+import type { ViewerHooks } from "./viewer-hooks.js";
 
 export interface AppElements {
   left: HTMLElement;
@@ -86,78 +69,29 @@ export interface AppElements {
   timeline: HTMLElement;
 }
 
-/** Test and debugging hooks (read-only views of the app), on `window.__viewer`. */
-export interface ViewerHooks {
-  ready: boolean;
-  /** Incremented each time an analysis result (or error) has been displayed. */
-  analysed: number;
-  state(): State;
-  cutOff(): string[] | null;
-  /** True once the slow (LP) part of the current analysis is on screen too. */
-  complete(): boolean;
-  /** True once the per-consumer served demand of the current scenario is on screen. */
-  served(): boolean;
-  /** The stage of the analysis on screen (`AnalysisStage`), null before the first. */
-  stage(): string | null;
-  nodePagePosition(node: string): { x: number; y: number } | null;
-  pngDataUrl(): string;
-  layout(): LayoutName;
-  /** Milliseconds since navigation at which each start-up step ended. */
-  timings: Record<string, number>;
-  /** Put a node at the centre of the view at a camera ratio (no animation, no selection). */
-  centerOn(node: string, ratio: number): void;
-  /** True once the timeline holds the simulation of the current scenario. */
-  timelineReady(): boolean;
-}
-
-declare global {
-  interface Window {
-    __viewer: ViewerHooks;
-  }
-}
-
 const NO_ITEMS: ReadonlySet<string> = new Set();
-
-/** Run `f` once the next frame is on screen (two animation frames: the second starts after the first's commit). */
-function afterNextFrame(f: () => void): void {
-  requestAnimationFrame(() => requestAnimationFrame(f));
-}
 
 export class App implements Actions {
   private history: History = createHistory(DEFAULT_STATE);
   private graph: SupplyGraph | null = null;
   private graphTitle = "";
   private aggregated = false;
-  /** Drill down into a super-node of the aggregate on screen (null when none is shown). */
-  private drill: ((group: string) => void) | null = null;
-  /** Back from a drill-down to its aggregate. */
-  private backToAggregate: (() => void) | null = null;
-  /** The worker that checks large files and hands out aggregates and drill-downs. */
-  private loader: Worker | null = null;
   private encodings: Encodings | null = null;
   private analysis: AnalysisView | null = null;
   private analysing = false;
-  private renderer: Sigma | null = null;
-  private display: DirectedGraph | null = null;
-  private mapLayer: MapLayer | null = null;
-  private marksLayer: MarksLayer | null = null;
+  private readonly view: GraphView;
+  private readonly files: GraphFiles;
   private positions = new Map<LayoutName, Positions>();
   private readonly panels: Panel[];
   private readonly tooltip: Tooltip;
   private readonly messages: Messages;
-  /** Quick phase (reachability): answers in milliseconds. */
-  /** Full phase (LPs): replaced when a newer scenario arrives while it is busy. */
+  /** The quick (reachability) and full (LP) analysis workers. */
   private readonly workers: AnalysisClient;
   private readonly timeline: Timeline;
   private analysedKey: string | null = null;
   /** The scenario key of the analysis on screen, and how far it has got (index in ANALYSIS_STAGES). */
   private shownKey: string | null = null;
   private shownStage = -1;
-  /** What the reducers read at the last refresh (sigma re-processes only what changed since). */
-  private drawnInputs: DisplayInputs | null = null;
-  private reducerContext: ReducerContext | null = null;
-  /** The edge program of the graph shown (none: sigma's default arrows). */
-  private edgeType: { type?: string } = {};
   private hovered: string | null = null;
   private matches: ReadonlySet<string> = new Set();
   private focus: Focus = NO_FOCUS;
@@ -165,8 +99,29 @@ export class App implements Actions {
   private writtenHash = "";
   private readonly hooks: ViewerHooks;
 
-  constructor(private readonly elements: AppElements) {
+  constructor(elements: AppElements) {
     this.messages = new Messages(elements.banner);
+    this.files = new GraphFiles(this, this.messages);
+    this.view = new GraphView(elements.graph, {
+      clickNode: (node, shift) => {
+        if (shift) this.dispatch((s) => toggleNode(s, node), { undoable: true });
+        else this.dispatch((s) => select(s, s.selected === node ? null : node));
+      },
+      clickStage: () => this.dispatch((s) => select(s, null)),
+      enterNode: (node, x, y) => {
+        this.hovered = node;
+        const notes = [tooltipNote(this.analysis, node), this.timeline.readout(node)].filter(
+          (n) => n !== null,
+        );
+        if (this.graph) this.tooltip.show(this.graph, node, x, y, notes.length ? notes.join(" · ") : null);
+        this.refreshDisplay();
+      },
+      leaveNode: () => {
+        this.hovered = null;
+        this.tooltip.hide();
+        this.refreshDisplay();
+      },
+    });
     this.timeline = new Timeline(() => this.render());
     this.tooltip = new Tooltip(elements.tooltip);
     const search = el("div", { id: "search-box" });
@@ -195,17 +150,11 @@ export class App implements Actions {
       complete: () => this.analysis?.complete === true && !this.analysing,
       served: () => servedShown(this.analysis) && this.analysedKey === this.shownKey,
       stage: () => this.analysis?.stage ?? null,
-      nodePagePosition: (node) => this.nodePagePosition(node),
-      pngDataUrl: () =>
-        this.renderer ? compositeCanvas(this.renderer, this.elements.graph).toDataURL("image/png") : "",
+      nodePagePosition: (node) => this.view.nodePagePosition(node),
+      pngDataUrl: () => this.view.composite()?.toDataURL("image/png") ?? "",
       layout: () => this.history.present.layout,
       timings: {},
-      centerOn: (node, ratio) => {
-        const d = this.renderer?.getNodeDisplayData(node);
-        if (!d) return;
-        this.renderer?.getCamera().setState({ x: d.x, y: d.y, ratio });
-        this.renderer?.refresh(); // render now: positions and picking follow the new camera at once
-      },
+      centerOn: (node, ratio) => this.view.centerOn(node, ratio, false),
       timelineReady: () => {
         const t = this.timeline.state();
         return t.data !== null && !t.pending;
@@ -248,7 +197,10 @@ export class App implements Actions {
     return response.text();
   }
 
-  /** Check text with the library's loader; on errors list them and keep the current graph. */
+  /**
+   * Check text with the library's loader (bundled graphs and the one `chokepoint view` serves); on errors list
+   * them and keep the current graph. A graph too large to draw gets the aggregate-or-draw question.
+   */
   private loadText(text: string, title: string, state: State): void {
     const result = checkGraphText(text, { file: title });
     const errors = result.problems.filter((p) => p.severity === "error");
@@ -256,11 +208,9 @@ export class App implements Actions {
       this.messages.loadProblems(title, result.problems);
       return;
     }
-    this.setGraph(result.graph, title, state, false, {
-      kind: "bytes",
-      bytes: new TextEncoder().encode(text),
-      file: title,
-    });
+    const source: GraphSource = { kind: "bytes", bytes: new TextEncoder().encode(text), file: title };
+    if (result.graph.order > LARGE_GRAPH_NODES) this.files.offer(result.graph, title, state, source);
+    else this.setGraph(result.graph, title, state, source);
   }
 
   loadBundled(name: string): void {
@@ -270,149 +220,27 @@ export class App implements Actions {
     });
   }
 
+  /** A file the user dropped or opened: checked in the loader worker, drawn as soon as it is checked. */
   loadFile(file: File): void {
     this.hooks.timings.dropped = performance.now();
-    if (file.size > LARGE_FILE_BYTES) {
-      void this.loadLargeFile(file);
-      return;
-    }
-    void checkUserFile(file).then((result) => {
-      const errors = result.problems.filter((p) => p.severity === "error");
-      if (!result.graph || errors.length > 0) {
-        this.messages.loadProblems(file.name, result.problems);
-        return;
-      }
-      this.setGraph(result.graph, file.name, setGraph(this.history.present, `file:${file.name}`), false, {
-        kind: "bytes",
-        bytes: result.bytes,
-        file: file.name,
-      });
-      const warnings = result.problems.length;
-      if (warnings > 0)
-        this.messages.info(
-          `${file.name} loaded with ${warnings} warning${warnings === 1 ? "" : "s"} (see validate).`,
-        );
-    });
-  }
-
-  /**
-   * A file too large to check here: the loader worker checks it and keeps the graph; the page gets the graph, or
-   * its size and then the aggregate the user picks, and drill-downs into the aggregate's super-nodes.
-   */
-  private async loadLargeFile(file: File): Promise<void> {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const name = file.name;
-    const state = setGraph(this.history.present, `file:${name}`);
-    this.loader?.terminate();
-    const loader = new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
-    this.loader = loader;
-    const ask = (request: LoadRequest) => loader.postMessage(request);
-    this.messages.info(`Checking ${name} (${(bytes.length / 1e6).toFixed(0)} MB)…`);
-    let aggregate: SupplyGraph | null = null;
-    loader.onerror = (event) => this.messages.error(`${name} could not be read: ${event.message}`);
-    loader.onmessage = (event: MessageEvent<LoadResponse>) => {
-      const response = event.data;
-      if (response.type === "problems") {
-        this.messages.loadProblems(name, response.problems);
-        return;
-      }
-      if (response.type === "large") {
-        this.messages.choose(
-          `${name} has ${response.order.toLocaleString("en-US")} nodes and ${response.size.toLocaleString("en-US")} ` +
-            "edges: drawing it takes a while and shows little. Aggregate it (one node per country and stage; " +
-            "recipes are dropped, so analyses become coarse; select a super-node to drill down into its " +
-            "facilities) or draw it anyway?",
-          [
-            {
-              id: "aggregate",
-              label: "Aggregate by country and stage",
-              run: () => ask({ type: "aggregate" }),
-            },
-            { id: "draw-anyway", label: "Draw anyway", run: () => ask({ type: "full" }) },
-          ],
-        );
-        return;
-      }
-      const graph = DirectedGraph.from(response.graph) as SupplyGraph;
-      if (response.kind === "full") {
-        this.setGraph(graph, name, state, true, { kind: "bytes", bytes, file: name });
-        if (response.warnings > 0) this.messages.info(`${name} loaded with ${response.warnings} warnings.`);
-      } else if (response.kind === "aggregate") {
-        aggregate = graph;
-        this.setGraph(graph, `${name} (aggregated)`, state, true);
-        this.drill = (group) => ask({ type: "drill", group });
-      } else {
-        const back = aggregate;
-        this.setGraph(graph, `${name}: ${graph.getAttribute("name") ?? "drill-down"}`, state, true);
-        this.offerBack(back, name, state, (group) => ask({ type: "drill", group }));
-      }
-    };
-    ask({ type: "load", bytes: bytes.slice(), file: name, maxNodes: LARGE_GRAPH_NODES });
-  }
-
-  /** After a drill-down: say what the graph is, and offer the way back to the aggregate. */
-  private offerBack(
-    aggregate: SupplyGraph | null,
-    title: string,
-    state: State,
-    drill: (group: string) => void,
-  ): void {
-    if (!aggregate) return;
-    this.backToAggregate = () => {
-      this.setGraph(aggregate, `${title} (aggregated)`, state, true);
-      this.drill = drill;
-    };
-    this.messages.choose(
-      "Drilled down: one super-node's facilities with their direct suppliers and customers. Analyses here see " +
-        "only these nodes: a supplier at the border is taken as a source.",
-      [{ id: "back-to-aggregate", label: "Back to the aggregate", run: () => this.backToAggregate?.() }],
-    );
+    const state = setGraph(this.history.present, `file:${file.name}`);
+    void this.files.load(file, state);
   }
 
   drillDown(group: string): void {
-    this.drill?.(group);
+    this.files.drillDown(group);
+  }
+
+  /** `FileTarget`: show a checked graph. */
+  show(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void {
+    this.setGraph(graph, title, state, source);
   }
 
   /** Show a graph; `source` is what the workers load (the file's bytes), an export of `graph` when absent. */
-  private setGraph(
-    graph: SupplyGraph,
-    title: string,
-    state: State,
-    force = false,
-    source?: GraphSource,
-  ): void {
-    if (graph.order > LARGE_GRAPH_NODES && !force) {
-      this.messages.choose(
-        `${title} has ${graph.order.toLocaleString("en-US")} nodes and ${graph.size.toLocaleString("en-US")} edges: ` +
-          "drawing it takes a while and shows little. Aggregate it (one node per country and stage; recipes are " +
-          "dropped, so analyses become coarse) or draw it anyway?",
-        [
-          {
-            id: "aggregate",
-            label: "Aggregate by country and stage",
-            run: () => {
-              this.setGraph(aggregateByCountryStage(graph), `${title} (aggregated)`, state, true);
-              const drill = (group: string) => {
-                const sub = drillDown(graph, group);
-                if (!sub) return;
-                this.setGraph(sub, `${title}: ${sub.getAttribute("name") ?? group}`, state, true);
-                this.offerBack(aggregateByCountryStage(graph), title, state, drill);
-              };
-              this.drill = drill;
-            },
-          },
-          {
-            id: "draw-anyway",
-            label: "Draw anyway",
-            run: () => this.setGraph(graph, title, state, true, source),
-          },
-        ],
-      );
-      return;
-    }
+  private setGraph(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void {
     this.aggregated = title.endsWith("(aggregated)");
     // a drill-down belongs to the aggregate it came from; whoever shows an aggregate sets it again
-    this.drill = null;
+    this.files.forget();
     this.graph = graph;
     this.graphTitle = graph.getAttribute("name") ? `${graph.getAttribute("name")}` : title;
     this.encodings = buildEncodings(graph);
@@ -450,8 +278,18 @@ export class App implements Actions {
     this.timeline.setGraph(shared, graph.order);
     // Draw first (positions are set before sigma's one indexation), analyse after: the analyses arrive as
     // messages and only re-colour what they change.
-    this.buildRenderer();
-    this.renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.hovered = null;
+    this.matches = new Set();
+    this.focus = focusOf(graph, this.analysis, next.selected);
+    this.route = new Set();
+    this.view.setAppearance(this.appearance(), true);
+    const captions = tierCaptions(graph, this.positions.get("tiers")!);
+    this.view.show(
+      graph,
+      this.positions.get(next.layout) ?? this.positions.get("tiers")!,
+      () => (this.history.present.layout === "tiers" ? captions : []),
+      () => this.history.present.layout === "map",
+    );
     this.hooks.timings.rendererBuilt = performance.now();
     if (next.layout === "force") this.computeForce();
     this.runAnalysis();
@@ -464,79 +302,6 @@ export class App implements Actions {
     });
   }
 
-  /**
-   * Show the current graph in sigma. The renderer is made once and handed each new graph (`setGraph`): a new
-   * one would create WebGL contexts and compile every shader program again, which in software WebGL held the
-   * first frame of a dropped 10^4-node graph for seconds.
-   */
-  private buildRenderer(): void {
-    this.mapLayer?.kill();
-    this.marksLayer?.kill();
-    const graph = this.graph!;
-    // what the reducers read, for this graph: nothing hovered or matched, no analysis yet
-    this.hovered = null;
-    this.matches = new Set();
-    this.focus = focusOf(graph, null, this.history.present.selected);
-    this.route = new Set();
-    const display = new DirectedGraph({ multi: false, allowSelfLoops: false });
-    // The display graph holds positions only; appearance comes from the reducers (domain attributes such as a
-    // `type` field would collide with sigma's reserved ones).
-    graph.forEachNode((id) => display.addNode(id, { x: 0, y: 0 }));
-    graph.forEachEdge((e, _a, s, t) => display.addDirectedEdgeWithKey(e, s, t));
-    const layout = this.positions.get(this.history.present.layout) ?? this.positions.get("tiers")!;
-    for (const [id, p] of layout) display.mergeNodeAttributes(id, p);
-    this.display = display;
-    this.updateContext();
-    // above STAGED_MIN_NODES edges are 1-pixel lines (see LARGE_GRAPH_EDGE_TYPE)
-    this.edgeType = graph.order > STAGED_MIN_NODES ? { type: LARGE_GRAPH_EDGE_TYPE } : {};
-    const renderer = this.renderer ?? this.createRenderer(display);
-    if (renderer.getGraph() !== display) renderer.setGraph(display);
-    // sigma applied the reducers to every item: the next refresh starts from what it drew
-    this.drawnInputs = this.displayInputs();
-    const captions = tierCaptions(graph, this.positions.get("tiers")!);
-    this.mapLayer = new MapLayer(
-      renderer,
-      () => this.history.present.layout === "map",
-      () => (this.history.present.layout === "tiers" ? captions : []),
-    );
-    this.marksLayer = new MarksLayer(renderer);
-  }
-
-  /** The one sigma renderer of the page, with its reducers and event handlers (they read the current graph). */
-  private createRenderer(display: DirectedGraph): Sigma {
-    // one context per refresh, not one per item (the reducers run for every node and edge)
-    const ctx = (): ReducerContext => this.reducerContext!;
-    const renderer = new Sigma(display, this.elements.graph, {
-      ...SIGMA_SETTINGS,
-      edgeProgramClasses: { [LARGE_GRAPH_EDGE_TYPE]: EdgeLineProgram },
-      nodeReducer: (node, data) => ({ ...data, ...nodeAppearance(ctx(), node) }),
-      edgeReducer: (edge, data) => ({
-        ...data,
-        ...edgeAppearance(ctx(), edge, this.route),
-        ...this.edgeType,
-      }),
-    });
-    this.renderer = renderer;
-    renderer.on("clickNode", ({ node, event }) => {
-      if (event.original.shiftKey) this.dispatch((s) => toggleNode(s, node), { undoable: true });
-      else this.dispatch((s) => select(s, s.selected === node ? null : node));
-    });
-    renderer.on("clickStage", () => this.dispatch((s) => select(s, null)));
-    renderer.on("enterNode", ({ node, event }) => {
-      this.hovered = node;
-      const notes = [tooltipNote(this.analysis, node), this.timeline.readout(node)].filter((n) => n !== null);
-      if (this.graph)
-        this.tooltip.show(this.graph, node, event.x, event.y, notes.length ? notes.join(" · ") : null);
-      this.refreshDisplay();
-    });
-    renderer.on("leaveNode", () => {
-      this.hovered = null;
-      this.tooltip.hide();
-      this.refreshDisplay();
-    });
-    return renderer;
-  }
-
   // ---- layouts --------------------------------------------------------------------------------------
 
   private applyLayout(layout: LayoutName, animate: boolean): void {
@@ -545,18 +310,7 @@ export class App implements Actions {
       if (layout === "force") this.computeForce();
       return;
     }
-    const display = this.display!;
-    const targets: Record<string, { x: number; y: number }> = {};
-    for (const [id, p] of positions) targets[id] = p;
-    const done = () => {
-      this.renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-      this.renderer?.refresh();
-    };
-    if (animate) animateNodes(display, targets, { duration: 350 }, done);
-    else {
-      for (const [id, p] of positions) display.mergeNodeAttributes(id, p);
-      done();
-    }
+    this.view.applyLayout(positions, animate);
   }
 
   private computeForce(): void {
@@ -659,14 +413,13 @@ export class App implements Actions {
   }
 
   zoomToFit(): void {
-    this.renderer?.getCamera().animatedReset({ duration: 300 });
+    this.view.zoomToFit();
   }
 
   focusNode(node: string): void {
     if (!this.graph?.hasNode(node)) return;
     this.dispatch((s) => select(s, node));
-    const d = this.renderer?.getNodeDisplayData(node);
-    if (d) void this.renderer?.getCamera().animate({ x: d.x, y: d.y, ratio: 0.35 }, { duration: 400 });
+    this.view.centerOn(node, 0.35, true);
   }
 
   setMatches(nodes: readonly string[]): void {
@@ -675,17 +428,9 @@ export class App implements Actions {
   }
 
   exportPng(): void {
-    if (!this.renderer) return;
-    const name = `chokepoint-${this.history.present.graph.replace(/[^\w.-]+/g, "_")}.png`;
-    downloadPng(compositeCanvas(this.renderer, this.elements.graph), name);
-  }
-
-  private nodePagePosition(node: string): { x: number; y: number } | null {
-    if (!this.renderer || !this.display?.hasNode(node)) return null;
-    const { x, y } = this.display.getNodeAttributes(node) as { x: number; y: number };
-    const p = this.renderer.graphToViewport({ x, y });
-    const r = this.elements.graph.getBoundingClientRect();
-    return { x: p.x + r.left, y: p.y + r.top };
+    const canvas = this.view.composite();
+    if (!canvas) return;
+    downloadPng(canvas, `chokepoint-${this.history.present.graph.replace(/[^\w.-]+/g, "_")}.png`);
   }
 
   // ---- rendering ------------------------------------------------------------------------------------
@@ -714,7 +459,7 @@ export class App implements Actions {
     // with the timeline moved, the served share and stock left at the period shown replace the yearly ones
     const yearly = analysisMarks(this.analysis);
     const atDay = this.timeline.marks();
-    this.marksLayer?.set(atDay ? { ...yearly, ...atDay } : yearly);
+    this.view.setMarks(atDay ? { ...yearly, ...atDay } : yearly);
     const hash = encodeHash(state);
     if (hash !== location.hash) {
       this.writtenHash = hash;
@@ -723,24 +468,10 @@ export class App implements Actions {
     this.hooks.ready = this.analysis !== null;
   }
 
-  /** The reducers' context for the next refresh (state, analysis, focus, hover, matches). */
-  private updateContext(): void {
-    if (!this.graph || !this.encodings) return;
-    this.reducerContext = {
-      graph: this.graph,
-      state: this.history.present,
-      encodings: this.encodings,
-      analysis: this.analysis,
-      hovered: this.hovered,
-      focus: this.focus,
-      matches: this.matches,
-    };
-  }
-
   /** What the reducers read now. */
-  private displayInputs(): DisplayInputs {
+  private appearance() {
     const state = this.history.present;
-    return {
+    const inputs: DisplayInputs = {
       colorBy: state.colorBy,
       sizeBy: state.sizeBy,
       selected: state.selected,
@@ -751,29 +482,23 @@ export class App implements Actions {
       focus: this.focus,
       route: this.route,
     };
+    const context = {
+      graph: this.graph!,
+      state,
+      encodings: this.encodings!,
+      analysis: this.analysis,
+      hovered: this.hovered,
+      focus: this.focus,
+      matches: this.matches,
+    };
+    return { context, route: this.route, inputs };
   }
 
-  /**
-   * Refresh sigma for what changed since the last refresh. A large graph re-processes only the items whose
-   * appearance may have changed (sigma's partial refresh keeps each item's draw order from the last full
-   * indexation: a node faded by a toggle may stay drawn above a bright one until the next full refresh); a small
-   * one, or a change of channel or focus, gets a full refresh.
-   */
+  /** Refresh the drawing for what changed since the last refresh. */
   private refreshDisplay(): void {
-    const renderer = this.renderer;
-    const display = this.display;
-    if (!renderer || !display || !this.graph) return;
-    this.updateContext();
-    const inputs = this.displayInputs();
-    const changes = displayChanges(this.graph, this.drawnInputs, inputs);
-    this.drawnInputs = inputs;
-    if (changes !== "all" && changes.nodes.size === 0 && changes.edges.size === 0) return;
-    if (changes === "all" || display.order <= STAGED_MIN_NODES) renderer.refresh();
-    else
-      renderer.refresh({
-        partialGraph: { nodes: [...changes.nodes], edges: [...changes.edges] },
-        skipIndexation: true,
-      });
+    if (!this.graph || !this.encodings) return;
+    this.view.setAppearance(this.appearance());
+    this.view.refresh(this.graph);
   }
 
   private listen(): void {

@@ -1,10 +1,8 @@
 /**
  * The data the viewer ships with: bundled graphs, scenarios and levers from `graphs/`, imported at build time
- * (no network at run time), and the loading of a user's file through the library's own loader, so the page
- * reports exactly the problems `chokepoint validate` reports.
+ * (no network at run time). A user's file is checked by the library's own loader in the loader worker
+ * (`load-worker.ts`), so the page reports exactly the problems `chokepoint validate` reports.
  */
-import type { GraphCheckResult } from "../../src/model/graph-checks.js";
-import { checkGraphBytes } from "../../src/io/parse-graph.js";
 import { type Scenario, scenarioSchema } from "../../src/scenario/types.js";
 import { type Lever, leverSchema } from "../../src/levers/types.js";
 
@@ -87,12 +85,4 @@ export const PRESETS: readonly Preset[] = [
 export function findPreset(key: string | null): Preset | null {
   if (key === null) return null;
   return PRESETS.find((p) => p.key === key) ?? null;
-}
-
-/** Check a file the user dropped or opened, with the CLI's loader. Never throws. The bytes go to the workers. */
-export async function checkUserFile(
-  file: Blob & { name: string },
-): Promise<GraphCheckResult & { bytes: Uint8Array }> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return { ...checkGraphBytes(bytes, { file: file.name }), bytes };
 }

@@ -1,6 +1,7 @@
 /**
  * The one way the viewer builds DOM: elements with text set through `textContent` and attributes through
- * `setAttribute`. Data never becomes HTML (labels, ids, attributes and error messages may hold markup).
+ * `setAttribute`. Data never becomes HTML (labels, ids, attributes and error messages may hold markup). Also the
+ * page's one way to wait for a frame to be on screen.
  */
 
 type Child = Node | string | null | undefined | false;
@@ -83,4 +84,9 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
 export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return "–";
   return `${(fraction * 100).toFixed(fraction > 0 && fraction < 0.01 ? 1 : 0)}%`;
+}
+
+/** Run `f` once the next frame is on screen (two animation frames: the second starts after the first's commit). */
+export function afterNextFrame(f: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(f));
 }

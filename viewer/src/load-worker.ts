@@ -1,14 +1,13 @@
 /**
- * The loader worker for files too large to check on the main thread (`LARGE_FILE_BYTES`): it checks the bytes
- * with the library's loader, keeps the graph, and hands the page only what it draws: the graph itself when it is
- * small enough, else its size (the page asks whether to aggregate), then the aggregate by country and stage, or
- * one super-node's facilities (`drillDown`). A 10^5-node graph never reaches the main thread, so the page stays
- * responsive while the file is checked.
+ * The loader worker: a file larger than `LARGE_FILE_BYTES` that the user drops or opens is checked here with the
+ * library's loader, off the page's thread, and kept. The page gets the checked parts it builds its graph from;
+ * a graph over `maxNodes` nodes is not sent: the page gets its size, asks whether to aggregate, and then gets the
+ * aggregate by country and stage or one super-node's facilities (`drillDown`), so a 10^5-node graph never
+ * reaches the page.
  */
 import type { SerializedGraph } from "graphology-types";
 import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
 import type { CheckedGraph } from "../../src/model/_checked.js";
-import { graphFromParts } from "../../src/model/graph-checks.js";
 import type { Problem } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
 
@@ -21,9 +20,10 @@ export type LoadRequest =
 export type LoadResponse =
   | { type: "problems"; problems: Problem[] }
   | { type: "large"; order: number; size: number; warnings: number }
-  | { type: "graph"; graph: SerializedGraph; warnings: number; kind: "full" | "aggregate" | "drill" };
+  | { type: "parts"; parts: CheckedGraph; warnings: number }
+  | { type: "graph"; graph: SerializedGraph; warnings: number; kind: "aggregate" | "drill" };
 
-/** The checked file, kept as parts: the graphology graph is built only when the page draws it whole. */
+/** The checked file, kept as parts: graphs are built only of what the page draws. */
 let graph: CheckedGraph | null = null;
 let warnings = 0;
 
@@ -40,16 +40,17 @@ self.onmessage = (event: MessageEvent<LoadRequest>) => {
     }
     graph = result.parts;
     warnings = result.problems.length;
-    if (graph.nodes.size > request.maxNodes)
+    if (graph.nodes.size > request.maxNodes) {
       post({ type: "large", order: graph.nodes.size, size: graph.edges.length, warnings });
-    else post({ type: "graph", graph: graphFromParts(graph).export(), warnings, kind: "full" });
+      return;
+    }
+    post({ type: "parts", parts: graph, warnings });
     return;
   }
   if (!graph) return;
   if (request.type === "aggregate")
     post({ type: "graph", graph: aggregateByCountryStage(graph).export(), warnings, kind: "aggregate" });
-  else if (request.type === "full")
-    post({ type: "graph", graph: graphFromParts(graph).export(), warnings, kind: "full" });
+  else if (request.type === "full") post({ type: "parts", parts: graph, warnings });
   else {
     const sub = drillDown(graph, request.group);
     if (sub) post({ type: "graph", graph: sub.export(), warnings, kind: "drill" });

@@ -5,6 +5,12 @@
  * `describeFlow`); what the page leaves out is what it never shows: the routing of the edge flows and the
  * bottleneck gains (one LP per capacity, thousands at 10^4 nodes), so the report's `edges` and `bottlenecks`
  * come back empty.
+ *
+ * Why private `src/flow` modules: the public `servedDemand` always computes the routing and the bottleneck gains
+ * and gives no figure before the end. What this file needs from the library's public API is an option to leave
+ * those two out, and a callback with the max-total figure; until then it composes the pieces `servedDemand` is
+ * made of (`Allocator`, `solveFlow`, `loadHighs`, `buildFlowModel`, `describeFlow`; none is exported by
+ * `src/index.ts`).
  */
 import type { SupplyGraph } from "../../src/model/types.js";
 import type { AppliedScenario } from "../../src/scenario/types.js";

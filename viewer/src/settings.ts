@@ -95,9 +95,8 @@ export const MAP_BORDER_COLOR = "#C9C5BA";
 export const MAP_OCEAN_COLOR = "#F7FAFC";
 
 /**
- * Files larger than this are checked in a worker, not on the main thread (a generated 10^4-node graph is 6.7 MB,
- * 10^5 nodes 68 MB: checking that takes the page's thread for tens of seconds). The worker sends back the graph
- * when it has at most LARGE_GRAPH_NODES nodes, else only its size, then the aggregate the user asks for.
+ * Files larger than this get a "Checking…" note while the loader worker checks them (every dropped or opened
+ * file is checked there, off the page's thread: a generated 10^4-node graph is 6.7 MB, 10^5 nodes 68 MB).
  */
 export const LARGE_FILE_BYTES = 16_000_000;
 
