@@ -1,16 +1,18 @@
 /**
- * The column-wise fast path of a Parquet load: the edges table (three to four times the nodes at 10^6 nodes) is
- * checked column by column straight into the integer view's typed columns, with no row object, attribute object
- * or key string per edge. It answers for the common, valid case only, like `model/_fast-schema.ts`: when every
- * edge column is one it knows (ends, volume, capacity, leadTimeDays, sources, notes) with plain values, and the
- * edges raise no problem at all (no dangling end, self-loop, duplicate or flow-rule problem), the result is the
- * one the row path gives; otherwise it returns null and the caller takes the row path, which reports the
- * problems exactly as before. Nodes and graph attributes go through the row path's checks either way (the view
- * keeps an attribute object per node, so there is no object to save there).
+ * The column-wise fast path of a Parquet load: the nodes (`_parquet-nodes.ts`) and the edges (three to four
+ * times the nodes at 10^6 nodes) are checked column by column straight into the integer view's columns, with no
+ * row object, attribute object or key string per edge. It answers for the common, valid case only, like
+ * `model/_fast-schema.ts`: every column is one it knows with plain values, the graph declares its stages, and
+ * neither nodes nor edges raise a problem (no dangling end, self-loop, duplicate or flow-rule error); then the
+ * result is the one the row path gives. Otherwise it returns null and the caller takes the row path, which
+ * reports the problems exactly as for JSON and CSV. Graph attributes (a handful of rows) always take the row
+ * path's checks.
  */
 import type { CheckedColumns } from "../model/_checked.js";
 import { FlowRules } from "../model/_flow-rules.js";
+import { DEFAULT_GRAPH_CHECK_OPTIONS } from "../model/graph-checks.js";
 import type { EdgeAttributes, Problem } from "../model/types.js";
+import { checkParquetNodes } from "./_parquet-nodes.js";
 import type { GraphColumnsCheckResult } from "./_stream-graph.js";
 import { decodeList } from "./formats/_attributes.js";
 import { finishImportColumns, type ImportOptions, relocate } from "./formats/_import.js";
@@ -43,8 +45,8 @@ function edgeLayout(edges: ParquetTable): Record<string, number> | null {
 }
 
 /**
- * Check a Parquet graph with its edges read column-wise (see the module comment): the checked columns and
- * the problems (warnings only), or null when the row path must answer. Never throws on bad data.
+ * Check a Parquet graph column-wise (see the module comment): the checked columns and the problems (warnings
+ * only), or null when the row path must answer. Never throws on bad data.
  */
 export function checkParquetColumnsFast(
   tables: ParquetTables,
@@ -53,22 +55,31 @@ export function checkParquetColumnsFast(
   const { nodes, edges, graph } = tables;
   const layout = edgeLayout(edges);
   if (layout === null) return null;
-  // Nodes and graph attributes by the row path, with no edge rows (copies: the row path lets its columns go,
-  // and the caller may still need them for the full row path).
-  const noEdges: ParquetTable = { name: edges.name, rows: 0, header: edges.header, columns: [] };
+  // Graph attributes by the row path, with no node or edge rows (copies of the tables: the row path lets its
+  // columns go, and the caller may still need them for the full row path).
+  const empty = (t: ParquetTable): ParquetTable => ({ name: t.name, rows: 0, header: t.header, columns: [] });
   const read = importParquetTables({
-    nodes: { ...nodes },
-    edges: noEdges,
+    nodes: empty(nodes),
+    edges: empty(edges),
     ...(graph ? { graph: { ...graph } } : {}),
   });
   if ("problems" in read) return null;
   const done = finishImportColumns(read.imported, read.locate, options);
   if (!done.columns) return null;
-  const edgeColumns = checkEdgeColumns(edges, layout, done.columns);
+  // Undeclared stages are inferred from the nodes with a warning: the row path's job.
+  const stages = new Set(done.columns.attributes.stages ?? []);
+  const limits = {
+    maxIdLength: options.maxIdLength ?? DEFAULT_GRAPH_CHECK_OPTIONS.maxIdLength,
+    maxLabelLength: options.maxLabelLength ?? DEFAULT_GRAPH_CHECK_OPTIONS.maxLabelLength,
+  };
+  const checkedNodes = checkParquetNodes(nodes, stages, limits);
+  if (checkedNodes === null) return null;
+  const columns: CheckedColumns = { ...done.columns, ...checkedNodes };
+  const edgeColumns = checkEdgeColumns(edges, layout, columns);
   if (edgeColumns === null) return null;
   // The rules across nodes and edges come last, as in the row path (`finishRun`); only warnings reach here.
   for (const p of edgeColumns.problems) done.problems.push({ ...p, path: relocate(p.path, read.locate) });
-  return { columns: { ...done.columns, ...edgeColumns.columns }, problems: done.problems };
+  return { columns: { ...columns, ...edgeColumns.columns }, problems: done.problems };
 }
 
 type EdgeColumns = Pick<CheckedColumns, "edgeSource" | "edgeTarget" | "volume" | "leadTime" | "edgeKeys">;
@@ -91,6 +102,12 @@ function checkEdgeColumns(
   const col = (name: string) => (layout[name] === undefined ? undefined : edges.columns[layout[name]!]);
   const sourceCol = col("source")!;
   const targetCol = col("target")!;
+  // Ends read as node positions by the reader (`EndColumns`: -1 for an unknown id), or as text to look up.
+  const positions = edges.positions;
+  const typeOf = {
+    source: positions?.has(edges.header[layout.source!]!) ? "number" : "string",
+    target: positions?.has(edges.header[layout.target!]!) ? "number" : "string",
+  };
   const numeric = [...NUMERIC].map((name) => [name, col(name)] as const).filter(([, c]) => c !== undefined);
   const text = [...TEXT].map((name) => [name, col(name)] as const).filter(([, c]) => c !== undefined);
   const edgeSource = new Int32Array(m);
@@ -122,16 +139,23 @@ function checkEdgeColumns(
   }
   // Ends: known nodes, no self-loop; pair codes for the duplicate search.
   const codes = new Float64Array(m);
+  // Files often list a node's edges together: an equal string (the same one, from a dictionary-encoded column)
+  // compares faster than a Map lookup hashes.
+  let lastSource: unknown;
   let lastTarget: unknown;
+  let si = -1;
   let ti = -1;
   for (let e = 0; e < m; e++) {
     const s = sourceCol[e];
     const t = targetCol[e];
     if (t !== lastTarget) {
       lastTarget = t;
-      ti = typeof t === "string" ? (index.get(t) ?? -1) : -1;
+      ti = typeOf.target === "number" ? (t as number) : typeof t === "string" ? (index.get(t) ?? -1) : -1;
     }
-    const si = typeof s === "string" ? (index.get(s) ?? -1) : -1;
+    if (s !== lastSource) {
+      lastSource = s;
+      si = typeOf.source === "number" ? (s as number) : typeof s === "string" ? (index.get(s) ?? -1) : -1;
+    }
     if (si < 0 || ti < 0 || si === ti) return null;
     edgeSource[e] = si;
     edgeTarget[e] = ti;

@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { IdBytes } from "../../src/io/_id-bytes.js";
 import { checkParquetColumnsFast, type ParquetTables } from "../../src/io/_parquet-columns.js";
 import { checkParquetColumns } from "../../src/io/formats/parquet-files.js";
 import { finishImportColumns } from "../../src/io/formats/_import.js";
@@ -65,6 +67,68 @@ describe("Parquet edges read column-wise", () => {
       expect(fromParquet.m).toBeGreaterThan(nodes);
       expect(plain(fromParquet)).toEqual(plain(fromJson));
     }
+  });
+
+  it("renamed ids and shuffled rows: the view read from Parquet equals the one read from the JSON (property)", async () => {
+    type Entry = { key?: string; source?: string; target?: string };
+    const text = [...syntheticGraphJson(syntheticNetwork({ nodes: 150, seed: 9 }))].join("");
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), async (seed) => {
+        let state = seed;
+        const random = () => {
+          state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+          return state / 0x80000000;
+        };
+        const shuffle = <T>(list: T[]) => {
+          for (let i = list.length - 1; i > 0; i--) {
+            const j = Math.floor(random() * (i + 1));
+            [list[i], list[j]] = [list[j]!, list[i]!];
+          }
+        };
+        const file = JSON.parse(text) as { nodes: Entry[]; edges: Entry[] };
+        // new ids of other lengths and another sort order (the view numbers nodes by sorted id)
+        const rename = new Map(file.nodes.map((n) => [n.key!, `${Math.floor(random() * 1e6)}:${n.key}`]));
+        for (const n of file.nodes) n.key = rename.get(n.key!)!;
+        for (const e of file.edges) {
+          e.source = rename.get(e.source!)!;
+          e.target = rename.get(e.target!)!;
+        }
+        shuffle(file.nodes);
+        shuffle(file.edges);
+        const dir = mkdtempSync(join(tmpdir(), "chokepoint-parquet-shuffled-"));
+        const json = join(dir, "graph.json");
+        const shuffled = JSON.stringify(file);
+        writeFileSync(json, shuffled);
+        const parquet = writeTables(writeParquet(parseGraph(shuffled)), dir);
+        expect(checkParquetColumnsFast(await tablesOf(parquet), {})).not.toBeNull();
+        expect(plain(await readGraphTableAsync(parquet))).toEqual(plain(readGraphTable(json)));
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it("edge ends read as node positions from their bytes give the view the text ends give", async () => {
+    const { parquet } = generated(300, 4);
+    const tables = await tablesOf(parquet);
+    const ids = tables.nodes.columns[tables.nodes.header.indexOf("id")] as string[];
+    const index = new IdBytes(Array.from(ids));
+    const edges = await readParquetTable(
+      join(parquet, "edges.parquet"),
+      {},
+      {
+        isEnd: (h) => h === "source" || h === "target",
+        positionOf: (b) => index.positionOf(b),
+      },
+    );
+    if ("code" in edges) throw new Error(edges.message);
+    expect([...edges.positions!]).toEqual(["source", "target"]);
+    const source = edges.columns[edges.header.indexOf("source")]!;
+    const text = tables.edges.columns[tables.edges.header.indexOf("source")]!;
+    expect(Array.from(source, (p) => ids[p as number])).toEqual(Array.from(text));
+    const byPosition = checkParquetColumnsFast({ ...tables, edges }, {});
+    const byText = checkParquetColumnsFast(await tablesOf(parquet), {});
+    expect(byPosition).not.toBeNull();
+    expect(plain(csrFromColumns(byPosition!.columns!))).toEqual(plain(csrFromColumns(byText!.columns!)));
   });
 
   it("edges with a problem take the row path (dangling end, self-loop, repeat)", async () => {

@@ -9,26 +9,57 @@ import { checkParquetColumnsFast, type ParquetTables } from "../_parquet-columns
 import type { GraphColumnsCheckResult } from "../_stream-graph.js";
 import type { LoadGraphOptions } from "../load-graph.js";
 import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocator } from "./_import.js";
-import { importParquetTables, type ParquetTable, parquetPathsOf, readParquetTable } from "./parquet.js";
+import { IdBytes } from "../_id-bytes.js";
+import { EDGE_SOURCE, EDGE_TARGET, NODE_ID, squash } from "./csv.js";
+import {
+  type EndColumns,
+  importParquetTables,
+  type ParquetPaths,
+  type ParquetTable,
+  parquetPathsOf,
+  readParquetTable,
+} from "./parquet.js";
 
-/** The tables of the Parquet graph at `path`, or the problems reading them. */
+/**
+ * The tables of the Parquet graph at `path`, or the problems reading them. With `matchEnds`, the edge ends are
+ * read as node positions straight from their bytes (`_id-bytes.ts`) when every node id is text.
+ */
 async function readParquetTables(
   path: string,
   options: LoadGraphOptions,
+  matchEnds = false,
 ): Promise<ParquetTables | { problems: Problem[] }> {
   const paths = parquetPathsOf(path);
   if ("code" in paths) return { problems: [paths] };
   const tables: Partial<Record<"nodes" | "edges" | "graph", ParquetTable>> = {};
   const problems: Problem[] = [];
-  for (const part of ["nodes", "edges", "graph"] as const) {
+  for (const part of ["nodes", "graph", "edges"] as const) {
     const file = paths[part];
     if (file === undefined) continue;
-    const table = await readParquetTable(file, options);
+    const ends = part === "edges" && matchEnds && tables.nodes ? endColumns(tables.nodes) : undefined;
+    const table = await readParquetTable(file, options, ends);
     if ("code" in table) problems.push(table);
     else tables[part] = table;
   }
   if (problems.length > 0) return { problems };
   return { nodes: tables.nodes!, edges: tables.edges!, ...(tables.graph ? { graph: tables.graph } : {}) };
+}
+
+/** The edge-end columns to match by bytes against the node ids, when every id is text. */
+function endColumns(nodes: ParquetTable): EndColumns | undefined {
+  const idCol = nodes.header.findIndex((h) => NODE_ID.has(squash(h)));
+  const column = idCol >= 0 ? nodes.columns[idCol]! : [];
+  const ids: string[] = new Array(nodes.rows);
+  for (let r = 0; r < nodes.rows; r++) {
+    const id = column[r];
+    if (typeof id !== "string") return undefined;
+    ids[r] = id;
+  }
+  const index = new IdBytes(ids);
+  return {
+    isEnd: (header) => EDGE_SOURCE.has(squash(header)) || EDGE_TARGET.has(squash(header)),
+    positionOf: (bytes) => index.positionOf(bytes),
+  };
 }
 
 async function importParquetFile(
@@ -54,11 +85,18 @@ export async function checkParquetColumns(
   path: string,
   options: LoadGraphOptions = {},
 ): Promise<GraphColumnsCheckResult> {
-  const tables = await readParquetTables(path, options);
+  const tables = await readParquetTables(path, options, true);
   if ("problems" in tables) return { columns: null, problems: tables.problems };
   // The edges column-wise when they are plain and raise no problem; else the row path, which reports them.
   const fast = checkParquetColumnsFast(tables, options);
   if (fast) return fast;
+  if (tables.edges.positions) {
+    // the row path reports ends by their text: read the edges again as text (a file with problems only)
+    const paths = parquetPathsOf(path) as ParquetPaths; // read once already: not a problem
+    const edges = await readParquetTable(paths.edges, options);
+    if ("code" in edges) return { columns: null, problems: [edges] };
+    tables.edges = edges;
+  }
   const read = importParquetTables(tables);
   if ("problems" in read) return { columns: null, problems: read.problems };
   return finishImportColumns(read.imported, read.locate, options);

@@ -2,7 +2,8 @@
  * Parquet: the CSV layout (`csv.ts`: a nodes table, an edges table, optionally a graph table of attribute/value
  * rows; the same column names and cell encodings) in Apache Parquet files, as Spark, DuckDB, pandas and
  * Databricks write them. Read with hyparquet (pure JavaScript, no native code, no dependencies; chosen over
- * DuckDB's Node API and parquet-wasm after measuring all three: docs/performance.md).
+ * DuckDB's Node API and parquet-wasm after measuring all three: docs/performance.md and
+ * tests/bench/results/parquet-readers.md).
  *
  * Columns keep their Parquet types: a DOUBLE is a number, a BOOLEAN a boolean, INT64 a number (an error beyond
  * 2^53); text columns are read like CSV cells (so a table exported from a spreadsheet with every column as text
@@ -31,6 +32,8 @@ import {
 } from "./csv.js";
 
 type Raw = Record<string, unknown>;
+/** A typed array as hyparquet gives a REQUIRED column (`set` typed loosely: the chunks are of one kind). */
+type TypedColumn = ArrayLike<unknown> & { set(from: ArrayLike<unknown>, at: number): void };
 
 /** One Parquet table, read column by column. */
 export interface ParquetTable {
@@ -38,6 +41,15 @@ export interface ParquetTable {
   rows: number;
   header: string[];
   columns: ArrayLike<unknown>[];
+  /** Columns read as node positions (`EndColumns`: -1 for an unknown id), not as text. */
+  positions?: ReadonlySet<string>;
+}
+
+/** Edge-end columns to read as node positions: each text cell's UTF-8 bytes → a position, or -1. */
+export interface EndColumns {
+  /** True for the header of an end column. */
+  isEnd(header: string): boolean;
+  positionOf(bytes: Uint8Array): number;
 }
 
 /** Paths of the tables of a Parquet graph. */
@@ -76,6 +88,7 @@ export function parquetPathsOf(path: string): ParquetPaths | Problem {
 export async function readParquetTable(
   path: string,
   options: LoadGraphOptions = {},
+  ends?: EndColumns,
 ): Promise<ParquetTable | Problem> {
   const name = basename(path);
   const fail = (code: string, message: string, hint?: string) =>
@@ -91,7 +104,11 @@ export async function readParquetTable(
     return fail("E_IO", `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   if (bytes.length === 0) return fail("E_EMPTY_FILE", "the file is empty");
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // A large file has a buffer of its own (no copy needed); a small one may sit in Node's shared pool.
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const buffer = (
+    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  ) as ArrayBuffer;
   let metadata: ReturnType<typeof parquetMetadata>;
   try {
     metadata = parquetMetadata(buffer);
@@ -115,13 +132,26 @@ export async function readParquetTable(
   }
   const chunks = header.map(() => [] as Array<{ start: number; data: ArrayLike<unknown> }>);
   const at = new Map(header.map((h, i) => [h, i]));
+  // Text end columns (BYTE_ARRAY) read as node positions through `ends` (see `EndColumns`), the rest as usual.
+  const mapped = ends
+    ? header.filter((h, i) => ends.isEnd(h) && tree.children[i]!.element.type === "BYTE_ARRAY")
+    : [];
+  const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
+    chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
   try {
-    await parquetRead({
-      file: buffer,
-      metadata,
-      onChunk: (chunk) =>
-        chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData }),
-    });
+    if (mapped.length > 0) {
+      const positionOf = ends!.positionOf;
+      await parquetRead({
+        file: buffer,
+        metadata,
+        columns: mapped,
+        // called once per dictionary entry (or per cell of a plain page): a number where a string would be
+        parsers: { stringFromBytes: ((b: Uint8Array | undefined) => (b ? positionOf(b) : -1)) as never },
+        onChunk,
+      });
+    }
+    const rest = header.filter((h) => !mapped.includes(h));
+    if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });
   } catch (e) {
     return fail("E_PARSE", `cannot decode the Parquet data (${(e as Error).message})`);
   }
@@ -138,11 +168,20 @@ export async function readParquetTable(
       at += data.length;
     }
     if (plain && at === rows) return ([] as unknown[]).concat(...list.map((c) => c.data as unknown[]));
+    // Row groups of one typed array kind (a REQUIRED number column): one typed array, where a plain array
+    // would box every double (millions of heap numbers for the collector at 10^6 nodes).
+    const first = list[0]?.data;
+    if (ArrayBuffer.isView(first) && list.every((c) => c.data.constructor === first.constructor)) {
+      const Kind = first.constructor as new (n: number) => TypedColumn;
+      const out = new Kind(rows);
+      for (const { start, data } of list) out.set(data as TypedColumn, start);
+      return out;
+    }
     const out = new Array<unknown>(rows);
     for (const { start, data } of list) for (let i = 0; i < data.length; i++) out[start + i] = data[i];
     return out;
   });
-  return { name, rows, header, columns };
+  return { name, rows, header, columns, ...(mapped.length > 0 ? { positions: new Set(mapped) } : {}) };
 }
 
 /** A cell as our attribute value: bigint → number, binary/other objects kept for the checks to refuse. */

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parquetMetadata } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { checkCsvTables } from "../../../src/io/formats/csv.js";
@@ -237,6 +238,24 @@ describe("Parquet writer: round trips", () => {
     const fromParquet = await readGraphFileAsync(out);
     expect(writeCsv(fromParquet)).toEqual(csv);
     expect(serializeGraphJson(fromParquet)).toBe(serializeGraphJson(parseGraph(serializeGraphJson(g))));
+  });
+
+  it("writes the edge ends dictionary-encoded, and the integer view reads them back as from JSON", async () => {
+    const g = richGraph();
+    const pq = writeParquet(g);
+    const meta = parquetMetadata(
+      pq.edges.buffer.slice(pq.edges.byteOffset, pq.edges.byteOffset + pq.edges.byteLength) as ArrayBuffer,
+    );
+    const encodings = Object.fromEntries(
+      meta.row_groups[0]!.columns.map((c) => [c.meta_data!.path_in_schema[0], c.meta_data!.encodings]),
+    );
+    expect(encodings.source).toContain("RLE_DICTIONARY");
+    expect(encodings.target).toContain("RLE_DICTIONARY");
+    const dir = folder();
+    for (const t of ["nodes", "edges", "graph"] as const) writeFileSync(join(dir, `${t}.parquet`), pq[t]);
+    const view = await readGraphTableAsync(dir);
+    expect(view.m).toBe(g.size);
+    expect([...view.ids]).toEqual(g.nodes().sort());
   });
 
   it("refuses a non-finite number before writing anything", () => {

@@ -1,0 +1,213 @@
+/**
+ * The column-wise fast path for a Parquet nodes table: each column's values are checked in one tight loop (a
+ * type and range test per cell, no row object), then each node's attribute object is built once, with its keys
+ * in the schema's order, as the row path's checks would leave it. It answers for the common, valid case only,
+ * like `model/_fast-schema.ts`: every column is one it knows (by its exact name, without a CSV type suffix)
+ * with typed values, and no node would raise a problem or a warning. Otherwise it returns null and the caller
+ * takes the row path (`importParquetTables` + `finishImportColumns`), which reports every problem, with the
+ * same codes as for JSON and CSV.
+ */
+import { isCountryCode } from "../model/countries.js";
+import { DANGEROUS_KEYS, isReservedId } from "../model/_reserved.js";
+import { FACILITY_STATUSES } from "../model/schema.js";
+import type { NodeAttributes } from "../model/types.js";
+import { decodeList, decodeRecipe } from "./formats/_attributes.js";
+import { NODE_ID, squash } from "./formats/csv.js";
+import type { ParquetTable } from "./formats/parquet.js";
+
+type Raw = Record<string, unknown>;
+type Check = (v: number) => boolean;
+
+const nonNegative: Check = (v) => Number.isFinite(v) && v >= 0;
+/** Numeric node columns and the test each value must pass (`_fast-schema.ts`'s NODE_SHAPE). */
+const NUMBERS: Record<string, Check> = {
+  lat: (v) => Number.isFinite(v) && v >= -90 && v <= 90,
+  lon: (v) => Number.isFinite(v) && v >= -180 && v <= 180,
+  capacity: nonNegative,
+  demand: nonNegative,
+  stockpileDays: nonNegative,
+  stock: nonNegative,
+  recoveryDays: nonNegative,
+  stockDays: nonNegative,
+  qualificationDays: nonNegative,
+  rampDays: nonNegative,
+  valuePerYear: nonNegative,
+  since: (v) => Number.isSafeInteger(v),
+};
+/** Text node columns: any non-empty text (an empty cell is no value, as in the row path). */
+const TEXTS = new Set(["label", "stage", "country", "operator", "output", "status", "notes"]);
+/** The key order of `nodeAttributesSchema` (zod's output order, which the row path's checks keep). */
+const ORDER = [
+  "label",
+  "stage",
+  "country",
+  "operator",
+  "lat",
+  "lon",
+  "capacity",
+  "output",
+  "recipe",
+  "demand",
+  "stockpileDays",
+  "stock",
+  "recoveryDays",
+  "stockDays",
+  "qualificationDays",
+  "rampDays",
+  "valuePerYear",
+  "status",
+  "since",
+  "sources",
+  "notes",
+];
+const STATUSES: ReadonlySet<unknown> = new Set(FACILITY_STATUSES);
+const RESERVED_KEYS: ReadonlySet<string> = new Set(DANGEROUS_KEYS);
+
+/** What the nodes give the integer view: ids and attributes in table order, and id → row. */
+export interface ParquetNodes {
+  ids: string[];
+  nodeAttributes: NodeAttributes[];
+  positions: Map<string, number>;
+}
+
+/** Limits the node checks apply (`GraphCheckOptions`). */
+export interface NodeLimits {
+  maxIdLength: number;
+  maxLabelLength: number;
+}
+
+/**
+ * One column's values as our attribute values (numbers, text, lists, recipes; undefined = no value), or null
+ * when a value is not one the fast path accepts. Lists and recipes repeat a few texts: each is decoded once.
+ */
+function columnValues(
+  name: string,
+  values: ArrayLike<unknown>,
+  rows: number,
+  stages: ReadonlySet<string>,
+  limits: NodeLimits,
+): ArrayLike<unknown> | null {
+  const check = NUMBERS[name];
+  if (check) {
+    for (let r = 0; r < rows; r++) {
+      const v = values[r];
+      if (v === null || v === undefined) continue;
+      if (typeof v !== "number" || !check(v)) return null;
+    }
+    return values;
+  }
+  if (TEXTS.has(name)) {
+    const required = name === "label" || name === "stage" || name === "country";
+    for (let r = 0; r < rows; r++) {
+      const v = values[r];
+      if (v === null || v === undefined || v === "") {
+        if (required) return null; // a missing label, stage or country is a warning or an error
+        continue;
+      }
+      if (typeof v !== "string") return null;
+      if (name === "label" && v.length > limits.maxLabelLength) return null;
+      if (name === "stage" && !stages.has(v)) return null;
+      if (name === "country" && !isCountryCode(v)) return null;
+      if (name === "status" && !STATUSES.has(v)) return null;
+    }
+    return values;
+  }
+  if (name === "sources" || name === "recipe") {
+    const out = new Array<unknown>(rows);
+    let lastText: unknown;
+    let last: string[] | Record<string, number> | undefined;
+    for (let r = 0; r < rows; r++) {
+      const v = values[r];
+      if (v === null || v === undefined || v === "") continue;
+      if (typeof v !== "string") return null;
+      if (v !== lastText) {
+        lastText = v;
+        last = name === "sources" ? sourcesOf(v) : recipeOf(v);
+        if (last === undefined) return null;
+      }
+      // each node its own list or record, as the row path gives (their strings shared)
+      out[r] = Array.isArray(last) ? last.slice() : { ...last };
+    }
+    return out;
+  }
+  return null;
+}
+
+function sourcesOf(text: string): string[] | undefined {
+  const list = decodeList(text);
+  return list.length > 0 ? list : undefined;
+}
+
+function recipeOf(text: string): Record<string, number> | undefined {
+  const r = decodeRecipe(text);
+  if ("error" in r) return undefined;
+  for (const k in r.recipe) {
+    if (RESERVED_KEYS.has(k)) return undefined; // E_RESERVED_KEY, from the row path's checks
+    const amount = r.recipe[k]!;
+    if (!Number.isFinite(amount) || amount <= 0) return undefined;
+  }
+  return r.recipe;
+}
+
+/**
+ * The nodes of a Parquet table read column-wise (see the module comment), or null when the row path must
+ * answer. `stages` are the graph's declared stages (the fast path needs them declared).
+ */
+export function checkParquetNodes(
+  nodes: ParquetTable,
+  stages: ReadonlySet<string>,
+  limits: NodeLimits,
+): ParquetNodes | null {
+  const rows = nodes.rows;
+  const idCol = nodes.header.findIndex((h) => NODE_ID.has(squash(h)));
+  if (idCol < 0 || stages.size === 0) return null;
+  const byName = new Map<string, ArrayLike<unknown>>();
+  for (let c = 0; c < nodes.header.length; c++) {
+    if (c === idCol) continue;
+    const name = nodes.header[c]!;
+    if (byName.has(name)) return null;
+    const values = columnValues(name, nodes.columns[c]!, rows, stages, limits);
+    if (values === null) return null;
+    byName.set(name, values);
+  }
+  if (!byName.has("label") || !byName.has("stage") || !byName.has("country")) return null;
+  const stock = byName.get("stock");
+  const demand = byName.get("demand");
+  if (stock && demand) for (let r = 0; r < rows; r++) if (stock[r] != null && demand[r] != null) return null;
+  const ids = idsOf(nodes.columns[idCol]!, rows, limits);
+  if (ids === null) return null;
+  const columns = ORDER.filter((k) => byName.has(k)).map((k) => [k, byName.get(k)!] as const);
+  const keys = columns.map(([k]) => k);
+  const values = columns.map(([, v]) => v);
+  const nodeAttributes = new Array<NodeAttributes>(rows);
+  for (let r = 0; r < rows; r++) {
+    const a: Raw = {};
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c]![r];
+      if (v !== null && v !== undefined && v !== "") a[keys[c]!] = v;
+    }
+    nodeAttributes[r] = a as unknown as NodeAttributes;
+  }
+  return { ids: ids.ids, nodeAttributes, positions: ids.positions };
+}
+
+/** The ids (text, non-empty, within the limit, not reserved, no "->", each once), or null. */
+function idsOf(
+  column: ArrayLike<unknown>,
+  rows: number,
+  limits: NodeLimits,
+): { ids: string[]; positions: Map<string, number> } | null {
+  const ids = new Array<string>(rows);
+  const positions = new Map<string, number>();
+  for (let r = 0; r < rows; r++) {
+    const id = column[r];
+    if (typeof id !== "string" || id === "" || id.length > limits.maxIdLength || isReservedId(id))
+      return null;
+    // "->" in an id makes default edge keys ambiguous: only the row path's exact edge checks are right then
+    if (id.includes("->")) return null;
+    positions.set(id, r);
+    if (positions.size !== r + 1) return null; // a repeated id
+    ids[r] = id;
+  }
+  return { ids, positions };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { graphFromText } from "../_helpers/graph-from-text.js";
+import { buildCsr, type Csr, csrFromLists, type GraphLists } from "../../src/model/csr.js";
+
+/** Every field of the view as plain data, typed arrays as lists. */
+function plain(csr: Csr): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(csr)) {
+    if (ArrayBuffer.isView(v)) out[k] = Array.from(v as unknown as ArrayLike<number>);
+    else if (v instanceof Map) out[k] = [...v].sort();
+    else out[k] = v;
+  }
+  return out;
+}
+
+const graph = graphFromText(`
+  b-mine [mine CN output=ore capacity=10]
+  a-mine [mine AU output=ore capacity=5]
+  ref [refinery MY output=ox recipe=ore:1.2]
+  car [consumer JP demand=3]
+  b-mine -> ref volume=4 leadTimeDays=30
+  a-mine -> ref
+  ref -> car volume=5
+`);
+
+/** The graph's lists with the nodes in the given id order (edges in file order). */
+function listsIn(order: string[], withPositions: boolean): GraphLists {
+  const at = new Map(order.map((id, i) => [id, i]));
+  const edges = graph.edges();
+  return {
+    graphAttributes: graph.getAttributes(),
+    ids: order.slice(),
+    attributes: order.map((id) => graph.getNodeAttributes(id)),
+    edgeSource: Int32Array.from(edges, (e) => at.get(graph.source(e))!),
+    edgeTarget: Int32Array.from(edges, (e) => at.get(graph.target(e))!),
+    edgeAttributes: edges.map((e) => graph.getEdgeAttributes(e)),
+    edgeKeys: null,
+    ...(withPositions ? { positions: at } : {}),
+  };
+}
+
+describe("csrFromLists", () => {
+  it("numbers nodes by sorted id whatever the list order, sorted lists included (no sort then)", () => {
+    const view = plain(buildCsr(graph));
+    expect(view.ids).toEqual(["a-mine", "b-mine", "car", "ref"]);
+    const sorted = [...graph.nodes()].sort();
+    for (const order of [sorted, sorted.slice().reverse(), graph.nodes()])
+      for (const withPositions of [false, true])
+        expect(plain(csrFromLists(listsIn(order, withPositions)))).toEqual(view);
+  });
+
+  it("edges in out-list order: by source, then by target; volume 0 when not given", () => {
+    const csr = buildCsr(graph);
+    const pairs = Array.from(csr.edgeSource, (s, e) => `${csr.ids[s]}->${csr.ids[csr.edgeTarget[e]!]}`);
+    expect(pairs).toEqual(["a-mine->ref", "b-mine->ref", "ref->car"]);
+    expect(Array.from(csr.volume)).toEqual([0, 4, 5]);
+    expect(Array.from(csr.leadTime)).toEqual([Number.NaN, 30, Number.NaN]);
+    expect(Array.from(csr.volumeGiven)).toEqual([0, 1, 1]);
+  });
+});
