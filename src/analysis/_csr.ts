@@ -3,6 +3,7 @@
  * (view, scenario).
  */
 import type { Csr } from "../model/csr.js";
+import { nodeIndicesOf } from "../scenario/_node-indices.js";
 import type { AppliedScenario } from "../scenario/types.js";
 
 export {
@@ -47,13 +48,23 @@ function computeMasks(csr: Csr, applied: AppliedScenario): Masks {
   const nodeAlive = new Uint8Array(csr.n).fill(1);
   const edgeAlive = new Uint8Array(csr.m).fill(1);
   const removed = new Uint8Array(csr.n);
-  for (const id of applied.nodeOut) {
-    const v = csr.index.get(id);
-    if (v !== undefined) nodeAlive[v] = 0;
-  }
-  for (const id of applied.removedNodes) {
-    const v = csr.index.get(id);
-    if (v !== undefined) removed[v] = 1;
+  const indices = nodeIndicesOf(applied, csr);
+  if (indices) {
+    // resolved over this view: its nodes by index (nodeOut = removed ∪ excluded)
+    for (const v of indices.removed) {
+      nodeAlive[v] = 0;
+      removed[v] = 1;
+    }
+    for (const v of indices.excluded) nodeAlive[v] = 0;
+  } else {
+    for (const id of applied.nodeOut) {
+      const v = csr.index.get(id);
+      if (v !== undefined) nodeAlive[v] = 0;
+    }
+    for (const id of applied.removedNodes) {
+      const v = csr.index.get(id);
+      if (v !== undefined) removed[v] = 1;
+    }
   }
   for (let e = 0; e < csr.m; e++) {
     if (!nodeAlive[csr.edgeSource[e]!] || !nodeAlive[csr.edgeTarget[e]!]) edgeAlive[e] = 0;

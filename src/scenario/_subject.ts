@@ -8,8 +8,11 @@ import type { MaterialInfo, NodeAttributes, SupplyGraph } from "../model/types.j
 
 /** A graph or its integer view, as the scenario resolver reads it. */
 export interface ScenarioSubject<E> {
+  /** The integer view this subject reads, or null for a graphology graph. */
+  readonly view: Csr | null;
   hasNode(id: string): boolean;
-  forEachNode(visit: (id: string, a: NodeAttributes) => void): void;
+  /** Every node; `index` is its position in the integer view (subjects made from a view only). */
+  forEachNode(visit: (id: string, a: NodeAttributes, index?: number) => void): void;
   forEachEdge(visit: (edge: E, s: string, t: string, sa: NodeAttributes, ta: NodeAttributes) => void): void;
   edgeKey(edge: E): string;
   /** The edge's baseline volume (0 when absent). */
@@ -23,8 +26,9 @@ export interface ScenarioSubject<E> {
 /** A graphology supply graph as a subject. */
 export function graphSubject(graph: SupplyGraph): ScenarioSubject<string> {
   return {
+    view: null,
     hasNode: (id) => graph.hasNode(id),
-    forEachNode: (visit) => graph.forEachNode(visit),
+    forEachNode: (visit) => graph.forEachNode((id, a) => visit(id, a)),
     forEachEdge: (visit) => graph.forEachEdge((edge, _e, s, t, sa, ta) => visit(edge, s, t, sa, ta)),
     edgeKey: (edge) => edge,
     edgeVolume: (edge) => graph.getEdgeAttribute(edge, "volume") ?? 0,
@@ -43,9 +47,10 @@ export function graphSubject(graph: SupplyGraph): ScenarioSubject<string> {
 export function csrSubject(csr: Csr): ScenarioSubject<number> {
   const { ids, nodeAttributes: attrs } = csr;
   return {
+    view: csr,
     hasNode: (id) => csr.index.has(id),
     forEachNode(visit) {
-      for (let v = 0; v < csr.n; v++) visit(ids[v]!, attrs[v]!);
+      for (let v = 0; v < csr.n; v++) visit(ids[v]!, attrs[v]!, v);
     },
     forEachEdge(visit) {
       for (let e = 0; e < csr.m; e++) {

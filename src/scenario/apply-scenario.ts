@@ -2,6 +2,7 @@
 import { ScenarioError } from "../model/errors.js";
 import { type GraphInput, isCsr } from "../model/csr.js";
 import { isPipeline, type SupplyGraph } from "../model/types.js";
+import { rememberNodeIndices } from "./_node-indices.js";
 import { resolveOriginCuts } from "./_origin-cuts.js";
 import { csrSubject, graphSubject, type ScenarioSubject } from "./_subject.js";
 import { assertSelector, cutText, matchesCut, matchesSelector, selectorText } from "./selectors.js";
@@ -107,12 +108,21 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
   }
 
   const excluded = new Set<string>();
-  graph.forEachNode((id, a) => {
-    if (removed.has(id)) return;
+  // Over a view, the masks of `scenarioMasks` are made from these indices instead of 10^5 id lookups.
+  const removedIndices: number[] = [];
+  const excludedIndices: number[] = [];
+  graph.forEachNode((id, a, v) => {
+    if (removed.has(id)) {
+      if (v !== undefined) removedIndices.push(v);
+      return;
+    }
     const online =
       scenario.includePlanned === true ||
       (scenario.year !== undefined && (a.since ?? Number.POSITIVE_INFINITY) <= scenario.year);
-    if (a.status === "idle" || (isPipeline(a) && !online)) excluded.add(id);
+    if (a.status === "idle" || (isPipeline(a) && !online)) {
+      excluded.add(id);
+      if (v !== undefined) excludedIndices.push(v);
+    }
   });
   const nodeOut = new Set([...removed, ...excluded]);
 
@@ -179,7 +189,7 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
     }
   }
 
-  return {
+  const applied: AppliedScenario = {
     name: scenario.name,
     description: scenario.description,
     removedNodes: [...removed].sort(),
@@ -199,6 +209,8 @@ function resolveScenario<E>(graph: ScenarioSubject<E>, scenario: Scenario): Appl
       scaled: sortedRecord(timing.scaled),
     },
   };
+  if (graph.view) rememberNodeIndices(applied, graph.view, removedIndices, excludedIndices);
+  return applied;
 }
 
 /** The capacity of a node under a scenario: scaled when a scale rule applies, else the file's (or undefined). */
