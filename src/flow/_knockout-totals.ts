@@ -6,7 +6,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { Basis } from "highs";
-import type { Allocator } from "./_allocator.js";
+import type { TotalModel } from "./_total-model.js";
 import { FlowSolveError } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
@@ -15,18 +15,18 @@ const CHUNK = 8;
 
 /** Max-total with each of `nodes` (indices) removed alone, on this thread. */
 export function knockoutTotalsInline(
-  allocator: Allocator,
+  lp: TotalModel,
   basis: Basis,
   nodes: ArrayLike<number>,
   onEach?: () => void,
 ): Float64Array {
   const totals = new Float64Array(nodes.length);
   for (let k = 0; k < nodes.length; k++) {
-    allocator.restart(basis, [nodes[k]!]);
-    totals[k] = allocator.maxTotal();
+    lp.restart(basis, [nodes[k]!]);
+    totals[k] = lp.maxTotal();
     onEach?.();
   }
-  allocator.knockOut([]);
+  lp.knockOut([]);
   return totals;
 }
 
@@ -44,18 +44,18 @@ function workerUrl(): URL {
 type Reply = { ready?: true; job: number; totals?: Float64Array; error?: { status: string; what: string } };
 
 /**
- * Max-total with nodes removed one at a time: inline on `allocator` with one thread, else on `threads` workers
+ * Max-total with nodes removed one at a time: inline on `lp` with one thread, else on `threads` workers
  * that each parse the model once and stay up until `close` (the pruned sweep asks several times).
  */
 export class KnockoutPool {
-  private readonly allocator: Allocator;
+  private readonly lp: TotalModel;
   private readonly model: FlowModel;
   private readonly basis: Basis;
   private readonly threads: number;
   private workers: Worker[] = [];
 
-  constructor(allocator: Allocator, model: FlowModel, basis: Basis, threads: number) {
-    this.allocator = allocator;
+  constructor(lp: TotalModel, model: FlowModel, basis: Basis, threads: number) {
+    this.lp = lp;
     this.model = model;
     this.basis = basis;
     this.threads = Math.max(1, Math.floor(threads));
@@ -68,7 +68,7 @@ export class KnockoutPool {
   async totals(nodes: readonly number[], onEach?: () => void): Promise<Float64Array> {
     const wanted = Math.min(this.threads, Math.ceil(nodes.length / CHUNK));
     if (wanted <= 1 && this.workers.length === 0)
-      return knockoutTotalsInline(this.allocator, this.basis, nodes, onEach);
+      return knockoutTotalsInline(this.lp, this.basis, nodes, onEach);
     while (this.workers.length < wanted) {
       const worker = new Worker(workerUrl());
       worker.postMessage({ model: this.model, basis: this.basis });

@@ -1,19 +1,19 @@
 /**
- * Worker thread of the N-1 sweep (`_knockout-pool.ts`): one HiGHS instance and one persistent max-total model
- * per thread. Messages in: `{ model, basis }` once, then `{ job, nodes }`; out: `{ job, totals }` or
- * `{ job, error }`. Each knockout restarts from the base basis on a cleared solver (`Allocator.restart`), so a
+ * Worker thread of the N-1 sweep (`_knockout-totals.ts`): one HiGHS instance and one persistent max-total model
+ * (`_total-model.ts`) per thread. Messages in: `{ model, basis }` once, then `{ job, nodes }`; out: `{ job, totals }` or
+ * `{ job, error }`. Each knockout restarts from the base basis on a cleared solver (`TotalModel.restart`), so a
  * total does not depend on which thread ran it or on what it ran before.
  */
 import { parentPort } from "node:worker_threads";
 import type { Basis } from "highs";
-import { Allocator } from "./_allocator.js";
 import { knockoutTotalsInline } from "./_knockout-totals.js";
 import { FlowSolveError, loadHighs } from "./_solver.js";
+import { TotalModel } from "./_total-model.js";
 import type { FlowModel } from "./flow-model.js";
 
 type Message = { model: FlowModel; basis: Basis } | { job: number; nodes: Int32Array };
 
-let allocator: Allocator | undefined;
+let lp: TotalModel | undefined;
 let basis: Basis | undefined;
 // HiGHS loads asynchronously: jobs sent right after the model wait for it, in order.
 let queue: Promise<void> = Promise.resolve();
@@ -24,12 +24,12 @@ port?.on("message", (message: Message) => {
 
 async function handle(message: Message): Promise<void> {
   if ("model" in message) {
-    allocator = new Allocator(await loadHighs(), message.model);
+    lp = new TotalModel(await loadHighs(), message.model);
     basis = message.basis;
     return;
   }
   try {
-    const totals = knockoutTotalsInline(allocator!, basis!, message.nodes);
+    const totals = knockoutTotalsInline(lp!, basis!, message.nodes);
     port!.postMessage({ job: message.job, totals }, [totals.buffer as ArrayBuffer]);
   } catch (e) {
     const error =
