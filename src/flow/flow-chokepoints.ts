@@ -92,16 +92,18 @@ export function sweepFlow(
     // Served tonnes on the reporting grid (see `quantum`), so that survival and exposure do not see solver noise.
     const q = quantum(model.consumers.reduce((t, i) => t + model.demand[i]!, 0));
     const grid = (a: Float64Array) => a.map((x) => quantize(x, q));
-    const served = grid(solver.served([]));
+    const start = solver.both([]);
+    const served = grid(start.served);
     const nodes = model.nodes.filter((_, i) => model.demand[i] === 0);
     const carries = throughput(highs, model, objective);
-    const total = solver.total([]);
+    const total = start.total;
     const servedWithout: Float64Array[] = [];
     const totalWithout = new Float64Array(nodes.length);
     for (const [k, id] of nodes.entries()) {
       const carrying = carries[model.index.get(id)!]! > 1e-9;
-      servedWithout.push(carrying ? grid(solver.served([id])) : served);
-      totalWithout[k] = carrying ? solver.total([id]) : total;
+      const without = carrying ? solver.both([id]) : null;
+      servedWithout.push(without ? grid(without.served) : served);
+      totalWithout[k] = without ? without.total : total;
       onProgress?.(k + 1, nodes.length);
     }
     return {
