@@ -25,7 +25,27 @@ export interface Knockout {
    * allocation's own max-total solve, the same LP from the same basis as `total` (same bits), not a second one.
    */
   both(removed: readonly string[]): { served: Float64Array; total: number };
+  /** With `fromBase` under the LP objectives: the base max-total optimum's basis every knockout restarts from. */
+  base(): Basis | null;
   dispose(): void;
+}
+
+/**
+ * The allocation `allocator` holds now (after `Allocator.restart`): served per consumer in `model.consumers`
+ * order, and the total (under max-total, the allocation's own max-total solve). The sweep's workers call this
+ * too, so a knockout gives the same bits on any thread.
+ */
+export function allocationNow(
+  allocator: Allocator,
+  model: FlowModel,
+  objective: FlowObjective,
+): { served: Float64Array; total: number } {
+  const allocation = allocator.leximin(objective === "max-total");
+  const s = Float64Array.from(model.consumers, (i) => allocation.served[i]!);
+  return {
+    served: s,
+    total: objective === "max-total" ? Math.max(0, allocation.total) : s.reduce((t, x) => t + x, 0),
+  };
 }
 
 /** Open a knockout solver for one scenario and objective. */
@@ -48,7 +68,7 @@ export function knockout(
       const s = served(removed);
       return { served: s, total: sum(s) };
     };
-    return { model, served, total: (removed) => sum(served(removed)), both, dispose() {} };
+    return { model, served, total: (removed) => sum(served(removed)), both, base: () => null, dispose() {} };
   }
   const allocator = new Allocator(highs, model);
   let base: Basis | null = null;
@@ -67,15 +87,17 @@ export function knockout(
   };
   const both = (removed: readonly string[]) => {
     restart(removed);
-    const allocation = allocator.leximin(objective === "max-total");
-    const s = Float64Array.from(model.consumers, (i) => allocation.served[i]!);
-    return { served: s, total: objective === "max-total" ? Math.max(0, allocation.total) : sum(s) };
+    return allocationNow(allocator, model, objective);
   };
   const served = (removed: readonly string[]) => both(removed).served;
   return {
     model,
     served,
     both,
+    base() {
+      if (fromBase && base === null) restart([]);
+      return base;
+    },
     total(removed) {
       if (objective !== "max-total") return sum(served(removed));
       restart(removed);

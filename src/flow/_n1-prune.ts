@@ -88,7 +88,7 @@ export async function prunedLosses(
       return (d > 0 ? 1 : d < 0 ? -1 : 0) || byId(model.nodes[a]!, model.nodes[b]!);
     };
     const top = Math.min(options.top, candidates.length);
-    const pool = new KnockoutPool(lp, model, basis!, options.threads);
+    const pool = KnockoutPool.ofTotals(lp, model, basis!, options.threads);
     let solved = 0;
     try {
       for (;;) {

@@ -16,10 +16,15 @@ import { type FlowObjective, isLpObjective, solveFlow } from "./_solve-flow.js";
 import { prunedLosses } from "./_n1-prune.js";
 import { loadHighs } from "./_solver.js";
 
-/** Called after each re-solve; the library never prints. */
+/**
+ * Called after each re-solve with (re-solves done, re-solves the run needs); the library never prints. Under
+ * max-total the total counts the knockout LPs left after the nodes proven to lose nothing are set aside.
+ */
 export type ProgressCallback = (done: number, total: number) => void;
 
+/** Options of `flowChokepoints`. */
 export interface FlowChokepointsOptions {
+  /** How served demand is allocated after a knockout (default `max-total`). */
   objective?: FlowObjective;
   onProgress?: ProgressCallback;
   /**
@@ -31,6 +36,7 @@ export interface FlowChokepointsOptions {
   threads?: number;
 }
 
+/** Defaults of `flowChokepoints`: max-total, every node, one thread. */
 export const DEFAULT_FLOW_CHOKEPOINTS_OPTIONS: Required<Omit<FlowChokepointsOptions, "onProgress">> = {
   objective: "max-total",
   top: Number.POSITIVE_INFINITY,
@@ -67,7 +73,7 @@ export interface FlowSweep {
 }
 
 /** Flow through each node in the scenario's routing; every node counts as carrying under the rule objectives. */
-function throughput(highs: Highs, model: FlowModel, objective: FlowObjective): Float64Array {
+export function throughput(highs: Highs, model: FlowModel, objective: FlowObjective): Float64Array {
   const through = new Float64Array(model.nodes.length);
   if (!isLpObjective(objective)) return through.fill(1);
   const { edgeFlow } = solveFlow(highs, model, objective, { flows: true });
@@ -157,8 +163,13 @@ function entry(graph: SupplyGraph, id: string, lost: number, demand: number): Fl
 }
 
 /**
- * Flow chokepoints of a scenario: every kept non-consumer node with the served demand its loss costs (the first
- * `top` of them when asked), sorted by demandLost (desc), then id.
+ * Flow chokepoints of a scenario (N-1): every kept non-consumer node with the served demand its loss costs (the
+ * first `top` of them when asked), sorted by demandLost (desc), then id. The same figures as `flowAnalysis`'s
+ * `chokepoints`, whatever `top` and `threads`. Under max-total, the fast path: nodes proven to lose nothing
+ * are set aside without a knockout LP, with `top` the knockouts that cannot enter the first `top` are not
+ * solved, and the rest are spread over `threads` worker threads.
+ * @example
+ * const top20 = await flowChokepoints(graph, applyScenario(graph, scenario), { top: 20, threads: 2 });
  * @throws FlowSolveError if the LP solver fails
  */
 export async function flowChokepoints(

@@ -48,7 +48,7 @@ describe("knockout totals", () => {
   it("worker threads give the same bits as this thread, in the same order", async () => {
     const { model, allocator, basis, nodes } = await setup();
     const inline = knockoutTotalsInline(allocator, basis, nodes);
-    const pool = new KnockoutPool(allocator, model, basis, 2);
+    const pool = KnockoutPool.ofTotals(allocator, model, basis, 2);
     try {
       expect(Array.from(await pool.totals(nodes))).toEqual(Array.from(inline));
       // a second batch on the same workers
