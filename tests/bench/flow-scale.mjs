@@ -10,6 +10,7 @@
  *
  * Usage: node tests/bench/flow-scale.mjs [--sizes 2000,10000] [--threads 2] [--top 20] [--runs 3]
  *        [--scenario baseline|no-china] [--full-max 10000] [--analysis-max 2000] [--work DIR] [--out FILE]
+ *        [--rows plain,allocator,leximin,analysis,full,top] (which measurements; all by default)
  * Needs `npm run build` (dist/).
  */
 import { execFileSync } from "node:child_process";
@@ -40,6 +41,8 @@ const top = Number(arg("top", "20"));
 const runs = Number(arg("runs", "3"));
 const fullMax = Number(arg("full-max", "10000"));
 const analysisMax = Number(arg("analysis-max", "2000"));
+/** Which measurements to run: plain (TotalModel LP), allocator (its max-total), leximin, analysis, full, top. */
+const what = new Set(arg("rows", "plain,allocator,leximin,analysis,full,top").split(","));
 const scenarioName = arg("scenario", "baseline");
 const work = arg("work", join(os.tmpdir(), "chokepoint-bench"));
 const out = arg("out", join(here, "results", "flow.md"));
@@ -114,49 +117,55 @@ for (const n of sizes) {
     consumers: model.consumers.length,
     scenario: scenario.name,
   };
-  const plain = await medianOf(runs, () => {
-    const a = new TotalModel(highs, buildFlowModel(graph, applied));
-    const total = a.maxTotal();
-    a.dispose();
-    return total;
-  });
-  emit({
-    ...base,
-    what: "max-total LP (build + pass + solve, cold; the N-1 ranking's model)",
-    wall: s3(plain.wall),
-    cpu: s3(plain.cpu),
-    runs: plain.runs,
-    note: `total ${plain.value}`,
-  });
-  const lp = await medianOf(runs, () => {
-    const a = new Allocator(highs, buildFlowModel(graph, applied));
-    const total = a.maxTotal();
-    a.dispose();
-    return total;
-  });
-  emit({
-    ...base,
-    what: "allocator's max-total (LP text + leximin rows: build + parse + solve, cold)",
-    wall: s3(lp.wall),
-    cpu: s3(lp.cpu),
-    runs: lp.runs,
-    note: `total ${lp.value}`,
-  });
-  const lex = await medianOf(runs, () => {
-    const a = new Allocator(highs, buildFlowModel(graph, applied));
-    const r = a.leximin(true);
-    a.dispose();
-    return r.minFraction;
-  });
-  emit({
-    ...base,
-    what: "leximin allocation (cold)",
-    wall: s3(lex.wall),
-    cpu: s3(lex.cpu),
-    runs: lex.runs,
-    note: `min fraction ${lex.value}`,
-  });
-  if (n <= analysisMax) {
+  if (what.has("plain")) {
+    const plain = await medianOf(runs, () => {
+      const a = new TotalModel(highs, buildFlowModel(graph, applied));
+      const total = a.maxTotal();
+      a.dispose();
+      return total;
+    });
+    emit({
+      ...base,
+      what: "max-total LP (build + pass + solve, cold; the N-1 ranking's model)",
+      wall: s3(plain.wall),
+      cpu: s3(plain.cpu),
+      runs: plain.runs,
+      note: `total ${plain.value}`,
+    });
+  }
+  if (what.has("allocator")) {
+    const lp = await medianOf(runs, () => {
+      const a = new Allocator(highs, buildFlowModel(graph, applied));
+      const total = a.maxTotal();
+      a.dispose();
+      return total;
+    });
+    emit({
+      ...base,
+      what: "allocator's max-total (LP text + leximin rows: build + parse + solve, cold)",
+      wall: s3(lp.wall),
+      cpu: s3(lp.cpu),
+      runs: lp.runs,
+      note: `total ${lp.value}`,
+    });
+  }
+  if (what.has("leximin")) {
+    const lex = await medianOf(runs, () => {
+      const a = new Allocator(highs, buildFlowModel(graph, applied));
+      const r = a.leximin(true);
+      a.dispose();
+      return r.minFraction;
+    });
+    emit({
+      ...base,
+      what: "leximin allocation (cold)",
+      wall: s3(lex.wall),
+      cpu: s3(lex.cpu),
+      runs: lex.runs,
+      note: `min fraction ${lex.value}`,
+    });
+  }
+  if (n <= analysisMax && what.has("analysis")) {
     const r = await timed(() => flowAnalysis(graph, applied, {}));
     emit({
       ...base,
@@ -168,7 +177,7 @@ for (const n of sizes) {
     });
   }
   let full1 = null;
-  if (n <= fullMax) {
+  if (n <= fullMax && what.has("full")) {
     for (const t of [1, threads]) {
       let solved = 0;
       const r = await timed(() =>
@@ -196,6 +205,7 @@ for (const n of sizes) {
       });
     }
   }
+  if (!what.has("top")) continue;
   let solved = 0;
   let carrying = 0;
   const r = await timed(() =>
@@ -220,7 +230,7 @@ for (const n of sizes) {
     wall: s3(r.wall),
     cpu: s3(r.cpu),
     runs: 1,
-    note: `${solved} of ${carrying} knockout LPs${same}`,
+    note: `${solved} of ${carrying} knockout LPs left after the loss-free nodes${same}`,
   });
 }
 

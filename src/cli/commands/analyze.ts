@@ -10,10 +10,15 @@ import { formatOfOutput } from "../../io/write-graph-file.js";
 import { type AnalyzeFormat, analyzeJsonChunks, formatAnalyzeReport } from "../../report/analyze.js";
 import { applyScenario } from "../../scenario/apply-scenario.js";
 import { checkOut, type CommandSpec, emit, formatOption, outOption } from "../_command.js";
-import { SAMPLING_OPTIONS } from "../_sampling-options.js";
 import { SCENARIO_OPTIONS, scenarioFromOptions } from "../_scenario-options.js";
 import { servedHeadline } from "../../report/flow.js";
-import { analyzeFlow, FLOW_DEFAULT_MAX_NODES, FLOW_OPTIONS, flowSkippedNote } from "./flow.js";
+import {
+  analyzeFlow,
+  FLOW_DEFAULT_MAX_NODES,
+  FLOW_OPTIONS,
+  FLOW_SAMPLING_OPTIONS,
+  flowSkippedNote,
+} from "./flow.js";
 
 export const analyzeCommand: CommandSpec = {
   name: "analyze",
@@ -29,7 +34,7 @@ export const analyzeCommand: CommandSpec = {
     },
     { flags: "--no-flow", description: "skip the flow analysis" },
     ...FLOW_OPTIONS,
-    ...SAMPLING_OPTIONS,
+    ...FLOW_SAMPLING_OPTIONS,
     formatOption(["text", "md", "json", "csv"]),
     outOption,
     {

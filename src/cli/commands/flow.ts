@@ -83,24 +83,25 @@ export const FLOW_OPTIONS: OptionSpec[] = [
     description: "also report losses for a disruption of this many days (90 and 365 always); repeatable",
     repeatable: true,
   },
-  {
-    flags: "--threads <n>",
-    description:
-      "worker threads for the N-1 flow chokepoint sweep (one LP model each): less wall time on several cores, same figures",
-    default: "1",
-  },
 ];
 
-/** `--threads` as a whole number of threads (1-64). */
-export function parseThreads(value: unknown): number {
-  const raw = String(value ?? "1");
-  const threads = Number(raw);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64)
-    throw new UsageError(
-      `--threads "${raw}" is not a number of threads`,
-      "a whole number from 1 to 64, e.g. --threads 2",
-    );
-  return threads;
+/** The sampling options, with `--threads` also spreading the N-1 flow sweep (`flow` and `analyze`). */
+export const FLOW_SAMPLING_OPTIONS: OptionSpec[] = SAMPLING_OPTIONS.map((o) =>
+  o.flags.startsWith("--threads")
+    ? {
+        ...o,
+        description:
+          "worker threads for the samples (default: the number of cores) and for the N-1 flow chokepoint sweep (default: 1; less wall time, same CPU); results do not depend on it",
+      }
+    : o,
+);
+
+/**
+ * Worker threads for the N-1 sweep: `--threads` (shared with the sampled runs, parsed there) when given, else
+ * one: the figures do not depend on it, and extra threads pay only on an otherwise idle machine.
+ */
+function sweepThreads(options: Record<string, unknown>): number {
+  return (options.threads as number | undefined) ?? 1;
 }
 
 /** True when any node or edge has a capacity: then `analyze` runs the flow model unless `--no-flow`. */
@@ -152,7 +153,7 @@ export async function analyzeFlow(
     const analysis = await flowAnalysis(graph, applied, {
       objective: (options.objective as FlowObjective | undefined) ?? "max-total",
       days: ((options.days as string[] | undefined) ?? []).map(parseDays),
-      threads: parseThreads(options.threads),
+      threads: sweepThreads(options),
       onProgress: progress.onProgress,
     });
     progress.stop();
@@ -199,7 +200,7 @@ export const flowCommand: CommandSpec = {
     ...SCENARIO_OPTIONS,
     ...FLOW_OPTIONS,
     { flags: "--no-attack", description: "skip the attack curves (one re-solve per node and order)" },
-    ...SAMPLING_OPTIONS,
+    ...FLOW_SAMPLING_OPTIONS,
     formatOption(["text", "md", "json"]),
     outOption,
   ],
@@ -212,7 +213,6 @@ export const flowCommand: CommandSpec = {
   async run({ args, options, io }) {
     checkOut(options);
     const days = ((options.days as string[] | undefined) ?? []).map(parseDays);
-    parseThreads(options.threads);
     const graph = await readGraphFileAsync(resolveGraphPath(args[0]));
     const scenario = scenarioFromOptions(options, "no-china");
     const applied = applyScenario(graph, scenario);
@@ -222,7 +222,7 @@ export const flowCommand: CommandSpec = {
         objective: options.objective as FlowObjective,
         days,
         attack: options.attack !== false,
-        threads: parseThreads(options.threads),
+        threads: sweepThreads(options),
         onProgress: progress.onProgress,
       });
       progress.stop();
