@@ -169,7 +169,9 @@ function entry(graph: SupplyGraph, id: string, lost: number, demand: number): Fl
  * are set aside without a knockout LP, with `top` the knockouts that cannot enter the first `top` are not
  * solved, and the rest are spread over `threads` worker threads.
  * @example
+ * ```ts
  * const top20 = await flowChokepoints(graph, applyScenario(graph, scenario), { top: 20, threads: 2 });
+ * ```
  * @throws FlowSolveError if the LP solver fails
  */
 export async function flowChokepoints(
