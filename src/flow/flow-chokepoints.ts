@@ -26,6 +26,7 @@ export type ProgressCallback = (done: number, total: number) => void;
 export interface FlowChokepointsOptions {
   /** How served demand is allocated after a knockout (default `max-total`). */
   objective?: FlowObjective;
+  /** Called after each knockout re-solve (see `ProgressCallback`). */
   onProgress?: ProgressCallback;
   /**
    * Report only the `top` largest losses (ties by id), exactly as the full ranking's first `top` entries.
