@@ -30,7 +30,7 @@ export const analyzeCommand: CommandSpec = {
     {
       flags: "--flow",
       description:
-        "served demand (LP), flow chokepoints, survival, losses (default: on when the graph has capacities and at most 2,000 nodes: at 2,000 nodes the whole flow analysis takes about 3.5 CPU minutes, most of it stock cover per knockout; see docs/performance.md)",
+        "served demand (LP), flow chokepoints, survival, losses (default: on when the graph has capacities and at most 5,000 nodes: at 5,000 nodes the whole flow analysis takes about 3.5 CPU minutes, most of it the N-1 sweep; at 2,000 about 35 CPU s; --threads spreads the sweep; see docs/flow-scale.md)",
     },
     { flags: "--no-flow", description: "skip the flow analysis" },
     ...FLOW_OPTIONS,

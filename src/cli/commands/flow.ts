@@ -106,10 +106,12 @@ function sweepThreads(options: Record<string, unknown>): number {
 
 /** True when any node or edge has a capacity: then `analyze` runs the flow model unless `--no-flow`. */
 /**
- * Above this many nodes `analyze` runs the flow only on `--flow`: its N-1 sweep solves one LP per facility, and
- * one LP takes about 5 s at 10^4 nodes (tests/bench/results/analyze.md).
+ * Above this many nodes `analyze` runs the flow only on `--flow`: its N-1 sweep re-solves the allocation once per
+ * facility that carries flow, so the cost grows about as the square of the size. At 5,000 generated nodes the
+ * whole flow analysis (no-china) takes 220 CPU s, what it took at 2,000 before survival stopped solving LPs for
+ * hopeless questions (tests/bench/results/flow.md).
  */
-export const FLOW_DEFAULT_MAX_NODES = 2_000;
+export const FLOW_DEFAULT_MAX_NODES = 5_000;
 
 /** The flow runs by default on graphs with capacities, up to `FLOW_DEFAULT_MAX_NODES` nodes (said on stderr). */
 function flowByDefault(graph: SupplyGraph, io: CliIO): boolean {
