@@ -171,7 +171,10 @@ function entry(graph: SupplyGraph, id: string, lost: number, demand: number): Fl
  * solved, and the rest are spread over `threads` worker threads.
  * @example
  * ```ts
- * const top20 = await flowChokepoints(graph, applyScenario(graph, scenario), { top: 20, threads: 2 });
+ * const graph = loadBundledGraph("rare-earths-2025");
+ * const applied = applyScenario(graph, buildScenario({ name: "no-china", remove: ["country=CN"] }));
+ * const top3 = await flowChokepoints(graph, applied, { top: 3, threads: 2 });
+ * console.log(top3.map((c) => `${c.label}: ${c.demandLost}`).join("\n"));
  * ```
  * @throws FlowSolveError if the LP solver fails
  */
