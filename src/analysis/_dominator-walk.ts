@@ -7,6 +7,7 @@
  * on a tree it visits the same nodes. A walk touches only the nodes between the lists and their meeting points,
  * and stops as soon as nothing new can be found.
  */
+import { scratchInt32, scratchUint8 } from "./_scratch.js";
 
 /** The DAG as the walks read it: immediate dominators of v are `idoms[start[v] .. start[v] + size[v])`. */
 export interface DominatorLinks {
@@ -33,13 +34,15 @@ export class DominatorWalk {
   private liveLeft = 0;
   private liveRight = 0;
 
+  /** `owner` is the view the DAG is on: the walk's n-long arrays come from its scratch (left clean after use). */
   constructor(
+    owner: object,
     n: number,
     private readonly links: DominatorLinks,
   ) {
-    this.mark = new Uint8Array(n);
-    this.inHeap = new Uint8Array(n);
-    this.heap = new Int32Array(n);
+    this.mark = scratchUint8(owner, "walk.mark", n);
+    this.inHeap = scratchUint8(owner, "walk.inHeap", n);
+    this.heap = scratchInt32(owner, "walk.heap", n);
   }
 
   /**

@@ -22,6 +22,7 @@ import type { Csr, Masks } from "./_csr.js";
 import { explicitDominatorSets, reversePostorder } from "./_dominator-sets.js";
 import { DominatorWalk } from "./_dominator-walk.js";
 import type { SupplyRunner } from "./_propagate.js";
+import { suppliedTopologicalOrder } from "./_supplied-order.js";
 
 /** The dominator DAG of one supply run. Arrays are indexed by node; entries of unsupplied nodes are 0. */
 export interface Dominators {
@@ -42,7 +43,7 @@ export interface Dominators {
 export function dominators(csr: Csr, masks: Masks, runner: SupplyRunner): Dominators {
   const cached = cache.get(runner);
   if (cached) return cached;
-  const topo = topologicalOrder(csr, masks, runner);
+  const topo = suppliedTopologicalOrder(csr, masks, runner);
   const dom =
     topo !== null
       ? dagInOrder(csr, masks, runner, topo)
@@ -75,33 +76,6 @@ export function forEachDominator(
   for (const x of seen) stamp[x] = 0;
 }
 
-/**
- * The supplied nodes in a topological order of the supplied subgraph (kept edges that fill a slot), by Kahn's
- * algorithm (1962): sequential passes over the edge arrays, cheaper than a DFS at 10^6 nodes. Null when that
- * subgraph has a cycle (some supplied node never reaches in-degree 0).
- */
-function topologicalOrder(csr: Csr, masks: Masks, runner: SupplyRunner): Int32Array | null {
-  const { supplied } = runner;
-  const indegree = new Int32Array(csr.n);
-  const counts = (e: number) =>
-    masks.edgeAlive[e] === 1 &&
-    csr.edgeSlot[e]! >= 0 &&
-    supplied[csr.edgeSource[e]!] === 1 &&
-    supplied[csr.edgeTarget[e]!] === 1;
-  for (let e = 0; e < csr.m; e++) if (counts(e)) indegree[csr.edgeTarget[e]!]!++;
-  const order = new Int32Array(runner.count);
-  let tail = 0;
-  for (let v = 0; v < csr.n; v++) if (supplied[v] === 1 && indegree[v] === 0) order[tail++] = v;
-  for (let head = 0; head < tail; head++) {
-    const u = order[head]!;
-    for (let i = csr.outOffsets[u]!, end = csr.outOffsets[u + 1]!; i < end; i++) {
-      const e = csr.outEdges[i]!;
-      if (counts(e) && --indegree[csr.edgeTarget[e]!]! === 0) order[tail++] = csr.edgeTarget[e]!;
-    }
-  }
-  return tail === runner.count ? order : null;
-}
-
 // Slot states in `dagInOrder`: a node index (the intersection is that node's set), or one of these.
 const UNSET = -2;
 const EMPTY = -1;
@@ -115,7 +89,7 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
   const rank = new Int32Array(n);
   for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
   const idoms: number[] = [];
-  const walk = new DominatorWalk(n, { start, size, idoms, rank });
+  const walk = new DominatorWalk(csr, n, { start, size, idoms, rank });
   // per slot: a single node (the common case: no allocation), EMPTY, UNSET, or LIST = the array in `lists`
   let state = new Int32Array(4);
   let lists: number[][] = [];

@@ -12,6 +12,8 @@
  */
 import type { AppliedScenario } from "../scenario/types.js";
 import { type Csr, csrOf, type GraphInput, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
+import { DominatorLister } from "./_dominator-lister.js";
+import { scratchFloat64, scratchInt32, scratchUint8 } from "./_scratch.js";
 import { type Dominators, dominators, forEachDominator } from "./_dominators.js";
 import { supplyMask } from "./supply.js";
 
@@ -75,9 +77,9 @@ function countCutOff(
   const consumers = new Int32Array(csr.n);
   const demand = new Float64Array(csr.n);
   // direct[x]: sums added by nodes with several immediate dominators to their whole set, not passed further
-  const directConsumers = new Int32Array(csr.n);
-  const directDemand = new Float64Array(csr.n);
-  const stamp = new Uint8Array(csr.n);
+  const directConsumers = scratchInt32(csr, "cutOff.directConsumers", csr.n);
+  const directDemand = scratchFloat64(csr, "cutOff.directDemand", csr.n);
+  const stamp = scratchUint8(csr, "cutOff.stamp", csr.n);
   for (let i = dom.order.length - 1; i >= 0; i--) {
     const v = dom.order[i]!;
     const k = dom.size[v]!;
@@ -103,37 +105,6 @@ function countCutOff(
   return { consumers, demand };
 }
 
-/**
- * D(c) \ {c} as sorted indices, at most `max` of them: whole levels by distance in the DAG (breadth first), so
- * the cut never depends on node ids. Returns the listed nodes; the caller knows the total from `dom.count`.
- */
-export function listedDominators(dom: Dominators, c: number, max: number, stamp: Uint8Array): number[] {
-  const out: number[] = [];
-  if (dom.count[c]! <= max) {
-    forEachDominator(dom, c, stamp, (x) => out.push(x));
-    return out.sort((a, b) => a - b);
-  }
-  let level: number[] = [c];
-  stamp[c] = 1;
-  const seen: number[] = [c];
-  while (level.length > 0) {
-    const next: number[] = [];
-    for (const v of level)
-      for (let i = dom.start[v]!, end = i + dom.size[v]!; i < end; i++) {
-        const x = dom.idoms[i]!;
-        if (stamp[x] === 1) continue;
-        stamp[x] = 1;
-        seen.push(x);
-        next.push(x);
-      }
-    if (out.length + next.length > max) break;
-    for (const x of next) out.push(x);
-    level = next;
-  }
-  for (const x of seen) stamp[x] = 0;
-  return out.sort((a, b) => a - b);
-}
-
 /** Single points of failure per consumer, and the per-node cut-off counts as typed arrays (no object per node). */
 export interface SinglePointsOfFailureCore {
   consumers: ConsumerSinglePoints[];
@@ -148,17 +119,17 @@ export function singlePointsOfFailureCore(
 ): SinglePointsOfFailureCore {
   const masks = scenarioMasks(csr, applied);
   const dom = dominators(csr, masks, supplyMask(csr, masks));
-  const stamp = new Uint8Array(csr.n);
+  const lister = new DominatorLister(dom, csr, csr.n);
   const consumers: ConsumerSinglePoints[] = [];
   for (const c of consumerIndices(csr)) {
     if (masks.removed[c] === 1) continue;
-    const listed = dom.supplied[c] === 1 ? listedDominators(dom, c, maxListed, stamp) : [];
-    const ids = new Array<string>(listed.length);
-    for (let i = 0; i < listed.length; i++) ids[i] = csr.ids[listed[i]!]!;
+    const listed = dom.supplied[c] === 1 ? lister.list(c, maxListed) : 0;
+    const ids = new Array<string>(listed);
+    for (let i = 0; i < listed; i++) ids[i] = csr.ids[lister.out[i]!]!;
     consumers.push({
       id: csr.ids[c]!,
       singlePointsOfFailure: ids,
-      singlePointsOfFailureOmitted: dom.supplied[c] === 1 ? dom.count[c]! - listed.length : 0,
+      singlePointsOfFailureOmitted: dom.supplied[c] === 1 ? dom.count[c]! - listed : 0,
     });
   }
   return { consumers, cutOff: cutOffCounts(csr, masks, dom) };

@@ -32,7 +32,11 @@ export interface Csr {
   /** Index → the node's attributes (the objects of the graph or of the checked file; treat as read-only). */
   nodeAttributes: NodeAttributes[];
   graphAttributes: GraphAttributes;
-  /** Out-adjacency: out-edges of v are `outEdges[outOffsets[v] .. outOffsets[v+1])` (edge indices). */
+  /**
+   * Out-adjacency: out-edges of v are `outEdges[outOffsets[v] .. outOffsets[v+1])` (edge indices). Edges are
+   * numbered in out-list order (sorted by source, then target), so `outEdges[i] === i`: hot loops may walk
+   * `e` from `outOffsets[v]` to `outOffsets[v+1]` directly.
+   */
   outOffsets: Int32Array;
   outEdges: Int32Array;
   /** In-adjacency, same layout. */

@@ -6,6 +6,9 @@
  * tree), routes (two multi-source Dijkstras, before and after, vs two shortest_distance calls with predecessor
  * maps), betweenness from 200 sampled pivots (vs betweenness(pivots=200)), attack curves (four removal orders vs
  * four vertex_percolation runs). Each cell: median CPU and wall seconds of `--runs` runs. Prints one JSON line.
+ * Run with --expose-gc (passes.mjs does): a full collection before each timed run, outside the timer, so no run
+ * pays for the garbage of the load or of an earlier run (py_bench.py collects before each run too); each run
+ * still pays for its own collections.
  * Usage: node tests/bench/passes-child.mjs <graph.json> [--runs 3]
  */
 import { performance } from "node:perf_hooks";
@@ -36,6 +39,7 @@ function time(fn) {
   const cpus = [];
   for (let r = 0; r < runs; r++) {
     const input = fn.prepare ? fn.prepare() : undefined;
+    globalThis.gc?.();
     const c0 = cpu();
     const t0 = performance.now();
     fn(input);

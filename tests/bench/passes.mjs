@@ -50,7 +50,7 @@ for (const n of sizes) {
   log(`passes ${n}: chokepoint`);
   const js = spawnSync(
     process.execPath,
-    ["--max-old-space-size=8192", join(here, "passes-child.mjs"), graph, "--runs", runs],
+    ["--max-old-space-size=8192", "--expose-gc", join(here, "passes-child.mjs"), graph, "--runs", runs],
     { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 },
   );
   log(`passes ${n}: graph-tool`);
@@ -92,7 +92,7 @@ for (const r of rows) {
       "≤ 1.0x",
     ],
     [
-      "routes (Dijkstra before and after, paths)",
+      "routes (fastest-route trees before and after, paths)",
       c.routes.cpu,
       "2 × shortest_distance + pred_map",
       g.passes.routes?.cpu,
@@ -113,14 +113,21 @@ for (const r of rows) {
       "≤ 1.5x",
     ],
   ];
-  for (const [name, ours, gtName, theirs, target] of cells)
+  for (const [name, ours, gtName, theirs, target] of cells) {
+    // issue 17's targets are set at 10^6 nodes; below that, fixed costs of a few ms dominate both sides
+    const limit = Number(target.replace(/[^0-9.]/g, ""));
+    const verdict = ours && theirs ? (ours / theirs <= limit ? "met" : "missed") : "";
+    const cell = r.nodes >= 1e6 ? `${target}: ${verdict}` : "(set at 10^6)";
+    if (r.nodes >= 1e6)
+      log(`target at 10^6 nodes, ${name}: ${ratio(ours, theirs)} of graph-tool (${target}): ${verdict}`);
     lines.push(
-      `| ${label(r.nodes)} | ${name} | ${f(ours)} | ${gtName} | ${f(theirs)} | ${ratio(ours, theirs)} | ${target} |`,
+      `| ${label(r.nodes)} | ${name} | ${f(ours)} | ${gtName} | ${f(theirs)} | ${ratio(ours, theirs)} | ${cell} |`,
     );
+  }
 }
 lines.push(
   "",
-  "What each side computes: chokepoint's supply is AND/OR over recipe materials and its single points of failure are dominator sets on that AND/OR graph, listed per consumer (up to 1000 each) with per-node cut-off sums; graph-tool's cells are plain reachability without CN and the immediate-dominator tree. Routes: chokepoint's are multi-source lead-time Dijkstras over supplied nodes with a path per consumer; graph-tool's are Dijkstras from a super-source with predecessor maps (weights 1-100, seeded). Attack curves: chokepoint recomputes the supplied demand share after every removal for four orders (betweenness, demand cut alone, country, random); vertex_percolation tracks the largest component (union-find, reverse order) for four random orders. Routes and attack curves are timed after the masks, supply runs and dominators of their scenario are made (the first row times those).",
+  "What each side computes: chokepoint's supply is AND/OR over recipe materials and its single points of failure are dominator sets on that AND/OR graph, listed per consumer (up to 1000 each) with per-node cut-off sums; graph-tool's cells are plain reachability without CN and the immediate-dominator tree. Routes: chokepoint's are fastest-route trees over supplied nodes (lead-time shortest paths from every source: in topological order when the supplied subgraph is acyclic with positive lead times, as here, else a multi-source Dijkstra) with a path per consumer, before and after; graph-tool's are Dijkstras from a super-source with predecessor maps (weights 1-100, seeded). Attack curves: chokepoint recomputes the supplied demand share after every removal for four orders (betweenness, demand cut alone, country, random); vertex_percolation tracks the largest component (union-find, reverse order) for four random orders. Routes and attack curves are timed after the masks, supply runs and dominators of their scenario are made (the first row times those). Each side runs a full garbage collection before every timed run, outside the timer; chokepoint's first run in a process also allocates the work arrays later runs reuse (medians of 3 runs).",
 );
 writeFileSync(out, `${lines.join("\n")}\n`);
 log(`wrote ${out}`);
