@@ -162,7 +162,13 @@ export {
   type FlowPhase,
   flowAnalysis,
 } from "./flow/flow-analysis.js";
-export type { FlowChokepoint } from "./flow/flow-chokepoints.js";
+export {
+  DEFAULT_FLOW_CHOKEPOINTS_OPTIONS,
+  type FlowChokepoint,
+  type FlowChokepointsOptions,
+  flowChokepoints,
+  type ProgressCallback,
+} from "./flow/flow-chokepoints.js";
 export type { FlowAttack, FlowAttackCurve } from "./flow/flow-attack.js";
 export type {
   ConsumerSurvival,

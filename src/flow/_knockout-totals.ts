@@ -6,8 +6,9 @@
  */
 import { Worker } from "node:worker_threads";
 import type { Basis } from "highs";
-import type { Allocator } from "./_allocator.js";
+import type { TotalModel } from "./_total-model.js";
 import { FlowSolveError } from "./_solver.js";
+import type { FlowObjective } from "./_solve-flow.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** Knockouts per message to a worker: small enough to balance two threads, large enough to hide messaging. */
@@ -15,18 +16,18 @@ const CHUNK = 8;
 
 /** Max-total with each of `nodes` (indices) removed alone, on this thread. */
 export function knockoutTotalsInline(
-  allocator: Allocator,
+  lp: TotalModel,
   basis: Basis,
   nodes: ArrayLike<number>,
   onEach?: () => void,
 ): Float64Array {
   const totals = new Float64Array(nodes.length);
   for (let k = 0; k < nodes.length; k++) {
-    allocator.restart(basis, [nodes[k]!]);
-    totals[k] = allocator.maxTotal();
+    lp.restart(basis, [nodes[k]!]);
+    totals[k] = lp.maxTotal();
     onEach?.();
   }
-  allocator.knockOut([]);
+  lp.knockOut([]);
   return totals;
 }
 
@@ -41,24 +42,61 @@ function workerUrl(): URL {
     : new URL("./_knockout-worker.js", here);
 }
 
-type Reply = { ready?: true; job: number; totals?: Float64Array; error?: { status: string; what: string } };
+type Reply = {
+  ready?: true;
+  job: number;
+  totals?: Float64Array;
+  served?: Float64Array;
+  error?: { status: string; what: string };
+};
+
+/** Per knocked-out node (same order as asked): its total, and (sweeps) served per consumer, flat. */
+export interface KnockoutResults {
+  totals: Float64Array;
+  /** served[k × consumers + c]; empty for max-total totals. */
+  served: Float64Array;
+}
+
+/** What the workers set up once: the model, the base basis, and for a sweep its objective (absent: totals). */
+export interface PoolSetup {
+  model: FlowModel;
+  basis: Basis;
+  objective?: FlowObjective;
+}
 
 /**
- * Max-total with nodes removed one at a time: inline on `allocator` with one thread, else on `threads` workers
- * that each parse the model once and stay up until `close` (the pruned sweep asks several times).
+ * Knockouts of one node at a time: inline with one thread, else on `threads` workers that each build the model
+ * once and stay up until `close` (the pruned sweep asks several times). Max-total totals on `TotalModel`s, or,
+ * with `setup.objective`, whole allocations on `Allocator`s (the N-1 sweep, `_sweep-pool.ts`).
  */
 export class KnockoutPool {
-  private readonly allocator: Allocator;
-  private readonly model: FlowModel;
-  private readonly basis: Basis;
+  private readonly inline: (nodes: readonly number[], onEach?: () => void) => KnockoutResults;
+  private readonly setup: PoolSetup;
+  private readonly width: number;
   private readonly threads: number;
   private workers: Worker[] = [];
 
-  constructor(allocator: Allocator, model: FlowModel, basis: Basis, threads: number) {
-    this.allocator = allocator;
-    this.model = model;
-    this.basis = basis;
+  constructor(
+    inline: (nodes: readonly number[], onEach?: () => void) => KnockoutResults,
+    setup: PoolSetup,
+    threads: number,
+  ) {
+    this.inline = inline;
+    this.setup = setup;
+    this.width = setup.objective ? setup.model.consumers.length : 0;
     this.threads = Math.max(1, Math.floor(threads));
+  }
+
+  /** A pool of max-total totals on `lp` (this thread) and `TotalModel`s (workers). */
+  static ofTotals(lp: TotalModel, model: FlowModel, basis: Basis, threads: number): KnockoutPool {
+    return new KnockoutPool(
+      (nodes, onEach) => ({
+        totals: knockoutTotalsInline(lp, basis, nodes, onEach),
+        served: new Float64Array(0),
+      }),
+      { model, basis },
+      threads,
+    );
   }
 
   /**
@@ -66,15 +104,23 @@ export class KnockoutPool {
    * @throws FlowSolveError when a knockout's LP cannot be solved
    */
   async totals(nodes: readonly number[], onEach?: () => void): Promise<Float64Array> {
+    return (await this.results(nodes, onEach)).totals;
+  }
+
+  /**
+   * Each of `nodes` removed alone (same order); `onEach` after each knockout.
+   * @throws FlowSolveError when a knockout's LP cannot be solved
+   */
+  async results(nodes: readonly number[], onEach?: () => void): Promise<KnockoutResults> {
     const wanted = Math.min(this.threads, Math.ceil(nodes.length / CHUNK));
-    if (wanted <= 1 && this.workers.length === 0)
-      return knockoutTotalsInline(this.allocator, this.basis, nodes, onEach);
+    if (wanted <= 1 && this.workers.length === 0) return this.inline(nodes, onEach);
     while (this.workers.length < wanted) {
       const worker = new Worker(workerUrl());
-      worker.postMessage({ model: this.model, basis: this.basis });
+      worker.postMessage(this.setup);
       this.workers.push(worker);
     }
     const totals = new Float64Array(nodes.length);
+    const served = new Float64Array(nodes.length * this.width);
     let next = 0;
     const run = (worker: Worker) =>
       new Promise<void>((resolve, reject) => {
@@ -89,6 +135,7 @@ export class KnockoutPool {
           if (reply.error)
             return done(() => reject(new FlowSolveError(reply.error!.status, reply.error!.what)));
           totals.set(reply.totals!, reply.job);
+          if (reply.served) served.set(reply.served, reply.job * this.width);
           for (let k = 0; k < reply.totals!.length; k++) onEach?.();
           send();
         };
@@ -103,7 +150,7 @@ export class KnockoutPool {
         send();
       });
     await Promise.all(this.workers.map(run));
-    return totals;
+    return { totals, served };
   }
 
   /** Stop the workers. */

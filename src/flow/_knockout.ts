@@ -20,7 +20,32 @@ export interface Knockout {
   served(removed: readonly string[]): Float64Array;
   /** Total served with `removed` taken out (cheaper than `served` under max-total: one LP). */
   total(removed: readonly string[]): number;
+  /**
+   * Both at once, from ONE allocation (the N-1 sweep needs both per node). Under max-total the total is the
+   * allocation's own max-total solve, the same LP from the same basis as `total` (same bits), not a second one.
+   */
+  both(removed: readonly string[]): { served: Float64Array; total: number };
+  /** With `fromBase` under the LP objectives: the base max-total optimum's basis every knockout restarts from. */
+  base(): Basis | null;
   dispose(): void;
+}
+
+/**
+ * The allocation `allocator` holds now (after `Allocator.restart`): served per consumer in `model.consumers`
+ * order, and the total (under max-total, the allocation's own max-total solve). The sweep's workers call this
+ * too, so a knockout gives the same bits on any thread.
+ */
+export function allocationNow(
+  allocator: Allocator,
+  model: FlowModel,
+  objective: FlowObjective,
+): { served: Float64Array; total: number } {
+  const allocation = allocator.leximin(objective === "max-total");
+  const s = Float64Array.from(model.consumers, (i) => allocation.served[i]!);
+  return {
+    served: s,
+    total: objective === "max-total" ? Math.max(0, allocation.total) : s.reduce((t, x) => t + x, 0),
+  };
 }
 
 /** Open a knockout solver for one scenario and objective. */
@@ -39,7 +64,11 @@ export function knockout(
       const s = solveFlow(highs, without, objective, { flows: false }).served;
       return Float64Array.from(model.consumers, (i) => s[without.index.get(model.nodes[i]!)!]!);
     };
-    return { model, served, total: (removed) => sum(served(removed)), dispose() {} };
+    const both = (removed: readonly string[]) => {
+      const s = served(removed);
+      return { served: s, total: sum(s) };
+    };
+    return { model, served, total: (removed) => sum(served(removed)), both, base: () => null, dispose() {} };
   }
   const allocator = new Allocator(highs, model);
   let base: Basis | null = null;
@@ -56,14 +85,19 @@ export function knockout(
         removed.map((id) => model.index.get(id)!),
       );
   };
-  const served = (removed: readonly string[]) => {
+  const both = (removed: readonly string[]) => {
     restart(removed);
-    const { served: s } = allocator.leximin(objective === "max-total");
-    return Float64Array.from(model.consumers, (i) => s[i]!);
+    return allocationNow(allocator, model, objective);
   };
+  const served = (removed: readonly string[]) => both(removed).served;
   return {
     model,
     served,
+    both,
+    base() {
+      if (fromBase && base === null) restart([]);
+      return base;
+    },
     total(removed) {
       if (objective !== "max-total") return sum(served(removed));
       restart(removed);

@@ -53,6 +53,11 @@ export interface CoverQuestion {
    * so a level rounded up must not make the question infeasible.
    */
   slack?: number;
+  /**
+   * The largest total the network of this question can serve (its max-total value), when known: then a
+   * question no stock can help and that would serve more than it is answered without an LP (see `hopeless`).
+   */
+  maxTotal?: number;
 }
 
 /** The answer: days the targets stay whole (Infinity when nothing is short), and each pile's release rate. */
@@ -81,6 +86,7 @@ export function stockCover(highs: Highs, model: FlowModel, question: CoverQuesti
       pileColumns[k]!.push(column);
     }
   }
+  if (hopeless(model, question, short, extra.length)) return { days: 0, release: piles.map(() => 0) };
   const { lines } = networkRows(model, extra);
   const target = new Set(short);
   const bounds: string[] = [];
@@ -123,6 +129,26 @@ export function stockCover(highs: Highs, model: FlowModel, question: CoverQuesti
   const value = (name: string) => (result.Columns[name] as { Primal?: number } | undefined)?.Primal ?? 0;
   const release = pileColumns.map((columns) => columns.reduce((t, c) => t + Math.max(0, value(c)), 0));
   return { days, release };
+}
+
+/**
+ * The closed form of an infeasible question, exact where it answers. When no stock reaches the targets (no
+ * private stock, no pile column), the LP is a feasibility question: the network alone must serve the targets
+ * in full and everyone else at least its floor. If that asks for more than the network's max-total, by far more
+ * than the solver's tolerances could bridge (10^-6 of the total, at least 10^-3 t), no flow does it: the LP
+ * would end infeasible, i.e. 0 days. On graphs without stocks (generated ones) this answers most questions of
+ * the node exposure, which was about 70% of the flow's time at 2,000 nodes.
+ */
+function hopeless(model: FlowModel, question: CoverQuestion, short: readonly number[], pileColumns: number) {
+  const { maxTotal, levels, privateStock } = question;
+  if (maxTotal === undefined || pileColumns > 0 || short.some((i) => privateStock[i]! > 0)) return false;
+  const target = new Set(short);
+  let needed = 0;
+  for (const i of model.consumers) {
+    const d = model.demand[i]!;
+    needed += target.has(i) ? d : Math.max(0, Math.min(hair(levels[i]!) - (question.slack ?? 0), d));
+  }
+  return needed > maxTotal + Math.max(1e-3, 1e-6 * maxTotal);
 }
 
 /** HiGHS throws a plain Error when it cannot read a model (coefficients of 1e15 and more): keep it typed. */

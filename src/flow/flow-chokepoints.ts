@@ -16,11 +16,17 @@ import { type FlowObjective, isLpObjective, solveFlow } from "./_solve-flow.js";
 import { prunedLosses } from "./_n1-prune.js";
 import { loadHighs } from "./_solver.js";
 
-/** Called after each re-solve; the library never prints. */
+/**
+ * Called after each re-solve with (re-solves done, re-solves the run needs); the library never prints. Under
+ * max-total the total counts the knockout LPs left after the nodes proven to lose nothing are set aside.
+ */
 export type ProgressCallback = (done: number, total: number) => void;
 
+/** Options of `flowChokepoints`. */
 export interface FlowChokepointsOptions {
+  /** How served demand is allocated after a knockout (default `max-total`). */
   objective?: FlowObjective;
+  /** Called after each knockout re-solve (see `ProgressCallback`). */
   onProgress?: ProgressCallback;
   /**
    * Report only the `top` largest losses (ties by id), exactly as the full ranking's first `top` entries.
@@ -31,6 +37,7 @@ export interface FlowChokepointsOptions {
   threads?: number;
 }
 
+/** Defaults of `flowChokepoints`: max-total, every node, one thread. */
 export const DEFAULT_FLOW_CHOKEPOINTS_OPTIONS: Required<Omit<FlowChokepointsOptions, "onProgress">> = {
   objective: "max-total",
   top: Number.POSITIVE_INFINITY,
@@ -67,7 +74,7 @@ export interface FlowSweep {
 }
 
 /** Flow through each node in the scenario's routing; every node counts as carrying under the rule objectives. */
-function throughput(highs: Highs, model: FlowModel, objective: FlowObjective): Float64Array {
+export function throughput(highs: Highs, model: FlowModel, objective: FlowObjective): Float64Array {
   const through = new Float64Array(model.nodes.length);
   if (!isLpObjective(objective)) return through.fill(1);
   const { edgeFlow } = solveFlow(highs, model, objective, { flows: true });
@@ -92,16 +99,18 @@ export function sweepFlow(
     // Served tonnes on the reporting grid (see `quantum`), so that survival and exposure do not see solver noise.
     const q = quantum(model.consumers.reduce((t, i) => t + model.demand[i]!, 0));
     const grid = (a: Float64Array) => a.map((x) => quantize(x, q));
-    const served = grid(solver.served([]));
+    const start = solver.both([]);
+    const served = grid(start.served);
     const nodes = model.nodes.filter((_, i) => model.demand[i] === 0);
     const carries = throughput(highs, model, objective);
-    const total = solver.total([]);
+    const total = start.total;
     const servedWithout: Float64Array[] = [];
     const totalWithout = new Float64Array(nodes.length);
     for (const [k, id] of nodes.entries()) {
       const carrying = carries[model.index.get(id)!]! > 1e-9;
-      servedWithout.push(carrying ? grid(solver.served([id])) : served);
-      totalWithout[k] = carrying ? solver.total([id]) : total;
+      const without = carrying ? solver.both([id]) : null;
+      servedWithout.push(without ? grid(without.served) : served);
+      totalWithout[k] = without ? without.total : total;
       onProgress?.(k + 1, nodes.length);
     }
     return {
@@ -155,8 +164,18 @@ function entry(graph: SupplyGraph, id: string, lost: number, demand: number): Fl
 }
 
 /**
- * Flow chokepoints of a scenario: every kept non-consumer node with the served demand its loss costs (the first
- * `top` of them when asked), sorted by demandLost (desc), then id.
+ * Flow chokepoints of a scenario (N-1): every kept non-consumer node with the served demand its loss costs (the
+ * first `top` of them when asked), sorted by demandLost (desc), then id. The same figures as `flowAnalysis`'s
+ * `chokepoints`, whatever `top` and `threads`. Under max-total, the fast path: nodes proven to lose nothing
+ * are set aside without a knockout LP, with `top` the knockouts that cannot enter the first `top` are not
+ * solved, and the rest are spread over `threads` worker threads.
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph("rare-earths-2025");
+ * const applied = applyScenario(graph, buildScenario({ name: "no-china", remove: ["country=CN"] }));
+ * const top3 = await flowChokepoints(graph, applied, { top: 3, threads: 2 });
+ * console.log(top3.map((c) => `${c.label}: ${c.demandLost}`).join("\n"));
+ * ```
  * @throws FlowSolveError if the LP solver fails
  */
 export async function flowChokepoints(

@@ -167,7 +167,15 @@ export function survival(
   const shortIn = (levels: Float64Array, code: string) =>
     at.filter((i) => model.country[i] === code && levels[i]! < model.demand[i]! * (1 - 1e-9));
   /** Country → days its short consumers stay whole together (Infinity when none is short), and pile releases. */
-  const countryCover = (levels: Float64Array, removed?: ReadonlySet<number>, release = false) =>
+  // The max-total of each question's network, when the sweep knows it (under max-total its totals are that):
+  // lets `stockCover` answer hopeless questions without an LP.
+  const maxTotal = (total: number) => (sweep.objective === "max-total" ? total : undefined);
+  const countryCover = (
+    levels: Float64Array,
+    removed: ReadonlySet<number> | undefined,
+    release: boolean,
+    networkTotal: number,
+  ) =>
     new Map(
       codes.map((code) => {
         const question = {
@@ -179,18 +187,27 @@ export function survival(
           release,
           edgeCap,
           slack,
+          maxTotal: maxTotal(networkTotal),
         };
         return [code, stockCover(highs, model, question)];
       }),
     );
   const base = levelsOf(sweep.served);
-  const joint = countryCover(base, undefined, true);
+  const joint = countryCover(base, undefined, true, sweep.total);
 
   const consumers: ConsumerSurvival[] = at.map((i, c) => {
     const shortfall = Math.max(0, sweep.demand[c]! - sweep.served[c]!);
     const short = base[i]! < model.demand[i]! * (1 - 1e-9);
     const alone = short
-      ? stockCover(highs, model, { targets: [i], levels: base, privateStock, piles, edgeCap, slack }).days
+      ? stockCover(highs, model, {
+          targets: [i],
+          levels: base,
+          privateStock,
+          piles,
+          edgeCap,
+          slack,
+          maxTotal: maxTotal(sweep.total),
+        }).days
       : 0;
     const days = short ? Math.min(alone, 1e9) : 0;
     return {
@@ -238,7 +255,7 @@ export function survival(
     let exposure = 0;
     if (without !== sweep.served && without.some((x, c) => Math.abs(x - sweep.served[c]!) > 1e-9)) {
       const levels = levelsOf(without);
-      const cover = countryCover(levels, new Set([model.index.get(id)!]));
+      const cover = countryCover(levels, new Set([model.index.get(id)!]), false, sweep.totalWithout[k]!);
       exposure = Math.max(0, lostOver(levels, cover, days) - lostOver(base, joint, days));
     }
     return {

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /**
  * Flow at scale (issue #17): on generated graphs (`chokepoint generate --seed 42`), in one process and one run:
- * one max-total LP (cold: parse + solve), the leximin allocation, the full max-total N-1 ranking with 1 and
- * `--threads` worker threads (and whether both give the same figures), and the top-k ranking by bound and prune.
+ * one max-total LP (cold), as the N-1 ranking builds it (`TotalModel`: a matrix, no LP text) and as the
+ * allocator does (LP text with the leximin rows), the leximin allocation, the full max-total N-1 ranking with 1
+ * and `--threads` worker threads (and whether both give the same figures), the top-k ranking by bound and
+ * prune, and, up to `--analysis-max` nodes, the whole `flowAnalysis` (what `analyze --flow` runs).
  * Wall and CPU seconds (user + system of the whole process, workers included), medians where several runs fit.
  * Writes tests/bench/results/flow.md and flow.json; prints each line as JSON as it goes.
  *
  * Usage: node tests/bench/flow-scale.mjs [--sizes 2000,10000] [--threads 2] [--top 20] [--runs 3]
- *        [--scenario baseline|no-china] [--full-max 10000] [--work DIR] [--out FILE]
+ *        [--scenario baseline|no-china] [--full-max 10000] [--analysis-max 2000] [--work DIR] [--out FILE]
+ *        [--rows plain,allocator,leximin,analysis,full,top] (which measurements; all by default)
  * Needs `npm run build` (dist/).
  */
 import { execFileSync } from "node:child_process";
@@ -17,6 +20,8 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Allocator } from "../../dist/src/flow/_allocator.js";
+import { TotalModel } from "../../dist/src/flow/_total-model.js";
+import { flowAnalysis } from "../../dist/src/flow/flow-analysis.js";
 import { loadHighs } from "../../dist/src/flow/_solver.js";
 import { flowChokepoints } from "../../dist/src/flow/flow-chokepoints.js";
 import { buildFlowModel } from "../../dist/src/flow/flow-model.js";
@@ -35,6 +40,9 @@ const threads = Number(arg("threads", "2"));
 const top = Number(arg("top", "20"));
 const runs = Number(arg("runs", "3"));
 const fullMax = Number(arg("full-max", "10000"));
+const analysisMax = Number(arg("analysis-max", "2000"));
+/** Which measurements to run: plain (TotalModel LP), allocator (its max-total), leximin, analysis, full, top. */
+const what = new Set(arg("rows", "plain,allocator,leximin,analysis,full,top").split(","));
 const scenarioName = arg("scenario", "baseline");
 const work = arg("work", join(os.tmpdir(), "chokepoint-bench"));
 const out = arg("out", join(here, "results", "flow.md"));
@@ -65,9 +73,9 @@ async function medianOf(n, fn) {
 }
 const s3 = (x) => Number(x.toPrecision(3));
 /** Issue 17's targets at 10^4 nodes (seconds), by the start of the row's `what`. */
-const TARGETS = { "max-total LP": 1, "leximin allocation": 5, "full N-1 ranking": 60 };
+const TARGETS = { "max-total LP": 1, "leximin allocation": 5, "full N-1 ranking": 60, "top-": 600 };
 const targetOf = (row) => {
-  if (row.nodes !== 10000) return "";
+  if (row.nodes !== (row.what.startsWith("top-") ? 100000 : 10000)) return "";
   const key = Object.keys(TARGETS).find((k) => row.what.startsWith(k));
   if (!key) return "";
   const t = TARGETS[key];
@@ -109,36 +117,67 @@ for (const n of sizes) {
     consumers: model.consumers.length,
     scenario: scenario.name,
   };
-  const lp = await medianOf(runs, () => {
-    const a = new Allocator(highs, buildFlowModel(graph, applied));
-    const total = a.maxTotal();
-    a.dispose();
-    return total;
-  });
-  emit({
-    ...base,
-    what: "max-total LP (build + parse + solve, cold)",
-    wall: s3(lp.wall),
-    cpu: s3(lp.cpu),
-    runs: lp.runs,
-    note: `total ${lp.value}`,
-  });
-  const lex = await medianOf(runs, () => {
-    const a = new Allocator(highs, buildFlowModel(graph, applied));
-    const r = a.leximin(true);
-    a.dispose();
-    return r.minFraction;
-  });
-  emit({
-    ...base,
-    what: "leximin allocation (cold)",
-    wall: s3(lex.wall),
-    cpu: s3(lex.cpu),
-    runs: lex.runs,
-    note: `min fraction ${lex.value}`,
-  });
+  if (what.has("plain")) {
+    const plain = await medianOf(runs, () => {
+      const a = new TotalModel(highs, buildFlowModel(graph, applied));
+      const total = a.maxTotal();
+      a.dispose();
+      return total;
+    });
+    emit({
+      ...base,
+      what: "max-total LP (build + pass + solve, cold; the N-1 ranking's model)",
+      wall: s3(plain.wall),
+      cpu: s3(plain.cpu),
+      runs: plain.runs,
+      note: `total ${plain.value}`,
+    });
+  }
+  if (what.has("allocator")) {
+    const lp = await medianOf(runs, () => {
+      const a = new Allocator(highs, buildFlowModel(graph, applied));
+      const total = a.maxTotal();
+      a.dispose();
+      return total;
+    });
+    emit({
+      ...base,
+      what: "allocator's max-total (LP text + leximin rows: build + parse + solve, cold)",
+      wall: s3(lp.wall),
+      cpu: s3(lp.cpu),
+      runs: lp.runs,
+      note: `total ${lp.value}`,
+    });
+  }
+  if (what.has("leximin")) {
+    const lex = await medianOf(runs, () => {
+      const a = new Allocator(highs, buildFlowModel(graph, applied));
+      const r = a.leximin(true);
+      a.dispose();
+      return r.minFraction;
+    });
+    emit({
+      ...base,
+      what: "leximin allocation (cold)",
+      wall: s3(lex.wall),
+      cpu: s3(lex.cpu),
+      runs: lex.runs,
+      note: `min fraction ${lex.value}`,
+    });
+  }
+  if (n <= analysisMax && what.has("analysis")) {
+    const r = await timed(() => flowAnalysis(graph, applied, {}));
+    emit({
+      ...base,
+      what: "whole flowAnalysis (served demand, N-1 sweep, attack curves, survival, losses)",
+      wall: s3(r.wall),
+      cpu: s3(r.cpu),
+      runs: 1,
+      note: `${r.value.chokepoints.filter((c) => c.demandLost > 0).length} nodes cost demand`,
+    });
+  }
   let full1 = null;
-  if (n <= fullMax) {
+  if (n <= fullMax && what.has("full")) {
     for (const t of [1, threads]) {
       let solved = 0;
       const r = await timed(() =>
@@ -162,10 +201,11 @@ for (const n of sizes) {
         wall: s3(r.wall),
         cpu: s3(r.cpu),
         runs: 1,
-        note: `${solved} knockout LPs (nodes carrying flow)${same}`,
+        note: `${solved} knockout LPs (nodes not proven loss-free)${same}`,
       });
     }
   }
+  if (!what.has("top")) continue;
   let solved = 0;
   let carrying = 0;
   const r = await timed(() =>
@@ -190,7 +230,7 @@ for (const n of sizes) {
     wall: s3(r.wall),
     cpu: s3(r.cpu),
     runs: 1,
-    note: `${solved} of ${carrying} knockout LPs${same}`,
+    note: `${solved} of ${carrying} knockout LPs left after the loss-free nodes${same}`,
   });
 }
 

@@ -76,11 +76,24 @@ describe("chokepoint flow", () => {
       ["flow", file, ...SCENARIO, "--days", "0"],
       ["flow", file, "--remove", "node=nope", "--out", out],
       ["flow", join(dir, "missing.json"), ...SCENARIO],
+      ["flow", file, ...SCENARIO, "--threads", "0"],
     ]) {
       const r = await runCli(argv);
       expect(r.code, argv.join(" ")).toBe(2);
       expect(r.stdout).toBe("");
     }
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("--threads spreads the N-1 sweep over worker threads and prints the same report", async () => {
+    // the bundled graph under no-china: enough facilities carry flow for two workers
+    const one = await runCli(["flow", "--no-attack", "--format", "json"]);
+    expect(one.code, one.stderr).toBe(0);
+    const two = await runCli(["flow", "--no-attack", "--format", "json", "--threads", "2"]);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(
+      JSON.parse(two.stdout).chokepoints.filter((c: { demandLost: number }) => c.demandLost > 0).length,
+    ).toBeGreaterThan(8);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Allocator } from "../../src/flow/_allocator.js";
 import { KnockoutPool, knockoutTotalsInline } from "../../src/flow/_knockout-totals.js";
 import { loadHighs } from "../../src/flow/_solver.js";
+import { TotalModel } from "../../src/flow/_total-model.js";
 import { buildFlowModel } from "../../src/flow/flow-model.js";
 import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
 import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
@@ -19,11 +19,11 @@ const noChina: Scenario = { name: "no-china", remove: [{ country: "CN" }] };
 
 async function setup(graph = generated(300, 8), scenario: Scenario = noChina) {
   const model = buildFlowModel(graph, applyScenario(graph, scenario));
-  const allocator = new Allocator(await loadHighs(), model);
-  allocator.maxTotal();
+  const allocator = new TotalModel(await loadHighs(), model);
+  const total = allocator.maxTotal();
   const basis = allocator.basis()!;
   const nodes = model.nodes.map((_, i) => i).filter((i) => model.demand[i] === 0);
-  return { model, allocator, basis, nodes };
+  return { model, allocator, basis, nodes, total };
 }
 
 describe("knockout totals", () => {
@@ -37,9 +37,9 @@ describe("knockout totals", () => {
   });
 
   it("each total depends on the knockout alone: same bits in any order, after any other solve", async () => {
-    const { allocator, basis, nodes } = await setup();
+    const { allocator, basis, nodes, total } = await setup();
     const forward = knockoutTotalsInline(allocator, basis, nodes);
-    allocator.leximin(true);
+    allocator.zeroLoss(total, nodes);
     const backward = knockoutTotalsInline(allocator, basis, [...nodes].reverse()).reverse();
     expect(Array.from(backward)).toEqual(Array.from(forward));
     allocator.dispose();
@@ -48,7 +48,7 @@ describe("knockout totals", () => {
   it("worker threads give the same bits as this thread, in the same order", async () => {
     const { model, allocator, basis, nodes } = await setup();
     const inline = knockoutTotalsInline(allocator, basis, nodes);
-    const pool = new KnockoutPool(allocator, model, basis, 2);
+    const pool = KnockoutPool.ofTotals(allocator, model, basis, 2);
     try {
       expect(Array.from(await pool.totals(nodes))).toEqual(Array.from(inline));
       // a second batch on the same workers

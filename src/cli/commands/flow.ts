@@ -85,12 +85,33 @@ export const FLOW_OPTIONS: OptionSpec[] = [
   },
 ];
 
+/** The sampling options, with `--threads` also spreading the N-1 flow sweep (`flow` and `analyze`). */
+export const FLOW_SAMPLING_OPTIONS: OptionSpec[] = SAMPLING_OPTIONS.map((o) =>
+  o.flags.startsWith("--threads")
+    ? {
+        ...o,
+        description:
+          "worker threads for the samples (default: the number of cores) and for the N-1 flow chokepoint sweep (default: 1; less wall time, same CPU); results do not depend on it",
+      }
+    : o,
+);
+
+/**
+ * Worker threads for the N-1 sweep: `--threads` (shared with the sampled runs, parsed there) when given, else
+ * one: the figures do not depend on it, and extra threads pay only on an otherwise idle machine.
+ */
+function sweepThreads(options: Record<string, unknown>): number {
+  return (options.threads as number | undefined) ?? 1;
+}
+
 /** True when any node or edge has a capacity: then `analyze` runs the flow model unless `--no-flow`. */
 /**
- * Above this many nodes `analyze` runs the flow only on `--flow`: its N-1 sweep solves one LP per facility, and
- * one LP takes about 5 s at 10^4 nodes (tests/bench/results/analyze.md).
+ * Above this many nodes `analyze` runs the flow only on `--flow`: its N-1 sweep re-solves the allocation once per
+ * facility that carries flow, so the cost grows about as the square of the size. At 5,000 generated nodes the
+ * whole flow analysis (no-china) takes 220 CPU s, what it took at 2,000 before survival stopped solving LPs for
+ * hopeless questions (tests/bench/results/flow.md).
  */
-export const FLOW_DEFAULT_MAX_NODES = 2_000;
+export const FLOW_DEFAULT_MAX_NODES = 5_000;
 
 /** The flow runs by default on graphs with capacities, up to `FLOW_DEFAULT_MAX_NODES` nodes (said on stderr). */
 function flowByDefault(graph: SupplyGraph, io: CliIO): boolean {
@@ -134,6 +155,7 @@ export async function analyzeFlow(
     const analysis = await flowAnalysis(graph, applied, {
       objective: (options.objective as FlowObjective | undefined) ?? "max-total",
       days: ((options.days as string[] | undefined) ?? []).map(parseDays),
+      threads: sweepThreads(options),
       onProgress: progress.onProgress,
     });
     progress.stop();
@@ -180,7 +202,7 @@ export const flowCommand: CommandSpec = {
     ...SCENARIO_OPTIONS,
     ...FLOW_OPTIONS,
     { flags: "--no-attack", description: "skip the attack curves (one re-solve per node and order)" },
-    ...SAMPLING_OPTIONS,
+    ...FLOW_SAMPLING_OPTIONS,
     formatOption(["text", "md", "json"]),
     outOption,
   ],
@@ -202,6 +224,7 @@ export const flowCommand: CommandSpec = {
         objective: options.objective as FlowObjective,
         days,
         attack: options.attack !== false,
+        threads: sweepThreads(options),
         onProgress: progress.onProgress,
       });
       progress.stop();
