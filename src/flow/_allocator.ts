@@ -24,10 +24,9 @@
  */
 import type { Basis, Highs, Model } from "highs";
 import { edgeBounds, lpText, networkRows, num, sum } from "./_lp.js";
-import { FlowSolveError } from "./_solver.js";
+import { runWithFallbacks } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
-const OPTIMAL = 7;
 /** HiGHS `simplex_strategy` values: dual (its default) and primal. */
 const DUAL = 1;
 const PRIMAL = 4;
@@ -112,18 +111,7 @@ export class Allocator {
     // A warm start can fail on a degenerate or ill-conditioned basis: retry from the slack basis, then from a
     // cleared solver, before giving up. The optimum VALUE does not depend on where the solve started.
     const attempts = [() => {}, () => lp.setLogicalBasis(), () => lp.clearSolver()];
-    let status: number | string = "not run";
-    for (const prepare of attempts) {
-      try {
-        prepare();
-        lp.run();
-        status = lp.getModelStatus();
-        if (status === OPTIMAL) return lp.getObjectiveValue();
-      } catch (error) {
-        status = error instanceof Error ? error.message : String(error);
-      }
-    }
-    throw new FlowSolveError(`model status ${status}`, what);
+    return runWithFallbacks(lp, attempts, what);
   }
 
   /** Objective: maximise Σ weight_i·s_i + tWeight·t (weights by node index; absent = 0). */

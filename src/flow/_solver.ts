@@ -3,7 +3,7 @@
  * compiled to WebAssembly (npm `highs`). Loaded once per process and cached: loading compiles the module
  * (~30-75 ms), each later solve of a model of a few hundred variables takes a few milliseconds.
  */
-import highsModule, { type Highs } from "highs";
+import highsModule, { type Highs, type Model } from "highs";
 import { ChokepointError } from "../model/errors.js";
 
 /** An LP the solver could not solve to optimality (a bug in the model builder, or numerical trouble). */
@@ -127,4 +127,28 @@ export function solutionOf(result: ReturnType<Highs["solve"]>, rows: number): Lp
     rowDual[r.Index] = r.Dual ?? 0;
   }
   return { objective: result.ObjectiveValue, primal, rowPrimal, rowDual };
+}
+
+/** HiGHS's model status for an optimum (`Model.getModelStatus`). */
+const MODEL_OPTIMAL = 7;
+
+/**
+ * Solve `lp` as it stands, trying each way to prepare it in turn until one reaches an optimum: a warm start can
+ * fail on a degenerate or ill-conditioned basis, so callers retry from the slack basis, then a cleared solver.
+ * The optimum VALUE does not depend on where the solve started. Returns it; throws `FlowSolveError` naming
+ * `what` when every attempt fails.
+ */
+export function runWithFallbacks(lp: Model, attempts: readonly (() => void)[], what: string): number {
+  let status: number | string = "not run";
+  for (const prepare of attempts) {
+    try {
+      prepare();
+      lp.run();
+      status = lp.getModelStatus();
+      if (status === MODEL_OPTIMAL) return lp.getObjectiveValue();
+    } catch (error) {
+      status = error instanceof Error ? error.message : String(error);
+    }
+  }
+  throw new FlowSolveError(`model status ${status}`, what);
 }

@@ -12,11 +12,10 @@
  * base basis, knockout) alone, as in `Allocator.restart`.
  */
 import type { Basis, Highs, Model } from "highs";
-import { FlowSolveError } from "./_solver.js";
+import { runWithFallbacks } from "./_solver.js";
 import { matrixOf } from "./_total-matrix.js";
 import type { FlowModel } from "./flow-model.js";
 
-const OPTIMAL = 7;
 /** HiGHS `simplex_strategy`: dual (its default) and primal. */
 const DUAL = 1;
 const PRIMAL = 4;
@@ -70,18 +69,7 @@ export class TotalModel {
         lp.options.set({ presolve: "on" });
       },
     ];
-    let status: number | string = "not run";
-    for (const prepare of attempts) {
-      try {
-        prepare();
-        lp.run();
-        status = lp.getModelStatus();
-        if (status === OPTIMAL) return lp.getObjectiveValue();
-      } catch (error) {
-        status = error instanceof Error ? error.message : String(error);
-      }
-    }
-    throw new FlowSolveError(`model status ${status}`, what);
+    return runWithFallbacks(lp, attempts, what);
   }
 
   /** The largest total served demand with the current knockout. */
