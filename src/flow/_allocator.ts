@@ -24,7 +24,7 @@
  */
 import type { Basis, Highs, Model } from "highs";
 import { edgeBounds, lpText, networkRows, num, sum } from "./_lp.js";
-import { runWithFallbacks } from "./_solver.js";
+import { restartFromBasis, runWithFallbacks } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** HiGHS `simplex_strategy` values: dual (its default) and primal. */
@@ -281,11 +281,7 @@ export class Allocator {
     if (!this.lp) return;
     this.reset();
     this.knockOut(removed);
-    this.lp.clearSolver();
-    // From an optimal basis presolve has nothing to gain, and exact steepest-edge weights cost more to set up
-    // than the few dozen iterations they save (Devex instead): 55-60 ms per knockout at 10^4 nodes, from 100+.
-    this.lp.options.set({ presolve: "off", simplex_dual_edge_weight_strategy: 1 });
-    this.lp.setBasis(basis);
+    restartFromBasis(this.lp, basis);
   }
 
   /** Primal values of the last solve: flow per edge index, served per node index (0 for non-consumers). */

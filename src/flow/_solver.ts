@@ -3,7 +3,7 @@
  * compiled to WebAssembly (npm `highs`). Loaded once per process and cached: loading compiles the module
  * (~30-75 ms), each later solve of a model of a few hundred variables takes a few milliseconds.
  */
-import highsModule, { type Highs, type Model } from "highs";
+import highsModule, { type Basis, type Highs, type Model } from "highs";
 import { ChokepointError } from "../model/errors.js";
 
 /** An LP the solver could not solve to optimality (a bug in the model builder, or numerical trouble). */
@@ -151,4 +151,16 @@ export function runWithFallbacks(lp: Model, attempts: readonly (() => void)[], w
     }
   }
   throw new FlowSolveError(`model status ${status}`, what);
+}
+
+/**
+ * Restart the next solve of `lp` from `basis` on a cleared solver (the N-1 knockouts: a knockout only tightens
+ * bounds, so the base optimum stays dual feasible). From an optimal basis presolve has nothing to gain, and
+ * exact steepest-edge weights cost more to set up than the few dozen iterations they save (Devex instead):
+ * 55-60 ms per knockout at 10^4 nodes, from 100+.
+ */
+export function restartFromBasis(lp: Model, basis: Basis): void {
+  lp.clearSolver();
+  lp.options.set({ presolve: "off", simplex_dual_edge_weight_strategy: 1 });
+  lp.setBasis(basis);
 }

@@ -8,11 +8,10 @@ import type { Basis, Highs } from "highs";
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import type { Allocator } from "./_allocator.js";
-import { quantize, quantum } from "./_clean.js";
 import { allocationNow, knockout } from "./_knockout.js";
 import { type KnockoutResults, KnockoutPool } from "./_knockout-totals.js";
 import { type FlowObjective, isLpObjective } from "./_solve-flow.js";
-import { type FlowSweep, type ProgressCallback, sweepFlow, throughput } from "./flow-chokepoints.js";
+import { type FlowSweep, type ProgressCallback, sweepBase, sweepFlow } from "./flow-chokepoints.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** Each of `nodes` knocked out alone on `allocator` (a worker's): totals and served per consumer, flat. */
@@ -50,13 +49,7 @@ export async function sweepFlowThreads(
     return sweepFlow(highs, graph, applied, objective, onProgress);
   const solver = knockout(highs, graph, applied, objective, true);
   try {
-    const { model } = solver;
-    const q = quantum(model.consumers.reduce((t, i) => t + model.demand[i]!, 0));
-    const grid = (a: Float64Array) => a.map((x) => quantize(x, q));
-    const start = solver.both([]);
-    const served = grid(start.served);
-    const nodes = model.nodes.filter((_, i) => model.demand[i] === 0);
-    const carries = throughput(highs, model, objective);
+    const { model, grid, start, served, nodes, carries } = sweepBase(highs, solver, objective);
     const open = nodes.map((id) => model.index.get(id)!).filter((i) => carries[i]! > 1e-9);
     const width = model.consumers.length;
     const inline = (batch: readonly number[], onEach?: () => void): KnockoutResults => {

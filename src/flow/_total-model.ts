@@ -12,7 +12,7 @@
  * base basis, knockout) alone, as in `Allocator.restart`.
  */
 import type { Basis, Highs, Model } from "highs";
-import { runWithFallbacks } from "./_solver.js";
+import { restartFromBasis, runWithFallbacks } from "./_solver.js";
 import { matrixOf } from "./_total-matrix.js";
 import type { FlowModel } from "./flow-model.js";
 
@@ -103,9 +103,7 @@ export class TotalModel {
   restart(basis: Basis, removed: Iterable<number>): void {
     if (!this.lp) return;
     this.knockOut(removed);
-    this.lp.clearSolver();
-    this.lp.options.set({ presolve: "off", simplex_dual_edge_weight_strategy: 1 });
-    this.lp.setBasis(basis);
+    restartFromBasis(this.lp, basis);
   }
 
   /** Primal values of the last solve: flow per edge index, served per node index (0 for non-consumers). */

@@ -85,6 +85,26 @@ export function throughput(highs: Highs, model: FlowModel, objective: FlowObject
   return through;
 }
 
+/**
+ * What every N-1 sweep starts from (one thread or many): the allocation with nothing more removed, served
+ * tonnes on the reporting grid (see `quantum`, so that survival and exposure do not see solver noise), the
+ * nodes knocked out one at a time (all but consumers, in id order) and the flow each carries.
+ */
+export function sweepBase(highs: Highs, solver: ReturnType<typeof knockout>, objective: FlowObjective) {
+  const { model } = solver;
+  const q = quantum(model.consumers.reduce((t, i) => t + model.demand[i]!, 0));
+  const grid = (a: Float64Array) => a.map((x) => quantize(x, q));
+  const start = solver.both([]);
+  return {
+    model,
+    grid,
+    start,
+    served: grid(start.served),
+    nodes: model.nodes.filter((_, i) => model.demand[i] === 0),
+    carries: throughput(highs, model, objective),
+  };
+}
+
 /** Run the N-1 sweep. Synchronous once HiGHS is loaded. */
 export function sweepFlow(
   highs: Highs,
@@ -95,14 +115,7 @@ export function sweepFlow(
 ): FlowSweep {
   const solver = knockout(highs, graph, applied, objective, true);
   try {
-    const { model } = solver;
-    // Served tonnes on the reporting grid (see `quantum`), so that survival and exposure do not see solver noise.
-    const q = quantum(model.consumers.reduce((t, i) => t + model.demand[i]!, 0));
-    const grid = (a: Float64Array) => a.map((x) => quantize(x, q));
-    const start = solver.both([]);
-    const served = grid(start.served);
-    const nodes = model.nodes.filter((_, i) => model.demand[i] === 0);
-    const carries = throughput(highs, model, objective);
+    const { model, grid, start, served, nodes, carries } = sweepBase(highs, solver, objective);
     const total = start.total;
     const servedWithout: Float64Array[] = [];
     const totalWithout = new Float64Array(nodes.length);
