@@ -35,11 +35,22 @@ export class AnalysisClient {
     return worker;
   }
 
-  /** Hand both workers the graph that the next requests analyse. */
-  setGraph(source: GraphSource): void {
+  /**
+   * Hand both workers the graph that the next requests analyse (nothing when they have it already). `checkNow`:
+   * they check it at once rather than at the first request (a dropped file, while the page checks it too).
+   * A full analysis still running is stopped: it was for the graph before.
+   */
+  setGraph(source: GraphSource, checkNow = false): void {
+    if (source === this.graph) return;
     this.graph = source;
-    this.quickWorker.postMessage({ type: "graph", source } satisfies WorkerRequest);
-    this.fullWorker.postMessage({ type: "graph", source } satisfies WorkerRequest);
+    if (this.fullBusy) {
+      this.fullWorker.terminate();
+      this.fullWorker = this.newWorker();
+      this.fullBusy = false;
+    }
+    this.requestId++; // answers still on their way are for the graph before
+    this.quickWorker.postMessage({ type: "graph", source, checkNow } satisfies WorkerRequest);
+    this.fullWorker.postMessage({ type: "graph", source, checkNow } satisfies WorkerRequest);
   }
 
   /** Ask for the quick and the full analysis of a scenario; earlier requests are dropped. */

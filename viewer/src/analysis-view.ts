@@ -67,9 +67,10 @@ export interface CountryView {
 /**
  * How far an analysis has got, in order: `reach` (which consumers are cut off), `structure` (single points of
  * failure, routes, chokepoints), `total` (the max-total served demand), `served` (its split by consumer and
- * country), `complete` (survival, losses, country failure sets, centrality). Small graphs skip the middle ones.
+ * country), `ranges` (each country's range over the max-total optima), `complete` (survival, losses, country
+ * failure sets, centrality). Small graphs skip the middle ones.
  */
-export type AnalysisStage = "reach" | "structure" | "total" | "served" | "complete";
+export type AnalysisStage = "reach" | "structure" | "total" | "served" | "ranges" | "complete";
 
 /** The stages in order (a later stage's data supersedes an earlier one's). */
 export const ANALYSIS_STAGES: readonly AnalysisStage[] = [
@@ -77,12 +78,13 @@ export const ANALYSIS_STAGES: readonly AnalysisStage[] = [
   "structure",
   "total",
   "served",
+  "ranges",
   "complete",
 ];
 
 /** True once the data holds the per-consumer served demand (or the analysis is complete). */
 export function servedShown(view: Pick<AnalysisView, "stage"> | null): boolean {
-  return view !== null && (view.stage === "served" || view.stage === "complete");
+  return view !== null && ANALYSIS_STAGES.indexOf(view.stage) >= ANALYSIS_STAGES.indexOf("served");
 }
 
 export interface AnalysisView {

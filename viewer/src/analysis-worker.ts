@@ -15,7 +15,7 @@ import type { AnalysisData } from "./analysis-view.js";
 import { type GraphSource, graphFromSource } from "./graph-source.js";
 
 export type WorkerRequest =
-  | { type: "graph"; source: GraphSource }
+  | { type: "graph"; source: GraphSource; checkNow?: boolean }
   | { type: "analyze"; id: number; scenario: Scenario; lever: Lever | null; phase: "quick" | "full" };
 
 export type WorkerResponse =
@@ -30,10 +30,21 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const post = (response: WorkerResponse) => (self as unknown as Worker).postMessage(response);
   if (request.type === "graph") {
-    // checked when first needed: a request may already be queued behind this message
+    // checked when first needed (a request may already be queued behind this message), or at once when the page
+    // sends a dropped file's bytes before it has checked them itself: both checks then run side by side
     source = request.source;
     graph = null;
     csr = null;
+    if (request.checkNow) {
+      try {
+        graph = graphFromSource(source);
+        csr = buildCsr(graph);
+      } catch {
+        // the page's own check reports the file's problems; a request for this graph would report it again
+        graph = null;
+        csr = null;
+      }
+    }
     return;
   }
   try {

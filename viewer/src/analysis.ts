@@ -122,9 +122,15 @@ export async function analyzeForViewer(
       parts.full = await flowAnalysis(graph, applied, { attack: false });
       parts.flow = parts.full.flow;
     } else if (graph.order <= FLOW_MAX_NODES) {
-      parts.flow = await servedInSteps(graph, applied, (total) => {
-        parts.maxTotalServed = total;
-        if (staged) emit(assemble(parts, "total"));
+      parts.flow = await servedInSteps(graph, applied, {
+        onTotal: (total) => {
+          parts.maxTotalServed = total;
+          if (staged) emit(assemble(parts, "total"));
+        },
+        onSplit: (split) => {
+          if (!staged) return;
+          emit(assemble({ ...parts, flow: split, rangesPending: true }, "served"));
+        },
       });
       parts.notes.push(
         `Time to survive, losses and flow chokepoints are not computed in the page above ${FLOW_SWEEP_MAX_NODES} nodes.`,
@@ -134,7 +140,7 @@ export async function analyzeForViewer(
     parts.notes.push(`Served demand (flow) could not be computed: ${(e as Error).message}`);
   }
   if (parts.flow) parts.maxTotalServed = parts.flow.maxTotalServed;
-  if (staged) emit(assemble(parts, "served"));
+  if (staged) emit(assemble(parts, "ranges"));
   // Intervals on the served shares when the data carries ranges: a small Monte Carlo in this worker.
   if (parts.flow && graph.order <= FLOW_SWEEP_MAX_NODES && hasRanges(graph)) {
     try {
@@ -173,6 +179,8 @@ interface Parts {
   full?: FlowAnalysis;
   intervals?: Awaited<ReturnType<typeof monteCarlo>>["intervals"]["countries"];
   analyzed?: AnalyzeResult;
+  /** The countries' served ranges of `flow` are not computed yet (shown as none). */
+  rangesPending?: boolean;
 }
 
 /** The page's record of what is known at `stage` (fields not computed yet are empty or null). */
@@ -237,7 +245,9 @@ function assemble(parts: Parts, stage: AnalysisStage): AnalysisData {
       served: f ? f.served : null,
       servedFraction: f ? f.fraction : null,
       servedFractionRange:
-        f && f.demand > 0 ? [f.servedRange[0] / f.demand, f.servedRange[1] / f.demand] : null,
+        f && f.demand > 0 && !parts.rangesPending
+          ? [f.servedRange[0] / f.demand, f.servedRange[1] / f.demand]
+          : null,
       servedInterval: intervals?.[country]?.fraction ?? null,
       timeToSurviveDays: full?.survival.countries[country]?.daysToSurvive ?? null,
       lossPerYear: loss ?? (full ? 0 : null),

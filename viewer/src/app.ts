@@ -98,6 +98,8 @@ export class App implements Actions {
   private route: ReadonlySet<string> = new Set();
   private writtenHash = "";
   private readonly hooks: ViewerHooks;
+  /** What the analysis workers load for the graph on screen. */
+  private shownSource: GraphSource | null = null;
 
   constructor(elements: AppElements) {
     this.messages = new Messages(elements.banner);
@@ -236,6 +238,19 @@ export class App implements Actions {
     this.setGraph(graph, title, state, source);
   }
 
+  /** `FileTarget`: the workers check a dropped file while the page does (null: back to the graph shown). */
+  prefetch(source: GraphSource | null): void {
+    if (source) {
+      this.workers.setGraph(source, true);
+      return;
+    }
+    if (!this.shownSource) return;
+    this.workers.setGraph(this.shownSource);
+    // the analysis of the graph on screen was stopped for the file: run it again
+    this.analysedKey = null;
+    this.runAnalysis();
+  }
+
   /** Show a graph; `source` is what the workers load (the file's bytes), an export of `graph` when absent. */
   private setGraph(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void {
     this.aggregated = title.endsWith("(aggregated)");
@@ -274,6 +289,7 @@ export class App implements Actions {
     this.history = createHistory(next);
     this.hooks.timings.graphChecked = performance.now();
     const shared = source ?? { kind: "serialized", graph: graph.export() };
+    this.shownSource = shared;
     this.workers.setGraph(shared);
     this.timeline.setGraph(shared, graph.order);
     // Draw first (positions are set before sigma's one indexation), analyse after: the analyses arrive as

@@ -31,8 +31,33 @@ export interface Encodings {
   maxima: { capacity: number; throughput: number; volume: number };
 }
 
-/** What a node is measured by: consumers by demand, others by capacity (or what they ship when unlimited). */
-export function nodeMeasure(graph: SupplyGraph, node: string, by: SizeBy): number {
+/** Baseline volume each node ships out and receives (one pass over the edges). */
+interface Volumes {
+  out: Map<string, number>;
+  in: Map<string, number>;
+}
+
+function volumesOf(graph: SupplyGraph): Volumes {
+  const out = new Map<string, number>();
+  const inflow = new Map<string, number>();
+  graph.forEachEdge((_e, a, s, t) => {
+    const v = a.volume ?? 0;
+    out.set(s, (out.get(s) ?? 0) + v);
+    inflow.set(t, (inflow.get(t) ?? 0) + v);
+  });
+  return { out, in: inflow };
+}
+
+/**
+ * What a node is measured by: consumers by demand, others by capacity (or what they ship when unlimited).
+ * `volumes` (the edges' sums per node) saves a pass over each node's edges when measuring every node.
+ */
+export function nodeMeasure(
+  graph: SupplyGraph,
+  node: string,
+  by: SizeBy,
+  volumes: Volumes = volumesOf(graph),
+): number {
   const a = graph.getNodeAttributes(node);
   if (by === "capacity") {
     if ((a.demand ?? 0) > 0) return a.demand ?? 0;
@@ -40,16 +65,9 @@ export function nodeMeasure(graph: SupplyGraph, node: string, by: SizeBy): numbe
     if (a.capacity !== undefined) return a.capacity;
   }
   // throughput (and the fallback for nodes without capacity): baseline volume out, or in for consumers
-  let out = 0;
-  graph.forEachOutEdge(node, (_e, ea) => {
-    out += ea.volume ?? 0;
-  });
+  const out = volumes.out.get(node) ?? 0;
   if (out > 0) return out;
-  let inflow = 0;
-  graph.forEachInEdge(node, (_e, ea) => {
-    inflow += ea.volume ?? 0;
-  });
-  return inflow;
+  return volumes.in.get(node) ?? 0;
 }
 
 /** Square-root scale (area ∝ value) from [0, max] to [min, max] pixels. */
@@ -83,10 +101,11 @@ export function buildEncodings(graph: SupplyGraph): Encodings {
 
   const sizes: Encodings["sizes"] = { capacity: new Map(), throughput: new Map() };
   const maxima = { capacity: 0, throughput: 0, volume: 0 };
+  const volumes = volumesOf(graph);
   for (const by of ["capacity", "throughput"] as const) {
     const values = new Map<string, number>();
     graph.forEachNode((n) => {
-      const v = nodeMeasure(graph, n, by);
+      const v = nodeMeasure(graph, n, by, volumes);
       values.set(n, v);
       if (v > maxima[by]) maxima[by] = v;
     });

@@ -28,6 +28,12 @@ export interface FileTarget {
    * graph when absent).
    */
   show(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void;
+  /**
+   * A file about to be checked on the page: its bytes can go to the analysis workers now, so that they check it
+   * while the page does (`show` with the same source then sends nothing). `null`: the file was not shown after
+   * all; the workers go back to the graph on screen.
+   */
+  prefetch(source: GraphSource | null): void;
 }
 
 /** The text of the aggregate-or-draw question. */
@@ -63,13 +69,17 @@ export class GraphFiles {
   /** Check a file on the page's thread. */
   private loadHere(source: GraphSource & { kind: "bytes" }, state: State): void {
     const name = source.file;
+    this.target.prefetch(source);
     const result = checkGraphBytes(source.bytes, { file: name });
     if (!result.graph || result.problems.some((p) => p.severity === "error")) {
+      this.target.prefetch(null);
       this.messages.loadProblems(name, result.problems);
       return;
     }
-    if (result.graph.order > LARGE_GRAPH_NODES) this.offer(result.graph, name, state, source);
-    else this.target.show(result.graph, name, state, source);
+    if (result.graph.order > LARGE_GRAPH_NODES) {
+      this.target.prefetch(null);
+      this.offer(result.graph, name, state, source);
+    } else this.target.show(result.graph, name, state, source);
     this.warnings(name, result.problems.length);
   }
 
