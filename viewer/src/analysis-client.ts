@@ -37,8 +37,10 @@ export class AnalysisClient {
 
   /**
    * Hand both workers the graph that the next requests analyse (nothing when they have it already). `checkNow`:
-   * they check it at once rather than at the first request (a dropped file, while the page checks it too).
-   * A full analysis still running is stopped: it was for the graph before.
+   * the full worker checks it at once rather than at the first request (a dropped file, while the page checks
+   * it too), since its served demand is the answer that takes longest; the quick one checks it when asked, so
+   * that no more than two checks share the CPU with the page's. A full analysis still running is stopped: it
+   * was for the graph before.
    */
   setGraph(source: GraphSource, checkNow = false): void {
     if (source === this.graph) return;
@@ -49,7 +51,7 @@ export class AnalysisClient {
       this.fullBusy = false;
     }
     this.requestId++; // answers still on their way are for the graph before
-    this.quickWorker.postMessage({ type: "graph", source, checkNow } satisfies WorkerRequest);
+    this.quickWorker.postMessage({ type: "graph", source } satisfies WorkerRequest);
     this.fullWorker.postMessage({ type: "graph", source, checkNow } satisfies WorkerRequest);
   }
 
