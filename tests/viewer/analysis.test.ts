@@ -6,7 +6,10 @@ import { supplyStatus } from "../../src/analysis/supply.js";
 import { ScenarioError } from "../../src/model/errors.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { analyzeForViewer } from "../../viewer/src/analysis.js";
-import { toAnalysisView } from "../../viewer/src/analysis-view.js";
+import { type AnalysisData, toAnalysisView } from "../../viewer/src/analysis-view.js";
+import { parseGraph } from "../../src/io/parse-graph.js";
+import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
+import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
 
 // Two magnet makers; the heavy-RE-free one (no DyTb in its recipe) keeps Honda supplied without China.
 const graph = graphFromText(`
@@ -114,4 +117,36 @@ describe("analyzeForViewer: intervals from the data's ranges", () => {
     const plain = await analyzeForViewer(graph, { name: "baseline" });
     expect(plain.countries.every((c) => c.servedInterval === null)).toBe(true);
   });
+});
+
+describe("analyzeForViewer: a large graph's served demand in stages", () => {
+  test("the split comes before the countries' ranges, with the same figures and no range yet", async () => {
+    const big = parseGraph([...syntheticGraphJson(syntheticNetwork({ nodes: 2_100, seed: 3 }))].join(""), {
+      file: "generated.json",
+    });
+    const stages: AnalysisData[] = [];
+    await analyzeForViewer(big, { name: "baseline" }, null, { onStage: (d) => stages.push(d) });
+    expect(stages.map((d) => d.stage)).toEqual(["total", "served", "ranges", "complete"]);
+    const [total, served, ranges, complete] = stages as [
+      AnalysisData,
+      AnalysisData,
+      AnalysisData,
+      AnalysisData,
+    ];
+    expect(total.consumers.every((c) => c.served === null)).toBe(true);
+    expect(served.maxTotalServed).toBe(total.maxTotalServed);
+    // the split is final at "served": the later stages repeat it
+    const split = (d: AnalysisData) => d.consumers.map((c) => [c.id, c.served]);
+    expect(split(ranges)).toEqual(split(served));
+    expect(split(complete)).toEqual(split(served));
+    expect(served.countries.every((c) => c.served !== null && c.servedFractionRange === null)).toBe(true);
+    for (const c of ranges.countries) {
+      const [least, most] = c.servedFractionRange!;
+      expect(least).toBeLessThanOrEqual(c.servedFraction! + 1e-9);
+      expect(most).toBeGreaterThanOrEqual(c.servedFraction! - 1e-9);
+    }
+    expect(complete.countries.map((c) => c.servedFractionRange)).toEqual(
+      ranges.countries.map((c) => c.servedFractionRange),
+    );
+  }, 120_000);
 });

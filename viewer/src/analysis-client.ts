@@ -39,7 +39,7 @@ export class AnalysisClient {
    * Hand both workers the graph that the next requests analyse (nothing when they have it already). `checkNow`:
    * the full worker checks it at once rather than at the first request (a dropped file, while the page checks
    * it too), since its served demand is the answer that takes longest; the quick one checks it when asked, so
-   * that no more than two checks share the CPU with the page's. A full analysis still running is stopped: it
+   * that one check, not two, shares the CPU with the page's. A full analysis still running is stopped: it
    * was for the graph before.
    */
   setGraph(source: GraphSource, checkNow = false): void {
