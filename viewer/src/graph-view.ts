@@ -1,17 +1,13 @@
 /**
- * The drawing of the graph: the page's one sigma renderer, the positions it draws the graph at, and the layers
- * drawn with it (the world map or the tiers' column headers under the graph, the analysis marks over it). The app
- * hands it a graph, a reducer context and what the reducers read; it refreshes sigma for what changed.
- *
- * Sigma draws the app's graph itself: positions and appearance come from the reducers, and the frame of the
- * drawing (sigma's normalisation) is the positions' bounding box, set as sigma's custom bounding box since the
- * graph has no x/y attributes. Why not a display graph with x/y attributes (as before): building that copy took
- * 0.3-0.5 s in Node and 0.6-1.3 s in the page for a dropped 10^4-node file (36,000 edges), before its first
- * drawing.
+ * The drawing of the graph: the page's one sigma renderer, the display graph it draws (positions only; the
+ * appearance comes from the reducers), and the layers drawn with it (the world map or the tiers' column headers
+ * under the graph, the analysis marks over it). The app hands it a graph, a reducer context and what the reducers
+ * read; it refreshes sigma for what changed.
  */
 import { DirectedGraph } from "graphology";
 import Sigma from "sigma";
-import { EdgeLineProgram } from "sigma/rendering";
+import { EdgeLineProgram, NodePointProgram } from "sigma/rendering";
+import { animateNodes } from "sigma/utils";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { type DisplayInputs, displayChanges } from "./display-diff.js";
 import { compositeCanvas } from "./export-png.js";
@@ -19,7 +15,12 @@ import type { Positions } from "./layouts/types.js";
 import { type Caption, MapLayer } from "./map-layer.js";
 import { type Marks, MarksLayer } from "./marks-layer.js";
 import { edgeAppearance, nodeAppearance, type ReducerContext } from "./reducers.js";
-import { LARGE_GRAPH_EDGE_TYPE, SIGMA_SETTINGS, STAGED_MIN_NODES } from "./settings.js";
+import {
+  LARGE_GRAPH_EDGE_TYPE,
+  LARGE_GRAPH_NODE_TYPE,
+  SIGMA_SETTINGS,
+  STAGED_MIN_NODES,
+} from "./settings.js";
 
 /** What the drawing reports back to the app. */
 export interface GraphViewEvents {
@@ -36,36 +37,9 @@ export interface Appearance {
   inputs: DisplayInputs;
 }
 
-/** The box around `positions` (sigma's frame of the drawing), as sigma computed it from x/y attributes. */
-function boxOf(positions: Positions): { x: [number, number]; y: [number, number] } {
-  if (positions.size === 0) return { x: [0, 1], y: [0, 1] };
-  let xMin = Infinity;
-  let xMax = -Infinity;
-  let yMin = Infinity;
-  let yMax = -Infinity;
-  for (const { x, y } of positions.values()) {
-    if (x < xMin) xMin = x;
-    if (x > xMax) xMax = x;
-    if (y < yMin) yMin = y;
-    if (y > yMax) yMax = y;
-  }
-  return { x: [xMin, xMax], y: [yMin, yMax] };
-}
-
-/** Sigma's default easing of node animations. */
-const quadraticInOut = (k: number) => (k < 0.5 ? 2 * k * k : -1 + (4 - 2 * k) * k);
-
-/** How long a change of layout moves the nodes. */
-const ANIMATION_MS = 350;
-
 export class GraphView {
   private renderer: Sigma | null = null;
-  /** The graph drawn (null before the first one). */
-  private graph: SupplyGraph | null = null;
-  /** Where each node of `graph` is drawn now (graph coordinates; moved in place by animations). */
-  private positions: Positions = new Map();
-  /** Stops the layout animation under way. */
-  private stopAnimation: (() => void) | null = null;
+  private display: DirectedGraph | null = null;
   private mapLayer: MapLayer | null = null;
   private marksLayer: MarksLayer | null = null;
   /** What the reducers read (null before the first graph). */
@@ -74,6 +48,8 @@ export class GraphView {
   private drawnInputs: DisplayInputs | null = null;
   /** The edge program of the graph shown (none: sigma's default arrows). */
   private edgeType: { type?: string } = {};
+  /** The node program of the graph shown (none: sigma's default circles). */
+  private nodeType: { type?: string } = {};
 
   constructor(
     private readonly container: HTMLElement,
@@ -83,17 +59,18 @@ export class GraphView {
   /** Show a graph at `positions` (call `setAppearance` first: sigma indexes every item with it). */
   show(graph: SupplyGraph, positions: Positions, captions: () => Caption[], isMap: () => boolean): void {
     this.killLayers();
-    this.stopAnimation?.();
-    const drawn: Positions = new Map();
+    const display = new DirectedGraph({ multi: false, allowSelfLoops: false });
     graph.forEachNode((id) => {
       const p = positions.get(id);
-      drawn.set(id, { x: p?.x ?? 0, y: p?.y ?? 0 });
+      display.addNode(id, { x: p?.x ?? 0, y: p?.y ?? 0 });
     });
-    this.positions = drawn;
-    this.graph = graph;
-    // above STAGED_MIN_NODES edges are 1-pixel lines (see LARGE_GRAPH_EDGE_TYPE)
-    this.edgeType = graph.order > STAGED_MIN_NODES ? { type: LARGE_GRAPH_EDGE_TYPE } : {};
-    const renderer = this.attach(graph);
+    graph.forEachEdge((e, _a, s, t) => display.addDirectedEdgeWithKey(e, s, t));
+    this.display = display;
+    // above STAGED_MIN_NODES edges are 1-pixel lines and nodes points (see LARGE_GRAPH_EDGE_TYPE, _NODE_TYPE)
+    const large = graph.order > STAGED_MIN_NODES;
+    this.edgeType = large ? { type: LARGE_GRAPH_EDGE_TYPE } : {};
+    this.nodeType = large ? { type: LARGE_GRAPH_NODE_TYPE } : {};
+    const renderer = this.attach(display);
     this.mapLayer = new MapLayer(renderer, isMap, captions);
     this.marksLayer = new MarksLayer(renderer);
   }
@@ -104,13 +81,11 @@ export class GraphView {
     if (full) this.drawnInputs = null;
   }
 
-  private attach(graph: SupplyGraph): Sigma {
-    const renderer = this.renderer ?? this.createRenderer();
+  private attach(display: DirectedGraph): Sigma {
+    const renderer = this.renderer ?? this.createRenderer(display);
     // the whole graph in view, set before sigma draws it: a camera change after would draw it a second time
     renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    renderer.setCustomBBox(boxOf(this.positions));
-    if (renderer.getGraph() !== graph) renderer.setGraph(graph);
-    else renderer.refresh();
+    if (renderer.getGraph() !== display) renderer.setGraph(display);
     // sigma applied the reducers to every item: the next refresh starts from what it drew
     this.drawnInputs = this.appearance?.inputs ?? null;
     return renderer;
@@ -121,22 +96,23 @@ export class GraphView {
    * WebGL contexts and compile every shader program again, which in software WebGL held the first frame of a
    * dropped 10^4-node graph for seconds.
    */
-  private createRenderer(): Sigma {
-    // Made on an empty graph: sigma draws in its constructor, before the bounding box of the positions is set.
-    // What sigma draws comes from the reducers alone (never the data's attributes: a node's `type` or `size` in a
-    // file would mean something else to sigma).
-    const renderer = new Sigma(new DirectedGraph(), this.container, {
+  private createRenderer(display: DirectedGraph): Sigma {
+    const renderer = new Sigma(display, this.container, {
       ...SIGMA_SETTINGS,
       edgeProgramClasses: { [LARGE_GRAPH_EDGE_TYPE]: EdgeLineProgram },
-      nodeReducer: (node) => {
-        const p = this.positions.get(node);
-        const at = { x: p?.x ?? 0, y: p?.y ?? 0 };
-        return this.appearance ? { ...at, ...nodeAppearance(this.appearance.context, node) } : at;
-      },
-      edgeReducer: (edge) =>
+      nodeProgramClasses: { [LARGE_GRAPH_NODE_TYPE]: NodePointProgram },
+      nodeReducer: (node, data) =>
         this.appearance
-          ? { ...edgeAppearance(this.appearance.context, edge, this.appearance.route), ...this.edgeType }
-          : {},
+          ? { ...data, ...nodeAppearance(this.appearance.context, node), ...this.nodeType }
+          : data,
+      edgeReducer: (edge, data) =>
+        this.appearance
+          ? {
+              ...data,
+              ...edgeAppearance(this.appearance.context, edge, this.appearance.route),
+              ...this.edgeType,
+            }
+          : data,
     });
     this.renderer = renderer;
     renderer.on("clickNode", ({ node, event }) => this.events.clickNode(node, event.original.shiftKey));
@@ -154,12 +130,13 @@ export class GraphView {
    */
   refresh(graph: SupplyGraph): void {
     const renderer = this.renderer;
-    if (!renderer || !this.graph || !this.appearance) return;
+    const display = this.display;
+    if (!renderer || !display || !this.appearance) return;
     const inputs = this.appearance.inputs;
     const changes = displayChanges(graph, this.drawnInputs, inputs);
     this.drawnInputs = inputs;
     if (changes !== "all" && changes.nodes.size === 0 && changes.edges.size === 0) return;
-    if (changes === "all" || this.graph.order <= STAGED_MIN_NODES) renderer.refresh();
+    if (changes === "all" || display.order <= STAGED_MIN_NODES) renderer.refresh();
     else
       renderer.refresh({
         partialGraph: { nodes: [...changes.nodes], edges: [...changes.edges] },
@@ -169,46 +146,20 @@ export class GraphView {
 
   /** Move the nodes to `positions` (animated or at once) and frame the whole graph. */
   applyLayout(positions: Positions, animate: boolean): void {
-    const renderer = this.renderer;
-    if (!renderer || !this.graph) return;
-    this.stopAnimation?.();
-    const drawn = this.positions;
-    const targets = [...positions].filter(([id]) => drawn.has(id));
+    const display = this.display;
+    if (!display) return;
     const done = () => {
-      for (const [id, p] of targets) drawn.set(id, { x: p.x, y: p.y });
-      renderer.setCustomBBox(boxOf(drawn));
-      renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-      renderer.refresh();
+      this.renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      this.renderer?.refresh();
     };
-    if (!animate) {
+    if (animate) {
+      const targets: Record<string, { x: number; y: number }> = {};
+      for (const [id, p] of positions) targets[id] = p;
+      animateNodes(display, targets, { duration: 350 }, done);
+    } else {
+      for (const [id, p] of positions) display.mergeNodeAttributes(id, p);
       done();
-      return;
     }
-    // as sigma's animateNodes: each frame moves every node part of the way, and the frame follows the nodes
-    const starts = new Map(targets.map(([id]) => [id, drawn.get(id)!]));
-    const start = performance.now();
-    let frame = 0;
-    const step = () => {
-      const t = (performance.now() - start) / ANIMATION_MS;
-      if (t >= 1) {
-        this.stopAnimation = null;
-        done();
-        return;
-      }
-      const k = quadraticInOut(t);
-      for (const [id, p] of targets) {
-        const s = starts.get(id)!;
-        drawn.set(id, { x: p.x * k + s.x * (1 - k), y: p.y * k + s.y * (1 - k) });
-      }
-      renderer.setCustomBBox(boxOf(drawn));
-      renderer.refresh();
-      frame = requestAnimationFrame(step);
-    };
-    this.stopAnimation = () => {
-      cancelAnimationFrame(frame);
-      this.stopAnimation = null;
-    };
-    step();
   }
 
   setMarks(marks: Marks): void {
@@ -232,9 +183,9 @@ export class GraphView {
 
   /** Where a node is on the page (for tests and tooltips); null when not drawn. */
   nodePagePosition(node: string): { x: number; y: number } | null {
-    const at = this.positions.get(node);
-    if (!this.renderer || !at) return null;
-    const p = this.renderer.graphToViewport(at);
+    if (!this.renderer || !this.display?.hasNode(node)) return null;
+    const { x, y } = this.display.getNodeAttributes(node) as { x: number; y: number };
+    const p = this.renderer.graphToViewport({ x, y });
     const r = this.container.getBoundingClientRect();
     return { x: p.x + r.left, y: p.y + r.top };
   }

@@ -111,6 +111,15 @@ export const LARGE_GRAPH_NODES = 20_000;
  */
 export const LARGE_GRAPH_EDGE_TYPE = "thin";
 
+/**
+ * Above `STAGED_MIN_NODES` nodes are drawn by the program registered under this name, sigma's `NodePointProgram`
+ * (one WebGL point per node, drawn as a disc of the same size) rather than sigma's default circles, which are an
+ * instanced draw (3 vertices × one instance per node). In software WebGL (SwiftShader) a redraw of the generated
+ * 10^4-node graph, measured in the page with the GPU work waited for, took 670-1,200 ms with circles and
+ * 175-210 ms with points (of which 1-pixel edges about 150 ms); see tests/bench/results/viewer-10k.md.
+ */
+export const LARGE_GRAPH_NODE_TYPE = "dot";
+
 /** How many chokepoints the side panel lists. */
 export const CHOKEPOINT_LIST_LENGTH = 12;
 
