@@ -242,10 +242,12 @@ export class App implements Actions {
   prefetch(source: GraphSource | null): void {
     if (source) {
       this.workers.setGraph(source, true);
+      this.timeline.stop();
       return;
     }
-    if (!this.shownSource) return;
+    if (!this.shownSource || !this.graph) return;
     this.workers.setGraph(this.shownSource);
+    this.timeline.setGraph(this.shownSource, this.graph.order);
     // the analysis of the graph on screen was stopped for the file: run it again
     this.analysedKey = null;
     this.runAnalysis();

@@ -84,6 +84,16 @@ export class Timeline {
     else this.client.setGraph(graph);
   }
 
+  /**
+   * Stop the simulation under way, if any (a new graph is coming: its CPU is better spent checking that);
+   * `setGraph` starts again.
+   */
+  stop(): void {
+    this.pause();
+    this.pending = false;
+    this.client.stop();
+  }
+
   /** Simulate the page's scenario (the previous simulation stays on screen until the new one arrives). */
   simulate(scenario: Scenario, lever: Lever | null): void {
     if (this.unavailable) return;
