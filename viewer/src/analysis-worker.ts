@@ -38,7 +38,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     csr = null;
     if (request.checkNow) {
       // the LP solver's WebAssembly compiles on V8's background threads while this thread checks the file
-      void loadHighs();
+      loadHighs().catch(() => undefined); // a failure shows when the analysis awaits it
       try {
         graph = graphFromSource(source);
         csr = buildCsr(graph);
