@@ -1,10 +1,15 @@
 /**
- * The drawing of the graph: the page's one sigma renderer, the display graph it draws (positions only; the
- * appearance comes from the reducers), and the layers drawn with it (the world map or the tiers' column headers
- * under the graph, the analysis marks over it). The app hands it a graph, a reducer context and what the reducers
- * read; it refreshes sigma for what changed.
+ * The drawing of the graph: the page's one sigma renderer, drawing the app's graph (positions as its nodes' x/y;
+ * the appearance comes from the reducers), and the layers drawn with it (the world map or the tiers' column
+ * headers under the graph, the analysis marks over it). The app hands it a graph, a reducer context and what the
+ * reducers read; it refreshes sigma for what changed.
+ *
+ * Why positions are written into the app's graph: sigma 3 reads x/y from the graph's attributes (not from the
+ * reducer) when it indexes a graph, and a separate display graph holding them cost a copy of every node and edge
+ * before each first drawing (0.3-0.5 s in Node for the generated 10^4-node graph's 36,000 edges, 0.6-1.3 s in the
+ * page). x and y are reserved drawing attributes (`RESERVED_DRAWING_KEYS`): no file may set them, the viewer
+ * derives them.
  */
-import { DirectedGraph } from "graphology";
 import Sigma from "sigma";
 import { EdgeLineProgram, NodePointProgram } from "sigma/rendering";
 import { animateNodes } from "sigma/utils";
@@ -39,7 +44,8 @@ export interface Appearance {
 
 export class GraphView {
   private renderer: Sigma | null = null;
-  private display: DirectedGraph | null = null;
+  /** The graph drawn (its nodes carry their positions as x/y). */
+  private display: SupplyGraph | null = null;
   private mapLayer: MapLayer | null = null;
   private marksLayer: MarksLayer | null = null;
   /** What the reducers read (null before the first graph). */
@@ -59,12 +65,17 @@ export class GraphView {
   /** Show a graph at `positions` (call `setAppearance` first: sigma indexes every item with it). */
   show(graph: SupplyGraph, positions: Positions, captions: () => Caption[], isMap: () => boolean): void {
     this.killLayers();
-    const display = new DirectedGraph({ multi: false, allowSelfLoops: false });
-    graph.forEachNode((id) => {
-      const p = positions.get(id);
-      display.addNode(id, { x: p?.x ?? 0, y: p?.y ?? 0 });
-    });
-    graph.forEachEdge((e, _a, s, t) => display.addDirectedEdgeWithKey(e, s, t));
+    const display = graph;
+    // before sigma is handed the graph: it does not listen to it yet, so this is one pass and no event
+    display.updateEachNodeAttributes(
+      (id, a) => {
+        const p = positions.get(id);
+        a.x = p?.x ?? 0;
+        a.y = p?.y ?? 0;
+        return a;
+      },
+      { attributes: ["x", "y"] },
+    );
     this.display = display;
     // above STAGED_MIN_NODES edges are 1-pixel lines and nodes points (see LARGE_GRAPH_EDGE_TYPE, _NODE_TYPE)
     const large = graph.order > STAGED_MIN_NODES;
@@ -81,11 +92,13 @@ export class GraphView {
     if (full) this.drawnInputs = null;
   }
 
-  private attach(display: DirectedGraph): Sigma {
+  private attach(display: SupplyGraph): Sigma {
     const renderer = this.renderer ?? this.createRenderer(display);
     // the whole graph in view, set before sigma draws it: a camera change after would draw it a second time
     renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // (the same graph again, e.g. back to an aggregate: drawn at once too, as a new one would be)
     if (renderer.getGraph() !== display) renderer.setGraph(display);
+    else renderer.refresh();
     // sigma applied the reducers to every item: the next refresh starts from what it drew
     this.drawnInputs = this.appearance?.inputs ?? null;
     return renderer;
@@ -96,22 +109,19 @@ export class GraphView {
    * WebGL contexts and compile every shader program again, which in software WebGL held the first frame of a
    * dropped 10^4-node graph for seconds.
    */
-  private createRenderer(display: DirectedGraph): Sigma {
+  private createRenderer(display: SupplyGraph): Sigma {
     const renderer = new Sigma(display, this.container, {
       ...SIGMA_SETTINGS,
       edgeProgramClasses: { [LARGE_GRAPH_EDGE_TYPE]: EdgeLineProgram },
       nodeProgramClasses: { [LARGE_GRAPH_NODE_TYPE]: NodePointProgram },
+      // what sigma draws comes from the position and the reducers, never from the data's other attributes
       nodeReducer: (node, data) =>
         this.appearance
-          ? { ...data, ...nodeAppearance(this.appearance.context, node), ...this.nodeType }
+          ? { x: data.x, y: data.y, ...nodeAppearance(this.appearance.context, node), ...this.nodeType }
           : data,
       edgeReducer: (edge, data) =>
         this.appearance
-          ? {
-              ...data,
-              ...edgeAppearance(this.appearance.context, edge, this.appearance.route),
-              ...this.edgeType,
-            }
+          ? { ...edgeAppearance(this.appearance.context, edge, this.appearance.route), ...this.edgeType }
           : data,
     });
     this.renderer = renderer;
@@ -184,7 +194,7 @@ export class GraphView {
   /** Where a node is on the page (for tests and tooltips); null when not drawn. */
   nodePagePosition(node: string): { x: number; y: number } | null {
     if (!this.renderer || !this.display?.hasNode(node)) return null;
-    const { x, y } = this.display.getNodeAttributes(node) as { x: number; y: number };
+    const { x, y } = this.display.getNodeAttributes(node) as unknown as { x: number; y: number };
     const p = this.renderer.graphToViewport({ x, y });
     const r = this.container.getBoundingClientRect();
     return { x: p.x + r.left, y: p.y + r.top };

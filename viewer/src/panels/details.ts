@@ -20,7 +20,8 @@ const ORDER = [
   "status",
   "since",
 ];
-const SKIP = new Set(["sources", "notes", "label", "ranges"]);
+// x and y: where the drawing puts the node (the viewer writes them; no file may set them)
+const SKIP = new Set(["sources", "notes", "label", "ranges", "x", "y"]);
 
 function valueText(value: unknown): string {
   if (typeof value === "number") return formatNumber(value, 3);
