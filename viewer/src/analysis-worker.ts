@@ -8,7 +8,6 @@ import type { Csr } from "../../src/analysis/_csr.js";
 import { buildCsr } from "../../src/analysis/_csr.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { ChokepointError } from "../../src/model/errors.js";
-import { loadHighs } from "../../src/flow/_solver.js";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { analyzeForViewer } from "./analysis.js";
@@ -37,8 +36,6 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     graph = null;
     csr = null;
     if (request.checkNow) {
-      // the LP solver's WebAssembly compiles on V8's background threads while this thread checks the file
-      loadHighs().catch(() => undefined); // a failure shows when the analysis awaits it
       try {
         graph = graphFromSource(source);
         csr = buildCsr(graph);
