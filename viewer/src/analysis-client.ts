@@ -55,6 +55,20 @@ export class AnalysisClient {
     this.fullWorker.postMessage({ type: "graph", source, checkNow } satisfies WorkerRequest);
   }
 
+  /**
+   * Stop the full analysis under way (a file is being read: the CPU goes to it); answers on their way are
+   * dropped. The workers keep their graph: the next `analyze` starts again.
+   */
+  stop(): void {
+    this.requestId++;
+    if (!this.fullBusy) return;
+    this.fullWorker.terminate();
+    this.fullWorker = this.newWorker();
+    this.fullBusy = false;
+    if (this.graph)
+      this.fullWorker.postMessage({ type: "graph", source: this.graph } satisfies WorkerRequest);
+  }
+
   /** Ask for the quick and the full analysis of a scenario; earlier requests are dropped. */
   analyze(scenario: Scenario, lever: Lever | null): void {
     this.requestId++;

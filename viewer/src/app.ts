@@ -248,9 +248,17 @@ export class App implements Actions {
     if (!this.shownSource || !this.graph) return;
     this.workers.setGraph(this.shownSource);
     this.timeline.setGraph(this.shownSource, this.graph.order);
-    // the analysis of the graph on screen was stopped for the file: run it again
+    // the analysis of the graph on screen was stopped for the file: run it again, its stages shown as they come
     this.analysedKey = null;
+    this.shownKey = null;
+    this.shownStage = -1;
     this.runAnalysis();
+  }
+
+  /** `FileTarget`: a large file is being checked; the analyses of the graph on screen stop meanwhile. */
+  quiet(): void {
+    this.workers.stop();
+    this.timeline.stop();
   }
 
   /** Show a graph; `source` is what the workers load (the file's bytes), an export of `graph` when absent. */

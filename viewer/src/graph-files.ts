@@ -34,6 +34,11 @@ export interface FileTarget {
    * all; the workers go back to the graph on screen.
    */
   prefetch(source: GraphSource | null): void;
+  /**
+   * A file too large for the page is being checked in the loader worker: stop the analyses of the graph on
+   * screen (their CPU goes to the check); `prefetch(null)` starts them again if the file is not shown.
+   */
+  quiet(): void;
 }
 
 /** The text of the aggregate-or-draw question. */
@@ -96,13 +101,16 @@ export class GraphFiles {
     const loader = new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
     this.loader = loader;
     const ask = (request: LoadRequest) => loader.postMessage(request);
+    this.target.quiet();
     this.messages.info(`Checking ${name} (${(bytes.length / 1e6).toFixed(0)} MB)…`);
     let aggregate: SupplyGraph | null = null;
     loader.onerror = (event) => this.messages.error(`${name} could not be read: ${event.message}`);
     loader.onmessage = (event: MessageEvent<LoadResponse>) => {
       const response = event.data;
-      if (response.type === "problems") this.messages.loadProblems(name, response.problems);
-      else if (response.type === "large")
+      if (response.type === "problems") {
+        this.target.prefetch(null);
+        this.messages.loadProblems(name, response.problems);
+      } else if (response.type === "large")
         this.messages.choose(
           sizeQuestion(
             name,
