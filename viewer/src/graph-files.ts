@@ -1,7 +1,8 @@
 /**
  * The page's side of loading a user's graph file. A file up to `LARGE_FILE_BYTES` is checked here, on the page's
- * thread; a larger one by the loader worker (`load-worker.ts`), so the page stays responsive and a 10^5-node graph
- * never reaches it. A graph too large to draw is offered as an aggregate by country and stage, with drill-down
+ * thread, while the full analysis worker checks the same bytes (`FileTarget.prefetch`); a larger one by the loader
+ * worker (`load-worker.ts`), so the page stays responsive and a 10^5-node graph never reaches it; the analyses of
+ * the graph on screen stop meanwhile (`FileTarget.quiet`). A graph too large to draw is offered as an aggregate by country and stage, with drill-down
  * into one super-node and the way back. Graphs the page already holds (the one `chokepoint view` serves) get the
  * same offer.
  *
