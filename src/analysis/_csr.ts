@@ -72,8 +72,13 @@ function computeMasks(csr: Csr, applied: AppliedScenario): Masks {
       if (v !== undefined) removed[v] = 1;
     }
   }
-  for (let e = 0; e < csr.m; e++) {
-    if (!nodeAlive[csr.edgeSource[e]!] || !nodeAlive[csr.edgeTarget[e]!]) edgeAlive[e] = 0;
+  // the edges of the nodes that are out, from their own lists: O(their degrees), where a pass over every edge
+  // reads a random target per edge (a scenario usually takes out a small part of the graph)
+  const { outOffsets, outEdges, inOffsets, inEdges } = csr;
+  for (let v = 0; v < csr.n; v++) {
+    if (nodeAlive[v] === 1) continue;
+    for (let i = outOffsets[v]!, end = outOffsets[v + 1]!; i < end; i++) edgeAlive[outEdges[i]!] = 0;
+    for (let i = inOffsets[v]!, end = inOffsets[v + 1]!; i < end; i++) edgeAlive[inEdges[i]!] = 0;
   }
   // Cut edges are found from their ends (edges of nodes that are out are implied): no key lookups at all.
   let cutsLiveEdges = false;
