@@ -55,19 +55,23 @@ export function supplyMask(csr: Csr, masks: Masks): SupplyRunner {
 /** Materials a consumer misses (see `ConsumerSupply.missing`). */
 export function missingMaterials(csr: Csr, runner: SupplyRunner, v: number): string[] {
   if (runner.supplied[v] === 1) return [];
-  const out = new Set<string>();
+  // a handful of materials at most: a small array with `includes` (no Set per unsupplied consumer)
+  const out: string[] = [];
+  const add = (name: string) => {
+    if (!out.includes(name)) out.push(name);
+  };
   const from = csr.slotOffsets[v]!;
   const to = csr.slotOffsets[v + 1]!;
   if (csr.slotMaterial[from] !== -1) {
-    for (let s = from; s < to; s++) if (!runner.isFilled(s)) out.add(csr.materials[csr.slotMaterial[s]!]!);
+    for (let s = from; s < to; s++) if (!runner.isFilled(s)) add(csr.materials[csr.slotMaterial[s]!]!);
   } else {
     const inSource = inColumns(csr).source;
     for (let i = csr.inOffsets[v]!; i < csr.inOffsets[v + 1]!; i++) {
       const mat = csr.material[inSource[i]!]!;
-      if (mat >= 0) out.add(csr.materials[mat]!);
+      if (mat >= 0) add(csr.materials[mat]!);
     }
   }
-  return [...out].sort();
+  return out.length > 1 ? out.sort() : out;
 }
 
 /**
