@@ -110,7 +110,7 @@ export function curveByGroups(
   const { alive: waiting, supplied, filled, remaining, queue } = scratch;
   supplied.fill(0);
   filled.fill(0);
-  const { outOffsets, outEdges, inOffsets, inEdges, edgeTarget, edgeSlot, source } = csr;
+  const { outOffsets, inOffsets, inEdges, edgeTarget, edgeSlot, source } = csr;
   for (let v = 0; v < csr.n; v++) {
     waiting[v] = masks.nodeAlive[v] === 1 && csr.demand[v]! > 0 && source[v] !== 1 ? 1 : 0;
     remaining[v] = csr.slotOffsets[v + 1]! - csr.slotOffsets[v]!;
@@ -125,8 +125,8 @@ export function curveByGroups(
     for (let qh = 0; qh < qt; qh++) {
       const u = queue[qh]!;
       demand += csr.demand[u]!;
-      for (let i = outOffsets[u]!, end = outOffsets[u + 1]!; i < end; i++) {
-        const e = outEdges[i]!;
+      // edges are numbered in out-list order (outEdges[i] === i, model/csr.ts): e is the position itself
+      for (let e = outOffsets[u]!, end = outOffsets[u + 1]!; e < end; e++) {
         const slot = edgeSlot[e]!;
         if (slot < 0 || edgeAlive[e] !== 1) continue;
         const w = edgeTarget[e]!;
