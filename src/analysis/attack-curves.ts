@@ -223,17 +223,14 @@ function perStep(byGroup: Float64Array, order: RemovalOrder): Float64Array {
 
 /** The candidates sorted by label, then id: what the random orders shuffle, so that renaming ids cannot move them. */
 function byLabel(csr: Csr, candidates: Int32Array): Int32Array {
-  // each candidate's label read once (not twice per comparison), then positions sorted by label, then id
-  const labels = Array.from(candidates, (v) => String(csr.nodeAttributes[v]?.label ?? ""));
-  const ids = Array.from(candidates, (v) => csr.ids[v]!);
-  const positions = Int32Array.from(candidates.keys());
-  positions.sort((a, b) => {
-    const x = labels[a]!;
-    const y = labels[b]!;
+  const label = (v: number) => String(csr.nodeAttributes[v]?.label ?? "");
+  const ids = csr.ids;
+  return candidates.slice().sort((a, b) => {
+    const x = label(a);
+    const y = label(b);
     if (x !== y) return x < y ? -1 : 1;
     return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
   });
-  return positions.map((i) => candidates[i]!);
 }
 
 /**
