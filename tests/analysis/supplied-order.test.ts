@@ -53,7 +53,13 @@ describe("suppliedTopologicalOrder", () => {
         if (!fromView) return;
         // the view's order goes level by level (longest slot-filling path in the whole view), by index within one
         const level = (v: number): number =>
-          Math.max(0, ...slotEdges.map(ends).filter(([, t]) => t === v).map(([u]) => level(u) + 1));
+          Math.max(
+            0,
+            ...slotEdges
+              .map(ends)
+              .filter(([, t]) => t === v)
+              .map(([u]) => level(u) + 1),
+          );
         const key = (v: number) => [level(v), v] as const;
         for (let i = 1; i < order.length; i++) {
           const [la, a] = key(order[i - 1]!);
