@@ -75,18 +75,12 @@ export async function prunedLosses(
       model.outEdges[i]!.some((e) => flow[e]! > NO_FLOW) || model.inEdges[i]!.some((e) => flow[e]! > NO_FLOW);
     for (const i of candidates) if (!carries(i)) exact.set(i, 0);
     const carrying = candidates.length - exact.size;
-    // Nodes whose flow can be rerouted around them lose nothing (`_reroute.ts`): about 80% of those that carry
-    // flow on a generated 10^4-node graph, in 1.5 CPU s; the held-total LPs (`TotalModel.zeroLoss`) that did
-    // this before cost 45 s there, and on what the reroute leaves they clear a node per 100 ms, slower than
-    // its knockout LP (30 ms): they are not run any more.
+    // Nodes whose flow can be rerouted around them lose nothing (`_reroute.ts`), asked of each node when it
+    // enters the first k (every node, for the full ranking): about 80% of those that carry flow on a generated
+    // 10^4-node graph, in 3 CPU s. The held-total LPs that did this before cost 45 s there.
     const reroute = new Reroute(model, base);
+    const tried = new Uint8Array(model.nodes.length);
     let cleared = 0;
-    for (const i of candidates)
-      if (!exact.has(i) && reroute.losesNothing(i)) {
-        exact.set(i, 0);
-        cleared++;
-      }
-    const needed = carrying - cleared;
     // A bound a hair above its value, so that solver noise in an exact loss never ranks it above its own bound.
     const key = (i: number) => exact.get(i) ?? bound[i]! * (1 + 1e-6) + noise;
     const rank = (a: number, b: number) => {
@@ -102,7 +96,7 @@ export async function prunedLosses(
         const open = ranked.filter((i) => !exact.has(i));
         if (open.length === 0) return { total, exact, ranked, solved, carrying, cleared };
         // Tighten cheap bounds first when a tighter one may let the node drop out of the first k.
-        const loose = top < needed && frozen ? open.filter((i) => !refined[i]) : [];
+        const loose = top < carrying - cleared && frozen ? open.filter((i) => !refined[i]) : [];
         if (loose.length > 0) {
           for (const i of loose) {
             refined[i] = 1;
@@ -110,6 +104,19 @@ export async function prunedLosses(
           }
           continue;
         }
+        // Then look for a reroute, before any knockout LP.
+        const untried = open.filter((i) => !tried[i]);
+        if (untried.length > 0) {
+          for (const i of untried) {
+            tried[i] = 1;
+            if (reroute.losesNothing(i)) {
+              exact.set(i, 0);
+              cleared++;
+            }
+          }
+          continue;
+        }
+        const needed = carrying - cleared;
         const totals = await pool.totals(open, () => options.onProgress?.(++solved, needed));
         open.forEach((i, k) => {
           const drop = total - totals[k]!;

@@ -124,8 +124,11 @@ export class Reroute {
     this.queue = new Int32Array(sides);
   }
 
-  /** True when node `v`'s flow can be rerouted around it: its knockout loses nothing. Leaves no trace. */
-  losesNothing(v: number): boolean {
+  /**
+   * True when node `v`'s flow can be rerouted around it: its knockout loses nothing. Leaves no trace. `reach`:
+   * sides one search may visit before giving up (false: the knockout LP decides then).
+   */
+  losesNothing(v: number, reach = Number.POSITIVE_INFINITY): boolean {
     const { model, flow } = this;
     const sides = this.sidesOf(v);
     for (const s of sides) this.dead[s] = 1;
@@ -146,7 +149,7 @@ export class Reroute {
       }
       for (let [t, left] of need) {
         while (left > EPS) {
-          const from = this.search(t);
+          const from = this.search(t, reach);
           if (from < 0) return false;
           let delta = Math.min(left, this.supply[from]!);
           for (let s = from; s !== t; s = this.head[this.toward[s]!]!)
@@ -181,7 +184,7 @@ export class Reroute {
    * Breadth-first search backward from side `t` over arcs with residual capacity, avoiding dead sides, to the
    * nearest side with supply; `toward[s]` is the arc that leads from s one step closer to t. -1 when none.
    */
-  private search(t: number): number {
+  private search(t: number, reach: number): number {
     const { head, cap, start, arcs, dead, seen, toward, queue, supply } = this;
     const stamp = ++this.stamp;
     let front = 0;
@@ -191,6 +194,7 @@ export class Reroute {
     while (front < back) {
       const x = queue[front++]!;
       if (supply[x]! > EPS) return x;
+      if (back > reach) break;
       for (let k = start[x]!; k < start[x + 1]!; k++) {
         const into = arcs[k]! ^ 1; // the reverse of x's arc ends at x
         const y = head[arcs[k]!]!;
