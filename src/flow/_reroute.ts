@@ -20,6 +20,12 @@ import type { FlowModel } from "./flow-model.js";
 
 /** Flow at or below this counts as none, and a deficit at or below it as filled (as `NO_FLOW`). */
 const EPS = 1e-9;
+/**
+ * Sides one search may visit before it gives up (the deficit then counts as unfilled: the bound stays a bound).
+ * A whole 10^4-node graph has 20,000 sides, so there it never binds; on a 10^5-node graph it keeps a failing
+ * search from visiting all 200,000.
+ */
+const REACH = 50_000;
 
 /** The residual network of one max-total optimum, reused for every node's certificate. */
 export class Reroute {
@@ -37,6 +43,11 @@ export class Reroute {
   private readonly start: Int32Array;
   private readonly arcs: Int32Array;
   private readonly supply: Float64Array;
+  /** Side → its node, and for an input side of a recipe node the recipe amount of its material (else 1). */
+  private readonly sideNode: Int32Array;
+  private readonly sideAmount: Float64Array;
+  /** Model node → tonnes it ships (its output less its own consumption) in the base flow. */
+  private readonly shipped: Float64Array;
   // Per-search buffers.
   private readonly dead: Uint8Array;
   private readonly seen: Int32Array;
@@ -61,6 +72,15 @@ export class Reroute {
       this.inFirst[i] = sides;
       this.inCount[i] = recipe ? materials[i]!.length : 1;
       sides += this.inCount[i]!;
+    }
+    this.sideNode = new Int32Array(sides);
+    this.sideAmount = new Float64Array(sides).fill(1);
+    for (let i = 0; i < n; i++) {
+      this.sideNode[this.outNode[i]!] = i;
+      for (let k = 0; k < this.inCount[i]!; k++) {
+        this.sideNode[this.inFirst[i]! + k] = i;
+        if (model.recipe[i]) this.sideAmount[this.inFirst[i]! + k] = model.recipe[i]![materials[i]![k]!]!;
+      }
     }
     this.edgeIn = new Int32Array(model.edges.length).fill(-1);
     for (const [e, edge] of model.edges.entries()) {
@@ -88,6 +108,7 @@ export class Reroute {
       if (this.edgeIn[e]! >= 0)
         pair(this.outNode[edge.source]!, this.edgeIn[e]!, (edge.capacity ?? Infinity) - f, f);
     }
+    this.shipped = outFlow;
     this.supply = new Float64Array(sides);
     for (let i = 0; i < n; i++) {
       const capacity = model.capacity[i] ?? Infinity;
@@ -124,11 +145,19 @@ export class Reroute {
     this.queue = new Int32Array(sides);
   }
 
+  /** True when node `v`'s flow can be rerouted around it: its knockout loses nothing. Leaves no trace. */
+  losesNothing(v: number, gain: Float64Array): boolean {
+    return this.lossBound(v, gain) === 0;
+  }
+
   /**
-   * True when node `v`'s flow can be rerouted around it: its knockout loses nothing. Leaves no trace. `reach`:
-   * sides one search may visit before giving up (false: the knockout LP decides then).
+   * An upper bound on node `v`'s loss: 0 when its flow can be rerouted around it, else what the deficits no
+   * path could fill can cost at most, by the gain bound (`gain`, from `gains` in `_loss-bound.ts`: the flow
+   * with every path found is feasible but for those deficits). A recipe node short of one material and with
+   * no other supplier makes less instead (its other inputs are then left over), and its buyers' shortfall is
+   * rerouted in turn. Leaves no trace.
    */
-  losesNothing(v: number, reach = Number.POSITIVE_INFINITY): boolean {
+  lossBound(v: number, gain: Float64Array): number {
     const { model, flow } = this;
     const sides = this.sidesOf(v);
     for (const s of sides) this.dead[s] = 1;
@@ -138,39 +167,72 @@ export class Reroute {
       supplyLog.push([s, this.supply[s]!]);
       this.supply[s]! += x;
     };
+    const shrunk = new Map<number, number>();
+    let bound = 0;
     try {
       for (const e of model.inEdges[v]!)
         if (flow[e]! > EPS) give(this.outNode[model.edges[e]!.source]!, flow[e]!);
-      // Deficits per input side of the buyers, in edge order (deterministic; the verdict is a proof either way).
+      // Deficits per side, in edge order (deterministic; the bound is a bound either way).
       const need = new Map<number, number>();
       for (const e of model.outEdges[v]!) {
         const t = this.edgeIn[e]!;
         if (flow[e]! > EPS && t >= 0 && !this.dead[t]) need.set(t, (need.get(t) ?? 0) + flow[e]!);
       }
-      for (let [t, left] of need) {
-        while (left > EPS) {
-          const from = this.search(t, reach);
-          if (from < 0) return false;
-          let delta = Math.min(left, this.supply[from]!);
-          for (let s = from; s !== t; s = this.head[this.toward[s]!]!)
-            delta = Math.min(delta, this.cap[this.toward[s]!]!);
-          for (let s = from; s !== t; s = this.head[this.toward[s]!]!) {
-            const a = this.toward[s]!;
-            arcLog.push([a, this.cap[a]!], [a ^ 1, this.cap[a ^ 1]!]);
-            this.cap[a]! -= delta;
-            this.cap[a ^ 1]! += delta;
+      const queue = [...need];
+      for (let q = 0; q < queue.length; q++) {
+        const [t, deficit] = queue[q]!;
+        const left = this.fill(t, deficit, arcLog, supplyLog);
+        if (left <= EPS) continue;
+        const w = this.sideNode[t]!;
+        const recipe = model.recipe[w];
+        // Output short: what w makes less, of which its shipments can be made good downstream.
+        const less = left / this.sideAmount[t]!;
+        const ships = recipe && t !== this.outNode[w] ? this.shipped[w]! - (shrunk.get(w) ?? 0) : 0;
+        const shrink = Math.min(less, Math.max(0, ships));
+        if (shrink > EPS) {
+          shrunk.set(w, (shrunk.get(w) ?? 0) + shrink);
+          for (let k = 0; k < this.inCount[w]!; k++) {
+            const side = this.inFirst[w]! + k;
+            if (side !== t) give(side, shrink * this.sideAmount[side]!);
           }
-          supplyLog.push([from, this.supply[from]!]);
-          this.supply[from]! -= delta;
-          left -= delta;
+          queue.push([this.outNode[w]!, shrink]);
         }
+        const lost = less - (shrink > EPS ? shrink : 0);
+        if (lost > EPS) bound += lost * gain[w]!;
       }
-      return true;
+      return bound;
     } finally {
       for (let k = arcLog.length - 1; k >= 0; k--) this.cap[arcLog[k]![0]] = arcLog[k]![1];
       for (let k = supplyLog.length - 1; k >= 0; k--) this.supply[supplyLog[k]![0]] = supplyLog[k]![1];
       for (const s of sides) this.dead[s] = 0;
     }
+  }
+
+  /** Fill `deficit` at side `t` by augmenting paths; returns what is left unfilled. Logs every change. */
+  private fill(
+    t: number,
+    deficit: number,
+    arcLog: Array<[number, number]>,
+    supplyLog: Array<[number, number]>,
+  ): number {
+    let left = deficit;
+    while (left > EPS) {
+      const from = this.search(t);
+      if (from < 0) return left;
+      let delta = Math.min(left, this.supply[from]!);
+      for (let s = from; s !== t; s = this.head[this.toward[s]!]!)
+        delta = Math.min(delta, this.cap[this.toward[s]!]!);
+      for (let s = from; s !== t; s = this.head[this.toward[s]!]!) {
+        const a = this.toward[s]!;
+        arcLog.push([a, this.cap[a]!], [a ^ 1, this.cap[a ^ 1]!]);
+        this.cap[a]! -= delta;
+        this.cap[a ^ 1]! += delta;
+      }
+      supplyLog.push([from, this.supply[from]!]);
+      this.supply[from]! -= delta;
+      left -= delta;
+    }
+    return 0;
   }
 
   /** The sides of node `v`. */
@@ -184,7 +246,7 @@ export class Reroute {
    * Breadth-first search backward from side `t` over arcs with residual capacity, avoiding dead sides, to the
    * nearest side with supply; `toward[s]` is the arc that leads from s one step closer to t. -1 when none.
    */
-  private search(t: number, reach: number): number {
+  private search(t: number): number {
     const { head, cap, start, arcs, dead, seen, toward, queue, supply } = this;
     const stamp = ++this.stamp;
     let front = 0;
@@ -194,7 +256,7 @@ export class Reroute {
     while (front < back) {
       const x = queue[front++]!;
       if (supply[x]! > EPS) return x;
-      if (back > reach) break;
+      if (back > REACH) break;
       for (let k = start[x]!; k < start[x + 1]!; k++) {
         const into = arcs[k]! ^ 1; // the reverse of x's arc ends at x
         const y = head[arcs[k]!]!;
