@@ -21,9 +21,12 @@ import { byId, clean } from "./_clean.js";
 import { Heap } from "./_heap.js";
 import { KnockoutPool } from "./_knockout-totals.js";
 import { FrozenLoss, gainBounds, gains, topologicalOrder } from "./_loss-bound.js";
-import { Reroute } from "./_reroute.js";
+import { REACH, Reroute } from "./_reroute.js";
 import { NO_FLOW, TotalModel } from "./_total-model.js";
 import type { FlowModel } from "./flow-model.js";
+
+/** Sides a first reroute search may visit (`_reroute.ts`); `REACH` the second. */
+const NEAR = 2000;
 
 /** Options of `prunedLosses`. */
 export interface PrunedLossesOptions {
@@ -119,12 +122,13 @@ export async function prunedLosses(
         return;
       }
       // Then look for a reroute, before any knockout LP: it clears the node, or bounds its loss by what it
-      // could not reroute.
-      const untried = open.filter((i) => !tried[i]);
-      if (untried.length > 0) {
-        for (const i of untried) {
-          tried[i] = 1;
-          const rest = reroute.lossBound(i, gain);
+      // could not reroute. First with searches of a few thousand sides (on the 10^4-node graph they clear
+      // half the nodes for a tenth of the time), then as far as `REACH`.
+      const tier = open.reduce((t, i) => Math.min(t, tried[i]!), 2);
+      if (tier < 2) {
+        for (const i of open.filter((j) => tried[j] === tier)) {
+          tried[i] = tier + 1;
+          const rest = reroute.lossBound(i, gain, tier === 0 ? NEAR : REACH);
           if (rest === 0) {
             exact.set(i, 0);
             cleared++;

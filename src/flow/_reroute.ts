@@ -21,11 +21,11 @@ import type { FlowModel } from "./flow-model.js";
 /** Flow at or below this counts as none, and a deficit at or below it as filled (as `NO_FLOW`). */
 const EPS = 1e-9;
 /**
- * Sides one search may visit before it gives up (the deficit then counts as unfilled: the bound stays a bound).
- * A whole 10^4-node graph has 20,000 sides, so there it never binds; on a 10^5-node graph it keeps a failing
- * search from visiting all 200,000.
+ * Sides one search may visit before it gives up (the deficit then counts as unfilled: the bound stays a bound),
+ * by default. A whole 10^4-node graph has 20,000 sides, so there it never binds; on a 10^5-node graph it keeps
+ * a failing search from visiting all 200,000.
  */
-const REACH = 50_000;
+export const REACH = 50_000;
 
 /** The residual network of one max-total optimum, reused for every node's certificate. */
 export class Reroute {
@@ -146,8 +146,8 @@ export class Reroute {
   }
 
   /** True when node `v`'s flow can be rerouted around it: its knockout loses nothing. Leaves no trace. */
-  losesNothing(v: number, gain: Float64Array): boolean {
-    return this.lossBound(v, gain) === 0;
+  losesNothing(v: number, gain: Float64Array, reach = REACH): boolean {
+    return this.lossBound(v, gain, reach) === 0;
   }
 
   /**
@@ -155,9 +155,9 @@ export class Reroute {
    * path could fill can cost at most, by the gain bound (`gain`, from `gains` in `_loss-bound.ts`: the flow
    * with every path found is feasible but for those deficits). A recipe node short of one material and with
    * no other supplier makes less instead (its other inputs are then left over), and its buyers' shortfall is
-   * rerouted in turn. Leaves no trace.
+   * rerouted in turn. `reach`: sides one search may visit. Leaves no trace.
    */
-  lossBound(v: number, gain: Float64Array): number {
+  lossBound(v: number, gain: Float64Array, reach = REACH): number {
     const { model, flow } = this;
     const sides = this.sidesOf(v);
     for (const s of sides) this.dead[s] = 1;
@@ -181,7 +181,7 @@ export class Reroute {
       const queue = [...need];
       for (let q = 0; q < queue.length; q++) {
         const [t, deficit] = queue[q]!;
-        const left = this.fill(t, deficit, arcLog, supplyLog);
+        const left = this.fill(t, deficit, reach, arcLog, supplyLog);
         if (left <= EPS) continue;
         const w = this.sideNode[t]!;
         const recipe = model.recipe[w];
@@ -212,12 +212,13 @@ export class Reroute {
   private fill(
     t: number,
     deficit: number,
+    reach: number,
     arcLog: Array<[number, number]>,
     supplyLog: Array<[number, number]>,
   ): number {
     let left = deficit;
     while (left > EPS) {
-      const from = this.search(t);
+      const from = this.search(t, reach);
       if (from < 0) return left;
       let delta = Math.min(left, this.supply[from]!);
       for (let s = from; s !== t; s = this.head[this.toward[s]!]!)
@@ -246,23 +247,24 @@ export class Reroute {
    * Breadth-first search backward from side `t` over arcs with residual capacity, avoiding dead sides, to the
    * nearest side with supply; `toward[s]` is the arc that leads from s one step closer to t. -1 when none.
    */
-  private search(t: number): number {
+  private search(t: number, reach: number): number {
     const { head, cap, start, arcs, dead, seen, toward, queue, supply } = this;
     const stamp = ++this.stamp;
     let front = 0;
     let back = 0;
+    if (supply[t]! > EPS) return t;
     queue[back++] = t;
     seen[t] = stamp;
-    while (front < back) {
+    while (front < back && back <= reach) {
       const x = queue[front++]!;
-      if (supply[x]! > EPS) return x;
-      if (back > REACH) break;
       for (let k = start[x]!; k < start[x + 1]!; k++) {
         const into = arcs[k]! ^ 1; // the reverse of x's arc ends at x
         const y = head[arcs[k]!]!;
         if (seen[y] === stamp || dead[y] || cap[into]! <= EPS) continue;
         seen[y] = stamp;
         toward[y] = into;
+        // Stop at the first supply found, not when it leaves the queue: the last level is the widest.
+        if (supply[y]! > EPS) return y;
         queue[back++] = y;
       }
     }
