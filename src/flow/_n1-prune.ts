@@ -9,7 +9,7 @@
  *    k (taken from a heap) get, one step a round and in this order: the frozen-flow bound; a reroute of their
  *    flow around them with short searches, then with long ones (`_reroute.ts`: loss 0 when it reroutes it
  *    all, else a bound from what it could not); their knockout LP (in parallel, `_knockout-totals.ts`). Rounds
- *    go on until the first k are all exact. On a generated 10^4-node graph the reroutes clear about 80% of the
+ *    go on until the first k are all exact. On a generated 10^4-node graph the reroutes clear nearly 90% of the
  *    nodes that carry flow, and the top 20 need 34 knockout LPs.
  *    Then every node left out has a true loss at most its bound, which ranks after the k-th: the first k are
  *    exactly the first k of the full ranking, whatever the thread count (the set solved in each round does
@@ -80,10 +80,11 @@ export async function prunedLosses(
     for (const i of candidates) if (!carries(i)) exact.set(i, 0);
     const carrying = candidates.length - exact.size;
     // Nodes whose flow can be rerouted around them lose nothing (`_reroute.ts`), asked of each node when it
-    // enters the first k (every node, for the full ranking): about 80% of those that carry flow on a generated
+    // enters the first k (every node, for the full ranking): nearly 90% of those that carry flow on a generated
     // 10^4-node graph, in 3 CPU s. The held-total LPs that did this before cost 45 s there.
     const reroute = new Reroute(model, base);
     const gain = gains(model, order);
+    /** Per node: reroute searches tried so far (0: none, 1: short, 2: long too). */
     const tried = new Uint8Array(model.nodes.length);
     let cleared = 0;
     // A bound a hair above its value, so that solver noise in an exact loss never ranks it above its own bound.
