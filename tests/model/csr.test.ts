@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { graphFromText } from "../_helpers/graph-from-text.js";
+import { randomSupplyGraphText } from "../_helpers/random-supply-graph.js";
 import { buildCsr, type Csr, csrFromLists, type GraphLists } from "../../src/model/csr.js";
 
 /** Every field of the view as plain data, typed arrays as lists. */
@@ -56,5 +58,17 @@ describe("csrFromLists", () => {
     expect(Array.from(csr.volume)).toEqual([0, 4, 5]);
     expect(Array.from(csr.leadTime)).toEqual([Number.NaN, 30, Number.NaN]);
     expect(Array.from(csr.volumeGiven)).toEqual([0, 1, 1]);
+  });
+
+  it("numbers edges in out-list order (outEdges[i] === i, which hot loops rely on) on random graphs", () => {
+    fc.assert(
+      fc.property(randomSupplyGraphText(10, true), (text) => {
+        const csr = buildCsr(graphFromText(text));
+        for (let i = 0; i < csr.m; i++) expect(csr.outEdges[i]).toBe(i);
+        for (let v = 0; v < csr.n; v++)
+          for (let e = csr.outOffsets[v]!; e < csr.outOffsets[v + 1]!; e++) expect(csr.edgeSource[e]).toBe(v);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
