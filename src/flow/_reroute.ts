@@ -145,11 +145,6 @@ export class Reroute {
     this.queue = new Int32Array(sides);
   }
 
-  /** True when node `v`'s flow can be rerouted around it: its knockout loses nothing. Leaves no trace. */
-  losesNothing(v: number, gain: Float64Array, reach = REACH): boolean {
-    return this.lossBound(v, gain, reach) === 0;
-  }
-
   /**
    * An upper bound on node `v`'s loss: 0 when its flow can be rerouted around it, else what the deficits no
    * path could fill can cost at most, by the gain bound (`gain`, from `gains` in `_loss-bound.ts`: the flow

@@ -76,7 +76,7 @@ async function certified(text: string): Promise<string[]> {
   const { model, lp, carrying, gain, reroute } = await open(graphFromText(text));
   lp.dispose();
   return carrying
-    .filter((i) => reroute.losesNothing(i, gain))
+    .filter((i) => reroute.lossBound(i, gain) === 0)
     .map((i) => model.nodes[i]!)
     .sort();
 }
