@@ -24,7 +24,7 @@
  */
 import type { Basis, Highs, Model } from "highs";
 import { edgeBounds, lpText, networkRows, num, sum } from "./_lp.js";
-import { restartFromBasis, runWithFallbacks } from "./_solver.js";
+import { COLD_OPTIONS, FALLBACK_OPTIONS, restartFromBasis, runWithFallbacks } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** HiGHS `simplex_strategy` values: dual (its default) and primal. */
@@ -78,6 +78,7 @@ export class Allocator {
       output_flag: false,
       primal_feasibility_tolerance: 1e-9,
       dual_feasibility_tolerance: 1e-9,
+      ...COLD_OPTIONS,
     });
     this.lp = lp;
     flow.edges.forEach((_, e) => {
@@ -110,7 +111,14 @@ export class Allocator {
     lp.options.set({ solver: "simplex", simplex_strategy: strategy });
     // A warm start can fail on a degenerate or ill-conditioned basis: retry from the slack basis, then from a
     // cleared solver, before giving up. The optimum VALUE does not depend on where the solve started.
-    const attempts = [() => {}, () => lp.setLogicalBasis(), () => lp.clearSolver()];
+    const attempts = [
+      () => {},
+      () => lp.setLogicalBasis(),
+      () => {
+        lp.clearSolver();
+        lp.options.set(FALLBACK_OPTIONS);
+      },
+    ];
     return runWithFallbacks(lp, attempts, what);
   }
 

@@ -53,22 +53,33 @@ export function topologicalOrder(model: FlowModel): Int32Array | null {
   return tail === n ? order : null;
 }
 
+/**
+ * Per node index: tonnes of served demand one tonne less of its output can cost at most (1 for a consumer's
+ * own, else the largest conversion × the buyer's gain over its out-edges); +∞ everywhere when `order` is null.
+ */
+export function gains(model: FlowModel, order: Int32Array | null): Float64Array {
+  const n = model.nodes.length;
+  const gain = new Float64Array(n);
+  if (order === null) return gain.fill(Number.POSITIVE_INFINITY);
+  for (let k = n - 1; k >= 0; k--) {
+    const i = order[k]!;
+    let g = model.demand[i]! > 0 ? 1 : 0;
+    for (const e of model.outEdges[i]!) g = Math.max(g, conversion(model, e) * gain[model.edges[e]!.target]!);
+    gain[i] = g;
+  }
+  return gain;
+}
+
 /** Per node index: the gain bound on its loss (+∞ everywhere when `order` is null). */
 export function gainBounds(model: FlowModel, base: BaseFlow, order: Int32Array | null): Float64Array {
   const n = model.nodes.length;
   const bound = new Float64Array(n);
   if (order === null) return bound.fill(Number.POSITIVE_INFINITY);
-  const gain = new Float64Array(n);
-  for (let k = n - 1; k >= 0; k--) {
-    const i = order[k]!;
-    let g = model.demand[i]! > 0 ? 1 : 0;
+  const gain = gains(model, order);
+  for (let i = 0; i < n; i++) {
     let b = base.served[i]!;
-    for (const e of model.outEdges[i]!) {
-      const through = conversion(model, e) * gain[model.edges[e]!.target]!;
-      g = Math.max(g, through);
-      b += base.edgeFlow[e]! * through;
-    }
-    gain[i] = g;
+    for (const e of model.outEdges[i]!)
+      b += base.edgeFlow[e]! * (conversion(model, e) * gain[model.edges[e]!.target]!);
     bound[i] = b;
   }
   return bound;

@@ -1,7 +1,6 @@
 /**
  * The max-total LP of a flow model as a sparse matrix for HiGHS's `passModel` (`_total-model.ts`): the rows of
- * `networkRows` (`_lp.ts`) in the same order, edge capacities as column bounds, and a last row that sums the
- * served demand (the total, free unless held).
+ * `networkRows` (`_lp.ts`) in the same order, edge capacities as column bounds.
  */
 import type { FlowModel } from "./flow-model.js";
 
@@ -59,13 +58,6 @@ export function matrixOf(flow: FlowModel, infinity: number) {
       );
     }
   }
-  const totalRow = lower.length;
-  row(
-    flow.consumers.map((i) => served[i]!),
-    1,
-    [],
-    infinity,
-  );
   const columns = m + flow.consumers.length;
   const colUpper = new Float64Array(columns);
   flow.edges.forEach((edge, e) => {
@@ -79,9 +71,7 @@ export function matrixOf(flow: FlowModel, infinity: number) {
   const numRows = lower.length;
   return {
     served,
-    totalRow,
     colUpper,
-    colCost,
     data: {
       numCols: columns,
       numRows,

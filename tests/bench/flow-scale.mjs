@@ -8,7 +8,10 @@
  * Wall and CPU seconds (user + system of the whole process, workers included), medians where several runs fit.
  * Writes tests/bench/results/flow.md and flow.json; prints each line as JSON as it goes.
  *
- * Usage: node tests/bench/flow-scale.mjs [--sizes 2000,10000] [--threads 2] [--top 20] [--runs 3]
+ * At the `--big` sizes (10^5 by default; `--big none` to skip: about 5-10 minutes) only one cold max-total LP
+ * and the top-k ranking are measured, the latter for issue 17's 10^5 target.
+ *
+ * Usage: node tests/bench/flow-scale.mjs [--sizes 2000,10000] [--big 100000] [--threads 2] [--top 20] [--runs 3]
  *        [--scenario baseline|no-china] [--full-max 10000] [--analysis-max 2000] [--work DIR] [--out FILE]
  *        [--rows plain,allocator,leximin,analysis,full,top] (which measurements; all by default)
  * Needs `npm run build` (dist/).
@@ -36,6 +39,8 @@ const arg = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 const sizes = arg("sizes", "2000,10000").split(",").map(Number);
+const bigArg = arg("big", "100000");
+const big = new Set(bigArg === "none" ? [] : bigArg.split(",").map(Number));
 const threads = Number(arg("threads", "2"));
 const top = Number(arg("top", "20"));
 const runs = Number(arg("runs", "3"));
@@ -95,7 +100,10 @@ const load = os
   .loadavg()
   .map((x) => x.toFixed(1))
   .join(" / ");
-for (const n of sizes) {
+for (const n of [...sizes, ...[...big].filter((b) => !sizes.includes(b))]) {
+  /** At a big size: one cold LP and the top-k ranking only. */
+  const only = big.has(n) ? new Set(["plain", "top"]) : null;
+  const wants = (row) => what.has(row) && (only === null || only.has(row));
   const file = join(work, `synthetic-${n}-seed42.json`);
   if (!existsSync(file))
     execFileSync(process.execPath, [
@@ -117,8 +125,8 @@ for (const n of sizes) {
     consumers: model.consumers.length,
     scenario: scenario.name,
   };
-  if (what.has("plain")) {
-    const plain = await medianOf(runs, () => {
+  if (wants("plain")) {
+    const plain = await medianOf(only ? 1 : runs, () => {
       const a = new TotalModel(highs, buildFlowModel(graph, applied));
       const total = a.maxTotal();
       a.dispose();
@@ -133,7 +141,7 @@ for (const n of sizes) {
       note: `total ${plain.value}`,
     });
   }
-  if (what.has("allocator")) {
+  if (wants("allocator")) {
     const lp = await medianOf(runs, () => {
       const a = new Allocator(highs, buildFlowModel(graph, applied));
       const total = a.maxTotal();
@@ -149,7 +157,7 @@ for (const n of sizes) {
       note: `total ${lp.value}`,
     });
   }
-  if (what.has("leximin")) {
+  if (wants("leximin")) {
     const lex = await medianOf(runs, () => {
       const a = new Allocator(highs, buildFlowModel(graph, applied));
       const r = a.leximin(true);
@@ -165,7 +173,7 @@ for (const n of sizes) {
       note: `min fraction ${lex.value}`,
     });
   }
-  if (n <= analysisMax && what.has("analysis")) {
+  if (n <= analysisMax && wants("analysis")) {
     const r = await timed(() => flowAnalysis(graph, applied, {}));
     emit({
       ...base,
@@ -177,7 +185,7 @@ for (const n of sizes) {
     });
   }
   let full1 = null;
-  if (n <= fullMax && what.has("full")) {
+  if (n <= fullMax && wants("full")) {
     for (const t of [1, threads]) {
       let solved = 0;
       const r = await timed(() =>
@@ -205,7 +213,7 @@ for (const n of sizes) {
       });
     }
   }
-  if (!what.has("top")) continue;
+  if (!wants("top")) continue;
   let solved = 0;
   let carrying = 0;
   const r = await timed(() =>
