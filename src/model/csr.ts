@@ -17,6 +17,7 @@ import {
   type SupplyGraph,
 } from "./types.js";
 import type { CheckedColumns, CheckedGraph } from "./_checked.js";
+import { SortedIdIndex } from "./_id-index.js";
 
 /**
  * The integer view of a graph, with its node attributes, so analyses, reports and scenarios need nothing else:
@@ -28,7 +29,8 @@ export interface Csr {
   m: number;
   /** Index → node id (sorted). */
   ids: string[];
-  index: Map<string, number>;
+  /** Node id → index (a Map, or a lookup over the sorted ids: `_id-index.ts`). */
+  index: ReadonlyMap<string, number>;
   /** Index → the node's attributes (the objects of the graph or of the checked file; treat as read-only). */
   nodeAttributes: NodeAttributes[];
   graphAttributes: GraphAttributes;
@@ -124,6 +126,11 @@ export interface GraphLists {
   edgeKeys: (string | undefined)[] | null;
   /** id → position in `ids`, if the caller has it and gives it up (it becomes the view's `index`). */
   positions?: Map<string, number>;
+  /**
+   * The positions in `ids` in the order of their ids by `<` (`order[k]` = position of the k-th smallest), if
+   * the caller has it: then no sort and no Map (the view's `index` searches the sorted ids).
+   */
+  order?: Int32Array;
 }
 
 /** Build the CSR view of a graphology graph. */
@@ -196,12 +203,49 @@ export function csrFromColumns(columns: CheckedColumns): Csr {
     edgeColumns: { leadTime: columns.leadTime, volume: columns.volume },
     edgeKeys: columns.edgeKeys,
     ...(columns.positions ? { positions: columns.positions } : {}),
+    ...(columns.order ? { order: columns.order } : {}),
   });
 }
 
 /** Build the CSR view from node and edge lists: a sort of the ids, then linear passes. */
 export function csrFromLists(lists: GraphLists): Csr {
   const { ids: listIds, attributes } = lists;
+  const n = listIds.length;
+  const { ids, rank, nodeAttributes, index } = lists.order
+    ? nodesInOrder(listIds, attributes, lists.order)
+    : sortNodes(listIds, attributes, lists.positions);
+  return viewOf(lists, ids, rank, nodeAttributes, index);
+}
+
+interface SortedNodes {
+  ids: string[];
+  /** rank[i] = sorted index of list node i. */
+  rank: Int32Array;
+  nodeAttributes: NodeAttributes[];
+  index: ReadonlyMap<string, number>;
+}
+
+/** The nodes in the caller's sorted order (`GraphLists.order`). */
+function nodesInOrder(listIds: string[], attributes: NodeAttributes[], order: Int32Array): SortedNodes {
+  const n = listIds.length;
+  const ids = new Array<string>(n);
+  const rank = new Int32Array(n);
+  const nodeAttributes = new Array<NodeAttributes>(n);
+  for (let v = 0; v < n; v++) {
+    const i = order[v]!;
+    ids[v] = listIds[i]!;
+    rank[i] = v;
+    nodeAttributes[v] = attributes[i]!;
+  }
+  return { ids, rank, nodeAttributes, index: new SortedIdIndex(ids) };
+}
+
+/** The nodes sorted by id, with the caller's id → position Map taken over when given. */
+function sortNodes(
+  listIds: string[],
+  attributes: NodeAttributes[],
+  positions: Map<string, number> | undefined,
+): SortedNodes {
   const n = listIds.length;
   // The default sort compares UTF-16 code units, the order of `<`, without a callback per comparison.
   // Tables exported sorted by id (a common case) need neither the sort nor the rank: one pass of comparisons.
@@ -212,33 +256,42 @@ export function csrFromLists(lists: GraphLists): Csr {
   // place): building a second Map of 10^6 ids cost more than the sort.
   const rank = new Int32Array(n);
   let nodeAttributes: NodeAttributes[] = new Array(n);
-  let index: Map<string, number>;
+  let index: ReadonlyMap<string, number>;
   if (sorted) {
     for (let v = 0; v < n; v++) rank[v] = v;
     nodeAttributes = attributes.slice();
-    if (lists.positions) index = lists.positions;
-    else {
-      index = new Map<string, number>();
-      for (let v = 0; v < n; v++) index.set(ids[v]!, v);
-    }
-  } else if (lists.positions) {
-    index = lists.positions;
+    // ids in strictly increasing order: a search of them, no Map to build
+    index = positions ?? new SortedIdIndex(ids);
+  } else if (positions) {
+    index = positions;
     for (let v = 0; v < n; v++) {
-      const i = index.get(ids[v]!)!;
+      const i = positions.get(ids[v]!)!;
       rank[i] = v;
       nodeAttributes[v] = attributes[i]!;
-      index.set(ids[v]!, v);
+      positions.set(ids[v]!, v);
     }
   } else {
-    index = new Map<string, number>();
-    for (let v = 0; v < n; v++) index.set(ids[v]!, v);
+    const map = new Map<string, number>();
+    for (let v = 0; v < n; v++) map.set(ids[v]!, v);
+    index = map;
     for (let i = 0; i < n; i++) {
-      const v = index.get(listIds[i]!)!;
+      const v = map.get(listIds[i]!)!;
       rank[i] = v;
       nodeAttributes[v] = attributes[i]!;
     }
   }
+  return { ids, rank, nodeAttributes, index };
+}
 
+/** The view of the lists, their nodes sorted. */
+function viewOf(
+  lists: GraphLists,
+  ids: string[],
+  rank: Int32Array,
+  nodeAttributes: NodeAttributes[],
+  index: ReadonlyMap<string, number>,
+): Csr {
+  const n = ids.length;
   const materialIndex = new Map<string, number>();
   const materials: string[] = [];
   const countrySet = new Set<string>();

@@ -17,6 +17,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
 import type { Problem } from "../../model/types.js";
+import { isFlatText, readTextCodes, type TextCode } from "../_parquet-pages.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { decodeList, LIST_KEYS, type Owner } from "./_attributes.js";
 import type { ImportedGraph, SourceLocator } from "./_import.js";
@@ -41,15 +42,17 @@ export interface ParquetTable {
   rows: number;
   header: string[];
   columns: ArrayLike<unknown>[];
-  /** Columns read as node positions (`EndColumns`: -1 for an unknown id), not as text. */
-  positions?: ReadonlySet<string>;
+  /** Columns read as codes (`CodedColumns`: an Int32Array, one code per row), not as text. */
+  coded?: ReadonlySet<string>;
 }
 
-/** Edge-end columns to read as node positions: each text cell's UTF-8 bytes → a position, or -1. */
-export interface EndColumns {
-  /** True for the header of an end column. */
-  isEnd(header: string): boolean;
-  positionOf(bytes: Uint8Array): number;
+/**
+ * Text columns to read as integer codes (`_parquet-pages.ts`): the code of each distinct text's UTF-8 bytes,
+ * kept per row (`NULL_CODE` for a null cell). Edge ends are read this way as node positions.
+ */
+export interface CodedColumns {
+  /** How to code the column with this header, or undefined to read it as text. */
+  codeOf(header: string): TextCode | undefined;
 }
 
 /** Paths of the tables of a Parquet graph. */
@@ -88,7 +91,7 @@ export function parquetPathsOf(path: string): ParquetPaths | Problem {
 export async function readParquetTable(
   path: string,
   options: LoadGraphOptions = {},
-  ends?: EndColumns,
+  coding?: CodedColumns,
 ): Promise<ParquetTable | Problem> {
   const name = basename(path);
   const fail = (code: string, message: string, hint?: string) =>
@@ -132,31 +135,23 @@ export async function readParquetTable(
   }
   const chunks = header.map(() => [] as Array<{ start: number; data: ArrayLike<unknown> }>);
   const at = new Map(header.map((h, i) => [h, i]));
-  // Text end columns (BYTE_ARRAY) read as node positions through `ends` (see `EndColumns`), the rest as usual.
-  const mapped = ends
-    ? header.filter((h, i) => ends.isEnd(h) && tree.children[i]!.element.type === "BYTE_ARRAY")
-    : [];
+  // Coded text columns (flat BYTE_ARRAY) page by page as integer codes, the rest by hyparquet's reader.
+  const coded = new Map<number, Int32Array>();
   const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
     chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
   try {
-    if (mapped.length > 0) {
-      const positionOf = ends!.positionOf;
-      await parquetRead({
-        file: buffer,
-        metadata,
-        columns: mapped,
-        // called once per dictionary entry (or per cell of a plain page): a number where a string would be
-        parsers: { stringFromBytes: ((b: Uint8Array | undefined) => (b ? positionOf(b) : -1)) as never },
-        onChunk,
-      });
+    for (let c = 0; c < header.length; c++) {
+      const code = coding?.codeOf(header[c]!);
+      if (code && isFlatText(metadata, header[c]!)) coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
     }
-    const rest = header.filter((h) => !mapped.includes(h));
+    const rest = header.filter((_, c) => !coded.has(c));
     if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });
   } catch (e) {
     return fail("E_PARSE", `cannot decode the Parquet data (${(e as Error).message})`);
   }
   const rows = Number(metadata.num_rows);
-  const columns = chunks.map((list) => {
+  const columns = chunks.map((list, c) => {
+    if (coded.has(c)) return coded.get(c)!;
     if (list.length === 1 && list[0]!.data.length === rows) return list[0]!.data;
     list.sort((a, b) => a.start - b.start);
     // Row groups in order and plain arrays (text, OPTIONAL columns): one concat, a block copy, where a copy
@@ -181,7 +176,8 @@ export async function readParquetTable(
     for (const { start, data } of list) for (let i = 0; i < data.length; i++) out[start + i] = data[i];
     return out;
   });
-  return { name, rows, header, columns, ...(mapped.length > 0 ? { positions: new Set(mapped) } : {}) };
+  const codedNames = new Set([...coded.keys()].map((c) => header[c]!));
+  return { name, rows, header, columns, ...(coded.size > 0 ? { coded: codedNames } : {}) };
 }
 
 /** A cell as our attribute value: bigint → number, binary/other objects kept for the checks to refuse. */
