@@ -1,19 +1,22 @@
 /**
- * One flat text (BYTE_ARRAY) column of a Parquet file read page by page with hyparquet's page decoders, as one
- * integer code per row, without a JavaScript string or array per cell. The caller's `code` function sees each
- * distinct text's UTF-8 bytes once per dictionary entry (once per cell of a plain page) and the rows keep the
- * dictionary indices' codes. At 10^6 nodes, hyparquet's own reader turned the 3.66 million edge ends into
- * strings (or one JavaScript array of dictionary values per page) only for the load to look each up again.
+ * Flat text (BYTE_ARRAY) columns of a Parquet file read page by page with hyparquet's page decoders, without
+ * a JavaScript object per cell: as one integer code per row (`readTextCodes`: the caller codes each distinct
+ * text's UTF-8 bytes once per dictionary entry, once per cell of a plain page) or as strings (`readTextStrings`:
+ * a dictionary entry's string shared by its rows). Dictionary indices are decoded into an Int32Array: hyparquet
+ * decodes them into `new Array(pageRows)`, which V8 keeps as a slow dictionary-mode array for a page of 10^6
+ * rows, and its plain text cells become one Uint8Array view each before their string. At 10^6 nodes those
+ * were most of the decode.
  *
- * Every structural fact the codes rely on is checked, not assumed: a dictionary index is within the page's
+ * Every structural fact the reading relies on is checked, not assumed: a dictionary index is within the
  * dictionary, a length stays within its page, and each row group yields exactly its rows. A broken file throws
  * an Error whose message names the column and the row; the caller turns it into a problem naming the file.
  */
+import type { FileMetaData } from "hyparquet";
 import { parquetHeader } from "hyparquet/src/column.js";
 import { DEFAULT_PARSERS } from "hyparquet/src/convert.js";
 import { decompressPage, readDataPage, readDataPageV2 } from "hyparquet/src/datapage.js";
-import { getMaxDefinitionLevel, getSchemaPath } from "hyparquet/src/schema.js";
-import type { FileMetaData } from "hyparquet";
+import { readRleBitPackedHybrid } from "hyparquet/src/encoding.js";
+import { getMaxDefinitionLevel, getMaxRepetitionLevel, getSchemaPath } from "hyparquet/src/schema.js";
 
 /** The code of one text, given as `bytes[from..to)` (UTF-8). */
 export type TextCode = (bytes: Uint8Array, from: number, to: number) => number;
@@ -21,27 +24,40 @@ export type TextCode = (bytes: Uint8Array, from: number, to: number) => number;
 /** The code given to a null cell. */
 export const NULL_CODE = -1;
 
-/** True when `column` of this file is a flat text column `readTextCodes` can read. */
+/** True when `column` of this file is a flat text column these readers can read. */
 export function isFlatText(metadata: FileMetaData, column: string): boolean {
   const path = getSchemaPath(metadata.schema, [column]);
   const leaf = path[path.length - 1];
-  return path.length === 2 && leaf?.element.type === "BYTE_ARRAY" && leaf.children.length === 0;
+  return (
+    path.length === 2 &&
+    leaf?.element.type === "BYTE_ARRAY" &&
+    leaf.children.length === 0 &&
+    getMaxRepetitionLevel(path) === 0
+  );
 }
 
 /**
- * The codes of a flat text column, one per row, `NULL_CODE` for a null cell (see the module comment).
- * @throws Error naming the column and row when the pages are not well formed.
+ * What a column's pages hold, handed to a reader row range by row range: a dictionary page's entries, or the
+ * rows `row..row+defined.length` (`defined[r]` 0 for a null, null when none is) with their non-null values as
+ * dictionary indices, as plain text in a page (`count` length-prefixed values from `at`), or as hyparquet's
+ * byte arrays (the other encodings).
  */
-export function readTextCodes(
-  buffer: ArrayBuffer,
-  metadata: FileMetaData,
-  column: string,
-  code: TextCode,
-): Int32Array {
+interface PageVisitor {
+  dictionary(page: Uint8Array, count: number): void;
+  rows(row: number, rows: number, defined: Int32Array | null, values: PageValues): void;
+}
+
+type PageValues =
+  | { kind: "indices"; indices: Int32Array }
+  | { kind: "plain"; page: Uint8Array; at: number; count: number }
+  | { kind: "arrays"; arrays: ArrayLike<unknown> };
+
+/** Walk the pages of a flat text column (see `PageVisitor`); returns the number of rows. */
+function walkColumn(buffer: ArrayBuffer, metadata: FileMetaData, column: string, visit: PageVisitor): number {
   const schemaPath = getSchemaPath(metadata.schema, [column]);
   const element = schemaPath[schemaPath.length - 1]!.element;
   const maxDefinition = getMaxDefinitionLevel(schemaPath);
-  const out = new Int32Array(Number(metadata.num_rows));
+  const levelWidth = 32 - Math.clz32(maxDefinition);
   let row = 0;
   for (const group of metadata.row_groups) {
     const chunk = group.columns.find((c) => c.meta_data?.path_in_schema.join(".") === column)?.meta_data;
@@ -55,75 +71,333 @@ export function readTextCodes(
       parsers: DEFAULT_PARSERS,
     };
     const dictionaryAt = chunk.dictionary_page_offset;
-    const start = Number(dictionaryAt && dictionaryAt < chunk.data_page_offset ? dictionaryAt : chunk.data_page_offset);
+    const start = Number(
+      dictionaryAt && dictionaryAt < chunk.data_page_offset ? dictionaryAt : chunk.data_page_offset,
+    );
     const size = Number(chunk.total_compressed_size);
     if (start < 0 || start + size > buffer.byteLength)
       throw new Error(`column ${column}: a column chunk lies outside the file`);
     const reader = { view: new DataView(buffer, start, size), offset: 0 };
     const end = row + Number(group.num_rows);
-    let dictionary: Int32Array | undefined;
+    let dictionary = false;
     while (row < end) {
       if (reader.offset >= size) throw new Error(`column ${column}: the pages end at row ${row + 1}`);
       const header = parquetHeader(reader);
       const pageSize = header.compressed_page_size;
-      if (pageSize < 0 || reader.offset + pageSize > size)
+      if (!(pageSize >= 0 && reader.offset + pageSize <= size))
         throw new Error(`column ${column}: a page runs past its column chunk (row ${row + 1})`);
       const bytes = new Uint8Array(buffer, start + reader.offset, pageSize);
       reader.offset += pageSize;
+      const v1 = header.type === "DATA_PAGE" ? header.data_page_header : undefined;
+      const v2 = header.type === "DATA_PAGE_V2" ? header.data_page_header_v2 : undefined;
       if (header.type === "DICTIONARY_PAGE") {
         const page = decompressPage(bytes, header.uncompressed_page_size, decoder.codec, undefined);
-        dictionary = dictionaryCodes(page, header.dictionary_page_header?.num_values ?? 0, code, column);
+        visit.dictionary(page, header.dictionary_page_header?.num_values ?? 0);
+        dictionary = true;
         continue;
       }
-      let levels: number[] | undefined;
-      let values: ArrayLike<unknown>;
-      let encoding: string;
-      if (header.type === "DATA_PAGE" && header.data_page_header) {
-        const page = decompressPage(bytes, header.uncompressed_page_size, decoder.codec, undefined);
-        ({ definitionLevels: levels, dataPage: values } = readDataPage(page, header.data_page_header, decoder));
-        encoding = header.data_page_header.encoding;
-      } else if (header.type === "DATA_PAGE_V2" && header.data_page_header_v2) {
-        ({ definitionLevels: levels, dataPage: values } = readDataPageV2(bytes, header, decoder));
-        encoding = header.data_page_header_v2.encoding;
-      } else continue; // an index page: nothing to read
-      const byIndex = encoding.endsWith("_DICTIONARY");
-      if (byIndex && !dictionary) throw new Error(`column ${column}: row ${row + 1} refers to a missing dictionary`);
-      const rows = levels && levels.length > 0 ? levels.length : values.length;
+      if (!v1 && !v2) continue; // an index page: nothing to read
+      const encoding = (v1 ?? v2)!.encoding;
+      const rows = v1 ? v1.num_values : v2!.num_values;
       if (row + rows > end) throw new Error(`column ${column}: a row group holds more rows than it declares`);
-      let next = 0;
-      for (let r = 0; r < rows; r++, row++) {
-        if (levels && levels.length > 0 && levels[r] !== maxDefinition) {
-          out[row] = NULL_CODE;
-          continue;
-        }
-        const v = values[next++];
-        if (byIndex) {
-          const i = v as number;
-          if (!(i >= 0 && i < dictionary!.length))
-            throw new Error(`column ${column}, row ${row + 1}: dictionary index ${i} is beyond the dictionary`);
-          out[row] = dictionary![i]!;
-        } else if (v instanceof Uint8Array) out[row] = code(v, 0, v.length);
-        else throw new Error(`column ${column}, row ${row + 1}: a value is not text`);
+      const byIndex = encoding === "RLE_DICTIONARY" || encoding === "PLAIN_DICTIONARY";
+      if (byIndex && !dictionary)
+        throw new Error(`column ${column}: row ${row + 1} refers to a missing dictionary`);
+      if (!byIndex && encoding !== "PLAIN") {
+        // the rarer encodings (DELTA_*): hyparquet's page readers, values as byte arrays
+        const read = v1
+          ? readDataPage(
+              decompressPage(bytes, header.uncompressed_page_size, decoder.codec, undefined),
+              v1,
+              decoder,
+            )
+          : readDataPageV2(bytes, header, decoder);
+        const levels = read.definitionLevels;
+        const defined =
+          levels && levels.length > 0 ? Int32Array.from(levels, (l) => (l === maxDefinition ? 1 : 0)) : null;
+        visit.rows(row, rows, defined, { kind: "arrays", arrays: read.dataPage });
+        row += rows;
+        continue;
       }
-      if (next !== values.length) throw new Error(`column ${column}: a page holds more values than rows`);
+      // levels (flat column: definition levels only), then the values
+      let page: Uint8Array;
+      let at: number;
+      let defined: Int32Array | null = null;
+      if (v1) {
+        page = decompressPage(bytes, header.uncompressed_page_size, decoder.codec, undefined);
+        const pageReader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+        if (maxDefinition > 0) {
+          defined = new Int32Array(rows);
+          readRleBitPackedHybrid(pageReader, levelWidth, defined); // a 4-byte length first
+        }
+        at = pageReader.offset;
+      } else {
+        const levelBytes = v2!.definition_levels_byte_length + v2!.repetition_levels_byte_length;
+        if (maxDefinition > 0) {
+          defined = new Int32Array(rows);
+          const levelReader = {
+            view: new DataView(buffer, start + reader.offset - pageSize, levelBytes),
+            offset: v2!.repetition_levels_byte_length,
+          };
+          readRleBitPackedHybrid(levelReader, levelWidth, defined, v2!.definition_levels_byte_length);
+        }
+        const values = bytes.subarray(levelBytes);
+        page =
+          v2!.is_compressed === false
+            ? values
+            : decompressPage(values, header.uncompressed_page_size - levelBytes, decoder.codec, undefined);
+        at = 0;
+      }
+      let count = rows;
+      if (defined) {
+        count = 0;
+        for (let r = 0; r < rows; r++) {
+          const d = defined[r] === maxDefinition ? 1 : 0;
+          defined[r] = d;
+          count += d;
+        }
+      }
+      if (byIndex) {
+        const indices = new Int32Array(count);
+        const width = page[at];
+        if (width === undefined || width > 32)
+          throw new Error(`column ${column}: a bad dictionary page at row ${row + 1}`);
+        const pageReader = {
+          view: new DataView(page.buffer, page.byteOffset, page.byteLength),
+          offset: at + 1,
+        };
+        if (width > 0 && count > 0) readRleBitPackedHybrid(pageReader, width, indices, page.length - at - 1);
+        visit.rows(row, rows, defined, { kind: "indices", indices });
+      } else visit.rows(row, rows, defined, { kind: "plain", page, at, count });
+      row += rows;
     }
   }
-  if (row !== out.length) throw new Error(`column ${column}: the row groups hold ${row} rows, not ${out.length}`);
+  const rows = Number(metadata.num_rows);
+  if (row !== rows) throw new Error(`column ${column}: the row groups hold ${row} rows, not ${rows}`);
+  return rows;
+}
+
+/** Call `each(start, end)` for the `count` length-prefixed values of a plain page from `at`. */
+function plainValues(
+  page: Uint8Array,
+  at: number,
+  count: number,
+  column: string,
+  each: (k: number, from: number, to: number) => void,
+): void {
+  const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
+  for (let k = 0; k < count; k++) {
+    if (at + 4 > page.length) throw new Error(`column ${column}: a page ends early`);
+    const length = view.getUint32(at, true);
+    at += 4;
+    if (at + length > page.length) throw new Error(`column ${column}: a value runs past its page`);
+    each(k, at, at + length);
+    at += length;
+  }
+}
+
+/**
+ * The rows of one page, by their values: `put(row, k)` for the k-th non-null value of the page, `NULL`
+ * for a null.
+ */
+function eachRow(
+  row: number,
+  rows: number,
+  defined: Int32Array | null,
+  put: (row: number, k: number) => void,
+  putNull: (row: number) => void,
+): void {
+  if (!defined) {
+    for (let r = 0; r < rows; r++) put(row + r, r);
+    return;
+  }
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    if (defined[r] === 1) put(row + r, k++);
+    else putNull(row + r);
+  }
+}
+
+/**
+ * The codes of a flat text column, one per row, `NULL_CODE` for a null cell (see the module comment).
+ * @throws Error naming the column and row when the pages are not well formed.
+ */
+export function readTextCodes(
+  buffer: ArrayBuffer,
+  metadata: FileMetaData,
+  column: string,
+  code: TextCode,
+): Int32Array {
+  const out = new Int32Array(Number(metadata.num_rows));
+  let dictionary = new Int32Array(0);
+  walkColumn(buffer, metadata, column, {
+    dictionary(page, count) {
+      dictionary = new Int32Array(count);
+      plainValues(page, 0, count, column, (k, from, to) => {
+        dictionary[k] = code(page, from, to);
+      });
+    },
+    rows(row, rows, defined, values) {
+      const putNull = (r: number) => {
+        out[r] = NULL_CODE;
+      };
+      if (values.kind === "indices") {
+        const { indices } = values;
+        const size = dictionary.length;
+        eachRow(
+          row,
+          rows,
+          defined,
+          (r, k) => {
+            const i = indices[k]!;
+            if (!(i >= 0 && i < size))
+              throw new Error(
+                `column ${column}, row ${r + 1}: dictionary index ${i} is beyond the dictionary`,
+              );
+            out[r] = dictionary[i]!;
+          },
+          putNull,
+        );
+      } else if (values.kind === "plain") {
+        const codes = new Int32Array(values.count);
+        plainValues(values.page, values.at, values.count, column, (k, from, to) => {
+          codes[k] = code(values.page, from, to);
+        });
+        eachRow(
+          row,
+          rows,
+          defined,
+          (r, k) => {
+            out[r] = codes[k]!;
+          },
+          putNull,
+        );
+      } else {
+        const { arrays } = values;
+        eachRow(
+          row,
+          rows,
+          defined,
+          (r, k) => {
+            const b = arrays[k];
+            if (!(b instanceof Uint8Array))
+              throw new Error(`column ${column}, row ${r + 1}: a value is not text`);
+            out[r] = code(b, 0, b.length);
+          },
+          putNull,
+        );
+      }
+    },
+  });
   return out;
 }
 
-/** The codes of a dictionary page's entries (PLAIN: a 4-byte little-endian length, then the bytes). */
-function dictionaryCodes(page: Uint8Array, count: number, code: TextCode, column: string): Int32Array {
-  const codes = new Int32Array(count);
-  const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
-  let at = 0;
-  for (let k = 0; k < count; k++) {
-    if (at + 4 > page.length) throw new Error(`column ${column}: the dictionary ends early`);
-    const length = view.getUint32(at, true);
-    at += 4;
-    if (at + length > page.length) throw new Error(`column ${column}: a dictionary entry runs past its page`);
-    codes[k] = code(page, at, at + length);
-    at += length;
+/**
+ * True when hyparquet would read this flat text column as strings (plain text, UTF8 or STRING annotated), so
+ * `readTextStrings` gives what it gives; JSON, UUID, geometry or decimal columns are left to hyparquet.
+ */
+export function isStringColumn(metadata: FileMetaData, column: string): boolean {
+  if (!isFlatText(metadata, column)) return false;
+  const path = getSchemaPath(metadata.schema, [column]);
+  const { converted_type: converted, logical_type: logical } = path[path.length - 1]!.element;
+  return (
+    (converted === undefined || converted === "UTF8") && (logical === undefined || logical.type === "STRING")
+  );
+}
+
+/** Strings from UTF-8 bytes as hyparquet's parser makes them (a TextDecoder, which drops a leading BOM). */
+class Strings {
+  private readonly decoder = new TextDecoder();
+
+  of(bytes: Uint8Array, from: number, to: number): string {
+    // ASCII (most ids and labels): a Latin-1 slice is the same string, without the decoder's per-call cost
+    let ascii = true;
+    for (let k = from; k < to; k++)
+      if (bytes[k]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    if (ascii) return Buffer.prototype.latin1Slice.call(bytes, from, to);
+    return this.decoder.decode(bytes.subarray(from, to));
   }
-  return codes;
+}
+
+/**
+ * A flat text column as strings, null for a null cell: what hyparquet gives for it (`isStringColumn`), with one
+ * string per dictionary entry shared by its rows and no byte-array view per plain cell.
+ * @throws Error naming the column and row when the pages are not well formed.
+ */
+export function readTextStrings(
+  buffer: ArrayBuffer,
+  metadata: FileMetaData,
+  column: string,
+): (string | null)[] {
+  const strings = new Strings();
+  const rows = Number(metadata.num_rows);
+  // filled in row order from an empty array: a packed array (a `new Array(rows)` of 10^6 would be holey)
+  const out: (string | null)[] = [];
+  let dictionary: string[] = [];
+  walkColumn(buffer, metadata, column, {
+    dictionary(page, count) {
+      dictionary = new Array<string>(count);
+      plainValues(page, 0, count, column, (k, from, to) => {
+        dictionary[k] = strings.of(page, from, to);
+      });
+    },
+    rows(row, count, defined, values) {
+      if (out.length !== row) throw new Error(`column ${column}: pages out of order at row ${row + 1}`);
+      const putNull = () => {
+        out.push(null);
+      };
+      if (values.kind === "indices") {
+        const { indices } = values;
+        const size = dictionary.length;
+        eachRow(
+          row,
+          count,
+          defined,
+          (r, k) => {
+            const i = indices[k]!;
+            if (!(i >= 0 && i < size))
+              throw new Error(
+                `column ${column}, row ${r + 1}: dictionary index ${i} is beyond the dictionary`,
+              );
+            out.push(dictionary[i]!);
+          },
+          putNull,
+        );
+      } else if (values.kind === "plain") {
+        const texts: string[] = [];
+        const { page } = values;
+        plainValues(page, values.at, values.count, column, (_k, from, to) => {
+          texts.push(strings.of(page, from, to));
+        });
+        eachRow(
+          row,
+          count,
+          defined,
+          (_r, k) => {
+            out.push(texts[k]!);
+          },
+          putNull,
+        );
+      } else {
+        const { arrays } = values;
+        eachRow(
+          row,
+          count,
+          defined,
+          (r, k) => {
+            const b = arrays[k];
+            if (!(b instanceof Uint8Array))
+              throw new Error(`column ${column}, row ${r + 1}: a value is not text`);
+            out.push(strings.of(b, 0, b.length));
+          },
+          putNull,
+        );
+      }
+    },
+  });
+  if (out.length !== rows) throw new Error(`column ${column}: ${out.length} rows read, not ${rows}`);
+  return out;
 }

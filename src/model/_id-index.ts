@@ -39,7 +39,10 @@ export class SortedIdIndex implements ReadonlyMap<string, number> {
     return this.get(id) !== undefined;
   }
 
-  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+  forEach(
+    callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void,
+    thisArg?: unknown,
+  ): void {
     for (let i = 0; i < this.ids.length; i++) callback.call(thisArg, i, this.ids[i]!, this);
   }
 

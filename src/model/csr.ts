@@ -210,7 +210,6 @@ export function csrFromColumns(columns: CheckedColumns): Csr {
 /** Build the CSR view from node and edge lists: a sort of the ids, then linear passes. */
 export function csrFromLists(lists: GraphLists): Csr {
   const { ids: listIds, attributes } = lists;
-  const n = listIds.length;
   const { ids, rank, nodeAttributes, index } = lists.order
     ? nodesInOrder(listIds, attributes, lists.order)
     : sortNodes(listIds, attributes, lists.positions);

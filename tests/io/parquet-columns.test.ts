@@ -145,10 +145,19 @@ describe("Parquet edges read column-wise", () => {
     const at = (h: string) => tables.edges.header.indexOf(h);
     const withCodes = (edit: (source: Int32Array, target: Int32Array, sources: Int32Array) => void) => {
       const columns = tables.edges.columns.map((c) => (c as Int32Array).slice());
-      edit(columns[at("source")] as Int32Array, columns[at("target")] as Int32Array, columns[at("sources")] as Int32Array);
+      edit(
+        columns[at("source")] as Int32Array,
+        columns[at("target")] as Int32Array,
+        columns[at("sources")] as Int32Array,
+      );
       return { ...tables, edges: { ...tables.edges, columns } };
     };
-    expect(checkParquetColumnsFast(withCodes(() => undefined), {})).not.toBeNull();
+    expect(
+      checkParquetColumnsFast(
+        withCodes(() => undefined),
+        {},
+      ),
+    ).not.toBeNull();
     const broken: Array<(source: Int32Array, target: Int32Array, sources: Int32Array) => void> = [
       (source) => {
         source[5] = -1; // an unknown id (or a null end)

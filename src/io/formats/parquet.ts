@@ -17,7 +17,13 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
 import type { Problem } from "../../model/types.js";
-import { isFlatText, readTextCodes, type TextCode } from "../_parquet-pages.js";
+import {
+  isFlatText,
+  isStringColumn,
+  readTextCodes,
+  readTextStrings,
+  type TextCode,
+} from "../_parquet-pages.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { decodeList, LIST_KEYS, type Owner } from "./_attributes.js";
 import type { ImportedGraph, SourceLocator } from "./_import.js";
@@ -135,16 +141,21 @@ export async function readParquetTable(
   }
   const chunks = header.map(() => [] as Array<{ start: number; data: ArrayLike<unknown> }>);
   const at = new Map(header.map((h, i) => [h, i]));
-  // Coded text columns (flat BYTE_ARRAY) page by page as integer codes, the rest by hyparquet's reader.
+  // Flat text columns page by page (`_parquet-pages.ts`), as integer codes or as strings; the rest by
+  // hyparquet's reader.
   const coded = new Map<number, Int32Array>();
+  const texts = new Map<number, (string | null)[]>();
   const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
     chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
   try {
     for (let c = 0; c < header.length; c++) {
       const code = coding?.codeOf(header[c]!);
-      if (code && isFlatText(metadata, header[c]!)) coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
+      if (code && isFlatText(metadata, header[c]!))
+        coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
+      else if (isStringColumn(metadata, header[c]!))
+        texts.set(c, readTextStrings(buffer, metadata, header[c]!));
     }
-    const rest = header.filter((_, c) => !coded.has(c));
+    const rest = header.filter((_, c) => !coded.has(c) && !texts.has(c));
     if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });
   } catch (e) {
     return fail("E_PARSE", `cannot decode the Parquet data (${(e as Error).message})`);
@@ -152,6 +163,7 @@ export async function readParquetTable(
   const rows = Number(metadata.num_rows);
   const columns = chunks.map((list, c) => {
     if (coded.has(c)) return coded.get(c)!;
+    if (texts.has(c)) return texts.get(c)!;
     if (list.length === 1 && list[0]!.data.length === rows) return list[0]!.data;
     list.sort((a, b) => a.start - b.start);
     // Row groups in order and plain arrays (text, OPTIONAL columns): one concat, a block copy, where a copy
