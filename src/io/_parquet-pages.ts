@@ -196,26 +196,19 @@ function plainValues(
   }
 }
 
-/**
- * The rows of one page, by their values: `put(row, k)` for the k-th non-null value of the page, `NULL`
- * for a null.
- */
-function eachRow(
-  row: number,
-  rows: number,
-  defined: Int32Array | null,
-  put: (row: number, k: number) => void,
-  putNull: (row: number) => void,
-): void {
-  if (!defined) {
-    for (let r = 0; r < rows; r++) put(row + r, r);
-    return;
-  }
-  let k = 0;
-  for (let r = 0; r < rows; r++) {
-    if (defined[r] === 1) put(row + r, k++);
-    else putNull(row + r);
-  }
+/** The number of non-null rows of a page. */
+function present(rows: number, defined: Int32Array | null): number {
+  if (!defined) return rows;
+  let count = 0;
+  for (let r = 0; r < rows; r++) count += defined[r]!;
+  return count;
+}
+
+/** The row of the k-th non-null value of a page from `row` (for a message). */
+function rowOf(row: number, defined: Int32Array | null, k: number): number {
+  if (!defined) return row + k;
+  for (let r = 0; r < defined.length; r++) if (defined[r] === 1 && k-- === 0) return row + r;
+  return row + defined.length;
 }
 
 /**
@@ -238,55 +231,41 @@ export function readTextCodes(
       });
     },
     rows(row, rows, defined, values) {
-      const putNull = (r: number) => {
-        out[r] = NULL_CODE;
-      };
+      // the k-th non-null value of the page → its code (a loop per kind: no callback per row)
+      let codes: Int32Array;
       if (values.kind === "indices") {
-        const { indices } = values;
+        codes = values.indices;
         const size = dictionary.length;
-        eachRow(
-          row,
-          rows,
-          defined,
-          (r, k) => {
-            const i = indices[k]!;
-            if (!(i >= 0 && i < size))
-              throw new Error(
-                `column ${column}, row ${r + 1}: dictionary index ${i} is beyond the dictionary`,
-              );
-            out[r] = dictionary[i]!;
-          },
-          putNull,
-        );
+        for (let k = 0; k < codes.length; k++) {
+          const i = codes[k]!;
+          if (!(i >= 0 && i < size))
+            throw new Error(
+              `column ${column}, row ${rowOf(row, defined, k) + 1}: dictionary index ${i} is beyond the dictionary`,
+            );
+          codes[k] = dictionary[i]!;
+        }
       } else if (values.kind === "plain") {
-        const codes = new Int32Array(values.count);
-        plainValues(values.page, values.at, values.count, column, (k, from, to) => {
-          codes[k] = code(values.page, from, to);
+        const { page } = values;
+        codes = new Int32Array(values.count);
+        plainValues(page, values.at, values.count, column, (k, from, to) => {
+          codes[k] = code(page, from, to);
         });
-        eachRow(
-          row,
-          rows,
-          defined,
-          (r, k) => {
-            out[r] = codes[k]!;
-          },
-          putNull,
-        );
       } else {
         const { arrays } = values;
-        eachRow(
-          row,
-          rows,
-          defined,
-          (r, k) => {
-            const b = arrays[k];
-            if (!(b instanceof Uint8Array))
-              throw new Error(`column ${column}, row ${r + 1}: a value is not text`);
-            out[r] = code(b, 0, b.length);
-          },
-          putNull,
-        );
+        if (arrays.length !== present(rows, defined))
+          throw new Error(
+            `column ${column}: a page at row ${row + 1} holds ${arrays.length} values for its rows`,
+          );
+        codes = new Int32Array(arrays.length);
+        for (let k = 0; k < arrays.length; k++) {
+          const b = arrays[k];
+          if (!(b instanceof Uint8Array))
+            throw new Error(`column ${column}, row ${rowOf(row, defined, k) + 1}: a value is not text`);
+          codes[k] = code(b, 0, b.length);
+        }
       }
+      if (!defined) out.set(codes.subarray(0, rows), row);
+      else for (let r = 0, k = 0; r < rows; r++) out[row + r] = defined[r] === 1 ? codes[k++]! : NULL_CODE;
     },
   });
   return out;
@@ -334,8 +313,7 @@ export function readTextStrings(
 ): (string | null)[] {
   const strings = new Strings();
   const rows = Number(metadata.num_rows);
-  // filled in row order from an empty array: a packed array (a `new Array(rows)` of 10^6 would be holey)
-  const out: (string | null)[] = [];
+  const out = new Array<string | null>(rows).fill(null);
   let dictionary: string[] = [];
   walkColumn(buffer, metadata, column, {
     dictionary(page, count) {
@@ -345,59 +323,40 @@ export function readTextStrings(
       });
     },
     rows(row, count, defined, values) {
-      if (out.length !== row) throw new Error(`column ${column}: pages out of order at row ${row + 1}`);
-      const putNull = () => {
-        out.push(null);
-      };
+      // the page's rows, nulls where `defined` says (a loop per kind: no callback per row)
+      let k = 0;
       if (values.kind === "indices") {
         const { indices } = values;
         const size = dictionary.length;
-        eachRow(
-          row,
-          count,
-          defined,
-          (r, k) => {
-            const i = indices[k]!;
-            if (!(i >= 0 && i < size))
-              throw new Error(
-                `column ${column}, row ${r + 1}: dictionary index ${i} is beyond the dictionary`,
-              );
-            out.push(dictionary[i]!);
-          },
-          putNull,
-        );
+        for (let r = row; r < row + count; r++) {
+          if (defined && defined[r - row] === 0) continue; // null already
+          const i = indices[k++]!;
+          if (!(i >= 0 && i < size))
+            throw new Error(`column ${column}, row ${r + 1}: dictionary index ${i} is beyond the dictionary`);
+          out[r] = dictionary[i]!;
+        }
       } else if (values.kind === "plain") {
-        const texts: string[] = [];
         const { page } = values;
+        let r = row;
         plainValues(page, values.at, values.count, column, (_k, from, to) => {
-          texts.push(strings.of(page, from, to));
+          if (defined) while (defined[r - row] === 0) r++;
+          out[r++] = strings.of(page, from, to);
         });
-        eachRow(
-          row,
-          count,
-          defined,
-          (_r, k) => {
-            out.push(texts[k]!);
-          },
-          putNull,
-        );
       } else {
         const { arrays } = values;
-        eachRow(
-          row,
-          count,
-          defined,
-          (r, k) => {
-            const b = arrays[k];
-            if (!(b instanceof Uint8Array))
-              throw new Error(`column ${column}, row ${r + 1}: a value is not text`);
-            out.push(strings.of(b, 0, b.length));
-          },
-          putNull,
-        );
+        if (arrays.length !== present(count, defined))
+          throw new Error(
+            `column ${column}: a page at row ${row + 1} holds ${arrays.length} values for its rows`,
+          );
+        for (let r = row; r < row + count; r++) {
+          if (defined && defined[r - row] === 0) continue;
+          const b = arrays[k++];
+          if (!(b instanceof Uint8Array))
+            throw new Error(`column ${column}, row ${r + 1}: a value is not text`);
+          out[r] = strings.of(b, 0, b.length);
+        }
       }
     },
   });
-  if (out.length !== rows) throw new Error(`column ${column}: ${out.length} rows read, not ${rows}`);
   return out;
 }
