@@ -42,18 +42,23 @@ export function isFlatText(metadata: FileMetaData, column: string): boolean {
  * dictionary indices, as plain text in a page (`count` length-prefixed values from `at`), or as hyparquet's
  * byte arrays (the other encodings).
  */
-interface PageVisitor {
+export interface PageVisitor {
   dictionary(page: Uint8Array, count: number): void;
   rows(row: number, rows: number, defined: Int32Array | null, values: PageValues): void;
 }
 
-type PageValues =
+export type PageValues =
   | { kind: "indices"; indices: Int32Array }
   | { kind: "plain"; page: Uint8Array; at: number; count: number }
   | { kind: "arrays"; arrays: ArrayLike<unknown> };
 
 /** Walk the pages of a flat text column (see `PageVisitor`); returns the number of rows. */
-function walkColumn(buffer: ArrayBuffer, metadata: FileMetaData, column: string, visit: PageVisitor): number {
+export function walkColumn(
+  buffer: ArrayBuffer,
+  metadata: FileMetaData,
+  column: string,
+  visit: PageVisitor,
+): number {
   const schemaPath = getSchemaPath(metadata.schema, [column]);
   const element = schemaPath[schemaPath.length - 1]!.element;
   const maxDefinition = getMaxDefinitionLevel(schemaPath);

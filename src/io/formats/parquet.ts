@@ -24,6 +24,7 @@ import {
   readTextStrings,
   type TextCode,
 } from "../_parquet-pages.js";
+import { isFlatDouble, readDoubles } from "../_parquet-numbers.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { decodeList, LIST_KEYS, type Owner } from "./_attributes.js";
 import type { ImportedGraph, SourceLocator } from "./_import.js";
@@ -144,7 +145,7 @@ export async function readParquetTable(
   // Flat text columns page by page (`_parquet-pages.ts`), as integer codes or as strings; the rest by
   // hyparquet's reader.
   const coded = new Map<number, Int32Array>();
-  const texts = new Map<number, (string | null)[]>();
+  const decoded = new Map<number, ArrayLike<unknown>>();
   const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
     chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
   try {
@@ -153,9 +154,10 @@ export async function readParquetTable(
       if (code && isFlatText(metadata, header[c]!))
         coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
       else if (isStringColumn(metadata, header[c]!))
-        texts.set(c, readTextStrings(buffer, metadata, header[c]!));
+        decoded.set(c, readTextStrings(buffer, metadata, header[c]!));
+      else if (isFlatDouble(metadata, header[c]!)) decoded.set(c, readDoubles(buffer, metadata, header[c]!));
     }
-    const rest = header.filter((_, c) => !coded.has(c) && !texts.has(c));
+    const rest = header.filter((_, c) => !coded.has(c) && !decoded.has(c));
     if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });
   } catch (e) {
     return fail("E_PARSE", `cannot decode the Parquet data (${(e as Error).message})`);
@@ -163,7 +165,7 @@ export async function readParquetTable(
   const rows = Number(metadata.num_rows);
   const columns = chunks.map((list, c) => {
     if (coded.has(c)) return coded.get(c)!;
-    if (texts.has(c)) return texts.get(c)!;
+    if (decoded.has(c)) return decoded.get(c)!;
     if (list.length === 1 && list[0]!.data.length === rows) return list[0]!.data;
     list.sort((a, b) => a.start - b.start);
     // Row groups in order and plain arrays (text, OPTIONAL columns): one concat, a block copy, where a copy
