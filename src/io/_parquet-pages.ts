@@ -52,13 +52,25 @@ export type PageValues =
   | { kind: "plain"; page: Uint8Array; at: number; count: number }
   | { kind: "arrays"; arrays: ArrayLike<unknown> };
 
-/** Walk the pages of a flat text column (see `PageVisitor`); returns the number of rows. */
+/**
+ * Walk the pages of a flat column (see `PageVisitor`); returns the number of rows. Any error (ours, or a
+ * decoder's on bytes it cannot read) is rethrown naming the column and where its pages went wrong.
+ */
 export function walkColumn(
   buffer: ArrayBuffer,
   metadata: FileMetaData,
   column: string,
   visit: PageVisitor,
 ): number {
+  try {
+    return walkPages(buffer, metadata, column, visit);
+  } catch (e) {
+    const message = (e as Error).message;
+    throw new Error(message.startsWith(`column ${column}`) ? message : `column ${column}: ${message}`);
+  }
+}
+
+function walkPages(buffer: ArrayBuffer, metadata: FileMetaData, column: string, visit: PageVisitor): number {
   const schemaPath = getSchemaPath(metadata.schema, [column]);
   const element = schemaPath[schemaPath.length - 1]!.element;
   const maxDefinition = getMaxDefinitionLevel(schemaPath);

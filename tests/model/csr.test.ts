@@ -7,7 +7,7 @@ function plain(csr: Csr): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(csr)) {
     if (ArrayBuffer.isView(v)) out[k] = Array.from(v as unknown as ArrayLike<number>);
-    else if (v instanceof Map) out[k] = [...v].sort();
+    else if (k === "index") out[k] = [...(v as ReadonlyMap<string, number>)].sort();
     else out[k] = v;
   }
   return out;
@@ -24,7 +24,7 @@ const graph = graphFromText(`
 `);
 
 /** The graph's lists with the nodes in the given id order (edges in file order). */
-function listsIn(order: string[], withPositions: boolean): GraphLists {
+function listsIn(order: string[], withPositions: boolean, withOrder = false): GraphLists {
   const at = new Map(order.map((id, i) => [id, i]));
   const edges = graph.edges();
   return {
@@ -36,6 +36,7 @@ function listsIn(order: string[], withPositions: boolean): GraphLists {
     edgeAttributes: edges.map((e) => graph.getEdgeAttributes(e)),
     edgeKeys: null,
     ...(withPositions ? { positions: at } : {}),
+    ...(withOrder ? { order: Int32Array.from(order.slice().sort(), (id) => at.get(id)!) } : {}),
   };
 }
 
@@ -47,6 +48,13 @@ describe("csrFromLists", () => {
     for (const order of [sorted, sorted.slice().reverse(), graph.nodes()])
       for (const withPositions of [false, true])
         expect(plain(csrFromLists(listsIn(order, withPositions)))).toEqual(view);
+    // the loader's sorted order (`GraphLists.order`): no sort, no Map, the same view
+    for (const order of [sorted, sorted.slice().reverse(), graph.nodes()]) {
+      const csr = csrFromLists(listsIn(order, false, true));
+      expect(plain(csr)).toEqual(view);
+      expect(csr.index.get("car")).toBe(2);
+      expect(csr.index.has("nowhere")).toBe(false);
+    }
   });
 
   it("edges in out-list order: by source, then by target; volume 0 when not given", () => {
