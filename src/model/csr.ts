@@ -367,9 +367,9 @@ function viewOf(
   const outEdges = new Int32Array(m);
   const inEdges = new Int32Array(m);
   // Edges in a node's list are ordered by the other endpoint's index, so every traversal is deterministic.
-  // Two stable counting-sort passes (radix sort on (source, target)), linear and allocation-free: filling the
-  // in-lists in edge order groups edges by target; walking those lists target by target and appending to the
-  // out-lists leaves each out-list sorted by target. The same walk over the out-lists sorts the in-lists.
+  // Out-lists by two stable counting-sort passes (radix sort on (source, target)), linear and allocation-free:
+  // filling the in-lists in edge order groups edges by target; walking those lists target by target and
+  // appending to the out-lists leaves each out-list sorted by target.
   const inByEdge = new Int32Array(m);
   const fillIn = inCount.slice();
   for (let i = 0; i < m; i++) inByEdge[fillIn[edgeTarget[i]!]!++] = i;
@@ -377,28 +377,22 @@ function viewOf(
     const e = inByEdge[i]!;
     outEdges[outCount[edgeSource[e]!]!++] = e;
   }
-  for (let i = 0; i < m; i++) {
-    const e = outEdges[i]!;
-    inEdges[inCount[edgeTarget[e]!]!++] = e;
-  }
   // Renumber the edges in out-list order (edge e = position e of the out-lists): a walk over a node's out-edges
   // then reads every edge array sequentially instead of at random, which at 10^6 nodes is most of the cost of a
-  // traversal. File order is not kept anywhere else: keys move with their edges.
-  const renumber = new Int32Array(m);
-  for (let i = 0; i < m; i++) renumber[outEdges[i]!] = i;
-  // One pass per array kind, each loop monomorphic (a generic helper over Int32Array and Float64Array made the
-  // element accesses polymorphic: about a sixth of the view's build at 10^6 nodes). Sources need no lookup: the
-  // out-lists are grouped by source.
+  // traversal. File order is not kept anywhere else: keys move with their edges. Sources need no lookup: the
+  // out-lists are grouped by source. Each loop reads one array kind (a generic helper over Int32Array and
+  // Float64Array made the element accesses polymorphic: about a sixth of the view's build at 10^6 nodes).
   for (let v = 0; v < n; v++) edgeSource.fill(v, outOffsets[v]!, outOffsets[v + 1]!);
-  const targetOut = new Int32Array(m);
+  const targetOut = inByEdge; // free again
   for (let i = 0; i < m; i++) targetOut[i] = edgeTarget[outEdges[i]!]!;
   edgeTarget.set(targetOut);
   const leadTime = new Float64Array(m);
-  for (let i = 0; i < m; i++) leadTime[i] = leadIn[outEdges[i]!]!;
   const volume = new Float64Array(m);
   const volumeGiven = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
-    const vol = volumeIn[outEdges[i]!]!;
+    const e = outEdges[i]!;
+    leadTime[i] = leadIn[e]!;
+    const vol = volumeIn[e]!;
     if (!Number.isNaN(vol)) {
       volume[i] = vol;
       volumeGiven[i] = 1;
@@ -406,7 +400,9 @@ function viewOf(
   }
   const keys = lists.edgeKeys;
   const edgeKeys = keys ? Array.from(outEdges, (e) => keys[e]) : null;
-  for (let i = 0; i < m; i++) inEdges[i] = renumber[inEdges[i]!]!;
+  // In-lists: the renumbered edges, in order (by source, then target), appended to their target's list, which
+  // leaves each sorted by source with no renumbering pass.
+  for (let i = 0; i < m; i++) inEdges[inCount[edgeTarget[i]!]!++] = i;
   for (let i = 0; i < m; i++) outEdges[i] = i;
 
   const edgeSlot = new Int32Array(m).fill(-1);

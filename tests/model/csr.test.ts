@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { graphFromText } from "../_helpers/graph-from-text.js";
+import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
+import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
+import { parseGraph } from "../../src/io/parse-graph.js";
 import { buildCsr, type Csr, csrFromLists, type GraphLists } from "../../src/model/csr.js";
 
 /** Every field of the view as plain data, typed arrays as lists. */
@@ -64,5 +67,27 @@ describe("csrFromLists", () => {
     expect(Array.from(csr.volume)).toEqual([0, 4, 5]);
     expect(Array.from(csr.leadTime)).toEqual([Number.NaN, 30, Number.NaN]);
     expect(Array.from(csr.volumeGiven)).toEqual([0, 1, 1]);
+  });
+
+  it("every out-list sorted by target and every in-list by source, on a generated graph in file order", () => {
+    const text = [...syntheticGraphJson(syntheticNetwork({ nodes: 400, seed: 5 }))].join("");
+    const csr = buildCsr(parseGraph(text));
+    expect(csr.m).toBeGreaterThan(csr.n);
+    const seen = new Set<number>();
+    for (let v = 0; v < csr.n; v++) {
+      for (let k = csr.outOffsets[v]!; k < csr.outOffsets[v + 1]!; k++) {
+        expect(csr.outEdges[k]).toBe(k);
+        expect(csr.edgeSource[k]).toBe(v);
+        if (k > csr.outOffsets[v]!) expect(csr.edgeTarget[k]!).toBeGreaterThan(csr.edgeTarget[k - 1]!);
+      }
+      for (let k = csr.inOffsets[v]!; k < csr.inOffsets[v + 1]!; k++) {
+        const e = csr.inEdges[k]!;
+        seen.add(e);
+        expect(csr.edgeTarget[e]).toBe(v);
+        if (k > csr.inOffsets[v]!)
+          expect(csr.edgeSource[e]!).toBeGreaterThan(csr.edgeSource[csr.inEdges[k - 1]!]!);
+      }
+    }
+    expect(seen.size).toBe(csr.m);
   });
 });
