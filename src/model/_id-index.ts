@@ -21,7 +21,13 @@ export class SortedIdIndex implements ReadonlyMap<string, number> {
 
   get(id: string): number | undefined {
     if (this.map) return this.map.get(id);
-    if (++this.searches > SEARCHES_BEFORE_MAP) return this.asMap().get(id);
+    if (++this.searches > SEARCHES_BEFORE_MAP) {
+      // from now on the Map's own lookups, with no search state to test (a pass may look up every node)
+      const map = this.asMap();
+      this.get = (key) => map.get(key);
+      this.has = (key) => map.has(key);
+      return map.get(id);
+    }
     const ids = this.ids;
     let lo = 0;
     let hi = ids.length - 1;
