@@ -19,7 +19,7 @@ import { finishImportColumns, type ImportOptions, relocate } from "./formats/_im
 import { EDGE_KEY, EDGE_SOURCE, EDGE_TARGET, squash } from "./formats/csv.js";
 import { type CodedColumns, importParquetTables, type ParquetTable } from "./formats/parquet.js";
 import type { IdBytes } from "./_id-bytes.js";
-import type { TextCode } from "./_parquet-pages.js";
+import type { TextCode } from "./_parquet-text.js";
 
 /** The edge columns the fast path reads, each by its exact (canonical, unsuffixed) name. */
 const NUMERIC = new Set(["volume", "capacity", "leadTimeDays"]);

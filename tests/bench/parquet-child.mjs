@@ -5,7 +5,7 @@
  * of the load (read, decode, validate, build the view) and the process's peak RSS after it.
  * Usage: node tests/bench/parquet-child.mjs <folder> [--dist DIR] [--decode-only]
  *   --dist DIR      the build to load with (default: this checkout's dist/; another commit's for a side by side)
- *   --decode-only   hyparquet's decode of the tables alone (no checks, no view)
+ *   --decode-only   the decode of the tables alone (`readParquetTable`: no checks, no view)
  */
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";

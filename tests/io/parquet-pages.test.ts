@@ -7,7 +7,7 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { IdBytes } from "../../src/io/_id-bytes.js";
 import { isFlatDouble, readDoubles } from "../../src/io/_parquet-numbers.js";
-import { isStringColumn, NULL_CODE, readTextCodes, readTextStrings } from "../../src/io/_parquet-pages.js";
+import { isStringColumn, NULL_CODE, readTextCodes, readTextStrings } from "../../src/io/_parquet-text.js";
 import { readParquetTable } from "../../src/io/formats/parquet.js";
 
 type Column = { name: string; data: unknown[]; type: string; encoding?: string; nullable?: boolean };

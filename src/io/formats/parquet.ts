@@ -17,13 +17,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
 import type { Problem } from "../../model/types.js";
-import {
-  isFlatText,
-  isStringColumn,
-  readTextCodes,
-  readTextStrings,
-  type TextCode,
-} from "../_parquet-pages.js";
+import { isFlatText } from "../_parquet-pages.js";
+import { isStringColumn, readTextCodes, readTextStrings, type TextCode } from "../_parquet-text.js";
 import { isFlatDouble, readDoubles } from "../_parquet-numbers.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { decodeList, LIST_KEYS, type Owner } from "./_attributes.js";
@@ -54,7 +49,7 @@ export interface ParquetTable {
 }
 
 /**
- * Text columns to read as integer codes (`_parquet-pages.ts`): the code of each distinct text's UTF-8 bytes,
+ * Text columns to read as integer codes (`_parquet-text.ts`): the code of each distinct text's UTF-8 bytes,
  * kept per row (`NULL_CODE` for a null cell). Edge ends are read this way as node positions.
  */
 export interface CodedColumns {
@@ -142,8 +137,8 @@ export async function readParquetTable(
   }
   const chunks = header.map(() => [] as Array<{ start: number; data: ArrayLike<unknown> }>);
   const at = new Map(header.map((h, i) => [h, i]));
-  // Flat text columns page by page (`_parquet-pages.ts`), as integer codes or as strings; the rest by
-  // hyparquet's reader.
+  // Flat text and DOUBLE columns page by page (`_parquet-text.ts`: as integer codes or strings;
+  // `_parquet-numbers.ts`), the rest by hyparquet's reader.
   const coded = new Map<number, Int32Array>();
   const decoded = new Map<number, ArrayLike<unknown>>();
   const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
