@@ -73,6 +73,11 @@ describe("csrFromLists", () => {
     const text = [...syntheticGraphJson(syntheticNetwork({ nodes: 400, seed: 5 }))].join("");
     const csr = buildCsr(parseGraph(text));
     expect(csr.m).toBeGreaterThan(csr.n);
+    // a supplier with a long out-list (over 32 edges: the engine's sort, not insertion) is among them
+    const longest = Math.max(
+      ...Array.from({ length: csr.n }, (_, v) => csr.outOffsets[v + 1]! - csr.outOffsets[v]!),
+    );
+    expect(longest).toBeGreaterThan(32);
     const seen = new Set<number>();
     for (let v = 0; v < csr.n; v++) {
       for (let k = csr.outOffsets[v]!; k < csr.outOffsets[v + 1]!; k++) {
