@@ -21,6 +21,7 @@
 import type { Csr, Masks } from "./_csr.js";
 import { explicitDominatorSets, reversePostorder } from "./_dominator-sets.js";
 import { DominatorWalk } from "./_dominator-walk.js";
+import { inColumns } from "./_in-columns.js";
 import type { SupplyRunner } from "./_propagate.js";
 import { suppliedTopologicalOrder } from "./_supplied-order.js";
 
@@ -88,8 +89,20 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
   const size = new Int32Array(n);
   const rank = new Int32Array(n);
   for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
-  const idoms: number[] = [];
-  const walk = new DominatorWalk(csr, n, { start, size, idoms, rank });
+  // immediate dominators, appended: about one per node, grown by doubling (no boxed array of 10^6 numbers)
+  const links = { start, size, idoms: new Int32Array(n + 16), rank };
+  let used = 0;
+  const push = (x: number): void => {
+    if (used === links.idoms.length) {
+      const grown = new Int32Array(2 * used);
+      grown.set(links.idoms);
+      links.idoms = grown;
+    }
+    links.idoms[used++] = x;
+  };
+  const walk = new DominatorWalk(csr, n, links);
+  const { source: inSource, slot: inSlot } = inColumns(csr);
+  const checkEdges = masks.cutsLiveEdges;
   // per slot: a single node (the common case: no allocation), EMPTY, UNSET, or LIST = the array in `lists`
   let state = new Int32Array(4);
   let lists: number[][] = [];
@@ -105,10 +118,10 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
     }
     state.fill(UNSET, 0, slots);
     for (let i = csr.inOffsets[v]!, end = csr.inOffsets[v + 1]!; i < end; i++) {
-      const e = csr.inEdges[i]!;
-      const u = csr.edgeSource[e]!;
-      const slot = csr.edgeSlot[e]!;
-      if (slot < 0 || masks.edgeAlive[e] !== 1 || supplied[u] !== 1) continue;
+      const slot = inSlot[i]!;
+      const u = inSource[i]!;
+      // v and a supplied u are both there, so the edge is unless the scenario cut it
+      if (slot < 0 || supplied[u] !== 1 || (checkEdges && masks.edgeAlive[csr.inEdges[i]!] !== 1)) continue;
       const k = slot - from;
       const s = state[k]!;
       if (s === UNSET) state[k] = u;
@@ -118,7 +131,7 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
       } else if (s === u) continue;
       else if (s >= 0) {
         // the slot's intersection so far ∩ D(u): Cooper-Harvey-Kennedy's two fingers while both walk a chain
-        const met = chainMeet(s, u, start, size, idoms, rank);
+        const met = chainMeet(s, u, start, size, links.idoms, rank);
         if (met !== NOT_A_CHAIN) state[k] = met;
         else {
           one[0] = s;
@@ -134,11 +147,11 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
         setSlot(state, lists, k, out);
       }
     }
-    start[v] = idoms.length;
+    start[v] = used;
     if (slots === 1 && state[0] !== LIST) {
       // the common case, without an array per node
       size[v] = state[0]! >= 0 ? 1 : 0;
-      if (state[0]! >= 0) idoms.push(state[0]!);
+      if (state[0]! >= 0) push(state[0]!);
       continue;
     }
     let covers: number[];
@@ -155,14 +168,14 @@ function dagInOrder(csr: Csr, masks: Masks, runner: SupplyRunner, order: Int32Ar
     }
     if (covers.length > 1) covers.sort((a, b) => a - b);
     size[v] = covers.length;
-    for (const x of covers) idoms.push(x);
+    for (const x of covers) push(x);
   }
   const dom: Dominators = {
     // a copy: the runner's array is rewritten by its next run
     supplied: supplied.slice(),
     start,
     size,
-    idoms: Int32Array.from(idoms),
+    idoms: links.idoms.slice(0, used),
     count: new Int32Array(n),
     order,
     rank,
@@ -183,7 +196,7 @@ function chainMeet(
   b: number,
   start: Int32Array,
   size: Int32Array,
-  idoms: number[],
+  idoms: Int32Array,
   rank: Int32Array,
 ): number {
   while (a !== b) {

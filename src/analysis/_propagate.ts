@@ -8,7 +8,10 @@
  */
 import type { Csr } from "./_csr.js";
 
-/** The parts of a `Csr` supply propagation reads (a cone's sub-view provides just these). */
+/**
+ * The parts of a `Csr` supply propagation reads (a cone's sub-view provides just these). As in a `Csr`, edges
+ * are numbered in out-list order (`outEdges[i] === i`), which the propagation relies on.
+ */
 export type SupplyView = Pick<
   Csr,
   | "n"
@@ -85,8 +88,8 @@ export class SupplyRunner {
     }
     for (let head = 0; head < this.count; head++) {
       const u = order[head]!;
-      for (let i = csr.outOffsets[u]!, end = csr.outOffsets[u + 1]!; i < end; i++) {
-        const e = csr.outEdges[i]!;
+      // edges are numbered in out-list order (outEdges[i] === i): e is the position itself
+      for (let e = csr.outOffsets[u]!, end = csr.outOffsets[u + 1]!; e < end; e++) {
         const slot = csr.edgeSlot[e]!;
         // sequential reads first (edge arrays follow the out-lists), random ones only for edges that count
         if (slot < 0 || edgeAlive[e] === 0 || filled[slot] === 1) continue;

@@ -6,7 +6,7 @@
  */
 import { applyScenario } from "../scenario/apply-scenario.js";
 import { type AppliedScenario, BASELINE_SCENARIO, type OriginCutResult } from "../scenario/types.js";
-import { type Csr, csrOf, type GraphInput, scenarioMasks } from "./_csr.js";
+import { type Csr, consumerIndices, csrOf, type GraphInput, scenarioMasks } from "./_csr.js";
 import { type AttackCurves, attackCurves } from "./attack-curves.js";
 import { centralityScores } from "./centrality.js";
 import { countryFailureSets } from "./country-failure-sets.js";
@@ -134,10 +134,12 @@ export function analyze(
   const supply = supplyStatus(csr, applied);
   const spof = singlePointsOfFailureCore(csr, applied, opts.maxSinglePointsListed);
   const large = csr.n > opts.largeGraphNodes;
+  // supply, single points of failure and routes all list the consumers the scenario keeps, in index (= id) order
+  const kept = consumerIndices(csr).filter((v) => masks.removed[v] !== 1);
   const detailed =
     supply.consumers.length > opts.detailedConsumers
       ? supply.consumers
-          .map((c) => ({ id: c.id, demand: csr.demand[csr.index.get(c.id)!]! }))
+          .map((c, i) => ({ id: c.id, demand: csr.demand[kept[i]!]! }))
           .sort((a, b) => b.demand - a.demand || (a.id < b.id ? -1 : 1))
           .slice(0, opts.detailedConsumers)
           .map((c) => c.id)
@@ -157,9 +159,8 @@ export function analyze(
 
   const setsById = new Map(sets.consumers.map((c) => [c.id, c.countryFailureSets]));
   const fewestById = new Map(fewest.consumers.map((c) => [c.id, c.minFailures]));
-  // supply, single points of failure and routes all list the consumers the scenario keeps, in id order
   const consumers = supply.consumers.map((c, i): AnalyzedConsumer => {
-    const a = csr.nodeAttributes[csr.index.get(c.id)!]!;
+    const a = csr.nodeAttributes[kept[i]!]!;
     const route = fastest.consumers[i]!;
     return {
       id: c.id,

@@ -12,6 +12,7 @@
 import type { AppliedScenario } from "../scenario/types.js";
 import { type Csr, csrOf, type GraphInput, type Masks, scenarioMasks } from "./_csr.js";
 import { dominators } from "./_dominators.js";
+import { inColumns } from "./_in-columns.js";
 import { mulberry32 } from "../model/random.js";
 import { cutOffCounts } from "./single-points-of-failure.js";
 import { centrality } from "./centrality.js";
@@ -109,7 +110,7 @@ export function curveByGroups(
   const { alive: waiting, supplied, filled, remaining, queue } = scratch;
   supplied.fill(0);
   filled.fill(0);
-  const { outOffsets, outEdges, inOffsets, inEdges, edgeTarget, edgeSource, edgeSlot, source } = csr;
+  const { outOffsets, inOffsets, inEdges, edgeTarget, edgeSlot, source } = csr;
   for (let v = 0; v < csr.n; v++) {
     waiting[v] = masks.nodeAlive[v] === 1 && csr.demand[v]! > 0 && source[v] !== 1 ? 1 : 0;
     remaining[v] = csr.slotOffsets[v + 1]! - csr.slotOffsets[v]!;
@@ -124,8 +125,8 @@ export function curveByGroups(
     for (let qh = 0; qh < qt; qh++) {
       const u = queue[qh]!;
       demand += csr.demand[u]!;
-      for (let i = outOffsets[u]!, end = outOffsets[u + 1]!; i < end; i++) {
-        const e = outEdges[i]!;
+      // edges are numbered in out-list order (outEdges[i] === i, model/csr.ts): e is the position itself
+      for (let e = outOffsets[u]!, end = outOffsets[u + 1]!; e < end; e++) {
         const slot = edgeSlot[e]!;
         if (slot < 0 || edgeAlive[e] !== 1) continue;
         const w = edgeTarget[e]!;
@@ -139,13 +140,16 @@ export function curveByGroups(
       }
     }
   };
+  // v is back and its supplier u supplied (so alive): the edge between them is there unless the scenario cut it
+  const { source: inSource, slot: inSlot } = inColumns(csr);
+  const checkEdges = masks.cutsLiveEdges;
   const add = (v: number) => {
     if (source[v] === 1) return supply(v);
     waiting[v] = 1;
     for (let i = inOffsets[v]!, end = inOffsets[v + 1]!; i < end; i++) {
-      const e = inEdges[i]!;
-      const slot = edgeSlot[e]!;
-      if (slot < 0 || edgeAlive[e] !== 1 || supplied[edgeSource[e]!] !== 1 || filled[slot] === 1) continue;
+      const slot = inSlot[i]!;
+      if (slot < 0 || supplied[inSource[i]!] !== 1 || filled[slot] === 1) continue;
+      if (checkEdges && edgeAlive[inEdges[i]!] !== 1) continue;
       filled[slot] = 1;
       if (--remaining[v]! === 0) return supply(v);
     }

@@ -50,26 +50,36 @@ export interface Routes {
 }
 
 /** Whether v's route is the same in both trees (same distance, same predecessor edges all the way back). */
-function sameRoute(csr: Csr, a: FastestTree, b: FastestTree, v: number): boolean {
+function sameRoute(a: FastestTree, b: FastestTree, up: Int32Array, v: number): boolean {
   if (a.dist[v] !== b.dist[v]) return false;
-  for (let x = v; ; ) {
+  for (let x = v; ; x = up[x]!) {
     const e = a.pred[x]!;
     if (e !== b.pred[x]) return false;
     if (e === -1) return true;
-    x = csr.edgeSource[e]!;
   }
 }
 
-function routeTo(csr: Csr, tree: FastestTree, v: number): Route | null {
+function routeTo(csr: Csr, tree: FastestTree, up: Int32Array, v: number): Route | null {
   if (!Number.isFinite(tree.dist[v]!)) return null;
   // count first, then fill from the end: one exact-size array per route (10^6 routes at 10^6 nodes)
   let length = 1;
-  for (let e = tree.pred[v]!; e !== -1; e = tree.pred[csr.edgeSource[e]!]!) length++;
+  for (let x = up[v]!; x !== -1; x = up[x]!) length++;
   const path = new Array<string>(length);
-  path[--length] = csr.ids[v]!;
-  for (let e = tree.pred[v]!; e !== -1; e = tree.pred[csr.edgeSource[e]!]!)
-    path[--length] = csr.ids[csr.edgeSource[e]!]!;
+  for (let x = v; x !== -1; x = up[x]!) path[--length] = csr.ids[x]!;
   return { leadTimeDays: tree.dist[v]!, path };
+}
+
+/**
+ * The node before each node on its fastest route (-1 at a source or off the tree): one read per step of a
+ * route instead of two (the edge, then its source), over the routes of every consumer.
+ */
+function predecessorNodes(csr: Csr, tree: FastestTree): Int32Array {
+  const up = new Int32Array(csr.n);
+  for (let x = 0; x < csr.n; x++) {
+    const e = tree.pred[x]!;
+    up[x] = e === -1 ? -1 : csr.edgeSource[e]!;
+  }
+  return up;
 }
 
 /**
@@ -88,14 +98,16 @@ export function routes(graph: GraphInput, applied: AppliedScenario, options: Rou
   const masks = scenarioMasks(csr, applied);
   const consumers: ConsumerRoutes[] = [];
   const [before, after] = trees as [FastestTree, FastestTree];
+  const upBefore = predecessorNodes(csr, before);
+  const upAfter = predecessorNodes(csr, after);
   for (const c of consumerIndices(csr)) {
     if (masks.removed[c] === 1) continue;
-    const route = routeTo(csr, before, c);
+    const route = routeTo(csr, before, upBefore, c);
     // most consumers keep their route: one object serves both states (they are plain, read-only results)
     consumers.push({
       id: csr.ids[c]!,
       before: route,
-      after: sameRoute(csr, before, after, c) ? route : routeTo(csr, after, c),
+      after: sameRoute(before, after, upBefore, c) ? route : routeTo(csr, after, upAfter, c),
     });
   }
   return { defaultLeadTimeDays: opts.defaultLeadTimeDays, consumers };

@@ -9,6 +9,7 @@
 import type { AppliedScenario } from "../scenario/types.js";
 import { type Csr, csrOf, type GraphInput, consumerIndices, type Masks, scenarioMasks } from "./_csr.js";
 import { SupplyRunner } from "./_propagate.js";
+import { inColumns } from "./_in-columns.js";
 
 /** Options of `supplyStatus`. */
 export interface SupplyOptions {
@@ -54,18 +55,23 @@ export function supplyMask(csr: Csr, masks: Masks): SupplyRunner {
 /** Materials a consumer misses (see `ConsumerSupply.missing`). */
 export function missingMaterials(csr: Csr, runner: SupplyRunner, v: number): string[] {
   if (runner.supplied[v] === 1) return [];
-  const out = new Set<string>();
+  // a handful of materials at most: a small array with `includes` (no Set per unsupplied consumer)
+  const out: string[] = [];
+  const add = (name: string) => {
+    if (!out.includes(name)) out.push(name);
+  };
   const from = csr.slotOffsets[v]!;
   const to = csr.slotOffsets[v + 1]!;
   if (csr.slotMaterial[from] !== -1) {
-    for (let s = from; s < to; s++) if (!runner.isFilled(s)) out.add(csr.materials[csr.slotMaterial[s]!]!);
+    for (let s = from; s < to; s++) if (!runner.isFilled(s)) add(csr.materials[csr.slotMaterial[s]!]!);
   } else {
+    const inSource = inColumns(csr).source;
     for (let i = csr.inOffsets[v]!; i < csr.inOffsets[v + 1]!; i++) {
-      const mat = csr.material[csr.edgeSource[csr.inEdges[i]!]!]!;
-      if (mat >= 0) out.add(csr.materials[mat]!);
+      const mat = csr.material[inSource[i]!]!;
+      if (mat >= 0) add(csr.materials[mat]!);
     }
   }
-  return [...out].sort();
+  return out.length > 1 ? out.sort() : out;
 }
 
 /**
@@ -89,17 +95,12 @@ export function supplyStatus(
   const masks = scenarioMasks(csr, applied);
   const runner = supplyMask(csr, masks);
   const consumers: ConsumerSupply[] = [];
+  const unsupplied: string[] = [];
   for (const v of consumerIndices(csr)) {
     if (masks.removed[v] === 1) continue;
-    consumers.push({
-      id: csr.ids[v]!,
-      supplied: runner.supplied[v] === 1,
-      missing: missingMaterials(csr, runner, v),
-    });
+    const supplied = runner.supplied[v] === 1;
+    consumers.push({ id: csr.ids[v]!, supplied, missing: missingMaterials(csr, runner, v) });
+    if (!supplied) unsupplied.push(csr.ids[v]!);
   }
-  return {
-    consumers,
-    unsupplied: consumers.filter((c) => !c.supplied).map((c) => c.id),
-    suppliedNodes: runner.count,
-  };
+  return { consumers, unsupplied, suppliedNodes: runner.count };
 }

@@ -52,7 +52,13 @@ describe("scenarioMasks", () => {
             ...present.map((node) => ({ node })),
           ];
           const applied = applyScenario(csr, { name: "x", remove: selectors });
-          expect(scenarioMasks(csr, applied)).toEqual(byIds(csr, applied));
+          const masks = scenarioMasks(csr, applied);
+          expect(masks).toEqual(byIds(csr, applied));
+          // no cuts here: an edge is there exactly when both its ends are
+          for (let e = 0; e < csr.m; e++)
+            expect(masks.edgeAlive[e]).toBe(
+              masks.nodeAlive[csr.edgeSource[e]!]! & masks.nodeAlive[csr.edgeTarget[e]!]!,
+            );
         },
       ),
       { numRuns: 300 },

@@ -148,6 +148,29 @@ describe("singlePointsOfFailure", () => {
     );
   });
 
+  it("matches brute force when the scenario cuts edges between nodes it keeps (country-pair cuts)", () => {
+    // the dominator pass skips the per-edge mask unless a cut leaves both ends of an edge standing
+    fc.assert(
+      fc.property(randomSupplyGraphText(9, true), fc.nat(), (text, pick) => {
+        const graph = graphFromText(text);
+        // a cut is between two countries, and one that matches no edge is an error: cut an existing pair
+        const edges = graph.filterEdges(
+          (_e, _a, s, t) => graph.getNodeAttribute(s, "country") !== graph.getNodeAttribute(t, "country"),
+        );
+        if (edges.length === 0) return;
+        const e = edges[pick % edges.length]!;
+        const from = graph.getNodeAttribute(graph.source(e), "country")!;
+        const to = graph.getNodeAttribute(graph.target(e), "country")!;
+        const applied = applyScenario(graph, { name: "cut", cut: [{ from, to }] });
+        const fast = singlePointsOfFailure(graph, applied);
+        const brute = bruteSinglePoints(graph, applied);
+        for (const c of fast.consumers) expect(c.singlePointsOfFailure).toEqual(brute.get(c.id) ?? []);
+        expect(scenarioMasks(csrOf(graph), applied).cutsLiveEdges).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("the counts per node are the sums over the full lists (the old per-consumer semantics)", () => {
     fc.assert(
       fc.property(randomSupplyGraphText(9, true), (text) => {

@@ -42,13 +42,24 @@ describe("suppliedTopologicalOrder", () => {
           .map(ends)
           .filter(([s, t]) => runner.supplied[s] === 1 && runner.supplied[t] === 1);
         // which way the function went: the view's own order (acyclic view) or a sort of the supplied subgraph
-        paths[hasCycle(all, slotEdges.map(ends)) ? "ownSort" : "fromView"]++;
+        const fromView = !hasCycle(all, slotEdges.map(ends));
+        paths[fromView ? "fromView" : "ownSort"]++;
         expect(order === null).toBe(hasCycle(supplied, edges));
         if (order === null) return;
         const rank = new Map<number, number>();
         order.forEach((v, i) => rank.set(v, i));
         expect([...order].sort((a, b) => a - b)).toEqual(supplied);
         for (const [s, t] of edges) expect(rank.get(s)!).toBeLessThan(rank.get(t)!);
+        if (!fromView) return;
+        // the view's order goes level by level (longest slot-filling path in the whole view), by index within one
+        const level = (v: number): number =>
+          Math.max(0, ...slotEdges.map(ends).filter(([, t]) => t === v).map(([u]) => level(u) + 1));
+        const key = (v: number) => [level(v), v] as const;
+        for (let i = 1; i < order.length; i++) {
+          const [la, a] = key(order[i - 1]!);
+          const [lb, b] = key(order[i]!);
+          expect(la < lb || (la === lb && a < b)).toBe(true);
+        }
       }),
       { numRuns: 400 },
     );

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { graphFromText } from "../_helpers/graph-from-text.js";
+import { randomSupplyGraphText } from "../_helpers/random-supply-graph.js";
 import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
 import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
 import { parseGraph } from "../../src/io/parse-graph.js";
@@ -94,5 +96,17 @@ describe("csrFromLists", () => {
       }
     }
     expect(seen.size).toBe(csr.m);
+  });
+
+  it("numbers edges in out-list order (outEdges[i] === i, which hot loops rely on) on random graphs", () => {
+    fc.assert(
+      fc.property(randomSupplyGraphText(10, true), (text) => {
+        const csr = buildCsr(graphFromText(text));
+        for (let i = 0; i < csr.m; i++) expect(csr.outEdges[i]).toBe(i);
+        for (let v = 0; v < csr.n; v++)
+          for (let e = csr.outOffsets[v]!; e < csr.outOffsets[v + 1]!; e++) expect(csr.edgeSource[e]).toBe(v);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
