@@ -25,7 +25,15 @@ export class IdBytes {
     const offsets = new Int32Array(n + 1);
     let at = 0;
     for (let i = 0; i < n; i++) {
-      at += encoder.encodeInto(ids[i]!, bytes.subarray(at)).written;
+      // ASCII ids (most) byte by byte: the encoder's call and its subarray per id cost more than the copy
+      const id = ids[i]!;
+      let k = 0;
+      for (; k < id.length; k++) {
+        const c = id.charCodeAt(k);
+        if (c >= 0x80) break;
+        bytes[at + k] = c;
+      }
+      at += k === id.length ? k : encoder.encodeInto(id, bytes.subarray(at)).written;
       offsets[i + 1] = at;
     }
     this.bytes = bytes;
