@@ -139,20 +139,31 @@ function checkEdgeColumns(
   const edgeTarget = col("target") as Int32Array;
   const numeric = [...NUMERIC].map((name) => [name, col(name)] as const).filter(([, c]) => c !== undefined);
   const text = [...TEXT].filter((name) => col(name) !== undefined);
-  const volume = new Float64Array(m).fill(Number.NaN);
-  const leadTime = new Float64Array(m).fill(Number.NaN);
-  const capacity = new Float64Array(m).fill(Number.NaN);
-  const into: Record<string, Float64Array> = { volume, leadTimeDays: leadTime, capacity };
-  // Types and ranges, one column at a time (an empty or null cell is no value, as in the row path).
+  // Types and ranges, one column at a time (an empty or null cell is no value, as in the row path): NaN in a
+  // column of ours. A REQUIRED DOUBLE column (a Float64Array) is used as it is once every value passes.
+  const into: Record<string, Float64Array> = {};
   for (const [name, values] of numeric) {
-    const out = into[name]!;
+    if (values instanceof Float64Array && values.length === m) {
+      for (let e = 0; e < m; e++) {
+        const v = values[e]!;
+        if (!(Number.isFinite(v) && v >= 0)) return null;
+      }
+      into[name] = values;
+      continue;
+    }
+    const out = new Float64Array(m).fill(Number.NaN);
     for (let e = 0; e < m; e++) {
       const v = values![e];
       if (v === null || v === undefined || v === "") continue;
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0) return null;
       out[e] = v;
     }
+    into[name] = out;
   }
+  const none = () => new Float64Array(m).fill(Number.NaN);
+  const volume = into.volume ?? none();
+  const leadTime = into.leadTimeDays ?? none();
+  const capacity = into.capacity ?? none();
   for (const name of text) {
     if (!isCoded(name)) return null;
     const codes = col(name) as Int32Array;

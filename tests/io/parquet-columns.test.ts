@@ -218,6 +218,17 @@ describe("Parquet edges read column-wise", () => {
     const columns = tables.edges.columns.slice();
     columns[volume] = bad;
     expect(checkParquetColumnsFast({ ...tables, edges: { ...tables.edges, columns } }, {})).toBeNull();
+    // the same in a REQUIRED DOUBLE column as read (a Float64Array, used as it is when every value passes)
+    expect(tables.edges.columns[volume]).toBeInstanceOf(Float64Array);
+    for (const wrong of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const typed = Float64Array.from(tables.edges.columns[volume] as Float64Array);
+      typed[3] = wrong;
+      const withTyped = tables.edges.columns.slice();
+      withTyped[volume] = typed;
+      expect(
+        checkParquetColumnsFast({ ...tables, edges: { ...tables.edges, columns: withTyped } }, {}),
+      ).toBeNull();
+    }
     const extra = {
       ...tables.edges,
       header: [...tables.edges.header, "colour"],
