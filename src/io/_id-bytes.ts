@@ -12,6 +12,8 @@ export class IdBytes {
   private readonly offsets: Int32Array;
   private readonly table: Int32Array;
   private readonly mask: number;
+  /** True when some id is given more than once. */
+  readonly repeated: boolean = false;
 
   /** The ids, in table order (a repeated id keeps its first position: the node checks refuse it anyway). */
   constructor(ids: readonly string[]) {
@@ -23,7 +25,15 @@ export class IdBytes {
     const offsets = new Int32Array(n + 1);
     let at = 0;
     for (let i = 0; i < n; i++) {
-      at += encoder.encodeInto(ids[i]!, bytes.subarray(at)).written;
+      // ASCII ids (most) byte by byte: the encoder's call and its subarray per id cost more than the copy
+      const id = ids[i]!;
+      let k = 0;
+      for (; k < id.length; k++) {
+        const c = id.charCodeAt(k);
+        if (c >= 0x80) break;
+        bytes[at + k] = c;
+      }
+      at += k === id.length ? k : encoder.encodeInto(id, bytes.subarray(at)).written;
       offsets[i + 1] = at;
     }
     this.bytes = bytes;
@@ -39,18 +49,33 @@ export class IdBytes {
         s = (s + 1) & this.mask;
       }
       if (this.table[s] === -1) this.table[s] = i;
+      else this.repeated = true;
     }
   }
 
-  /** The position of the node whose id has these UTF-8 bytes, or -1. */
-  positionOf(query: Uint8Array): number {
-    const end = query.length;
-    let s = hash(query, 0, end) & this.mask;
+  /** The position of the node whose id has the UTF-8 bytes `query[from..to)`, or -1. */
+  positionOf(query: Uint8Array, from = 0, to = query.length): number {
+    let s = hash(query, from, to) & this.mask;
     for (;;) {
       const i = this.table[s]!;
-      if (i === -1 || this.equal(i, query, 0, end)) return i;
+      if (i === -1 || this.equal(i, query, from, to)) return i;
       s = (s + 1) & this.mask;
     }
+  }
+
+  /**
+   * The positions in the order of their ids (`order[k]` = the position of the k-th smallest id), the order of
+   * JavaScript's `<` on the strings, by a radix sort of the bytes: no string comparison and no Map. UTF-8 byte
+   * order is code point order, which is `<`'s UTF-16 order except between U+E000-U+FFFF and the characters
+   * beyond U+FFFF; with a byte from 0xEE up (where those begin) it returns null and the caller sorts the strings.
+   * Equal ids keep their table order.
+   */
+  sortedOrder(): Int32Array | null {
+    const { bytes, offsets } = this;
+    const n = offsets.length - 1;
+    const size = offsets[n]!;
+    for (let k = 0; k < size; k++) if (bytes[k]! >= 0xee) return null;
+    return radixOrder(bytes, offsets, n);
   }
 
   private equal(i: number, query: Uint8Array, from: number, to: number): boolean {
@@ -68,4 +93,85 @@ function hash(bytes: Uint8Array, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let k = from; k < to; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
   return h >>> 0;
+}
+
+/** Below this many ids a bucket is finished by insertion sort. */
+const SMALL = 24;
+
+/**
+ * Positions 0..n-1 sorted by their byte strings (`bytes[offsets[i]..offsets[i+1])`), most significant byte
+ * first: each bucket is split by the byte at its depth (an id that ends there comes first), stably.
+ */
+function radixOrder(bytes: Uint8Array, offsets: Int32Array, n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const scratch = new Int32Array(n);
+  const count = new Int32Array(258);
+  // buckets still to split: (from, to, depth) triples
+  const stack: number[] = [0, n, 0];
+  while (stack.length > 0) {
+    const depth = stack.pop()!;
+    const to = stack.pop()!;
+    const from = stack.pop()!;
+    if (to - from <= SMALL) {
+      insertionSort(order, from, to, depth, bytes, offsets);
+      continue;
+    }
+    count.fill(0);
+    for (let i = from; i < to; i++) {
+      const id = order[i]!;
+      const at = offsets[id]! + depth;
+      count[at < offsets[id + 1]! ? bytes[at]! + 2 : 1]!++;
+    }
+    // count[b] becomes the start of bucket b (1: the ids that end at this depth; 2 + a byte: the others)
+    let sum = from;
+    for (let b = 1; b < 258; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = from; i < to; i++) {
+      const id = order[i]!;
+      const at = offsets[id]! + depth;
+      scratch[count[at < offsets[id + 1]! ? bytes[at]! + 2 : 1]!++] = id;
+    }
+    order.set(scratch.subarray(from, to), from);
+    // count[b] is now the end of bucket b; the ended ids (bucket 1) are all equal: nothing to split
+    let start = count[1]!;
+    for (let b = 2; b < 258; b++) {
+      const end = count[b]!;
+      if (end - start > 1) stack.push(start, end, depth + 1);
+      start = end;
+    }
+  }
+  return order;
+}
+
+function insertionSort(
+  order: Int32Array,
+  from: number,
+  to: number,
+  depth: number,
+  bytes: Uint8Array,
+  offsets: Int32Array,
+): void {
+  for (let i = from + 1; i < to; i++) {
+    const id = order[i]!;
+    let j = i - 1;
+    while (j >= from && compareFrom(order[j]!, id, depth, bytes, offsets) > 0) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = id;
+  }
+}
+
+/** Compare two ids' bytes from `depth` on (their first `depth` bytes are equal). */
+function compareFrom(a: number, b: number, depth: number, bytes: Uint8Array, offsets: Int32Array): number {
+  let i = offsets[a]! + depth;
+  let j = offsets[b]! + depth;
+  const aEnd = offsets[a + 1]!;
+  const bEnd = offsets[b + 1]!;
+  for (; i < aEnd && j < bEnd; i++, j++) if (bytes[i] !== bytes[j]) return bytes[i]! - bytes[j]!;
+  return aEnd - i - (bEnd - j);
 }

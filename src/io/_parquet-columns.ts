@@ -17,7 +17,9 @@ import type { GraphColumnsCheckResult } from "./_stream-graph.js";
 import { decodeList } from "./formats/_attributes.js";
 import { finishImportColumns, type ImportOptions, relocate } from "./formats/_import.js";
 import { EDGE_KEY, EDGE_SOURCE, EDGE_TARGET, squash } from "./formats/csv.js";
-import { importParquetTables, type ParquetTable } from "./formats/parquet.js";
+import { type CodedColumns, importParquetTables, type ParquetTable } from "./formats/parquet.js";
+import type { IdBytes } from "./_id-bytes.js";
+import type { TextCode } from "./_parquet-text.js";
 
 /** The edge columns the fast path reads, each by its exact (canonical, unsuffixed) name. */
 const NUMERIC = new Set(["volume", "capacity", "leadTimeDays"]);
@@ -28,6 +30,8 @@ export interface ParquetTables {
   nodes: ParquetTable;
   edges: ParquetTable;
   graph?: ParquetTable;
+  /** The node ids' bytes, when the edges were read with `edgeCoding` over them. */
+  idBytes?: IdBytes;
 }
 
 /** Column index by name in the edges table, -1 when absent; null when some column is not one we know. */
@@ -72,9 +76,11 @@ export function checkParquetColumnsFast(
     maxIdLength: options.maxIdLength ?? DEFAULT_GRAPH_CHECK_OPTIONS.maxIdLength,
     maxLabelLength: options.maxLabelLength ?? DEFAULT_GRAPH_CHECK_OPTIONS.maxLabelLength,
   };
-  const checkedNodes = checkParquetNodes(nodes, stages, limits);
+  const checkedNodes = checkParquetNodes(nodes, stages, limits, tables.idBytes);
   if (checkedNodes === null) return null;
-  const columns: CheckedColumns = { ...done.columns, ...checkedNodes };
+  // the nodes' own order or Map, never the one of the empty node list checked above
+  const { positions: _none, ...rest } = done.columns;
+  const columns: CheckedColumns = { ...rest, ...checkedNodes };
   const edgeColumns = checkEdgeColumns(edges, layout, columns);
   if (edgeColumns === null) return null;
   // The rules across nodes and edges come last, as in the row path (`finishRun`); only warnings reach here.
@@ -84,85 +90,92 @@ export function checkParquetColumnsFast(
 
 type EdgeColumns = Pick<CheckedColumns, "edgeSource" | "edgeTarget" | "volume" | "leadTime" | "edgeKeys">;
 
+/** The code of a text cell the fast path refuses (`edgeCoding`). */
+const REFUSED = -2;
+
+/**
+ * How the edges table's columns are read for the fast path (`readParquetTable`'s `CodedColumns`): each end as
+ * the position of its node (-1 for an unknown id) matched by its bytes, and `sources`/`notes` as 0 for a text
+ * the fast path takes (or an empty one: no value) and `REFUSED` for one it does not. No edge column is then
+ * held as text: the fast path needs the ends' nodes and the texts' validity, not the texts.
+ */
+export function edgeCoding(ids: IdBytes): CodedColumns {
+  const decoder = new TextDecoder();
+  const position: TextCode = (bytes, from, to) => ids.positionOf(bytes, from, to);
+  const sources: TextCode = (bytes, from, to) => {
+    if (from === to) return 0;
+    return decodeList(decoder.decode(bytes.subarray(from, to))).length > 0 ? 0 : REFUSED;
+  };
+  const notes: TextCode = () => 0;
+  return {
+    codeOf: (header) =>
+      EDGE_SOURCE.has(squash(header)) || EDGE_TARGET.has(squash(header))
+        ? position
+        : header === "sources"
+          ? sources
+          : header === "notes"
+            ? notes
+            : undefined,
+  };
+}
+
 /**
  * The edges as typed columns, with the warnings of the recipe and outflow cross-check (`FlowRules.finish`),
- * when no edge raises a problem and the cross-check no error; else null (see the module comment).
+ * when no edge raises a problem and the cross-check no error; else null (see the module comment). The ends
+ * and text columns must have been read as codes (`edgeCoding`); text ends take the row path.
  */
 function checkEdgeColumns(
   edges: ParquetTable,
   layout: Record<string, number>,
   checked: CheckedColumns,
 ): { columns: EdgeColumns; problems: Problem[] } | null {
-  const index = checked.positions;
   const ids = checked.ids;
-  // Ids with "->" make `source->target` keys ambiguous: only the row path's exact key search is right then.
-  if (!index || ids.some((id) => id.includes("->"))) return null;
   const n = ids.length;
   const m = edges.rows;
   const col = (name: string) => (layout[name] === undefined ? undefined : edges.columns[layout[name]!]);
-  const sourceCol = col("source")!;
-  const targetCol = col("target")!;
-  // Ends read as node positions by the reader (`EndColumns`: -1 for an unknown id), or as text to look up.
-  const positions = edges.positions;
-  const typeOf = {
-    source: positions?.has(edges.header[layout.source!]!) ? "number" : "string",
-    target: positions?.has(edges.header[layout.target!]!) ? "number" : "string",
-  };
+  const isCoded = (name: string) => edges.coded?.has(edges.header[layout[name]!]!) === true;
+  if (!isCoded("source") || !isCoded("target")) return null;
+  const edgeSource = col("source") as Int32Array;
+  const edgeTarget = col("target") as Int32Array;
   const numeric = [...NUMERIC].map((name) => [name, col(name)] as const).filter(([, c]) => c !== undefined);
-  const text = [...TEXT].map((name) => [name, col(name)] as const).filter(([, c]) => c !== undefined);
-  const edgeSource = new Int32Array(m);
-  const edgeTarget = new Int32Array(m);
-  const volume = new Float64Array(m).fill(Number.NaN);
-  const leadTime = new Float64Array(m).fill(Number.NaN);
-  const capacity = new Float64Array(m).fill(Number.NaN);
-  const into: Record<string, Float64Array> = { volume, leadTimeDays: leadTime, capacity };
-  // Types and ranges, one column at a time (an empty or null cell is no value, as in the row path).
+  const text = [...TEXT].filter((name) => col(name) !== undefined);
+  // Types and ranges, one column at a time (an empty or null cell is no value, as in the row path): NaN in a
+  // column of ours. A REQUIRED DOUBLE column (a Float64Array) is used as it is once every value passes.
+  const into: Record<string, Float64Array> = {};
   for (const [name, values] of numeric) {
-    const out = into[name]!;
+    if (values instanceof Float64Array && values.length === m) {
+      for (let e = 0; e < m; e++) {
+        const v = values[e]!;
+        if (!(Number.isFinite(v) && v >= 0)) return null;
+      }
+      into[name] = values;
+      continue;
+    }
+    const out = new Float64Array(m).fill(Number.NaN);
     for (let e = 0; e < m; e++) {
       const v = values![e];
       if (v === null || v === undefined || v === "") continue;
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0) return null;
       out[e] = v;
     }
+    into[name] = out;
   }
-  for (const [name, values] of text) {
-    // A column repeats a handful of texts (one source for a whole file): decode each distinct text once.
-    let last: unknown;
-    for (let e = 0; e < m; e++) {
-      const v = values![e];
-      if (v === null || v === undefined || v === "" || v === last) continue;
-      if (typeof v !== "string") return null;
-      if (name === "sources" && decodeList(v).length === 0) return null;
-      last = v;
-    }
+  const none = () => new Float64Array(m).fill(Number.NaN);
+  const volume = into.volume ?? none();
+  const leadTime = into.leadTimeDays ?? none();
+  const capacity = into.capacity ?? none();
+  for (const name of text) {
+    if (!isCoded(name)) return null;
+    const codes = col(name) as Int32Array;
+    for (let e = 0; e < m; e++) if (codes[e] === REFUSED) return null;
   }
-  // Ends: known nodes, no self-loop; pair codes for the duplicate search.
-  const codes = new Float64Array(m);
-  // Files often list a node's edges together: an equal string (the same one, from a dictionary-encoded column)
-  // compares faster than a Map lookup hashes.
-  let lastSource: unknown;
-  let lastTarget: unknown;
-  let si = -1;
-  let ti = -1;
+  // Ends: known nodes (an unknown id or a null end is negative), no self-loop.
   for (let e = 0; e < m; e++) {
-    const s = sourceCol[e];
-    const t = targetCol[e];
-    if (t !== lastTarget) {
-      lastTarget = t;
-      ti = typeOf.target === "number" ? (t as number) : typeof t === "string" ? (index.get(t) ?? -1) : -1;
-    }
-    if (s !== lastSource) {
-      lastSource = s;
-      si = typeOf.source === "number" ? (s as number) : typeof s === "string" ? (index.get(s) ?? -1) : -1;
-    }
+    const si = edgeSource[e]!;
+    const ti = edgeTarget[e]!;
     if (si < 0 || ti < 0 || si === ti) return null;
-    edgeSource[e] = si;
-    edgeTarget[e] = ti;
-    codes[e] = si * n + ti;
   }
-  codes.sort();
-  for (let k = 1; k < m; k++) if (codes[k] === codes[k - 1]) return null;
+  if (hasRepeatedPair(edgeSource, edgeTarget, n)) return null;
   // The flow rules on one scratch attribute object (they read volume and capacity only).
   const flow = new FlowRules(checked.nodeAttributes);
   // Always both keys, undefined when missing: a `delete` would turn the object into a slow dictionary.
@@ -186,4 +199,31 @@ function checkEdgeColumns(
   flow.finish(ids, problems);
   if (problems.some((p) => p.severity === "error")) return null;
   return { columns: { edgeSource, edgeTarget, volume, leadTime, edgeKeys: null }, problems };
+}
+
+/**
+ * True when two edges join the same (source, target): the edges grouped by source (a counting sort), then
+ * each group's targets marked with the group's source. Linear, where a sort of the pair codes took most of a
+ * second at 3.66 million edges.
+ */
+export function hasRepeatedPair(source: Int32Array, target: Int32Array, n: number): boolean {
+  const m = source.length;
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) start[source[e]! + 1]!++;
+  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
+  const bySource = new Int32Array(m);
+  for (let e = 0; e < m; e++) bySource[start[source[e]!]!++] = target[e]!;
+  // start[v] is now the end of v's group, start[v - 1] its start
+  const mark = new Int32Array(n).fill(-1);
+  let from = 0;
+  for (let v = 0; v < n; v++) {
+    const to = start[v]!;
+    for (let k = from; k < to; k++) {
+      const t = bySource[k]!;
+      if (mark[t] === v) return true;
+      mark[t] = v;
+    }
+    from = to;
+  }
+  return false;
 }

@@ -14,6 +14,7 @@ import type { NodeAttributes } from "../model/types.js";
 import { decodeList, decodeRecipe } from "./formats/_attributes.js";
 import { NODE_ID, squash } from "./formats/csv.js";
 import type { ParquetTable } from "./formats/parquet.js";
+import type { IdBytes } from "./_id-bytes.js";
 
 type Raw = Record<string, unknown>;
 type Check = (v: number) => boolean;
@@ -63,11 +64,15 @@ const ORDER = [
 const STATUSES: ReadonlySet<unknown> = new Set(FACILITY_STATUSES);
 const RESERVED_KEYS: ReadonlySet<string> = new Set(DANGEROUS_KEYS);
 
-/** What the nodes give the integer view: ids and attributes in table order, and id → row. */
+/**
+ * What the nodes give the integer view: ids and attributes in table order, and either the rows in the order of
+ * their ids (from the ids' bytes, no Map) or id → row.
+ */
 export interface ParquetNodes {
   ids: string[];
   nodeAttributes: NodeAttributes[];
-  positions: Map<string, number>;
+  order?: Int32Array;
+  positions?: Map<string, number>;
 }
 
 /** Limits the node checks apply (`GraphCheckOptions`). */
@@ -157,6 +162,7 @@ export function checkParquetNodes(
   nodes: ParquetTable,
   stages: ReadonlySet<string>,
   limits: NodeLimits,
+  idBytes?: IdBytes,
 ): ParquetNodes | null {
   const rows = nodes.rows;
   const idCol = nodes.header.findIndex((h) => NODE_ID.has(squash(h)));
@@ -174,7 +180,7 @@ export function checkParquetNodes(
   const stock = byName.get("stock");
   const demand = byName.get("demand");
   if (stock && demand) for (let r = 0; r < rows; r++) if (stock[r] != null && demand[r] != null) return null;
-  const ids = idsOf(nodes.columns[idCol]!, rows, limits);
+  const ids = idsOf(nodes.columns[idCol]!, rows, limits, idBytes);
   if (ids === null) return null;
   const columns = ORDER.filter((k) => byName.has(k)).map((k) => [k, byName.get(k)!] as const);
   const keys = columns.map(([k]) => k);
@@ -188,26 +194,38 @@ export function checkParquetNodes(
     }
     nodeAttributes[r] = a as unknown as NodeAttributes;
   }
-  return { ids: ids.ids, nodeAttributes, positions: ids.positions };
+  return { ...ids, nodeAttributes };
 }
 
-/** The ids (text, non-empty, within the limit, not reserved, no "->", each once), or null. */
+/**
+ * The ids (text, non-empty, within the limit, not reserved, no "->", each once) with their sorted order, or
+ * null. Given the ids' bytes (`IdBytes`, built over this column), repeats and the order come from the bytes;
+ * else (or for ids whose byte order is not `<`'s) from a Map of the strings.
+ */
 function idsOf(
   column: ArrayLike<unknown>,
   rows: number,
   limits: NodeLimits,
-): { ids: string[]; positions: Map<string, number> } | null {
+  idBytes?: IdBytes,
+): { ids: string[]; order?: Int32Array; positions?: Map<string, number> } | null {
   const ids = new Array<string>(rows);
-  const positions = new Map<string, number>();
   for (let r = 0; r < rows; r++) {
     const id = column[r];
     if (typeof id !== "string" || id === "" || id.length > limits.maxIdLength || isReservedId(id))
       return null;
     // "->" in an id makes default edge keys ambiguous: only the row path's exact edge checks are right then
     if (id.includes("->")) return null;
-    positions.set(id, r);
-    if (positions.size !== r + 1) return null; // a repeated id
     ids[r] = id;
+  }
+  if (idBytes) {
+    if (idBytes.repeated) return null;
+    const order = idBytes.sortedOrder();
+    if (order) return { ids, order };
+  }
+  const positions = new Map<string, number>();
+  for (let r = 0; r < rows; r++) {
+    positions.set(ids[r]!, r);
+    if (positions.size !== r + 1) return null; // a repeated id
   }
   return { ids, positions };
 }

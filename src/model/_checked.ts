@@ -46,4 +46,6 @@ export interface CheckedColumns {
   edgeKeys: (string | undefined)[] | null;
   /** Node id → position in `ids` (the checker's Map; the integer view takes it over as its index). */
   positions?: Map<string, number>;
+  /** The positions in `ids` in the order of their ids (`<`), when the loader has it (no Map then). */
+  order?: Int32Array;
 }

@@ -17,6 +17,7 @@ import {
   type SupplyGraph,
 } from "./types.js";
 import type { CheckedColumns, CheckedGraph } from "./_checked.js";
+import { SortedIdIndex } from "./_id-index.js";
 
 /**
  * The integer view of a graph, with its node attributes, so analyses, reports and scenarios need nothing else:
@@ -28,7 +29,8 @@ export interface Csr {
   m: number;
   /** Index → node id (sorted). */
   ids: string[];
-  index: Map<string, number>;
+  /** Node id → index (a Map, or a lookup over the sorted ids: `_id-index.ts`). */
+  index: ReadonlyMap<string, number>;
   /** Index → the node's attributes (the objects of the graph or of the checked file; treat as read-only). */
   nodeAttributes: NodeAttributes[];
   graphAttributes: GraphAttributes;
@@ -124,6 +126,11 @@ export interface GraphLists {
   edgeKeys: (string | undefined)[] | null;
   /** id → position in `ids`, if the caller has it and gives it up (it becomes the view's `index`). */
   positions?: Map<string, number>;
+  /**
+   * The positions in `ids` in the order of their ids by `<` (`order[k]` = position of the k-th smallest), if
+   * the caller has it: then no sort and no Map (the view's `index` searches the sorted ids).
+   */
+  order?: Int32Array;
 }
 
 /** Build the CSR view of a graphology graph. */
@@ -196,12 +203,48 @@ export function csrFromColumns(columns: CheckedColumns): Csr {
     edgeColumns: { leadTime: columns.leadTime, volume: columns.volume },
     edgeKeys: columns.edgeKeys,
     ...(columns.positions ? { positions: columns.positions } : {}),
+    ...(columns.order ? { order: columns.order } : {}),
   });
 }
 
 /** Build the CSR view from node and edge lists: a sort of the ids, then linear passes. */
 export function csrFromLists(lists: GraphLists): Csr {
   const { ids: listIds, attributes } = lists;
+  const { ids, rank, nodeAttributes, index } = lists.order
+    ? nodesInOrder(listIds, attributes, lists.order)
+    : sortNodes(listIds, attributes, lists.positions);
+  return viewOf(lists, ids, rank, nodeAttributes, index);
+}
+
+interface SortedNodes {
+  ids: string[];
+  /** rank[i] = sorted index of list node i. */
+  rank: Int32Array;
+  nodeAttributes: NodeAttributes[];
+  index: ReadonlyMap<string, number>;
+}
+
+/** The nodes in the caller's sorted order (`GraphLists.order`). */
+function nodesInOrder(listIds: string[], attributes: NodeAttributes[], order: Int32Array): SortedNodes {
+  const n = listIds.length;
+  const ids = new Array<string>(n);
+  const rank = new Int32Array(n);
+  const nodeAttributes = new Array<NodeAttributes>(n);
+  for (let v = 0; v < n; v++) {
+    const i = order[v]!;
+    ids[v] = listIds[i]!;
+    rank[i] = v;
+    nodeAttributes[v] = attributes[i]!;
+  }
+  return { ids, rank, nodeAttributes, index: new SortedIdIndex(ids) };
+}
+
+/** The nodes sorted by id, with the caller's id → position Map taken over when given. */
+function sortNodes(
+  listIds: string[],
+  attributes: NodeAttributes[],
+  positions: Map<string, number> | undefined,
+): SortedNodes {
   const n = listIds.length;
   // The default sort compares UTF-16 code units, the order of `<`, without a callback per comparison.
   // Tables exported sorted by id (a common case) need neither the sort nor the rank: one pass of comparisons.
@@ -212,33 +255,42 @@ export function csrFromLists(lists: GraphLists): Csr {
   // place): building a second Map of 10^6 ids cost more than the sort.
   const rank = new Int32Array(n);
   let nodeAttributes: NodeAttributes[] = new Array(n);
-  let index: Map<string, number>;
+  let index: ReadonlyMap<string, number>;
   if (sorted) {
     for (let v = 0; v < n; v++) rank[v] = v;
     nodeAttributes = attributes.slice();
-    if (lists.positions) index = lists.positions;
-    else {
-      index = new Map<string, number>();
-      for (let v = 0; v < n; v++) index.set(ids[v]!, v);
-    }
-  } else if (lists.positions) {
-    index = lists.positions;
+    // ids in strictly increasing order: a search of them, no Map to build
+    index = positions ?? new SortedIdIndex(ids);
+  } else if (positions) {
+    index = positions;
     for (let v = 0; v < n; v++) {
-      const i = index.get(ids[v]!)!;
+      const i = positions.get(ids[v]!)!;
       rank[i] = v;
       nodeAttributes[v] = attributes[i]!;
-      index.set(ids[v]!, v);
+      positions.set(ids[v]!, v);
     }
   } else {
-    index = new Map<string, number>();
-    for (let v = 0; v < n; v++) index.set(ids[v]!, v);
+    const map = new Map<string, number>();
+    for (let v = 0; v < n; v++) map.set(ids[v]!, v);
+    index = map;
     for (let i = 0; i < n; i++) {
-      const v = index.get(listIds[i]!)!;
+      const v = map.get(listIds[i]!)!;
       rank[i] = v;
       nodeAttributes[v] = attributes[i]!;
     }
   }
+  return { ids, rank, nodeAttributes, index };
+}
 
+/** The view of the lists, their nodes sorted. */
+function viewOf(
+  lists: GraphLists,
+  ids: string[],
+  rank: Int32Array,
+  nodeAttributes: NodeAttributes[],
+  index: ReadonlyMap<string, number>,
+): Csr {
+  const n = ids.length;
   const materialIndex = new Map<string, number>();
   const materials: string[] = [];
   const countrySet = new Set<string>();
@@ -315,38 +367,27 @@ export function csrFromLists(lists: GraphLists): Csr {
   const outEdges = new Int32Array(m);
   const inEdges = new Int32Array(m);
   // Edges in a node's list are ordered by the other endpoint's index, so every traversal is deterministic.
-  // Two stable counting-sort passes (radix sort on (source, target)), linear and allocation-free: filling the
-  // in-lists in edge order groups edges by target; walking those lists target by target and appending to the
-  // out-lists leaves each out-list sorted by target. The same walk over the out-lists sorts the in-lists.
-  const inByEdge = new Int32Array(m);
-  const fillIn = inCount.slice();
-  for (let i = 0; i < m; i++) inByEdge[fillIn[edgeTarget[i]!]!++] = i;
-  for (let i = 0; i < m; i++) {
-    const e = inByEdge[i]!;
-    outEdges[outCount[edgeSource[e]!]!++] = e;
-  }
-  for (let i = 0; i < m; i++) {
-    const e = outEdges[i]!;
-    inEdges[inCount[edgeTarget[e]!]!++] = e;
-  }
-  // Renumber the edges in out-list order (edge e = position e of the out-lists): a walk over a node's out-edges
-  // then reads every edge array sequentially instead of at random, which at 10^6 nodes is most of the cost of a
-  // traversal. File order is not kept anywhere else: keys move with their edges.
-  const renumber = new Int32Array(m);
-  for (let i = 0; i < m; i++) renumber[outEdges[i]!] = i;
-  // One pass per array kind, each loop monomorphic (a generic helper over Int32Array and Float64Array made the
-  // element accesses polymorphic: about a sixth of the view's build at 10^6 nodes). Sources need no lookup: the
-  // out-lists are grouped by source.
-  for (let v = 0; v < n; v++) edgeSource.fill(v, outOffsets[v]!, outOffsets[v + 1]!);
+  // Out-lists: the edges grouped by source (a counting sort), their targets gathered beside them, then each
+  // list sorted by target in place. Lists are short (3.7 edges on average at 10^6 nodes), so that sort is a
+  // sequential insertion sort, where a second counting sort over all the edges was one more random scatter.
+  for (let e = 0; e < m; e++) outEdges[outCount[edgeSource[e]!]!++] = e;
   const targetOut = new Int32Array(m);
   for (let i = 0; i < m; i++) targetOut[i] = edgeTarget[outEdges[i]!]!;
+  for (let v = 0; v < n; v++) sortByTarget(outEdges, targetOut, outOffsets[v]!, outOffsets[v + 1]!);
+  // Renumber the edges in out-list order (edge e = position e of the out-lists): a walk over a node's out-edges
+  // then reads every edge array sequentially instead of at random, which at 10^6 nodes is most of the cost of a
+  // traversal. File order is not kept anywhere else: keys move with their edges. Sources need no lookup: the
+  // out-lists are grouped by source. Each loop reads one array kind (a generic helper over Int32Array and
+  // Float64Array made the element accesses polymorphic: about a sixth of the view's build at 10^6 nodes).
+  for (let v = 0; v < n; v++) edgeSource.fill(v, outOffsets[v]!, outOffsets[v + 1]!);
   edgeTarget.set(targetOut);
   const leadTime = new Float64Array(m);
-  for (let i = 0; i < m; i++) leadTime[i] = leadIn[outEdges[i]!]!;
   const volume = new Float64Array(m);
   const volumeGiven = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
-    const vol = volumeIn[outEdges[i]!]!;
+    const e = outEdges[i]!;
+    leadTime[i] = leadIn[e]!;
+    const vol = volumeIn[e]!;
     if (!Number.isNaN(vol)) {
       volume[i] = vol;
       volumeGiven[i] = 1;
@@ -354,7 +395,9 @@ export function csrFromLists(lists: GraphLists): Csr {
   }
   const keys = lists.edgeKeys;
   const edgeKeys = keys ? Array.from(outEdges, (e) => keys[e]) : null;
-  for (let i = 0; i < m; i++) inEdges[i] = renumber[inEdges[i]!]!;
+  // In-lists: the renumbered edges, in order (by source, then target), appended to their target's list, which
+  // leaves each sorted by source with no renumbering pass.
+  for (let i = 0; i < m; i++) inEdges[inCount[edgeTarget[i]!]!++] = i;
   for (let i = 0; i < m; i++) outEdges[i] = i;
 
   const edgeSlot = new Int32Array(m).fill(-1);
@@ -395,4 +438,32 @@ export function csrFromLists(lists: GraphLists): Csr {
     slotMaterial,
     edgeSlot,
   };
+}
+
+/** Lists longer than this are sorted by the engine's sort, shorter ones by insertion. */
+const SHORT_LIST = 32;
+
+/** Sort `edges[from..to)` by `targets` (moved along), ascending; targets in a list are distinct. */
+function sortByTarget(edges: Int32Array, targets: Int32Array, from: number, to: number): void {
+  if (to - from <= SHORT_LIST) {
+    for (let i = from + 1; i < to; i++) {
+      const t = targets[i]!;
+      const e = edges[i]!;
+      let j = i - 1;
+      for (; j >= from && targets[j]! > t; j--) {
+        targets[j + 1] = targets[j]!;
+        edges[j + 1] = edges[j]!;
+      }
+      targets[j + 1] = t;
+      edges[j + 1] = e;
+    }
+    return;
+  }
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort(
+    (a, b) => targets[a]! - targets[b]!,
+  );
+  const sortedEdges = Int32Array.from(order, (k) => edges[k]!);
+  const sortedTargets = Int32Array.from(order, (k) => targets[k]!);
+  edges.set(sortedEdges, from);
+  targets.set(sortedTargets, from);
 }

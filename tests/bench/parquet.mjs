@@ -2,7 +2,7 @@
 /**
  * Part of `npm run bench`: Parquet input at 10^4-10^6 nodes. For each generated graph: convert its JSON to a
  * Parquet folder (`chokepoint convert --to parquet`, once), then load it into the integer view in a child
- * (tests/bench/parquet-child.mjs: read + decode + validate + build the view; and hyparquet's decode alone), and
+ * (tests/bench/parquet-child.mjs: read + decode + validate + build the view; and the decode of the tables alone), and
  * run `chokepoint analyze <folder> --no-flow --format json --out` end to end under /usr/bin/time (wall, CPU,
  * peak RSS). Each figure is the median of --runs runs (each run its own process). With --baseline DIR (a built
  * checkout of another commit, e.g. a `git worktree` of main), the same steps run with that build on a folder
@@ -130,6 +130,7 @@ for (const n of sizes) {
   }
   rows.push(row);
 }
+machine.loadEnd = os.loadavg().map((x) => x.toFixed(1));
 writeFileSync(
   out.replace(/\.md$/, ".json"),
   `${JSON.stringify({ machine, runs, baseline: baseline ? baselineLabel : null, rows }, null, 2)}\n`,
@@ -139,7 +140,7 @@ const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 const lines = [
   "# Parquet input",
   "",
-  `Measured ${machine.date.slice(0, 16).replace("T", " ")} UTC by \`node tests/bench/parquet.mjs\` on ${machine.cpu}, Node.js ${machine.node}; load average at start ${machine.load.join(" / ")} (a shared machine: wall time includes waiting for a core, CPU time does not). ${runs === 1 ? "One run of each step" : `Medians of ${runs} runs`}, each in its own process. Graphs: \`chokepoint generate --nodes N --seed 42\`, converted with \`chokepoint convert graph.json parquet/ --to parquet\` (hyparquet-writer, snappy; edge ends dictionary-encoded). Load = read, decode (hyparquet), validate and build the integer view, as \`analyze\` does; decode = hyparquet alone on the two tables.`,
+  `Measured ${machine.date.slice(0, 16).replace("T", " ")} UTC by \`node tests/bench/parquet.mjs\` on ${machine.cpu}, Node.js ${machine.node}; load average at start ${machine.load.join(" / ")}, at end ${machine.loadEnd.join(" / ")} (a shared machine: wall time includes waiting for a core, CPU time does not). ${runs === 1 ? "One run of each step" : `Medians of ${runs} runs`}, each in its own process. Graphs: \`chokepoint generate --nodes N --seed 42\`, converted with \`chokepoint convert graph.json parquet/ --to parquet\` (hyparquet-writer, snappy; edge ends dictionary-encoded). Load = read, decode, validate and build the integer view, as \`analyze\` does; decode = reading the two tables into columns alone, as the load reads them (text and DOUBLE columns by our page readers over hyparquet's page decoders, the rest by hyparquet's reader; edge ends as node positions), no checks.`,
   "",
   "| nodes | JSON MB | Parquet MB | load wall s | load CPU s | decode CPU s | load peak MB | analyze --no-flow wall s | CPU s | peak MB |",
   "|---|---|---|---|---|---|---|---|---|---|",

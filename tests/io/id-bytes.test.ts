@@ -30,4 +30,28 @@ describe("IdBytes", () => {
       ),
     );
   });
+
+  it("sortedOrder is the order of the strings by <, by their bytes (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.oneof(fc.string({ maxLength: 8 }), fc.stringMatching(/^(mi|re)[0-9]{1,6}$/)), {
+          maxLength: 400,
+        }),
+        (ids) => {
+          const order = new IdBytes(ids).sortedOrder();
+          // a byte from 0xEE (U+E000 and up, beyond U+FFFF, a lone surrogate's U+FFFD) leaves it to the strings
+          const high = ids.some((id) => [...utf8(id)].some((b) => b >= 0xee));
+          if (high) expect(order).toBeNull();
+          else expect(Array.from(order!, (i) => ids[i])).toEqual(ids.slice().sort());
+        },
+      ),
+    );
+    expect(new IdBytes(["b", "a", "ab", "", "aa"]).sortedOrder()).toEqual(Int32Array.from([3, 1, 4, 2, 0]));
+    expect(new IdBytes(["\uE000", "\u{10000}"]).sortedOrder()).toBeNull();
+  });
+
+  it("repeated: true when some id's bytes are given twice", () => {
+    expect(new IdBytes(["p", "q"]).repeated).toBe(false);
+    expect(new IdBytes(["p", "q", "p"]).repeated).toBe(true);
+  });
 });

@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IdBytes } from "../../src/io/_id-bytes.js";
-import { checkParquetColumnsFast, type ParquetTables } from "../../src/io/_parquet-columns.js";
-import { checkParquetColumns } from "../../src/io/formats/parquet-files.js";
+import { checkParquetColumnsFast, edgeCoding, type ParquetTables } from "../../src/io/_parquet-columns.js";
+import { checkParquetColumns, readParquetTables } from "../../src/io/formats/parquet-files.js";
 import { finishImportColumns } from "../../src/io/formats/_import.js";
 import { importParquetTables, readParquetTable } from "../../src/io/formats/parquet.js";
 import { writeParquet } from "../../src/io/formats/parquet-write.js";
@@ -33,13 +34,26 @@ function writeTables(out: ReturnType<typeof writeParquet>, dir: string): string 
   return pq;
 }
 
+/** The tables as the load reads them (the edge ends and texts as codes). */
 async function tablesOf(dir: string): Promise<ParquetTables> {
-  const read = async (t: string) => {
-    const table = await readParquetTable(join(dir, `${t}.parquet`));
-    if ("code" in table) throw new Error(table.message);
-    return table;
-  };
-  return { nodes: await read("nodes"), edges: await read("edges"), graph: await read("graph") };
+  const tables = await readParquetTables(dir, {}, true);
+  if ("problems" in tables) throw new Error(tables.problems[0]!.message);
+  return tables;
+}
+
+/** The tables with every column as text (as the row path reads them). */
+async function textTablesOf(dir: string): Promise<ParquetTables> {
+  const tables = await readParquetTables(dir, {});
+  if ("problems" in tables) throw new Error(tables.problems[0]!.message);
+  return tables;
+}
+
+/** The view the row path builds from the tables (read as text). */
+function rowPathView(tables: ParquetTables): Csr {
+  const rows = importParquetTables(tables);
+  if ("problems" in rows) throw new Error("unexpected import problems");
+  const slow = finishImportColumns(rows.imported, rows.locate, {});
+  return csrFromColumns(slow.columns!);
 }
 
 /** Every field of the view as plain data, typed arrays as lists. */
@@ -47,7 +61,7 @@ function plain(csr: Csr): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(csr)) {
     if (ArrayBuffer.isView(v)) out[k] = Array.from(v as unknown as ArrayLike<number>);
-    else if (v instanceof Map) out[k] = [...v].sort();
+    else if (k === "index") out[k] = [...(v as ReadonlyMap<string, number>)].sort();
     else out[k] = v;
   }
   return out;
@@ -67,6 +81,17 @@ describe("Parquet edges read column-wise", () => {
       expect(fromParquet.m).toBeGreaterThan(nodes);
       expect(plain(fromParquet)).toEqual(plain(fromJson));
     }
+  });
+
+  it("DuckDB's tables (version-1 pages, plain and dictionary ends, nullable columns, row groups) read as the JSON does", async () => {
+    const dir = fileURLToPath(new URL("../fixtures/interop/duckdb-parquet", import.meta.url));
+    const { json } = generated(300, 8);
+    expect(checkParquetColumnsFast(await tablesOf(dir), {})).not.toBeNull();
+    const fromDuckDb = await readGraphTableAsync(dir);
+    expect(fromDuckDb.m).toBe(1115);
+    expect(plain(fromDuckDb)).toEqual(plain(readGraphTable(json)));
+    // and the row path (every column as text, through hyparquet's reader for the rest) gives the same view
+    expect(plain(rowPathView(await textTablesOf(dir)))).toEqual(plain(fromDuckDb));
   });
 
   it("renamed ids and shuffled rows: the view read from Parquet equals the one read from the JSON (property)", async () => {
@@ -107,50 +132,47 @@ describe("Parquet edges read column-wise", () => {
     );
   });
 
-  it("edge ends read as node positions from their bytes give the view the text ends give", async () => {
+  it("edge ends read as node positions from their bytes give the view the row path gives from their text", async () => {
     const { parquet } = generated(300, 4);
-    const tables = await tablesOf(parquet);
-    const ids = tables.nodes.columns[tables.nodes.header.indexOf("id")] as string[];
-    const index = new IdBytes(Array.from(ids));
-    const edges = await readParquetTable(
+    const text = await textTablesOf(parquet);
+    const ids = text.nodes.columns[text.nodes.header.indexOf("id")] as string[];
+    const coded = await readParquetTable(
       join(parquet, "edges.parquet"),
       {},
-      {
-        isEnd: (h) => h === "source" || h === "target",
-        positionOf: (b) => index.positionOf(b),
-      },
+      edgeCoding(new IdBytes(Array.from(ids))),
     );
-    if ("code" in edges) throw new Error(edges.message);
-    expect([...edges.positions!]).toEqual(["source", "target"]);
-    const source = edges.columns[edges.header.indexOf("source")]!;
-    const text = tables.edges.columns[tables.edges.header.indexOf("source")]!;
-    expect(Array.from(source, (p) => ids[p as number])).toEqual(Array.from(text));
-    const byPosition = checkParquetColumnsFast({ ...tables, edges }, {});
-    const byText = checkParquetColumnsFast(await tablesOf(parquet), {});
-    expect(byPosition).not.toBeNull();
-    expect(plain(csrFromColumns(byPosition!.columns!))).toEqual(plain(csrFromColumns(byText!.columns!)));
+    if ("code" in coded) throw new Error(coded.message);
+    expect([...coded.coded!]).toEqual(["source", "target", "sources"]);
+    const source = coded.columns[coded.header.indexOf("source")]!;
+    const textSource = text.edges.columns[text.edges.header.indexOf("source")]!;
+    expect(Array.from(source, (p) => ids[p as number])).toEqual(Array.from(textSource));
+    const fast = checkParquetColumnsFast(await tablesOf(parquet), {});
+    expect(fast).not.toBeNull();
+    expect(plain(csrFromColumns(fast!.columns!))).toEqual(plain(rowPathView(text)));
   });
 
-  it("edges with a problem take the row path (dangling end, self-loop, repeat)", async () => {
+  it("edges with a problem take the row path (dangling end, self-loop, repeat, a bad sources text)", async () => {
     const { parquet } = generated(200, 3);
     const tables = await tablesOf(parquet);
-    const [sources, targets] = tables.edges.columns as string[][];
-    const withEnds = (edit: (source: string[], target: string[]) => void): ParquetTables => {
-      const source = Array.from(sources!);
-      const target = Array.from(targets!);
-      edit(source, target);
-      const columns = [source, target, ...tables.edges.columns.slice(2)];
+    const at = (h: string) => tables.edges.header.indexOf(h);
+    const withCodes = (edit: (source: Int32Array, target: Int32Array, sources: Int32Array) => void) => {
+      const columns = tables.edges.columns.map((c) => (c as Int32Array).slice());
+      edit(
+        columns[at("source")] as Int32Array,
+        columns[at("target")] as Int32Array,
+        columns[at("sources")] as Int32Array,
+      );
       return { ...tables, edges: { ...tables.edges, columns } };
     };
     expect(
       checkParquetColumnsFast(
-        withEnds(() => undefined),
+        withCodes(() => undefined),
         {},
       ),
     ).not.toBeNull();
-    const broken: Array<(source: string[], target: string[]) => void> = [
+    const broken: Array<(source: Int32Array, target: Int32Array, sources: Int32Array) => void> = [
       (source) => {
-        source[5] = "nowhere";
+        source[5] = -1; // an unknown id (or a null end)
       },
       (source, target) => {
         target[7] = source[7]!;
@@ -159,8 +181,13 @@ describe("Parquet edges read column-wise", () => {
         source[9] = source[8]!;
         target[9] = target[8]!;
       },
+      (_s, _t, sources) => {
+        sources[4] = -2;
+      },
     ];
-    for (const edit of broken) expect(checkParquetColumnsFast(withEnds(edit), {})).toBeNull();
+    for (const edit of broken) expect(checkParquetColumnsFast(withCodes(edit), {})).toBeNull();
+    // text ends (not read as codes) take the row path too
+    expect(checkParquetColumnsFast(await textTablesOf(parquet), {})).toBeNull();
   });
 
   it("warnings of the cross-node rules (outflow over capacity) are those of the row path, in order", async () => {
@@ -172,7 +199,7 @@ describe("Parquet edges read column-wise", () => {
     const small: ParquetTables = { ...tables, nodes: { ...tables.nodes, columns } };
     const fast = checkParquetColumnsFast(small, {});
     expect(fast).not.toBeNull();
-    const rows = importParquetTables(small);
+    const rows = importParquetTables({ ...(await textTablesOf(parquet)), nodes: small.nodes });
     if ("problems" in rows) throw new Error("unexpected import problems");
     const slow = finishImportColumns(rows.imported, rows.locate, {});
     const outflow = fast!.problems.filter((p) => p.code === "W_OUTFLOW_OVER_CAPACITY");
@@ -191,6 +218,17 @@ describe("Parquet edges read column-wise", () => {
     const columns = tables.edges.columns.slice();
     columns[volume] = bad;
     expect(checkParquetColumnsFast({ ...tables, edges: { ...tables.edges, columns } }, {})).toBeNull();
+    // the same in a REQUIRED DOUBLE column as read (a Float64Array, used as it is when every value passes)
+    expect(tables.edges.columns[volume]).toBeInstanceOf(Float64Array);
+    for (const wrong of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const typed = Float64Array.from(tables.edges.columns[volume] as Float64Array);
+      typed[3] = wrong;
+      const withTyped = tables.edges.columns.slice();
+      withTyped[volume] = typed;
+      expect(
+        checkParquetColumnsFast({ ...tables, edges: { ...tables.edges, columns: withTyped } }, {}),
+      ).toBeNull();
+    }
     const extra = {
       ...tables.edges,
       header: [...tables.edges.header, "colour"],

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
+import { IdBytes } from "../../src/io/_id-bytes.js";
 import { checkParquetNodes } from "../../src/io/_parquet-nodes.js";
 import { checkParquetColumns } from "../../src/io/formats/parquet-files.js";
 import { type ParquetTable, readParquetTable } from "../../src/io/formats/parquet.js";
@@ -34,11 +35,18 @@ describe("Parquet nodes read column-wise", () => {
     );
     const r = checkParquetNodes(nodes, STAGES, LIMITS)!;
     expect(r.ids).toEqual(["m", "r", "c"]);
-    expect([...r.positions]).toEqual([
+    expect([...r.positions!]).toEqual([
       ["m", 0],
       ["r", 1],
       ["c", 2],
     ]);
+    // with the ids' bytes: no Map, the rows in the order of their ids (c < m < r)
+    const byBytes = checkParquetNodes(nodes, STAGES, LIMITS, new IdBytes(["m", "r", "c"]))!;
+    expect(byBytes.positions).toBeUndefined();
+    expect(Array.from(byBytes.order!)).toEqual([2, 0, 1]);
+    expect(byBytes.nodeAttributes).toEqual(r.nodeAttributes);
+    // a repeated id (by its bytes) leaves the fast path
+    expect(checkParquetNodes(nodes, STAGES, LIMITS, new IdBytes(["m", "r", "m"]))).toBeNull();
     expect(r.nodeAttributes).toEqual([
       { label: "Mine", stage: "mine", country: "CN", capacity: 100, output: "ore", sources: ["USGS", "IEA"] },
       {

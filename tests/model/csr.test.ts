@@ -2,6 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 import { randomSupplyGraphText } from "../_helpers/random-supply-graph.js";
+import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
+import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
+import { parseGraph } from "../../src/io/parse-graph.js";
 import { buildCsr, type Csr, csrFromLists, type GraphLists } from "../../src/model/csr.js";
 
 /** Every field of the view as plain data, typed arrays as lists. */
@@ -9,7 +12,7 @@ function plain(csr: Csr): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(csr)) {
     if (ArrayBuffer.isView(v)) out[k] = Array.from(v as unknown as ArrayLike<number>);
-    else if (v instanceof Map) out[k] = [...v].sort();
+    else if (k === "index") out[k] = [...(v as ReadonlyMap<string, number>)].sort();
     else out[k] = v;
   }
   return out;
@@ -26,7 +29,7 @@ const graph = graphFromText(`
 `);
 
 /** The graph's lists with the nodes in the given id order (edges in file order). */
-function listsIn(order: string[], withPositions: boolean): GraphLists {
+function listsIn(order: string[], withPositions: boolean, withOrder = false): GraphLists {
   const at = new Map(order.map((id, i) => [id, i]));
   const edges = graph.edges();
   return {
@@ -38,6 +41,7 @@ function listsIn(order: string[], withPositions: boolean): GraphLists {
     edgeAttributes: edges.map((e) => graph.getEdgeAttributes(e)),
     edgeKeys: null,
     ...(withPositions ? { positions: at } : {}),
+    ...(withOrder ? { order: Int32Array.from(order.slice().sort(), (id) => at.get(id)!) } : {}),
   };
 }
 
@@ -49,6 +53,13 @@ describe("csrFromLists", () => {
     for (const order of [sorted, sorted.slice().reverse(), graph.nodes()])
       for (const withPositions of [false, true])
         expect(plain(csrFromLists(listsIn(order, withPositions)))).toEqual(view);
+    // the loader's sorted order (`GraphLists.order`): no sort, no Map, the same view
+    for (const order of [sorted, sorted.slice().reverse(), graph.nodes()]) {
+      const csr = csrFromLists(listsIn(order, false, true));
+      expect(plain(csr)).toEqual(view);
+      expect(csr.index.get("car")).toBe(2);
+      expect(csr.index.has("nowhere")).toBe(false);
+    }
   });
 
   it("edges in out-list order: by source, then by target; volume 0 when not given", () => {
@@ -58,6 +69,33 @@ describe("csrFromLists", () => {
     expect(Array.from(csr.volume)).toEqual([0, 4, 5]);
     expect(Array.from(csr.leadTime)).toEqual([Number.NaN, 30, Number.NaN]);
     expect(Array.from(csr.volumeGiven)).toEqual([0, 1, 1]);
+  });
+
+  it("every out-list sorted by target and every in-list by source, on a generated graph in file order", () => {
+    const text = [...syntheticGraphJson(syntheticNetwork({ nodes: 400, seed: 5 }))].join("");
+    const csr = buildCsr(parseGraph(text));
+    expect(csr.m).toBeGreaterThan(csr.n);
+    // a supplier with a long out-list (over 32 edges: the engine's sort, not insertion) is among them
+    const longest = Math.max(
+      ...Array.from({ length: csr.n }, (_, v) => csr.outOffsets[v + 1]! - csr.outOffsets[v]!),
+    );
+    expect(longest).toBeGreaterThan(32);
+    const seen = new Set<number>();
+    for (let v = 0; v < csr.n; v++) {
+      for (let k = csr.outOffsets[v]!; k < csr.outOffsets[v + 1]!; k++) {
+        expect(csr.outEdges[k]).toBe(k);
+        expect(csr.edgeSource[k]).toBe(v);
+        if (k > csr.outOffsets[v]!) expect(csr.edgeTarget[k]!).toBeGreaterThan(csr.edgeTarget[k - 1]!);
+      }
+      for (let k = csr.inOffsets[v]!; k < csr.inOffsets[v + 1]!; k++) {
+        const e = csr.inEdges[k]!;
+        seen.add(e);
+        expect(csr.edgeTarget[e]).toBe(v);
+        if (k > csr.inOffsets[v]!)
+          expect(csr.edgeSource[e]!).toBeGreaterThan(csr.edgeSource[csr.inEdges[k - 1]!]!);
+      }
+    }
+    expect(seen.size).toBe(csr.m);
   });
 
   it("numbers edges in out-list order (outEdges[i] === i, which hot loops rely on) on random graphs", () => {

@@ -5,14 +5,13 @@
  */
 import type { GraphCheckResult } from "../../model/graph-checks.js";
 import type { Problem } from "../../model/types.js";
-import { checkParquetColumnsFast, type ParquetTables } from "../_parquet-columns.js";
+import { checkParquetColumnsFast, edgeCoding, type ParquetTables } from "../_parquet-columns.js";
 import type { GraphColumnsCheckResult } from "../_stream-graph.js";
 import type { LoadGraphOptions } from "../load-graph.js";
 import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocator } from "./_import.js";
 import { IdBytes } from "../_id-bytes.js";
-import { EDGE_SOURCE, EDGE_TARGET, NODE_ID, squash } from "./csv.js";
+import { NODE_ID, squash } from "./csv.js";
 import {
-  type EndColumns,
   importParquetTables,
   type ParquetPaths,
   type ParquetTable,
@@ -21,32 +20,39 @@ import {
 } from "./parquet.js";
 
 /**
- * The tables of the Parquet graph at `path`, or the problems reading them. With `matchEnds`, the edge ends are
- * read as node positions straight from their bytes (`_id-bytes.ts`) when every node id is text.
+ * The tables of the Parquet graph at `path`, or the problems reading them. With `coded`, the edge columns the
+ * fast path knows are read as codes (`edgeCoding`: the ends as node positions straight from their bytes) when
+ * every node id is text.
  */
-async function readParquetTables(
+export async function readParquetTables(
   path: string,
   options: LoadGraphOptions,
-  matchEnds = false,
+  coded = false,
 ): Promise<ParquetTables | { problems: Problem[] }> {
   const paths = parquetPathsOf(path);
   if ("code" in paths) return { problems: [paths] };
   const tables: Partial<Record<"nodes" | "edges" | "graph", ParquetTable>> = {};
   const problems: Problem[] = [];
+  let idBytes: IdBytes | undefined;
   for (const part of ["nodes", "graph", "edges"] as const) {
     const file = paths[part];
     if (file === undefined) continue;
-    const ends = part === "edges" && matchEnds && tables.nodes ? endColumns(tables.nodes) : undefined;
-    const table = await readParquetTable(file, options, ends);
+    if (part === "edges" && coded && tables.nodes) idBytes = idBytesOf(tables.nodes);
+    const table = await readParquetTable(file, options, idBytes ? edgeCoding(idBytes) : undefined);
     if ("code" in table) problems.push(table);
     else tables[part] = table;
   }
   if (problems.length > 0) return { problems };
-  return { nodes: tables.nodes!, edges: tables.edges!, ...(tables.graph ? { graph: tables.graph } : {}) };
+  return {
+    nodes: tables.nodes!,
+    edges: tables.edges!,
+    ...(tables.graph ? { graph: tables.graph } : {}),
+    ...(idBytes ? { idBytes } : {}),
+  };
 }
 
-/** The edge-end columns to match by bytes against the node ids, when every id is text. */
-function endColumns(nodes: ParquetTable): EndColumns | undefined {
+/** The node ids' bytes (`_id-bytes.ts`), when every id is text. */
+function idBytesOf(nodes: ParquetTable): IdBytes | undefined {
   const idCol = nodes.header.findIndex((h) => NODE_ID.has(squash(h)));
   const column = idCol >= 0 ? nodes.columns[idCol]! : [];
   const ids: string[] = new Array(nodes.rows);
@@ -55,11 +61,7 @@ function endColumns(nodes: ParquetTable): EndColumns | undefined {
     if (typeof id !== "string") return undefined;
     ids[r] = id;
   }
-  const index = new IdBytes(ids);
-  return {
-    isEnd: (header) => EDGE_SOURCE.has(squash(header)) || EDGE_TARGET.has(squash(header)),
-    positionOf: (bytes) => index.positionOf(bytes),
-  };
+  return new IdBytes(ids);
 }
 
 async function importParquetFile(
@@ -90,7 +92,7 @@ export async function checkParquetColumns(
   // The edges column-wise when they are plain and raise no problem; else the row path, which reports them.
   const fast = checkParquetColumnsFast(tables, options);
   if (fast) return fast;
-  if (tables.edges.positions) {
+  if (tables.edges.coded) {
     // the row path reports ends by their text: read the edges again as text (a file with problems only)
     const paths = parquetPathsOf(path) as ParquetPaths; // read once already: not a problem
     const edges = await readParquetTable(paths.edges, options);

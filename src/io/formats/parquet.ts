@@ -17,6 +17,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
 import type { Problem } from "../../model/types.js";
+import { isFlatText } from "../_parquet-pages.js";
+import { isStringColumn, readTextCodes, readTextStrings, type TextCode } from "../_parquet-text.js";
+import { isFlatDouble, readDoubles } from "../_parquet-numbers.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { decodeList, LIST_KEYS, type Owner } from "./_attributes.js";
 import type { ImportedGraph, SourceLocator } from "./_import.js";
@@ -41,15 +44,17 @@ export interface ParquetTable {
   rows: number;
   header: string[];
   columns: ArrayLike<unknown>[];
-  /** Columns read as node positions (`EndColumns`: -1 for an unknown id), not as text. */
-  positions?: ReadonlySet<string>;
+  /** Columns read as codes (`CodedColumns`: an Int32Array, one code per row), not as text. */
+  coded?: ReadonlySet<string>;
 }
 
-/** Edge-end columns to read as node positions: each text cell's UTF-8 bytes → a position, or -1. */
-export interface EndColumns {
-  /** True for the header of an end column. */
-  isEnd(header: string): boolean;
-  positionOf(bytes: Uint8Array): number;
+/**
+ * Text columns to read as integer codes (`_parquet-text.ts`): the code of each distinct text's UTF-8 bytes,
+ * kept per row (`NULL_CODE` for a null cell). Edge ends are read this way as node positions.
+ */
+export interface CodedColumns {
+  /** How to code the column with this header, or undefined to read it as text. */
+  codeOf(header: string): TextCode | undefined;
 }
 
 /** Paths of the tables of a Parquet graph. */
@@ -88,7 +93,7 @@ export function parquetPathsOf(path: string): ParquetPaths | Problem {
 export async function readParquetTable(
   path: string,
   options: LoadGraphOptions = {},
-  ends?: EndColumns,
+  coding?: CodedColumns,
 ): Promise<ParquetTable | Problem> {
   const name = basename(path);
   const fail = (code: string, message: string, hint?: string) =>
@@ -132,31 +137,30 @@ export async function readParquetTable(
   }
   const chunks = header.map(() => [] as Array<{ start: number; data: ArrayLike<unknown> }>);
   const at = new Map(header.map((h, i) => [h, i]));
-  // Text end columns (BYTE_ARRAY) read as node positions through `ends` (see `EndColumns`), the rest as usual.
-  const mapped = ends
-    ? header.filter((h, i) => ends.isEnd(h) && tree.children[i]!.element.type === "BYTE_ARRAY")
-    : [];
+  // Flat text and DOUBLE columns page by page (`_parquet-text.ts`: as integer codes or strings;
+  // `_parquet-numbers.ts`), the rest by hyparquet's reader.
+  const coded = new Map<number, Int32Array>();
+  const decoded = new Map<number, ArrayLike<unknown>>();
   const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
     chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
   try {
-    if (mapped.length > 0) {
-      const positionOf = ends!.positionOf;
-      await parquetRead({
-        file: buffer,
-        metadata,
-        columns: mapped,
-        // called once per dictionary entry (or per cell of a plain page): a number where a string would be
-        parsers: { stringFromBytes: ((b: Uint8Array | undefined) => (b ? positionOf(b) : -1)) as never },
-        onChunk,
-      });
+    for (let c = 0; c < header.length; c++) {
+      const code = coding?.codeOf(header[c]!);
+      if (code && isFlatText(metadata, header[c]!))
+        coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
+      else if (isStringColumn(metadata, header[c]!))
+        decoded.set(c, readTextStrings(buffer, metadata, header[c]!));
+      else if (isFlatDouble(metadata, header[c]!)) decoded.set(c, readDoubles(buffer, metadata, header[c]!));
     }
-    const rest = header.filter((h) => !mapped.includes(h));
+    const rest = header.filter((_, c) => !coded.has(c) && !decoded.has(c));
     if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });
   } catch (e) {
     return fail("E_PARSE", `cannot decode the Parquet data (${(e as Error).message})`);
   }
   const rows = Number(metadata.num_rows);
-  const columns = chunks.map((list) => {
+  const columns = chunks.map((list, c) => {
+    if (coded.has(c)) return coded.get(c)!;
+    if (decoded.has(c)) return decoded.get(c)!;
     if (list.length === 1 && list[0]!.data.length === rows) return list[0]!.data;
     list.sort((a, b) => a.start - b.start);
     // Row groups in order and plain arrays (text, OPTIONAL columns): one concat, a block copy, where a copy
@@ -181,7 +185,8 @@ export async function readParquetTable(
     for (const { start, data } of list) for (let i = 0; i < data.length; i++) out[start + i] = data[i];
     return out;
   });
-  return { name, rows, header, columns, ...(mapped.length > 0 ? { positions: new Set(mapped) } : {}) };
+  const codedNames = new Set([...coded.keys()].map((c) => header[c]!));
+  return { name, rows, header, columns, ...(coded.size > 0 ? { coded: codedNames } : {}) };
 }
 
 /** A cell as our attribute value: bigint → number, binary/other objects kept for the checks to refuse. */
