@@ -18,6 +18,7 @@
  * Both walk the network in topological order (Kahn 1962); on a network with a directed cycle they are +∞.
  */
 import type { FlowModel } from "./flow-model.js";
+import { Heap } from "./_heap.js";
 
 /** One max-total optimum: flow per edge index, served per node index. */
 export interface BaseFlow {
@@ -126,13 +127,13 @@ export class FrozenLoss {
   of(v: number): number {
     const { model, base, made, lost, seen } = this;
     // Nodes of v's downstream cone, visited in topological order through a min-heap of positions.
-    const heap: number[] = [this.position[v]!];
+    const heap = new Heap((a, b) => a - b, [this.position[v]!]);
     seen[v] = 1;
     lost[v] = made[v]!;
     const touched: number[] = [v];
     let dropped = 0;
-    while (heap.length > 0) {
-      const w = this.order[popMin(heap)]!;
+    while (heap.size > 0) {
+      const w = this.order[heap.pop()!]!;
       if (w !== v) lost[w] = this.lostAt(w);
       if (lost[w]! <= 0 || made[w]! <= 0) continue;
       const share = Math.min(1, lost[w]! / made[w]!);
@@ -142,7 +143,7 @@ export class FrozenLoss {
         if (base.edgeFlow[e]! > 0 && !seen[j]) {
           seen[j] = 1;
           touched.push(j);
-          pushHeap(heap, this.position[j]!);
+          heap.push(this.position[j]!);
         }
       }
     }
@@ -173,34 +174,4 @@ export class FrozenLoss {
     }
     return Math.min(made[w]!, Math.max(0, out));
   }
-}
-
-function pushHeap(heap: number[], x: number): void {
-  let i = heap.length;
-  heap.push(x);
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (heap[p]! <= x) break;
-    heap[i] = heap[p]!;
-    i = p;
-  }
-  heap[i] = x;
-}
-
-function popMin(heap: number[]): number {
-  const top = heap[0]!;
-  const last = heap.pop()!;
-  if (heap.length > 0) {
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= heap.length) break;
-      const c = l + 1 < heap.length && heap[l + 1]! < heap[l]! ? l + 1 : l;
-      if (heap[c]! >= last) break;
-      heap[i] = heap[c]!;
-      i = c;
-    }
-    heap[i] = last;
-  }
-  return top;
 }

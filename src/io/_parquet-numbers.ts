@@ -5,21 +5,13 @@
  * list assembly; at 10^6 nodes and 3.66 million edges those arrays were a large share of the collector's work.
  */
 import type { FileMetaData } from "hyparquet";
-import { getMaxDefinitionLevel, getMaxRepetitionLevel, getSchemaPath } from "hyparquet/src/schema.js";
-import { walkColumn } from "./_parquet-pages.js";
+import { getMaxDefinitionLevel, getSchemaPath } from "hyparquet/src/schema.js";
+import { flatLeaf, walkColumn } from "./_parquet-pages.js";
 
 /** True when `column` is a flat DOUBLE column with no annotation (plain numbers for hyparquet too). */
 export function isFlatDouble(metadata: FileMetaData, column: string): boolean {
-  const path = getSchemaPath(metadata.schema, [column]);
-  const leaf = path[path.length - 1];
-  return (
-    path.length === 2 &&
-    leaf?.element.type === "DOUBLE" &&
-    leaf.children.length === 0 &&
-    leaf.element.converted_type === undefined &&
-    leaf.element.logical_type === undefined &&
-    getMaxRepetitionLevel(path) === 0
-  );
+  const leaf = flatLeaf(metadata, column);
+  return leaf?.type === "DOUBLE" && leaf.converted_type === undefined && leaf.logical_type === undefined;
 }
 
 /** `count` little-endian doubles of a page from byte `at`. */

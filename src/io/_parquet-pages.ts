@@ -10,23 +10,28 @@
  * dictionary index is within its dictionary). A broken file throws an Error whose message names the column
  * and the row; the caller turns it into a problem naming the file.
  */
-import type { FileMetaData } from "hyparquet";
+import type { FileMetaData, SchemaElement } from "hyparquet";
 import { parquetHeader } from "hyparquet/src/column.js";
 import { DEFAULT_PARSERS } from "hyparquet/src/convert.js";
 import { decompressPage, readDataPage, readDataPageV2 } from "hyparquet/src/datapage.js";
 import { readRleBitPackedHybrid } from "hyparquet/src/encoding.js";
 import { getMaxDefinitionLevel, getMaxRepetitionLevel, getSchemaPath } from "hyparquet/src/schema.js";
 
-/** True when `column` of this file is a flat text column these readers can read. */
-export function isFlatText(metadata: FileMetaData, column: string): boolean {
+/**
+ * The schema element of `column` when it is a flat leaf (a top-level column, no nesting, no repetition), else
+ * null: the only kind of column these readers read.
+ */
+export function flatLeaf(metadata: FileMetaData, column: string): SchemaElement | null {
   const path = getSchemaPath(metadata.schema, [column]);
   const leaf = path[path.length - 1];
-  return (
-    path.length === 2 &&
-    leaf?.element.type === "BYTE_ARRAY" &&
-    leaf.children.length === 0 &&
-    getMaxRepetitionLevel(path) === 0
-  );
+  if (path.length !== 2 || !leaf || leaf.children.length !== 0 || getMaxRepetitionLevel(path) !== 0)
+    return null;
+  return leaf.element;
+}
+
+/** True when `column` of this file is a flat text column these readers can read. */
+export function isFlatText(metadata: FileMetaData, column: string): boolean {
+  return flatLeaf(metadata, column)?.type === "BYTE_ARRAY";
 }
 
 /**

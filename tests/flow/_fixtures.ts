@@ -12,3 +12,14 @@ export const TWO_MAKERS = `
   mag -> car volume=20
   free -> car volume=5
 `;
+
+/** Two mines of 10 for one consumer of 10 behind a plant of 10: either mine can go, the plant cannot. */
+export const SPARE_MINE = `
+  m1 [mine AU output=ore capacity=10]
+  m2 [mine CA output=ore capacity=10]
+  p [refinery JP output=ox recipe=ore:1 capacity=10]
+  c [consumer JP demand=10]
+  m1 -> p volume=5
+  m2 -> p volume=5
+  p -> c volume=10
+`;

@@ -2,28 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gains, topologicalOrder } from "../../src/flow/_loss-bound.js";
 import { Reroute } from "../../src/flow/_reroute.js";
-import { loadHighs } from "../../src/flow/_solver.js";
-import { NO_FLOW, TotalModel } from "../../src/flow/_total-model.js";
-import { buildFlowModel } from "../../src/flow/flow-model.js";
-import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
-import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
-import { checkSerializedGraph } from "../../src/model/graph-checks.js";
 import type { SupplyGraph } from "../../src/model/types.js";
-import { applyScenario } from "../../src/scenario/apply-scenario.js";
-import { BASELINE_SCENARIO, type Scenario } from "../../src/scenario/types.js";
+import type { Scenario } from "../../src/scenario/types.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
-import { TWO_MAKERS } from "./_fixtures.js";
-
-// Two mines of 10 for one consumer of 10 behind a plant of 10: either mine can go, the plant cannot.
-const SPARE_MINE = `
-  m1 [mine AU output=ore capacity=10]
-  m2 [mine CA output=ore capacity=10]
-  p [refinery JP output=ox recipe=ore:1 capacity=10]
-  c [consumer JP demand=10]
-  m1 -> p volume=5
-  m2 -> p volume=5
-  p -> c volume=10
-`;
+import { generatedCase, openBaseOptimum } from "./_base-optimum.js";
+import { SPARE_MINE, TWO_MAKERS } from "./_fixtures.js";
 
 // Mine a feeds only p (a recipe plant) and q; mine b feeds only q. The consumer needs 10 of p's or q's 10.
 // Whatever optimum the solver returns, every node but the consumer's can go: through p, a's loss is made good
@@ -55,21 +38,10 @@ const SWAP = `
   mag -> car volume=10
 `;
 
-async function open(graph: SupplyGraph, scenario: Scenario = BASELINE_SCENARIO) {
-  const model = buildFlowModel(graph, applyScenario(graph, scenario));
-  const lp = new TotalModel(await loadHighs(), model);
-  const total = lp.maxTotal();
-  const basis = lp.basis()!;
-  const base = lp.primal();
-  const carrying = model.nodes
-    .map((_, i) => i)
-    .filter(
-      (i) =>
-        model.demand[i] === 0 &&
-        [...model.outEdges[i]!, ...model.inEdges[i]!].some((e) => base.edgeFlow[e]! > NO_FLOW),
-    );
-  const gain = gains(model, topologicalOrder(model));
-  return { model, lp, total, basis, carrying, gain, reroute: new Reroute(model, base) };
+async function open(graph: SupplyGraph, scenario?: Scenario) {
+  const opened = await openBaseOptimum(graph, scenario);
+  const gain = gains(opened.model, topologicalOrder(opened.model));
+  return { ...opened, gain, reroute: new Reroute(opened.model, opened.base) };
 }
 
 async function certified(text: string): Promise<string[]> {
@@ -113,10 +85,7 @@ describe("Reroute", () => {
     let bounded = 0;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.boolean(), async (seed, noChina) => {
-        const graph = checkSerializedGraph(
-          JSON.parse([...syntheticGraphJson(syntheticNetwork({ nodes: 150, seed }))].join("")),
-        ).graph!;
-        const scenario = noChina ? { name: "no-china", remove: [{ country: "CN" }] } : BASELINE_SCENARIO;
+        const { graph, scenario } = generatedCase(seed, noChina);
         const { lp, total, basis, carrying, gain, reroute } = await open(graph, scenario);
         try {
           const forward = carrying.map((i) => reroute.lossBound(i, gain));
