@@ -171,6 +171,26 @@ describe("checkSerializedGraph: invalid input", () => {
     expect(codes(data)).toContain("E_STOCKPILE_EDGE");
   });
 
+  it("counts a node's shipped volume against its capacity, leaving out volumes to pipeline facilities", () => {
+    // the mine (capacity 10) ships 10 to ref; 4 more to a planned or idle plant is not shipped in the baseline
+    for (const status of ["planned", "construction", "idle"]) {
+      const data = base();
+      data.nodes.push({
+        key: "plant",
+        attributes: { label: "plant", stage: "refinery", country: "AU", output: "ox", status },
+      });
+      data.edges.push({ source: "mine", target: "plant", attributes: { volume: 4 } });
+      expect(codes(data)).not.toContain("W_OUTFLOW_OVER_CAPACITY");
+    }
+    const data = base();
+    data.nodes.push({
+      key: "plant",
+      attributes: { label: "plant", stage: "refinery", country: "AU", output: "ox" },
+    });
+    data.edges.push({ source: "mine", target: "plant", attributes: { volume: 4 } });
+    expect(codes(data)).toContain("W_OUTFLOW_OVER_CAPACITY");
+  });
+
   it("refuses huge labels and ids (E_LIMIT), with a configurable limit", () => {
     const data = base();
     data.nodes[0].attributes.label = "x".repeat(1_000_000);
