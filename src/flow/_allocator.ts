@@ -24,7 +24,7 @@
  */
 import type { Basis, Highs, Model } from "highs";
 import { edgeBounds, lpText, networkRows, num, sum } from "./_lp.js";
-import { restartFromBasis, runWithFallbacks } from "./_solver.js";
+import { flowPrimal, restartFromBasis, runWithFallbacks } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** HiGHS `simplex_strategy` values: dual (its default) and primal. */
@@ -288,13 +288,7 @@ export class Allocator {
 
   /** Primal values of the last solve: flow per edge index, served per node index (0 for non-consumers). */
   primal(): { edgeFlow: Float64Array; served: Float64Array } {
-    const edgeFlow = new Float64Array(this.flow.edges.length);
-    const served = new Float64Array(this.flow.nodes.length);
-    if (!this.lp) return { edgeFlow, served };
-    const { colValue } = this.lp.getSolution();
-    for (let e = 0; e < edgeFlow.length; e++) edgeFlow[e] = Math.max(0, colValue[this.edgeCol[e]!]!);
-    for (const i of this.flow.consumers) served[i] = Math.max(0, colValue[this.servedCol[i]!]!);
-    return { edgeFlow, served };
+    return flowPrimal(this.lp, this.flow, this.edgeCol, this.servedCol);
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@
  */
 import highsModule, { type Basis, type Highs, type Model } from "highs";
 import { ChokepointError } from "../model/errors.js";
+import type { FlowModel } from "./flow-model.js";
 
 /** An LP the solver could not solve to optimality (a bug in the model builder, or numerical trouble). */
 export class FlowSolveError extends ChokepointError {
@@ -175,4 +176,25 @@ export function restartFromBasis(lp: Model, basis: Basis): void {
   lp.clearSolver();
   lp.options.set({ presolve: "off", simplex_dual_edge_weight_strategy: 1 });
   lp.setBasis(basis);
+}
+
+/**
+ * Primal values of `lp`'s last solve, for the flow models built on one `FlowModel` (the allocator and the
+ * knockout model): flow per edge index, served per node index (0 for non-consumers), noise below 0 clipped.
+ * `edgeCol` maps an edge to its column (null: the edge's index is its column). No model (nothing to solve):
+ * all zeros.
+ */
+export function flowPrimal(
+  lp: Model | undefined,
+  flow: FlowModel,
+  edgeCol: Int32Array | null,
+  servedCol: Int32Array,
+): { edgeFlow: Float64Array; served: Float64Array } {
+  const edgeFlow = new Float64Array(flow.edges.length);
+  const served = new Float64Array(flow.nodes.length);
+  if (!lp) return { edgeFlow, served };
+  const { colValue } = lp.getSolution();
+  for (let e = 0; e < edgeFlow.length; e++) edgeFlow[e] = Math.max(0, colValue[edgeCol ? edgeCol[e]! : e]!);
+  for (const i of flow.consumers) served[i] = Math.max(0, colValue[servedCol[i]!]!);
+  return { edgeFlow, served };
 }

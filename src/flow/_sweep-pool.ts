@@ -11,7 +11,7 @@ import type { Allocator } from "./_allocator.js";
 import { allocationNow, knockout } from "./_knockout.js";
 import { type KnockoutResults, KnockoutPool } from "./_knockout-totals.js";
 import { type FlowObjective, isLpObjective } from "./_solve-flow.js";
-import { type FlowSweep, type ProgressCallback, sweepBase, sweepFlow } from "./flow-chokepoints.js";
+import { type FlowSweep, type ProgressCallback, sweepBase, sweepFlow, sweepOf } from "./flow-chokepoints.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** Each of `nodes` knocked out alone on `allocator` (a worker's): totals and served per consumer, flat. */
@@ -79,16 +79,7 @@ export async function sweepFlowThreads(
       servedWithout.push(j === undefined ? served : grid(results.served.slice(j * width, (j + 1) * width)));
       totalWithout[k] = j === undefined ? start.total : results.totals[j]!;
     }
-    return {
-      objective,
-      consumers: model.consumers.map((i) => model.nodes[i]!),
-      demand: Float64Array.from(model.consumers, (i) => model.demand[i]!),
-      served,
-      nodes,
-      servedWithout,
-      total: start.total,
-      totalWithout,
-    };
+    return sweepOf(objective, model, served, nodes, start.total, servedWithout, totalWithout);
   } finally {
     solver.dispose();
   }

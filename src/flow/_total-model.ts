@@ -11,7 +11,7 @@
  * base basis, knockout) alone, as in `Allocator.restart`.
  */
 import type { Basis, Highs, Model } from "highs";
-import { COLD_OPTIONS, FALLBACK_OPTIONS, restartFromBasis, runWithFallbacks } from "./_solver.js";
+import { COLD_OPTIONS, FALLBACK_OPTIONS, flowPrimal, restartFromBasis, runWithFallbacks } from "./_solver.js";
 import { matrixOf } from "./_total-matrix.js";
 import type { FlowModel } from "./flow-model.js";
 
@@ -102,13 +102,7 @@ export class TotalModel {
 
   /** Primal values of the last solve: flow per edge index, served per node index (0 for non-consumers). */
   primal(): { edgeFlow: Float64Array; served: Float64Array } {
-    const edgeFlow = new Float64Array(this.flow.edges.length);
-    const served = new Float64Array(this.flow.nodes.length);
-    if (!this.lp) return { edgeFlow, served };
-    const { colValue } = this.lp.getSolution();
-    for (let e = 0; e < edgeFlow.length; e++) edgeFlow[e] = Math.max(0, colValue[e]!);
-    for (const i of this.flow.consumers) served[i] = Math.max(0, colValue[this.servedCol[i]!]!);
-    return { edgeFlow, served };
+    return flowPrimal(this.lp, this.flow, null, this.servedCol);
   }
 
   dispose(): void {

@@ -126,19 +126,32 @@ export function sweepFlow(
       totalWithout[k] = without ? without.total : total;
       onProgress?.(k + 1, nodes.length);
     }
-    return {
-      objective,
-      consumers: model.consumers.map((i) => model.nodes[i]!),
-      demand: Float64Array.from(model.consumers, (i) => model.demand[i]!),
-      served,
-      nodes,
-      servedWithout,
-      total,
-      totalWithout,
-    };
+    return sweepOf(objective, model, served, nodes, total, servedWithout, totalWithout);
   } finally {
     solver.dispose();
   }
+}
+
+/** A sweep's result from its base optimum and the figures without each node (every way of sweeping ends here). */
+export function sweepOf(
+  objective: FlowObjective,
+  model: FlowModel,
+  served: Float64Array,
+  nodes: string[],
+  total: number,
+  servedWithout: Float64Array[],
+  totalWithout: Float64Array,
+): FlowSweep {
+  return {
+    objective,
+    consumers: model.consumers.map((i) => model.nodes[i]!),
+    demand: Float64Array.from(model.consumers, (i) => model.demand[i]!),
+    served,
+    nodes,
+    servedWithout,
+    total,
+    totalWithout,
+  };
 }
 
 /** The ranking of a sweep: sorted by demandLost (desc), then id. */

@@ -9,7 +9,7 @@
  */
 import { isCountryCode } from "../model/countries.js";
 import { DANGEROUS_KEYS, isReservedId } from "../model/_reserved.js";
-import { FACILITY_STATUSES } from "../model/schema.js";
+import { FACILITY_STATUSES, nodeAttributesSchema } from "../model/schema.js";
 import type { NodeAttributes } from "../model/types.js";
 import { decodeList, decodeRecipe } from "./formats/_attributes.js";
 import { NODE_ID, squash } from "./formats/csv.js";
@@ -37,30 +37,11 @@ const NUMBERS: Record<string, Check> = {
 };
 /** Text node columns: any non-empty text (an empty cell is no value, as in the row path). */
 const TEXTS = new Set(["label", "stage", "country", "operator", "output", "status", "notes"]);
-/** The key order of `nodeAttributesSchema` (zod's output order, which the row path's checks keep). */
-const ORDER = [
-  "label",
-  "stage",
-  "country",
-  "operator",
-  "lat",
-  "lon",
-  "capacity",
-  "output",
-  "recipe",
-  "demand",
-  "stockpileDays",
-  "stock",
-  "recoveryDays",
-  "stockDays",
-  "qualificationDays",
-  "rampDays",
-  "valuePerYear",
-  "status",
-  "since",
-  "sources",
-  "notes",
-];
+/**
+ * The key order of `nodeAttributesSchema` (zod's output order, which the row path's checks keep). `ranges` is an
+ * object per node, which only the row path reads.
+ */
+const ORDER = Object.keys(nodeAttributesSchema.shape).filter((k) => k !== "ranges");
 const STATUSES: ReadonlySet<unknown> = new Set(FACILITY_STATUSES);
 const RESERVED_KEYS: ReadonlySet<string> = new Set(DANGEROUS_KEYS);
 

@@ -107,43 +107,38 @@ const passesSource = passes
   ? `passes.md (${passes.machine.date.slice(0, 16).replace("T", " ")} UTC, load ${passes.machine.load.join(" / ")})`
   : "passes.md";
 if (c && g && !c.error && !g.error) {
-  const core = g.reachCpu + g.dominatorsCpu;
-  target(
-    "core",
-    "supply + single points of failure vs reachability + dominator tree",
-    1,
-    ratio(c.supplyAndSinglePoints.cpu, core),
-    "x graph-tool",
-    passesSource,
-    `${f(c.supplyAndSinglePoints.cpu)} vs ${f(core)} CPU s`,
-  );
-  target(
-    "core",
-    "routes vs 2 × shortest_distance",
-    1.5,
-    ratio(c.routes.cpu, g.passes.routes?.cpu),
-    "x graph-tool",
-    passesSource,
-    `${f(c.routes.cpu)} vs ${f(g.passes.routes?.cpu)} CPU s`,
-  );
-  target(
-    "core",
-    "betweenness (200 pivots) vs betweenness(pivots=200)",
-    1.5,
-    ratio(c.betweenness200.cpu, g.passes.betweenness200?.cpu),
-    "x graph-tool",
-    passesSource,
-    `${f(c.betweenness200.cpu)} vs ${f(g.passes.betweenness200?.cpu)} CPU s`,
-  );
-  target(
-    "core",
-    "attack curves (4 orders) vs 4 × vertex_percolation",
-    1.5,
-    ratio(c.attackCurves4.cpu, g.passes.percolation4?.cpu),
-    "x graph-tool",
-    passesSource,
-    `${f(c.attackCurves4.cpu)} vs ${f(g.passes.percolation4?.cpu)} CPU s`,
-  );
+  // each pass: what it is, its limit, chokepoint's CPU s and graph-tool's counterpart's
+  const core = [
+    [
+      "supply + single points of failure vs reachability + dominator tree",
+      1,
+      c.supplyAndSinglePoints.cpu,
+      g.reachCpu + g.dominatorsCpu,
+    ],
+    ["routes vs 2 × shortest_distance", 1.5, c.routes.cpu, g.passes.routes?.cpu],
+    [
+      "betweenness (200 pivots) vs betweenness(pivots=200)",
+      1.5,
+      c.betweenness200.cpu,
+      g.passes.betweenness200?.cpu,
+    ],
+    [
+      "attack curves (4 orders) vs 4 × vertex_percolation",
+      1.5,
+      c.attackCurves4.cpu,
+      g.passes.percolation4?.cpu,
+    ],
+  ];
+  for (const [what, limit, ours, theirs] of core)
+    target(
+      "core",
+      what,
+      limit,
+      ratio(ours, theirs),
+      "x graph-tool",
+      passesSource,
+      `${f(ours)} vs ${f(theirs)} CPU s`,
+    );
 } else
   for (const what of ["supply + single points of failure", "routes", "betweenness", "attack curves"])
     target("core", what, 1, undefined, "x graph-tool", passesSource);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { plainCsr } from "../_helpers/plain-csr.js";
 import { IdBytes } from "../../src/io/_id-bytes.js";
 import { checkParquetColumnsFast, edgeCoding, type ParquetTables } from "../../src/io/_parquet-columns.js";
 import { checkParquetColumns, readParquetTables } from "../../src/io/formats/parquet-files.js";
@@ -56,16 +57,7 @@ function rowPathView(tables: ParquetTables): Csr {
   return csrFromColumns(slow.columns!);
 }
 
-/** Every field of the view as plain data, typed arrays as lists. */
-function plain(csr: Csr): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(csr)) {
-    if (ArrayBuffer.isView(v)) out[k] = Array.from(v as unknown as ArrayLike<number>);
-    else if (k === "index") out[k] = [...(v as ReadonlyMap<string, number>)].sort();
-    else out[k] = v;
-  }
-  return out;
-}
+const plain = plainCsr;
 
 describe("Parquet edges read column-wise", () => {
   it("a generated graph: the column-wise view equals the one built from the same graph's JSON", async () => {

@@ -1,22 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { plainCsr } from "../_helpers/plain-csr.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 import { randomSupplyGraphText } from "../_helpers/random-supply-graph.js";
 import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
 import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
 import { parseGraph } from "../../src/io/parse-graph.js";
-import { buildCsr, type Csr, csrFromLists, type GraphLists } from "../../src/model/csr.js";
+import { buildCsr, csrFromLists, type GraphLists } from "../../src/model/csr.js";
 
-/** Every field of the view as plain data, typed arrays as lists. */
-function plain(csr: Csr): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(csr)) {
-    if (ArrayBuffer.isView(v)) out[k] = Array.from(v as unknown as ArrayLike<number>);
-    else if (k === "index") out[k] = [...(v as ReadonlyMap<string, number>)].sort();
-    else out[k] = v;
-  }
-  return out;
-}
+const plain = plainCsr;
 
 const graph = graphFromText(`
   b-mine [mine CN output=ore capacity=10]
