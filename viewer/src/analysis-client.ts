@@ -11,13 +11,17 @@
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import type { WorkerRequest, WorkerResponse } from "./analysis-worker.js";
+import { whenIdle } from "./dom.js";
 import type { GraphSource } from "./graph-source.js";
 
 export class AnalysisClient {
   private readonly quickWorker: Worker;
   private fullWorker: Worker;
-  /** A loaded worker that takes over when the full one is stopped (a new spare is made at once). */
-  private spare: Worker;
+  /**
+   * A loaded worker that takes over when the full one is stopped; the next is made when the page is idle (a worker
+   * made at a drop would compete with the file's check and the first drawing for the CPU).
+   */
+  private spare: Worker | null;
   private fullBusy = false;
   private requestId = 0;
   private graph: GraphSource | null = null;
@@ -41,9 +45,12 @@ export class AnalysisClient {
   /** Stop the full worker and put the spare in its place (it gets the graph; the next request starts it). */
   private replaceFull(): void {
     this.fullWorker.terminate();
-    this.fullWorker = this.spare;
-    this.spare = this.newWorker();
+    this.fullWorker = this.spare ?? this.newWorker();
+    this.spare = null;
     this.fullBusy = false;
+    whenIdle(() => {
+      this.spare ??= this.newWorker();
+    });
   }
 
   private newWorker(): Worker {
