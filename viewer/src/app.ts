@@ -53,6 +53,7 @@ import {
   toggleNode,
   undo,
 } from "./state.js";
+import { startState } from "./start-state.js";
 import { Timeline } from "./timeline.js";
 import type { ViewerHooks } from "./viewer-hooks.js";
 
@@ -173,19 +174,8 @@ export class App implements Actions {
 
   async start(): Promise<void> {
     this.hooks.timings.start ??= performance.now();
-    const state = location.hash.length > 1 ? decodeHash(location.hash) : { ...DEFAULT_STATE };
-    const names = bundledGraphNames();
-    if (!names.includes(state.graph) && state.graph !== "local") {
-      if (state.graph !== DEFAULT_STATE.graph)
-        this.messages.error(
-          state.graph.startsWith("file:")
-            ? `The link refers to a file opened on another computer (${state.graph.slice(5)}); open it again here.`
-            : `There is no bundled graph "${state.graph}"; showing ${names[0] ?? "nothing"}.`,
-        );
-      state.graph = names[0] ?? "";
-      state.removedNodes = [];
-      state.selected = null;
-    }
+    const { state, problem } = startState(location.hash, bundledGraphNames());
+    if (problem) this.messages.error(problem);
     if (!state.graph) {
       this.messages.info("No bundled graph in this build: drop a graph file on the page, or use Open….");
       return;

@@ -20,8 +20,7 @@ export class TimelineClient {
   constructor(
     private readonly onResponse: (response: TimelineResponse) => void,
     private readonly onFailure: (message: string) => void,
-  ) {
-  }
+  ) {}
 
   private newWorker(): Worker {
     const worker = new Worker(new URL("./timeline-worker.ts", import.meta.url), { type: "module" });
