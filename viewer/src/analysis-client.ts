@@ -11,15 +11,15 @@
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import type { WorkerRequest, WorkerResponse } from "./analysis-worker.js";
-import { whenIdle } from "./dom.js";
 import type { GraphSource } from "./graph-source.js";
 
 export class AnalysisClient {
   private readonly quickWorker: Worker;
   private fullWorker: Worker;
   /**
-   * A loaded worker that takes over when the full one is stopped; the next is made when the page is idle (a worker
-   * made at a drop would compete with the file's check and the first drawing for the CPU).
+   * A loaded worker that takes over when the full one is stopped; the next is made when the full analysis has
+   * ended (one made at a drop would take CPU from the file's check and the first drawing, one made meanwhile
+   * from the served demand's LPs).
    */
   private spare: Worker | null;
   private fullBusy = false;
@@ -48,9 +48,6 @@ export class AnalysisClient {
     this.fullWorker = this.spare ?? this.newWorker();
     this.spare = null;
     this.fullBusy = false;
-    whenIdle(() => {
-      this.spare ??= this.newWorker();
-    });
   }
 
   private newWorker(): Worker {
@@ -122,6 +119,7 @@ export class AnalysisClient {
   private received(response: WorkerResponse): void {
     if (response.type === "error" || response.data.complete) {
       if (response.id === this.requestId) this.fullBusy = false;
+      if (!this.fullBusy) this.spare ??= this.newWorker();
     }
     if (response.id !== this.requestId) return; // a newer request is on its way
     this.onResponse(response);

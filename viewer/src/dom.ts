@@ -90,9 +90,3 @@ export function formatPercent(fraction: number | null | undefined): string {
 export function afterNextFrame(f: () => void): void {
   requestAnimationFrame(() => requestAnimationFrame(f));
 }
-
-/** Call `f` when the page is idle (a second later where the browser has no `requestIdleCallback`: Safari). */
-export function whenIdle(f: () => void): void {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(() => f());
-  else setTimeout(f, 1000);
-}
