@@ -1,8 +1,9 @@
 /**
- * The viewer's controller: owns the state history, the current graph, the analysis workers, the timeline and the
- * panels; the drawing is `GraphView`'s, the loading of files `GraphFiles`'. Named actions go through `dispatch`;
- * every change ends with one `render()` that updates the panels, refreshes the drawing (through the reducers) and
- * the URL hash.
+ * The viewer's controller: owns the state history, the current graph, the timeline and the panels; the drawing is
+ * `GraphView`'s, the analysis of the scenario on screen `AnalysisRun`'s, the loading of files `GraphFiles'`, the
+ * layouts `Layouts'` and the start state `startState`'s. Named actions go through `dispatch`; every change ends
+ * with one `render()` that updates the panels, refreshes the drawing (through the reducers) and the URL hash. A
+ * new graph's first frame comes before everything else (see `setGraph`).
  */
 import { checkGraphText } from "../../src/io/parse-graph.js";
 import type { Lever } from "../../src/levers/types.js";
@@ -55,7 +56,7 @@ import {
 } from "./state.js";
 import { startState } from "./start-state.js";
 import { Timeline } from "./timeline.js";
-import type { ViewerHooks } from "./viewer-hooks.js";
+import { type ViewerHooks, viewerHooks } from "./viewer-hooks.js";
 
 export interface AppElements {
   left: HTMLElement;
@@ -148,24 +149,10 @@ export class App implements Actions {
       },
       timings,
     );
-    this.hooks = {
-      ready: false,
-      analysed: 0,
-      state: () => this.history.present,
-      cutOff: () => this.run.view?.cutOff ?? null,
-      complete: () => this.run.view?.complete === true && !this.run.analysing,
-      served: () => this.run.served(),
-      stage: () => this.run.view?.stage ?? null,
-      nodePagePosition: (node) => this.view.nodePagePosition(node),
-      pngDataUrl: () => this.view.composite()?.toDataURL("image/png") ?? "",
-      layout: () => this.history.present.layout,
+    this.hooks = viewerHooks(
+      { state: () => this.history.present, run: this.run, view: this.view, timeline: this.timeline },
       timings,
-      centerOn: (node, ratio) => this.view.centerOn(node, ratio, false),
-      timelineReady: () => {
-        const t = this.timeline.state();
-        return t.data !== null && !t.pending;
-      },
-    };
+    );
     window.__viewer = this.hooks;
     this.listen();
   }
