@@ -98,12 +98,7 @@ export interface ServedDemand {
 // Tight within the routing's band (10^-7 relative on served demand, a little more on a capacity).
 const tight = (used: number, cap: number) => cap > 0 && used >= cap * (1 - 1e-6) - 1e-6;
 
-function bottlenecks(
-  graph: SupplyGraph,
-  model: FlowModel,
-  solution: FlowSolution,
-  gain: ((row: string, bound: number) => number) | null,
-) {
+function bottlenecks(graph: SupplyGraph, model: FlowModel, solution: FlowSolution, gain: FlowFacts["gain"]) {
   const out: Bottleneck[] = [];
   // Under the LP objectives every capacity is tried, not only those tight in the reported routing: a positive
   // gain means the capacity is tight in EVERY max-total optimum, so the list and its flows (= the capacity) do
@@ -113,7 +108,7 @@ function bottlenecks(
     let used = 0;
     for (const e of model.outEdges[i]!) used += solution.edgeFlow[e]!;
     if (!gain && !tight(used, cap)) continue;
-    const price = gain ? cleanFlow(gain(`n${i}`, cap)) : null;
+    const price = gain ? cleanFlow(gain("node", i, cap)) : null;
     if (price === 0) continue;
     const flow = gain ? clean(cap) : cleanFlow(used);
     out.push({ kind: "node", id: model.nodes[i]!, capacity: clean(cap), flow, shadowPrice: price });
@@ -121,7 +116,7 @@ function bottlenecks(
   for (const [e, ed] of model.edges.entries()) {
     const used = solution.edgeFlow[e]!;
     if (ed.capacity === undefined || (!gain && !tight(used, ed.capacity))) continue;
-    const price = gain ? cleanFlow(gain(`e${e}`, ed.capacity)) : null;
+    const price = gain ? cleanFlow(gain("edge", e, ed.capacity)) : null;
     if (price === 0) continue;
     out.push({
       kind: "edge",
@@ -146,8 +141,8 @@ export interface FlowFacts {
   maxTotal: number;
   /** [least, most] served to these consumers (node indices) over the max-total optima. */
   range(consumers: readonly number[]): [number, number];
-  /** Max-total gained per unit of a capacity row; null for the rule objectives. */
-  gain: ((row: string, bound: number) => number) | null;
+  /** Max-total gained per unit of a capacity (node `index`'s output or edge `index`); null: not computed. */
+  gain: ((kind: "node" | "edge", index: number, bound: number) => number) | null;
 }
 
 /** The facts of a model from its allocator. */
@@ -156,7 +151,9 @@ export function allocatorFacts(allocator: Allocator, objective: FlowObjective): 
   return {
     maxTotal,
     range: (consumers) => allocator.servedRange(consumers, maxTotal),
-    gain: isLpObjective(objective) ? (row, bound) => allocator.gainPerUnit(row, bound, maxTotal) : null,
+    gain: isLpObjective(objective)
+      ? (kind, index, bound) => allocator.gainPerUnit(kind, index, bound, maxTotal)
+      : null,
   };
 }
 
