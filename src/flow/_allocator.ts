@@ -153,12 +153,13 @@ export class Allocator {
 
   /**
    * The leximin allocation: among the max-total optima when `holdTotal` (the default split of `max-total`),
-   * else among all feasible flows (`max-min`).
+   * else among all feasible flows (`max-min`). `onTotal` is called with the max-total value once it is solved.
    */
-  leximin(holdTotal: boolean): Allocation {
+  leximin(holdTotal: boolean, onTotal?: (total: number) => void): Allocation {
     const served = new Float64Array(this.flow.nodes.length);
     if (!this.lp) return { served, total: 0, minFraction: null };
     const total = this.maxTotal();
+    onTotal?.(total);
     if (holdTotal) this.holdTotal(total);
     const lp = this.lp;
     this.plain = false;
