@@ -34,7 +34,22 @@ export function quantum(scale: number): number {
   return 10 ** (Math.ceil(Math.log10(Math.max(scale, 1))) - 7);
 }
 
-/** x on the grid of `q`, with float noise removed. */
+/**
+ * How close to half a grid step a figure must be to count as exactly half: a thousandth of a step. Optima
+ * often sit exactly halfway (53/160 × 76 t = 25.175 t on a 0.01 t grid), and the solver's last bits then
+ * decide the side: 25.17500000000003 on one simplex path, 25.174999999999994 on another. Solver noise is
+ * ~10^-6 of a step (10^-7 t absolute on a 0.1 t grid); the 10^-10 relative slack of a held total stays under
+ * 10^-3 of a step by the choice of `quantum`.
+ */
+const TIE_BAND = 1e-3;
+
+/**
+ * x on the grid of `q`, with float noise removed. Rounds to the nearest step; a figure within `TIE_BAND` of
+ * halfway is a tie and goes up, so which optimal vertex the solver stopped at cannot choose the step.
+ */
 export function quantize(x: number, q: number): number {
-  return clean(Math.round(x / q) * q);
+  const r = x / q;
+  const below = Math.floor(r);
+  const steps = Math.abs(r - below - 0.5) <= TIE_BAND ? below + 1 : Math.round(r);
+  return clean(steps * q);
 }
