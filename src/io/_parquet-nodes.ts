@@ -10,13 +10,12 @@
 import { isCountryCode } from "../model/countries.js";
 import { DANGEROUS_KEYS, isReservedId } from "../model/_reserved.js";
 import { FACILITY_STATUSES, nodeAttributesSchema } from "../model/schema.js";
-import type { NodeAttributes } from "../model/types.js";
+import { NodeColumns } from "../model/_node-table.js";
 import { decodeList, decodeRecipe } from "./formats/_attributes.js";
 import { NODE_ID, squash } from "./formats/csv.js";
 import type { ParquetTable } from "./formats/parquet.js";
 import type { IdBytes } from "./_id-bytes.js";
 
-type Raw = Record<string, unknown>;
 type Check = (v: number) => boolean;
 
 const nonNegative: Check = (v) => Number.isFinite(v) && v >= 0;
@@ -51,7 +50,7 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(DANGEROUS_KEYS);
  */
 export interface ParquetNodes {
   ids: string[];
-  nodeAttributes: NodeAttributes[];
+  nodeAttributes: NodeColumns;
   order?: Int32Array;
   positions?: Map<string, number>;
 }
@@ -111,8 +110,8 @@ function columnValues(
         last = name === "sources" ? sourcesOf(v) : recipeOf(v);
         if (last === undefined) return null;
       }
-      // each node its own list or record, as the row path gives (their strings shared)
-      out[r] = Array.isArray(last) ? last.slice() : { ...last };
+      // shared here: `NodeColumns` gives each node's object its own copy, as the row path does
+      out[r] = last;
     }
     return out;
   }
@@ -163,19 +162,9 @@ export function checkParquetNodes(
   if (stock && demand) for (let r = 0; r < rows; r++) if (stock[r] != null && demand[r] != null) return null;
   const ids = idsOf(nodes.columns[idCol]!, rows, limits, idBytes);
   if (ids === null) return null;
-  const columns = ORDER.filter((k) => byName.has(k)).map((k) => [k, byName.get(k)!] as const);
-  const keys = columns.map(([k]) => k);
-  const values = columns.map(([, v]) => v);
-  const nodeAttributes = new Array<NodeAttributes>(rows);
-  for (let r = 0; r < rows; r++) {
-    const a: Raw = {};
-    for (let c = 0; c < values.length; c++) {
-      const v = values[c]![r];
-      if (v !== null && v !== undefined && v !== "") a[keys[c]!] = v;
-    }
-    nodeAttributes[r] = a as unknown as NodeAttributes;
-  }
-  return { ...ids, nodeAttributes };
+  // No object per node: each is made from the columns on its first access (`NodeColumns`).
+  const columns = ORDER.filter((k) => byName.has(k)).map((key) => ({ key, values: byName.get(key)! }));
+  return { ...ids, nodeAttributes: new NodeColumns(columns, rows) };
 }
 
 /**

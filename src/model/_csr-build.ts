@@ -3,17 +3,11 @@
  * loader made, or from plain lists. Nodes are numbered by sorted id, edges in out-list order (by source, then
  * target); supply slots are laid out here.
  */
-import {
-  type EdgeAttributes,
-  type GraphAttributes,
-  isConsumer,
-  isStockpile,
-  type NodeAttributes,
-  type SupplyGraph,
-} from "./types.js";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, SupplyGraph } from "./types.js";
 import type { CheckedColumns, CheckedGraph } from "./_checked.js";
 import type { Csr } from "./csr.js";
 import { SortedIdIndex } from "./_id-index.js";
+import { type NodeAttributeTable, NodeColumns, NodeObjects } from "./_node-table.js";
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -36,7 +30,8 @@ function intern(table: Map<string, number>, list: string[], key: string): number
 export interface GraphLists {
   graphAttributes: GraphAttributes;
   ids: string[];
-  attributes: NodeAttributes[];
+  /** Attributes by position in `ids`: objects, or columns (`NodeColumns`: objects made on first access). */
+  attributes: NodeAttributes[] | NodeColumns;
   edgeSource: Int32Array;
   edgeTarget: Int32Array;
   /** Edge attributes (lead time and volume are read from them), or those two as columns (NaN when missing). */
@@ -139,29 +134,40 @@ interface SortedNodes {
   ids: string[];
   /** rank[i] = sorted index of list node i. */
   rank: Int32Array;
-  nodeAttributes: NodeAttributes[];
+  nodeAttributes: NodeObjects | NodeColumns;
   index: ReadonlyMap<string, number>;
 }
 
+/** The attributes in sorted order: `rows[v]` = list position of sorted node v (null: the same order). */
+function permuted(
+  attributes: NodeAttributes[] | NodeColumns,
+  rows: Int32Array | null,
+): NodeObjects | NodeColumns {
+  if (attributes instanceof NodeColumns) return rows === null ? attributes : attributes.permuted(rows);
+  return rows === null ? new NodeObjects(attributes.slice()) : new NodeObjects(attributes).permuted(rows);
+}
+
 /** The nodes in the caller's sorted order (`GraphLists.order`). */
-function nodesInOrder(listIds: string[], attributes: NodeAttributes[], order: Int32Array): SortedNodes {
+function nodesInOrder(
+  listIds: string[],
+  attributes: NodeAttributes[] | NodeColumns,
+  order: Int32Array,
+): SortedNodes {
   const n = listIds.length;
   const ids = new Array<string>(n);
   const rank = new Int32Array(n);
-  const nodeAttributes = new Array<NodeAttributes>(n);
   for (let v = 0; v < n; v++) {
     const i = order[v]!;
     ids[v] = listIds[i]!;
     rank[i] = v;
-    nodeAttributes[v] = attributes[i]!;
   }
-  return { ids, rank, nodeAttributes, index: new SortedIdIndex(ids) };
+  return { ids, rank, nodeAttributes: permuted(attributes, order), index: new SortedIdIndex(ids) };
 }
 
 /** The nodes sorted by id, with the caller's id → position Map taken over when given. */
 function sortNodes(
   listIds: string[],
-  attributes: NodeAttributes[],
+  attributes: NodeAttributes[] | NodeColumns,
   positions: Map<string, number> | undefined,
 ): SortedNodes {
   const n = listIds.length;
@@ -173,32 +179,34 @@ function sortNodes(
   // rank[i] = sorted index of list node i. A loader's id → position Map is taken over (its values rewritten in
   // place): building a second Map of 10^6 ids cost more than the sort.
   const rank = new Int32Array(n);
-  let nodeAttributes: NodeAttributes[] = new Array(n);
+  // rows[v] = list position of sorted node v
+  let rows: Int32Array | null = null;
   let index: ReadonlyMap<string, number>;
   if (sorted) {
     for (let v = 0; v < n; v++) rank[v] = v;
-    nodeAttributes = attributes.slice();
     // ids in strictly increasing order: a search of them, no Map to build
     index = positions ?? new SortedIdIndex(ids);
   } else if (positions) {
     index = positions;
+    rows = new Int32Array(n);
     for (let v = 0; v < n; v++) {
       const i = positions.get(ids[v]!)!;
       rank[i] = v;
-      nodeAttributes[v] = attributes[i]!;
+      rows[v] = i;
       positions.set(ids[v]!, v);
     }
   } else {
     const map = new Map<string, number>();
     for (let v = 0; v < n; v++) map.set(ids[v]!, v);
     index = map;
+    rows = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const v = map.get(listIds[i]!)!;
       rank[i] = v;
-      nodeAttributes[v] = attributes[i]!;
+      rows[v] = i;
     }
   }
-  return { ids, rank, nodeAttributes, index };
+  return { ids, rank, nodeAttributes: permuted(attributes, rows), index };
 }
 
 /** The view of the lists, their nodes sorted. */
@@ -206,14 +214,16 @@ function viewOf(
   lists: GraphLists,
   ids: string[],
   rank: Int32Array,
-  nodeAttributes: NodeAttributes[],
+  nodeAttributes: NodeAttributeTable,
   index: ReadonlyMap<string, number>,
 ): Csr {
   const n = ids.length;
   const materialIndex = new Map<string, number>();
   const materials: string[] = [];
   const countrySet = new Set<string>();
-  for (let v = 0; v < n; v++) countrySet.add(nodeAttributes[v]!.country);
+  // Attributes by `value`, not by object: a columnar table makes none (`_node-table.ts`).
+  const table = nodeAttributes;
+  for (let v = 0; v < n; v++) countrySet.add(table.value(v, "country"));
   const countryList = [...countrySet].sort(compareIds);
   const countryIndex = new Map(countryList.map((c, i) => [c, i]));
   const material = new Int32Array(n).fill(-1);
@@ -222,17 +232,18 @@ function viewOf(
   // Slots in two passes (count, then fill): no array per node.
   const slotOffsets = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) {
-    const a = nodeAttributes[v]!;
-    if (a.output !== undefined) material[v] = intern(materialIndex, materials, a.output);
-    country[v] = countryIndex.get(a.country)!;
-    demand[v] = isConsumer(a) ? a.demand! : 0;
+    const output = table.value(v, "output");
+    if (output !== undefined) material[v] = intern(materialIndex, materials, output);
+    country[v] = countryIndex.get(table.value(v, "country"))!;
+    demand[v] = consumerDemand(table, v);
+    const recipe = table.value(v, "recipe");
     let slots = 0;
-    if (a.recipe) for (const _ in a.recipe) slots++;
+    if (recipe) for (const _ in recipe) slots++;
     slotOffsets[v + 1] = slotOffsets[v]! + Math.max(1, slots);
   }
   const slotMaterial = new Int32Array(slotOffsets[n]!).fill(-1);
   for (let v = 0; v < n; v++) {
-    const recipe = nodeAttributes[v]!.recipe;
+    const recipe = table.value(v, "recipe");
     if (!recipe || slotOffsets[v + 1]! - slotOffsets[v]! === 1) {
       if (recipe) for (const r in recipe) slotMaterial[slotOffsets[v]!] = intern(materialIndex, materials, r);
       continue;
@@ -273,10 +284,8 @@ function viewOf(
     inCount[ti + 1]!++;
   }
   const source = new Uint8Array(n);
-  for (let v = 0; v < n; v++) {
-    const a = nodeAttributes[v]!;
-    source[v] = inCount[v + 1] === 0 && !isConsumer(a) && !isStockpile(a) ? 1 : 0;
-  }
+  for (let v = 0; v < n; v++)
+    source[v] = inCount[v + 1] === 0 && demand[v] === 0 && table.value(v, "stock") === undefined ? 1 : 0;
   for (let v = 0; v < n; v++) {
     outCount[v + 1]! += outCount[v]!;
     inCount[v + 1]! += inCount[v]!;
@@ -357,6 +366,13 @@ function viewOf(
     slotMaterial,
     edgeSlot,
   };
+}
+
+/** Node v's demand when it is a consumer (`isConsumer`: positive demand), else 0. */
+function consumerDemand(table: NodeAttributeTable, v: number): number {
+  const d = table.value(v, "demand") ?? 0;
+  if (d > 0) return d;
+  return 0; // none, zero (or NaN, which a checked file never holds): not a consumer
 }
 
 /** Lists longer than this are sorted by the engine's sort, shorter ones by insertion. */

@@ -8,9 +8,16 @@ import { checkParquetNodes } from "../../src/io/_parquet-nodes.js";
 import { checkParquetColumns } from "../../src/io/formats/parquet-files.js";
 import { type ParquetTable, readParquetTable } from "../../src/io/formats/parquet.js";
 import { checkSerializedGraph } from "../../src/model/graph-checks.js";
+import type { NodeAttributeTable } from "../../src/model/_node-table.js";
+import type { NodeAttributes } from "../../src/model/types.js";
 
 const LIMITS = { maxIdLength: 512, maxLabelLength: 2000 };
 const STAGES = new Set(["mine", "refinery", "magnet", "consumer"]);
+
+/** Every node's object, in table order (made on first access). */
+function objects(t: NodeAttributeTable): NodeAttributes[] {
+  return Array.from({ length: t.length }, (_, v) => t.at(v));
+}
 
 function table(name: string, header: string[], columns: unknown[][]): ParquetTable {
   return { name, rows: columns[0]?.length ?? 0, header, columns };
@@ -44,10 +51,11 @@ describe("Parquet nodes read column-wise", () => {
     const byBytes = checkParquetNodes(nodes, STAGES, LIMITS, new IdBytes(["m", "r", "c"]))!;
     expect(byBytes.positions).toBeUndefined();
     expect(Array.from(byBytes.order!)).toEqual([2, 0, 1]);
-    expect(byBytes.nodeAttributes).toEqual(r.nodeAttributes);
+    expect(objects(byBytes.nodeAttributes)).toEqual(objects(r.nodeAttributes));
     // a repeated id (by its bytes) leaves the fast path
     expect(checkParquetNodes(nodes, STAGES, LIMITS, new IdBytes(["m", "r", "m"]))).toBeNull();
-    expect(r.nodeAttributes).toEqual([
+    const made = objects(r.nodeAttributes);
+    expect(made).toEqual([
       { label: "Mine", stage: "mine", country: "CN", capacity: 100, output: "ore", sources: ["USGS", "IEA"] },
       {
         label: "Refinery",
@@ -61,7 +69,7 @@ describe("Parquet nodes read column-wise", () => {
       { label: "Buyer", stage: "consumer", country: "JP", demand: 7, sources: ["USGS", "IEA"] },
     ]);
     // the schema's order (label, stage, country, ...), whatever the column order
-    expect(Object.keys(r.nodeAttributes[1]!)).toEqual([
+    expect(Object.keys(made[1]!)).toEqual([
       "label",
       "stage",
       "country",
@@ -71,7 +79,13 @@ describe("Parquet nodes read column-wise", () => {
       "sources",
     ]);
     // one list per node: editing one node's sources leaves the others alone
-    expect(r.nodeAttributes[0]!.sources).not.toBe(r.nodeAttributes[1]!.sources);
+    expect(made[0]!.sources).not.toBe(made[1]!.sources);
+    expect(made[1]!.recipe).not.toBe(r.nodeAttributes.value(1, "recipe"));
+    // made once: the same object on every access; `value` reads what the object holds, without making it
+    expect(r.nodeAttributes.at(1)).toBe(made[1]);
+    for (let v = 0; v < 3; v++)
+      for (const key of ["label", "capacity", "output", "recipe", "demand", "sources", "status"] as const)
+        expect(r.nodeAttributes.value(v, key)).toEqual(made[v]![key]);
   });
 
   it("declines anything the row path must report (then the row path answers)", () => {

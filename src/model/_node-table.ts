@@ -1,0 +1,102 @@
+/**
+ * The node attributes of an integer view (`Csr.nodeAttributes`), by node index: over the attribute objects a
+ * graph or a checked file already holds (`NodeObjects`), or over columns (`NodeColumns`), where a node's object
+ * is made on its first `at` only. A 10^6-node Parquet load made one object (with a recipe record and a sources
+ * list) per node, and collecting the young ones while all of them survived was about a fifth of the load; the
+ * view's build, the flow rules and the passes that scan one attribute read `value` and make none.
+ */
+import type { NodeAttributes } from "./types.js";
+
+/** Index → a node's attributes (see the module comment). */
+export interface NodeAttributeTable {
+  /** The number of nodes. */
+  readonly length: number;
+  /** The attributes of node `v`: the same object on every call (treat it as read-only). */
+  at(v: number): NodeAttributes;
+  /**
+   * Attribute `key` of node `v` (undefined when the node has none), as `at(v)[key]` holds it, without making the
+   * node's object: a list or record may be shared with other nodes, so treat it as read-only.
+   */
+  value<K extends keyof NodeAttributes>(v: number, key: K): NodeAttributes[K];
+}
+
+/** A table over attribute objects, in node order. */
+export class NodeObjects implements NodeAttributeTable {
+  constructor(private readonly list: readonly NodeAttributes[]) {}
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  at(v: number): NodeAttributes {
+    return this.list[v]!;
+  }
+
+  value<K extends keyof NodeAttributes>(v: number, key: K): NodeAttributes[K] {
+    return this.list[v]![key];
+  }
+
+  /** The table with node `v` = node `rows[v]` of this one. */
+  permuted(rows: Int32Array): NodeObjects {
+    return new NodeObjects(Array.from(rows, (r) => this.list[r]!));
+  }
+}
+
+/** One attribute as a column: a value per row; null, undefined or "" is no value. */
+export interface AttributeColumn {
+  key: keyof NodeAttributes & string;
+  values: ArrayLike<unknown>;
+}
+
+/**
+ * A table over attribute columns: node `v`'s values are in row `rows[v]` of every column (row `v` when `rows` is
+ * null). A node's object has the keys of the columns that hold a value for it, in the columns' order; a list or
+ * record is copied into it, so every node owns its own, as when the objects were made at load.
+ */
+export class NodeColumns implements NodeAttributeTable {
+  readonly length: number;
+  private readonly byKey = new Map<string, ArrayLike<unknown>>();
+  private readonly objects: Array<NodeAttributes | undefined>;
+
+  constructor(
+    private readonly columns: readonly AttributeColumn[],
+    length: number,
+    private readonly rows: Int32Array | null = null,
+  ) {
+    this.length = length;
+    for (const { key, values } of columns) this.byKey.set(key, values);
+    this.objects = new Array(length);
+  }
+
+  at(v: number): NodeAttributes {
+    let a = this.objects[v];
+    if (a === undefined) {
+      a = this.make(this.rows === null ? v : this.rows[v]!);
+      this.objects[v] = a;
+    }
+    return a;
+  }
+
+  value<K extends keyof NodeAttributes>(v: number, key: K): NodeAttributes[K] {
+    const values = this.byKey.get(key as string);
+    if (values === undefined) return undefined as NodeAttributes[K];
+    const x = values[this.rows === null ? v : this.rows[v]!];
+    return (x === null || x === "" ? undefined : x) as NodeAttributes[K];
+  }
+
+  /** The table with node `v` = node `rows[v]` of this one (no object made yet, so none is lost). */
+  permuted(rows: Int32Array): NodeColumns {
+    const own = this.rows;
+    return new NodeColumns(this.columns, rows.length, own === null ? rows : rows.map((r) => own[r]!));
+  }
+
+  private make(r: number): NodeAttributes {
+    const a: Record<string, unknown> = {};
+    for (const { key, values } of this.columns) {
+      const x = values[r];
+      if (x === null || x === undefined || x === "") continue;
+      a[key] = typeof x !== "object" ? x : Array.isArray(x) ? x.slice() : { ...x };
+    }
+    return a as unknown as NodeAttributes;
+  }
+}
