@@ -167,8 +167,9 @@ export class FlowRules {
   finish(idAt: ReadonlyArray<string | undefined>, problems: Problem[]): void {
     const { nodeAt, value } = this;
     for (let i = 0; i < nodeAt.length; i++) {
-      const capacity = value(i, "capacity");
+      // Attributes only where a rule can fire: a node that ships something, a recipe node with suppliers.
       const shipped = this.outVolume[i]!;
+      const capacity = shipped > 0 ? value(i, "capacity") : undefined;
       if (typeof capacity === "number" && capacity >= 0 && shipped > capacity * (1 + OVER_CAPACITY_SLACK))
         problems.push({
           severity: "warning",
@@ -178,10 +179,10 @@ export class FlowRules {
           hint: "check the figures: a node cannot ship more than it can produce",
           nodeId: idAt[i]!,
         });
-      const recipe = value(i, "recipe");
-      if (!recipe || typeof recipe !== "object") continue;
       // a source with a recipe, or an unsupplied consumer: nothing to cross-check
       if (this.withSuppliers[i] === 0) continue;
+      const recipe = value(i, "recipe");
+      if (!recipe || typeof recipe !== "object") continue;
       const supplied = this.suppliedMaterials.get(i) ?? new Set<string>();
       const id = idAt[i]!;
       for (const m of Object.keys(recipe).sort()) {

@@ -55,16 +55,21 @@ export interface AttributeColumn {
  */
 export class NodeColumns implements NodeAttributeTable {
   readonly length: number;
-  private readonly byKey = new Map<string, ArrayLike<unknown>>();
+  /**
+   * Column by key: an object, not a Map, so that `value(v, "country")` in a loop is a property load once
+   * inlined (a Map lookup per call was a tenth of the view's build at 10^6 nodes).
+   */
+  private readonly byKey: Readonly<Record<string, ArrayLike<unknown> | undefined>>;
   private readonly objects: Array<NodeAttributes | undefined>;
 
   constructor(
     private readonly columns: readonly AttributeColumn[],
     length: number,
     private readonly rows: Int32Array | null = null,
+    byKey?: Readonly<Record<string, ArrayLike<unknown> | undefined>>,
   ) {
     this.length = length;
-    for (const { key, values } of columns) this.byKey.set(key, values);
+    this.byKey = byKey ?? Object.fromEntries(columns.map(({ key, values }) => [key, values]));
     this.objects = new Array(length);
   }
 
@@ -78,7 +83,7 @@ export class NodeColumns implements NodeAttributeTable {
   }
 
   value<K extends keyof NodeAttributes>(v: number, key: K): NodeAttributes[K] {
-    const values = this.byKey.get(key as string);
+    const values = this.byKey[key as string];
     if (values === undefined) return undefined as NodeAttributes[K];
     const x = values[this.rows === null ? v : this.rows[v]!];
     return (x === null || x === "" ? undefined : x) as NodeAttributes[K];
@@ -87,7 +92,8 @@ export class NodeColumns implements NodeAttributeTable {
   /** The table with node `v` = node `rows[v]` of this one (no object made yet, so none is lost). */
   permuted(rows: Int32Array): NodeColumns {
     const own = this.rows;
-    return new NodeColumns(this.columns, rows.length, own === null ? rows : rows.map((r) => own[r]!));
+    const composed = own === null ? rows : rows.map((r) => own[r]!);
+    return new NodeColumns(this.columns, rows.length, composed, this.byKey);
   }
 
   private make(r: number): NodeAttributes {
