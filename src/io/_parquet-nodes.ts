@@ -10,7 +10,8 @@
 import { isCountryCode } from "../model/countries.js";
 import { DANGEROUS_KEYS, isReservedId } from "../model/_reserved.js";
 import { FACILITY_STATUSES, nodeAttributesSchema } from "../model/schema.js";
-import { NodeColumns } from "../model/_node-table.js";
+import { NodeColumns, OnDemand } from "../model/_node-table.js";
+import type { TextBytes } from "./_parquet-bytes.js";
 import { decodeList, decodeRecipe } from "./formats/_attributes.js";
 import { NODE_ID, squash } from "./formats/csv.js";
 import type { ParquetTable } from "./formats/parquet.js";
@@ -118,6 +119,27 @@ function columnValues(
   return null;
 }
 
+/**
+ * The labels kept as bytes, made into strings on demand (`OnDemand`), when every label passes the checks
+ * `columnValues` makes (present, not empty, within the length limit); else null. A label's UTF-16 length is at
+ * most its UTF-8 length, so only a label longer in bytes than the limit, or one starting with a non-ASCII byte
+ * (a byte order mark, which decoding drops), is decoded to be checked.
+ */
+function labelsOnDemand(text: TextBytes, rows: number, limits: NodeLimits): OnDemand | null {
+  const { bytes, offsets, nulls } = text;
+  for (let r = 0; r < rows; r++) {
+    if (nulls !== null && nulls[r] === 1) return null;
+    const from = offsets[r]!;
+    const length = offsets[r + 1]! - from;
+    if (length === 0) return null;
+    if (length > limits.maxLabelLength || bytes[from]! >= 0x80) {
+      const label = text.string(r)!;
+      if (label === "" || label.length > limits.maxLabelLength) return null;
+    }
+  }
+  return new OnDemand((r) => text.string(r));
+}
+
 function sourcesOf(text: string): string[] | undefined {
   const list = decodeList(text);
   return list.length > 0 ? list : undefined;
@@ -147,20 +169,27 @@ export function checkParquetNodes(
   const rows = nodes.rows;
   const idCol = nodes.header.findIndex((h) => NODE_ID.has(squash(h)));
   if (idCol < 0 || stages.size === 0) return null;
-  const byName = new Map<string, ArrayLike<unknown>>();
+  const byName = new Map<string, ArrayLike<unknown> | OnDemand>();
   for (let c = 0; c < nodes.header.length; c++) {
     if (c === idCol) continue;
     const name = nodes.header[c]!;
     if (byName.has(name)) return null;
-    const values = columnValues(name, nodes.columns[c]!, rows, stages, limits);
+    // a column read as bytes: labels stay bytes (strings made when a node is asked for), others become strings
+    const text = nodes.texts?.get(c);
+    const values =
+      text && name === "label"
+        ? labelsOnDemand(text, rows, limits)
+        : columnValues(name, text ? text.allStrings() : nodes.columns[c]!, rows, stages, limits);
     if (values === null) return null;
     byName.set(name, values);
   }
   if (!byName.has("label") || !byName.has("stage") || !byName.has("country")) return null;
-  const stock = byName.get("stock");
-  const demand = byName.get("demand");
+  // numbers are never on demand
+  const stock = byName.get("stock") as ArrayLike<unknown> | undefined;
+  const demand = byName.get("demand") as ArrayLike<unknown> | undefined;
   if (stock && demand) for (let r = 0; r < rows; r++) if (stock[r] != null && demand[r] != null) return null;
-  const ids = idsOf(nodes.columns[idCol]!, rows, limits, idBytes);
+  const idText = nodes.texts?.get(idCol);
+  const ids = idsOf(idText ? idText.allStrings() : nodes.columns[idCol]!, rows, limits, idBytes);
   if (ids === null) return null;
   // No object per node: each is made from the columns on its first access (`NodeColumns`).
   const columns = ORDER.filter((k) => byName.has(k)).map((key) => ({ key, values: byName.get(key)! }));

@@ -183,19 +183,21 @@ export class FlowRules {
       if (this.withSuppliers[i] === 0) continue;
       const recipe = value(i, "recipe");
       if (!recipe || typeof recipe !== "object") continue;
-      const supplied = this.suppliedMaterials.get(i) ?? new Set<string>();
+      const supplied = this.suppliedMaterials.get(i);
+      // the missing materials only are sorted (a sort of every recipe's keys was most of this pass at 10^6 nodes)
+      const missing: string[] = [];
+      for (const m in recipe) if (Object.hasOwn(recipe, m) && !supplied?.has(m)) missing.push(m);
+      if (missing.length === 0) continue;
       const id = idAt[i]!;
-      for (const m of Object.keys(recipe).sort()) {
-        if (!supplied.has(m)) {
-          problems.push({
-            severity: "error",
-            code: "E_RECIPE_UNSUPPLIED",
-            path: `/nodes/${i}/attributes/recipe/${m}`,
-            message: `"${id}" needs "${m}" but none of its suppliers outputs it`,
-            hint: "add a supplier of it or fix the material name",
-            nodeId: id,
-          });
-        }
+      for (const m of missing.sort()) {
+        problems.push({
+          severity: "error",
+          code: "E_RECIPE_UNSUPPLIED",
+          path: `/nodes/${i}/attributes/recipe/${m}`,
+          message: `"${id}" needs "${m}" but none of its suppliers outputs it`,
+          hint: "add a supplier of it or fix the material name",
+          nodeId: id,
+        });
       }
     }
   }

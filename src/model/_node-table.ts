@@ -42,10 +42,18 @@ export class NodeObjects implements NodeAttributeTable {
   }
 }
 
+/** A column whose values are made when asked for (a loader keeps text as bytes until then). */
+export class OnDemand {
+  constructor(
+    /** The value of a row. */
+    readonly get: (row: number) => unknown,
+  ) {}
+}
+
 /** One attribute as a column: a value per row; null, undefined or "" is no value. */
 export interface AttributeColumn {
   key: keyof NodeAttributes & string;
-  values: ArrayLike<unknown>;
+  values: ArrayLike<unknown> | OnDemand;
 }
 
 /**
@@ -59,14 +67,14 @@ export class NodeColumns implements NodeAttributeTable {
    * Column by key: an object, not a Map, so that `value(v, "country")` in a loop is a property load once
    * inlined (a Map lookup per call was a tenth of the view's build at 10^6 nodes).
    */
-  private readonly byKey: Readonly<Record<string, ArrayLike<unknown> | undefined>>;
+  private readonly byKey: Readonly<Record<string, ArrayLike<unknown> | OnDemand | undefined>>;
   private readonly objects: Array<NodeAttributes | undefined>;
 
   constructor(
     private readonly columns: readonly AttributeColumn[],
     length: number,
     private readonly rows: Int32Array | null = null,
-    byKey?: Readonly<Record<string, ArrayLike<unknown> | undefined>>,
+    byKey?: Readonly<Record<string, ArrayLike<unknown> | OnDemand | undefined>>,
   ) {
     this.length = length;
     this.byKey = byKey ?? Object.fromEntries(columns.map(({ key, values }) => [key, values]));
@@ -85,7 +93,8 @@ export class NodeColumns implements NodeAttributeTable {
   value<K extends keyof NodeAttributes>(v: number, key: K): NodeAttributes[K] {
     const values = this.byKey[key as string];
     if (values === undefined) return undefined as NodeAttributes[K];
-    const x = values[this.rows === null ? v : this.rows[v]!];
+    const r = this.rows === null ? v : this.rows[v]!;
+    const x = values instanceof OnDemand ? values.get(r) : values[r];
     return (x === null || x === "" ? undefined : x) as NodeAttributes[K];
   }
 
@@ -99,7 +108,7 @@ export class NodeColumns implements NodeAttributeTable {
   private make(r: number): NodeAttributes {
     const a: Record<string, unknown> = {};
     for (const { key, values } of this.columns) {
-      const x = values[r];
+      const x = values instanceof OnDemand ? values.get(r) : values[r];
       if (x === null || x === undefined || x === "") continue;
       a[key] = typeof x !== "object" ? x : Array.isArray(x) ? x.slice() : { ...x };
     }

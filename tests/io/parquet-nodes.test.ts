@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { IdBytes } from "../../src/io/_id-bytes.js";
+import { TextBytes } from "../../src/io/_parquet-bytes.js";
 import { checkParquetNodes } from "../../src/io/_parquet-nodes.js";
 import { checkParquetColumns } from "../../src/io/formats/parquet-files.js";
 import { type ParquetTable, readParquetTable } from "../../src/io/formats/parquet.js";
@@ -129,6 +130,49 @@ describe("Parquet nodes read column-wise", () => {
     for (const edit of declined)
       expect(checkParquetNodes(nodes(edit), STAGES, LIMITS), JSON.stringify(edit).slice(0, 60)).toBeNull();
     expect(checkParquetNodes(nodes({}), new Set(), LIMITS)).toBeNull(); // stages not declared
+  });
+
+  it("ids and labels kept as bytes: the same checks, labels made when a node is asked for", () => {
+    const bytesOf = (texts: Array<string | null>): TextBytes => {
+      const encoded = texts.map((t) => new TextEncoder().encode(t ?? ""));
+      const offsets = new Int32Array(texts.length + 1);
+      encoded.forEach((b, r) => {
+        offsets[r + 1] = offsets[r]! + b.length;
+      });
+      const bytes = new Uint8Array(offsets[texts.length]!);
+      encoded.forEach((b, r) => bytes.set(b, offsets[r]!));
+      const nulls = texts.some((t) => t === null)
+        ? Uint8Array.from(texts, (t) => (t === null ? 1 : 0))
+        : null;
+      return new TextBytes(bytes, offsets, nulls);
+    };
+    const limits = { maxIdLength: 512, maxLabelLength: 4 };
+    const nodes = (labels: Array<string | null>): ParquetTable => ({
+      ...table(
+        "nodes.parquet",
+        ["id", "label", "stage", "country"],
+        [[], [], ["mine", "mine"], ["CN", "CN"]],
+      ),
+      rows: 2,
+      texts: new Map([
+        [0, bytesOf(["b", "a"])],
+        [1, bytesOf(labels)],
+      ]),
+    });
+    // 4 characters in 12 bytes: within the limit of 4 characters
+    const r = checkParquetNodes(nodes(["包头稀土", "Mine"]), STAGES, limits)!;
+    expect(r.ids).toEqual(["b", "a"]);
+    expect(objects(r.nodeAttributes).map((a) => a.label)).toEqual(["包头稀土", "Mine"]);
+    expect(r.nodeAttributes.value(1, "label")).toBe("Mine");
+    // what the strings would decline, the bytes decline: over the limit, empty, null, and a lone byte order
+    // mark (decoding drops it: an empty label)
+    for (const labels of [
+      ["Mines", "A"],
+      ["", "A"],
+      [null, "A"],
+      ["\uFEFF", "A"],
+    ])
+      expect(checkParquetNodes(nodes(labels), STAGES, limits), JSON.stringify(labels)).toBeNull();
   });
 
   it("bad nodes: the same error codes as the same graph in JSON", async () => {
