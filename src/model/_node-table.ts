@@ -68,7 +68,8 @@ export class NodeColumns implements NodeAttributeTable {
    * inlined (a Map lookup per call was a tenth of the view's build at 10^6 nodes).
    */
   private readonly byKey: Readonly<Record<string, ArrayLike<unknown> | OnDemand | undefined>>;
-  private readonly objects: Array<NodeAttributes | undefined>;
+  /** The objects made so far, by node (allocated on the first `at`: a view may never need one). */
+  private objects: Array<NodeAttributes | undefined> | null = null;
 
   constructor(
     private readonly columns: readonly AttributeColumn[],
@@ -78,10 +79,10 @@ export class NodeColumns implements NodeAttributeTable {
   ) {
     this.length = length;
     this.byKey = byKey ?? Object.fromEntries(columns.map(({ key, values }) => [key, values]));
-    this.objects = new Array(length);
   }
 
   at(v: number): NodeAttributes {
+    this.objects ??= new Array(this.length);
     let a = this.objects[v];
     if (a === undefined) {
       a = this.make(this.rows === null ? v : this.rows[v]!);
