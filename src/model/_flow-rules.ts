@@ -38,8 +38,11 @@ export class FlowRules {
   /** Problems of the per-edge part, in edge order (they follow every edge-check problem). */
   readonly problems: Problem[] = [];
   // Keyed by node position, not id: a Map lookup would hash each edge's fresh end strings (seconds at 10^6
-  // edges). Only recipe nodes are cross-checked, so only their suppliers are collected (one Set per recipe
-  // node, not per node: that was a million Sets at 10^6 nodes).
+  // edges). Only recipe nodes are cross-checked, so only their suppliers are collected.
+  // The materials supplied to each recipe node: a bit per material among the first 32 seen (a generated graph
+  // has a handful), a Set only beyond; a Set per recipe node was half a million Sets at 10^6 nodes.
+  private readonly materialBit = new Map<string, number>();
+  private readonly suppliedBits: Uint32Array;
   private readonly suppliedMaterials = new Map<number, Set<string>>();
   private readonly withSuppliers: Uint8Array;
   /** Sum of the volumes each node ships (by position), to compare with its capacity at the end. */
@@ -57,6 +60,7 @@ export class FlowRules {
     private readonly nodeAt: FlowRuleNodes,
   ) {
     this.withSuppliers = new Uint8Array(nodeAt.length);
+    this.suppliedBits = new Uint32Array(nodeAt.length);
     this.outVolume = new Float64Array(nodeAt.length);
     if (Array.isArray(nodeAt)) {
       const list = nodeAt as ReadonlyArray<NodeAttributes | undefined>;
@@ -145,14 +149,34 @@ export class FlowRules {
         edgeId: keyOf(),
       });
     }
-    if (recipe && output !== undefined) {
-      let set = this.suppliedMaterials.get(ti);
-      if (set === undefined) {
-        set = new Set<string>();
-        this.suppliedMaterials.set(ti, set);
-      }
-      set.add(output);
+    if (recipe && output !== undefined) this.supply(ti, output);
+  }
+
+  /** Record that node i gets `material` from a supplier. */
+  private supply(i: number, material: string): void {
+    let bit = this.materialBit.get(material);
+    if (bit === undefined) {
+      bit = this.materialBit.size;
+      this.materialBit.set(material, bit);
     }
+    if (bit < 32) {
+      this.suppliedBits[i]! |= 1 << bit;
+      return;
+    }
+    let set = this.suppliedMaterials.get(i);
+    if (set === undefined) {
+      set = new Set<string>();
+      this.suppliedMaterials.set(i, set);
+    }
+    set.add(material);
+  }
+
+  /** True when a supplier of node i outputs `material`. */
+  private supplied(i: number, material: string): boolean {
+    const bit = this.materialBit.get(material);
+    if (bit === undefined) return false;
+    if (bit < 32) return (this.suppliedBits[i]! & (1 << bit)) !== 0;
+    return this.suppliedMaterials.get(i)?.has(material) === true;
   }
 
   private makeFlags(): Uint8Array {
@@ -183,10 +207,9 @@ export class FlowRules {
       if (this.withSuppliers[i] === 0) continue;
       const recipe = value(i, "recipe");
       if (!recipe || typeof recipe !== "object") continue;
-      const supplied = this.suppliedMaterials.get(i);
       // the missing materials only are sorted (a sort of every recipe's keys was most of this pass at 10^6 nodes)
       const missing: string[] = [];
-      for (const m in recipe) if (Object.hasOwn(recipe, m) && !supplied?.has(m)) missing.push(m);
+      for (const m in recipe) if (Object.hasOwn(recipe, m) && !this.supplied(i, m)) missing.push(m);
       if (missing.length === 0) continue;
       const id = idAt[i]!;
       for (const m of missing.sort()) {
