@@ -12,6 +12,11 @@ import { Strings } from "./_parquet-text.js";
 /** Row r's text is `bytes[offsets[r]..offsets[r+1])`; a null cell has `nulls[r] === 1` (and no bytes). */
 export class TextBytes {
   private readonly strings = new Strings();
+  /**
+   * Every row's text in one Latin-1 string when all the bytes are ASCII (a row is then a substring of it:
+   * no native call per row), null when they are not; undefined until first needed.
+   */
+  private ascii: string | null | undefined;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -27,25 +32,25 @@ export class TextBytes {
   /** Row r as the string `readTextStrings` gives (null for a null cell). */
   string(r: number): string | null {
     if (this.nulls !== null && this.nulls[r] === 1) return null;
+    const all = this.ascii === undefined ? this.asciiText() : this.ascii;
+    if (all !== null) return all.substring(this.offsets[r]!, this.offsets[r + 1]!);
     return this.strings.of(this.bytes, this.offsets[r]!, this.offsets[r + 1]!);
   }
 
   /** Every row as `string`. */
   allStrings(): (string | null)[] {
-    const { bytes, offsets, nulls } = this;
     const out = new Array<string | null>(this.rows);
+    for (let r = 0; r < out.length; r++) out[r] = this.string(r);
+    return out;
+  }
+
+  /** `ascii`, computed: the same strings as a decode per row when every byte is ASCII. */
+  private asciiText(): string | null {
+    const { bytes } = this;
     let ascii = true;
     for (let k = 0; k < bytes.length && ascii; k++) if (bytes[k]! >= 0x80) ascii = false;
-    if (!ascii) {
-      for (let r = 0; r < out.length; r++) out[r] = this.string(r);
-      return out;
-    }
-    // All ASCII (ids, as a rule): one Latin-1 string of every row, cut per row. The same strings, where a
-    // decode per row was a native call each.
-    const all = Buffer.prototype.latin1Slice.call(bytes, 0, bytes.length) as string;
-    for (let r = 0; r < out.length; r++)
-      out[r] = nulls !== null && nulls[r] === 1 ? null : all.substring(offsets[r]!, offsets[r + 1]!);
-    return out;
+    this.ascii = ascii ? (Buffer.prototype.latin1Slice.call(bytes, 0, bytes.length) as string) : null;
+    return this.ascii;
   }
 }
 

@@ -65,19 +65,26 @@ export class NodeColumns implements NodeAttributeTable {
   readonly length: number;
   /**
    * Column by key: an object, not a Map, so that `value(v, "country")` in a loop is a property load once
-   * inlined (a Map lookup per call was a tenth of the view's build at 10^6 nodes).
+   * inlined (a Map lookup per call was a tenth of the view's build at 10^6 nodes). Null once every node's object
+   * is made: the objects answer then, and the columns can go (`analyze` makes them all, and holding both was
+   * about 80 MB more at its peak at 10^6 nodes).
    */
-  private readonly byKey: Readonly<Record<string, ArrayLike<unknown> | OnDemand | undefined>>;
-  /** The objects made so far, by node (allocated on the first `at`: a view may never need one). */
+  private byKey: Readonly<Record<string, ArrayLike<unknown> | OnDemand | undefined>> | null;
+  private columns: readonly AttributeColumn[];
+  private rows: Int32Array | null;
+  /** The objects made so far, by node (allocated on the first `at`: a view may never need one), and how many. */
   private objects: Array<NodeAttributes | undefined> | null = null;
+  private made = 0;
 
   constructor(
-    private readonly columns: readonly AttributeColumn[],
+    columns: readonly AttributeColumn[],
     length: number,
-    private readonly rows: Int32Array | null = null,
+    rows: Int32Array | null = null,
     byKey?: Readonly<Record<string, ArrayLike<unknown> | OnDemand | undefined>>,
   ) {
     this.length = length;
+    this.columns = columns;
+    this.rows = rows;
     this.byKey = byKey ?? Object.fromEntries(columns.map(({ key, values }) => [key, values]));
   }
 
@@ -87,23 +94,32 @@ export class NodeColumns implements NodeAttributeTable {
     if (a === undefined) {
       a = this.make(this.rows === null ? v : this.rows[v]!);
       this.objects[v] = a;
+      if (++this.made === this.length) {
+        this.byKey = null;
+        this.columns = [];
+        this.rows = null;
+      }
     }
     return a;
   }
 
   value<K extends keyof NodeAttributes>(v: number, key: K): NodeAttributes[K] {
-    const values = this.byKey[key as string];
+    const { byKey } = this;
+    if (byKey === null) return this.objects![v]![key];
+    const values = byKey[key as string];
     if (values === undefined) return undefined as NodeAttributes[K];
     const r = this.rows === null ? v : this.rows[v]!;
     const x = values instanceof OnDemand ? values.get(r) : values[r];
     return (x === null || x === "" ? undefined : x) as NodeAttributes[K];
   }
 
-  /** The table with node `v` = node `rows[v]` of this one (no object made yet, so none is lost). */
-  permuted(rows: Int32Array): NodeColumns {
+  /** The table with node `v` = node `rows[v]` of this one (a new table: its objects are made anew). */
+  permuted(rows: Int32Array): NodeColumns | NodeObjects {
+    const { byKey, objects } = this;
+    if (byKey === null) return new NodeObjects(Array.from(rows, (r) => objects![r]!));
     const own = this.rows;
     const composed = own === null ? rows : rows.map((r) => own[r]!);
-    return new NodeColumns(this.columns, rows.length, composed, this.byKey);
+    return new NodeColumns(this.columns, rows.length, composed, byKey);
   }
 
   private make(r: number): NodeAttributes {

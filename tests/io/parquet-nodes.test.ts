@@ -43,6 +43,7 @@ describe("Parquet nodes read column-wise", () => {
     );
     const r = checkParquetNodes(nodes, STAGES, LIMITS)!;
     expect(r.ids).toEqual(["m", "r", "c"]);
+    const shared = r.nodeAttributes.value(1, "recipe"); // before any object: the column's own record
     expect([...r.positions!]).toEqual([
       ["m", 0],
       ["r", 1],
@@ -81,12 +82,18 @@ describe("Parquet nodes read column-wise", () => {
     ]);
     // one list per node: editing one node's sources leaves the others alone
     expect(made[0]!.sources).not.toBe(made[1]!.sources);
-    expect(made[1]!.recipe).not.toBe(r.nodeAttributes.value(1, "recipe"));
+    expect(made[1]!.recipe).not.toBe(shared);
+    expect(made[1]!.recipe).toEqual(shared);
     // made once: the same object on every access; `value` reads what the object holds, without making it
     expect(r.nodeAttributes.at(1)).toBe(made[1]);
     for (let v = 0; v < 3; v++)
       for (const key of ["label", "capacity", "output", "recipe", "demand", "sources", "status"] as const)
         expect(r.nodeAttributes.value(v, key)).toEqual(made[v]![key]);
+    // every object made: the columns are let go, and the objects answer `value`, the same values
+    const permuted = r.nodeAttributes.permuted(Int32Array.from([2, 0, 1]));
+    expect(objects(permuted)).toEqual([made[2], made[0], made[1]]);
+    expect(permuted.at(0)).toBe(made[2]);
+    for (let v = 0; v < 3; v++) expect(r.nodeAttributes.value(v, "recipe")).toBe(made[v]!.recipe);
   });
 
   it("declines anything the row path must report (then the row path answers)", () => {
