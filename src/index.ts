@@ -153,8 +153,10 @@ export {
   type ConsumerService,
   type CountryService,
   type EdgeFlow,
+  DEFAULT_SERVED_DEMAND_OPTIONS,
   type ServedDemand,
   type ServedDemandOptions,
+  type ServedSplit,
   servedDemand,
 } from "./flow/served-demand.js";
 export {

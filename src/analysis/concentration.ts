@@ -9,6 +9,7 @@
  * common unit (tonnes of rare-earth oxide equivalent), so oxides, metals and magnets add up; otherwise in the
  * graph's own units.
  */
+import { kahnOrder } from "../model/_kahn.js";
 import { type Csr, csrOf, type GraphInput } from "../model/csr.js";
 import { isConsumer, isPipeline } from "../model/types.js";
 import { sortedRecord } from "./_records.js";
@@ -251,24 +252,15 @@ function lookThroughShares(
   return result;
 }
 
-/** Kahn's algorithm over kept nodes; nodes left over sit on (or behind) a cycle. Ties broken by id (index). */
-function topologicalOrder(csr: Csr, kept: Uint8Array): { acyclic: number[]; cyclic: number[] } {
-  const indegree = new Int32Array(csr.n);
-  for (let e = 0; e < csr.m; e++)
-    if (kept[csr.edgeSource[e]!] === 1 && kept[csr.edgeTarget[e]!] === 1) indegree[csr.edgeTarget[e]!]!++;
-  const queue: number[] = [];
-  for (let v = 0; v < csr.n; v++) if (kept[v] === 1 && indegree[v] === 0) queue.push(v);
-  for (let i = 0; i < queue.length; i++) {
-    const u = queue[i]!;
-    for (let k = csr.outOffsets[u]!; k < csr.outOffsets[u + 1]!; k++) {
-      const w = csr.edgeTarget[csr.outEdges[k]!]!;
-      if (kept[w] !== 1) continue;
-      if (--indegree[w]! === 0) queue.push(w);
-    }
-  }
-  const done = new Uint8Array(csr.n);
-  for (const v of queue) done[v] = 1;
-  const cyclic: number[] = [];
-  for (let v = 0; v < csr.n; v++) if (kept[v] === 1 && done[v] === 0) cyclic.push(v);
-  return { acyclic: queue, cyclic };
+/** Kahn's order of the kept nodes over the view's out-lists (`_kahn.ts`); ties broken by id (index). */
+function topologicalOrder(csr: Csr, kept: Uint8Array): { acyclic: Int32Array; cyclic: Int32Array } {
+  const { order, acyclic } = kahnOrder(
+    csr.n,
+    (u, visit) => {
+      for (let k = csr.outOffsets[u]!; k < csr.outOffsets[u + 1]!; k++)
+        visit(csr.edgeTarget[csr.outEdges[k]!]!);
+    },
+    kept,
+  );
+  return { acyclic: order.subarray(0, acyclic), cyclic: order.subarray(acyclic) };
 }

@@ -1,6 +1,7 @@
 /**
- * The allocation of served demand among consumers, on one persistent HiGHS model (parsed once; every later
- * solve changes bounds or costs and warm-starts the dual simplex from the previous basis).
+ * The allocation of served demand among consumers, on one persistent HiGHS model (built once from a sparse
+ * matrix, `_allocator-matrix.ts`; every later solve changes bounds or costs and warm-starts the simplex from the
+ * previous basis).
  *
  * Max-total alone fixes only the TOTAL served: many splits among consumers reach it, and which vertex a solver
  * returns depends on column order, i.e. on node ids. chokepoint therefore reports one split that is unique by
@@ -23,7 +24,7 @@
  * round repairing dual feasibility where the primal simplex takes 20-50 ms from the same basis.
  */
 import type { Basis, Highs, Model } from "highs";
-import { edgeBounds, lpText, networkRows, num, sum } from "./_lp.js";
+import { allocatorMatrix } from "./_allocator-matrix.js";
 import { flowPrimal, restartFromBasis, runWithFallbacks } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
@@ -52,6 +53,8 @@ export class Allocator {
   private readonly edgeCol: Int32Array;
   private readonly servedCol: Int32Array;
   private readonly fractionRow: Int32Array;
+  private readonly nodeCapRow: Int32Array;
+  private readonly edgeCapRow: Int32Array;
   private readonly tCol: number = -1;
   private readonly totalRow: number = -1;
   private zeroed = new Set<number>();
@@ -61,17 +64,23 @@ export class Allocator {
   constructor(highs: Highs, flow: FlowModel) {
     this.flow = flow;
     this.infinity = highs.infinity;
-    this.edgeCol = new Int32Array(flow.edges.length);
-    this.servedCol = new Int32Array(flow.nodes.length).fill(-1);
-    this.fractionRow = new Int32Array(flow.nodes.length).fill(-1);
-    if (flow.consumers.length === 0) return;
-    const { lines } = networkRows(flow);
-    for (const i of flow.consumers) lines.push(` m${i}: s${i} - ${num(flow.demand[i]!)} t >= 0`);
-    lines.push(` T: ${sum(flow.consumers.map((i) => `s${i}`))} >= 0`);
-    const bounds = flow.consumers.map((i) => ` 0 <= s${i} <= ${num(flow.demand[i]!)}`);
-    bounds.push(...edgeBounds(flow), " 0 <= t <= 0");
-    const objective = `Maximize\n obj: ${sum(flow.consumers.map((i) => `s${i}`))}`;
-    const lp = highs.createModel({ format: "lp", data: lpText(objective, lines, bounds) });
+    if (flow.consumers.length === 0) {
+      this.edgeCol = new Int32Array(flow.edges.length);
+      this.servedCol = new Int32Array(flow.nodes.length).fill(-1);
+      this.fractionRow = this.servedCol;
+      this.nodeCapRow = this.servedCol;
+      this.edgeCapRow = new Int32Array(flow.edges.length).fill(-1);
+      return;
+    }
+    const built = allocatorMatrix(flow, highs.infinity);
+    this.edgeCol = built.edgeCol;
+    this.servedCol = built.servedCol;
+    this.fractionRow = built.fractionRow;
+    this.nodeCapRow = built.nodeCapRow;
+    this.edgeCapRow = built.edgeCapRow;
+    this.tCol = built.tCol;
+    this.totalRow = built.totalRow;
+    const lp = highs.createModel({ ...built.data, sense: highs.constants.objectiveSense.maximize });
     // Tighter than HiGHS's 1e-7 defaults: levels and ranges are reported, and their noise must stay below the
     // reporting grid (`quantum`). HiGHS's scaling and pricing stay on here: with the knockout model's faster
     // `COLD_OPTIONS` (no scaling, Dantzig pricing) a Monte Carlo sample's per-country split moved by one grid
@@ -82,15 +91,6 @@ export class Allocator {
       dual_feasibility_tolerance: 1e-9,
     });
     this.lp = lp;
-    flow.edges.forEach((_, e) => {
-      this.edgeCol[e] = lp.getColByName(`f${e}`);
-    });
-    for (const i of flow.consumers) {
-      this.servedCol[i] = lp.getColByName(`s${i}`);
-      this.fractionRow[i] = lp.getRowByName(`m${i}`);
-    }
-    this.tCol = lp.getColByName("t");
-    this.totalRow = lp.getRowByName("T");
   }
 
   /** Take `removed` (node indices) out: their edges carry nothing. Replaces the previous knockout. */
@@ -153,12 +153,13 @@ export class Allocator {
 
   /**
    * The leximin allocation: among the max-total optima when `holdTotal` (the default split of `max-total`),
-   * else among all feasible flows (`max-min`).
+   * else among all feasible flows (`max-min`). `onTotal` is called with the max-total value once it is solved.
    */
-  leximin(holdTotal: boolean): Allocation {
+  leximin(holdTotal: boolean, onTotal?: (total: number) => void): Allocation {
     const served = new Float64Array(this.flow.nodes.length);
     if (!this.lp) return { served, total: 0, minFraction: null };
     const total = this.maxTotal();
+    onTotal?.(total);
     if (holdTotal) this.holdTotal(total);
     const lp = this.lp;
     this.plain = false;
@@ -248,15 +249,15 @@ export class Allocator {
   }
 
   /**
-   * Served demand gained per unit of extra capacity on one capacity row (`n<i>` or `e<e>`): the right
-   * derivative of the max-total value in that bound, measured over a step of 10^-3 of the bound. Unlike a dual
-   * value of one optimal basis (degenerate optima have many), it is a property of the LP, not of the solver's
-   * vertex. `base` = the max-total value at the current bounds.
+   * Served demand gained per unit of extra capacity on one capacity (node `index`'s output, or edge `index`):
+   * the right derivative of the max-total value in that bound, measured over a step of 10^-3 of the bound.
+   * Unlike a dual value of one optimal basis (degenerate optima have many), it is a property of the LP, not of
+   * the solver's vertex. `base` = the max-total value at the current bounds; 0 when there is no such capacity.
    */
-  gainPerUnit(row: string, bound: number, base: number): number {
-    if (!this.lp) return 0;
+  gainPerUnit(kind: "node" | "edge", index: number, bound: number, base: number): number {
+    const r = (kind === "node" ? this.nodeCapRow : this.edgeCapRow)[index] ?? -1;
+    if (!this.lp || r < 0) return 0;
     const lp = this.lp;
-    const r = lp.getRowByName(row);
     const step = 1e-3 * Math.max(1, bound);
     this.reset();
     this.plain = false;

@@ -19,6 +19,7 @@
  */
 import type { FlowModel } from "./flow-model.js";
 import { Heap } from "./_heap.js";
+import { flowOrder } from "./_propagation.js";
 
 /** One max-total optimum: flow per edge index, served per node index. */
 export interface BaseFlow {
@@ -37,21 +38,8 @@ function conversion(model: FlowModel, e: number): number {
 
 /** Nodes in an order where every edge goes forward; null when the network has a cycle. */
 export function topologicalOrder(model: FlowModel): Int32Array | null {
-  const n = model.nodes.length;
-  const indegree = new Int32Array(n);
-  for (const edge of model.edges) indegree[edge.target]!++;
-  const order = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let i = 0; i < n; i++) if (indegree[i] === 0) order[tail++] = i;
-  while (head < tail) {
-    const i = order[head++]!;
-    for (const e of model.outEdges[i]!) {
-      const j = model.edges[e]!.target;
-      if (--indegree[j]! === 0) order[tail++] = j;
-    }
-  }
-  return tail === n ? order : null;
+  const { order, acyclic } = flowOrder(model);
+  return acyclic === order.length ? order : null;
 }
 
 /**

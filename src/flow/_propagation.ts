@@ -5,6 +5,7 @@
  * in topological order is exact, on cycles it converges geometrically and stops at a relative change of 1e-12.
  * The least fixed point is unique, so the order of the sweep (nodes on cycles go in index order) does not matter.
  */
+import { type KahnOrder, kahnOrder } from "../model/_kahn.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** Flows of a propagation rule, indexed like the model. */
@@ -18,23 +19,14 @@ export interface FlowAllocation {
 /** Sweeps before giving up on convergence (a cycle that converges this slowly has gains near 1). */
 export const MAX_SWEEPS = 10_000;
 
-/** Kahn's topological order of the model's nodes; nodes on cycles come last, in index order. */
-export function flowOrder(model: FlowModel): number[] {
-  const n = model.nodes.length;
-  const indegree = model.inEdges.map((ins) => ins.length);
-  const queue: number[] = [];
-  for (let i = 0; i < n; i++) if (indegree[i] === 0) queue.push(i);
-  const seen = new Uint8Array(n);
-  for (let head = 0; head < queue.length; head++) {
-    const i = queue[head]!;
-    seen[i] = 1;
-    for (const e of model.outEdges[i]!) {
-      const t = model.edges[e]!.target;
-      if (--indegree[t]! === 0) queue.push(t);
-    }
-  }
-  for (let i = 0; i < n; i++) if (!seen[i]) queue.push(i);
-  return queue;
+/**
+ * Kahn's order of the model's nodes over its edges, each node's out-edges in the model's order; nodes on or
+ * behind a cycle come last, in index order (`_kahn.ts`).
+ */
+export function flowOrder(model: FlowModel): KahnOrder {
+  return kahnOrder(model.nodes.length, (i, visit) => {
+    for (const e of model.outEdges[i]!) visit(model.edges[e]!.target);
+  });
 }
 
 /** Inflow of `material` into node i (all materials when undefined). */

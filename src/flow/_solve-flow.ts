@@ -38,12 +38,18 @@ export interface FlowSolution {
 }
 
 export interface SolveFlowOptions {
-  /** Compute the edge flows (the unique least-squares routing of the allocation under the LP objectives). */
+  /** Compute the edge flows (the unique least-flow routing of the allocation under the LP objectives). */
   flows: boolean;
+  /** Under the LP objectives, called with the max-total value as soon as it is solved, before the split. */
+  onMaxTotal?: (total: number) => void;
 }
 
-/** How the edge flows of a solution were chosen. */
-export type RoutingMethod = "least-squares" | "least-flow" | "rule";
+/**
+ * How the edge flows of a solution were chosen (`none`: not computed). `least-squares` is no longer produced
+ * (HiGHS's QP solver failed on some flow problems depending on column order) and stays for reports written
+ * before.
+ */
+export type RoutingMethod = "least-squares" | "least-flow" | "rule" | "none";
 
 /**
  * A weight in [1, 1 + 10^-4) per edge from the labels of its two ends (FNV-1a hash): data, not ids, so renaming
@@ -126,10 +132,10 @@ export function solveFlow(
   }
   const own = allocator ?? new Allocator(highs, model);
   try {
-    const { served, minFraction } = own.leximin(objective === "max-total");
+    const { served, minFraction } = own.leximin(objective === "max-total", options.onMaxTotal);
     const routed = options.flows ? routing(highs, model, served) : null;
     const edgeFlow = routed?.flows ?? new Float64Array(model.edges.length);
-    return { served, edgeFlow, minFraction, routing: routed?.method ?? "least-squares" };
+    return { served, edgeFlow, minFraction, routing: routed?.method ?? "none" };
   } finally {
     if (!allocator) own.dispose();
   }

@@ -71,8 +71,10 @@ export function buildFlowModel(
     baselineOut: [],
     consumers: [],
   };
+  const outputs: Array<string | undefined> = [];
   for (const [i, id] of nodes.entries()) {
     const a = graph.getNodeAttributes(id);
+    outputs.push(a.output);
     model.source.push(isSource(graph, id));
     model.capacity.push(scenarioCapacity(graph, applied, id));
     model.recipe.push(a.recipe && Object.keys(a.recipe).length > 0 ? a.recipe : undefined);
@@ -86,22 +88,20 @@ export function buildFlowModel(
     model.baselineOut.push(out);
     if (isConsumer(a)) model.consumers.push(i);
   }
-  const keys = graph.edges().filter((key) => !applied.edgeOut.has(key));
-  keys.sort();
-  for (const key of keys) {
-    const s = index.get(graph.source(key));
-    const t = index.get(graph.target(key));
-    if (s === undefined || t === undefined) continue;
-    const ea = graph.getEdgeAttributes(key);
+  // One pass over the edges with their ends and attributes (a lookup per key took a third of the build at 10^4
+  // nodes), then sorted by key as `graph.edges().sort()` would.
+  const kept: Array<{ key: string; s: number; t: number; capacity: number | undefined; volume: number }> = [];
+  graph.forEachEdge((key, ea, source, target) => {
+    if (applied.edgeOut.has(key)) return;
+    const s = index.get(source);
+    const t = index.get(target);
+    if (s === undefined || t === undefined) return;
+    kept.push({ key, s, t, capacity: ea.capacity, volume: ea.volume ?? 0 });
+  });
+  kept.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { key, s, t, capacity, volume } of kept) {
     const e = model.edges.length;
-    model.edges.push({
-      key,
-      source: s,
-      target: t,
-      capacity: ea.capacity,
-      material: graph.getNodeAttribute(nodes[s]!, "output"),
-      volume: ea.volume ?? 0,
-    });
+    model.edges.push({ key, source: s, target: t, capacity, material: outputs[s], volume });
     model.outEdges[s]!.push(e);
     model.inEdges[t]!.push(e);
   }

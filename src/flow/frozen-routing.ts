@@ -18,7 +18,7 @@ export function frozenRoutingFlow(model: FlowModel): FlowAllocation {
   const n = model.nodes.length;
   const served = new Float64Array(n);
   const edgeFlow = new Float64Array(model.edges.length);
-  const sequence = flowOrder(model);
+  const sequence = flowOrder(model).order;
   const possible = (i: number) => makeable(model, edgeFlow, i);
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let change = 0;

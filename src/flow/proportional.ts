@@ -82,7 +82,7 @@ export function proportionalFlow(model: FlowModel): FlowAllocation {
   const edgeFlow = new Float64Array(model.edges.length);
   const claim = claims(model);
   const weights = model.outEdges.map((outs) => weightsOf(model, outs));
-  const sequence = flowOrder(model);
+  const sequence = flowOrder(model).order;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let change = 0;
     let scale = 0;

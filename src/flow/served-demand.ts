@@ -5,23 +5,50 @@
 import type { SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "../scenario/types.js";
 import { Allocator } from "./_allocator.js";
-import { byId, clean, cleanFlow, quantize, quantum } from "./_clean.js";
-import {
-  type FlowObjective,
-  type FlowSolution,
-  isLpObjective,
-  type RoutingMethod,
-  solveFlow,
-} from "./_solve-flow.js";
+import { quantize, quantum } from "./_clean.js";
+import { allocatorFacts, bottlenecks, describeSplit, withRanges } from "./_describe-flow.js";
+import { type FlowObjective, type RoutingMethod, solveFlow } from "./_solve-flow.js";
 import { loadHighs } from "./_solver.js";
-import { buildFlowModel, type FlowModel } from "./flow-model.js";
-import { dict } from "../model/dict.js";
+import { buildFlowModel } from "./flow-model.js";
 
+/** Options of `servedDemand` (defaults in `DEFAULT_SERVED_DEMAND_OPTIONS`). */
 export interface ServedDemandOptions {
+  /**
+   * How served demand is split among consumers (see the flow docs).
+   * @defaultValue `"max-total"`
+   */
   objective?: FlowObjective;
+  /**
+   * Compute `edges`, the routing of the flows that deliver the split (under the LP objectives one more LP, as
+   * large as the allocation's). `false`: `edges` comes back empty and `routing` is `none`; no other figure
+   * changes.
+   * @defaultValue `true`
+   */
+  edges?: boolean;
+  /**
+   * Compute `bottlenecks` (under the LP objectives one LP per capacity: thousands on a 10^4-node graph). `false`:
+   * `bottlenecks` comes back empty; no other figure changes.
+   * @defaultValue `true`
+   */
+  bottlenecks?: boolean;
+  /**
+   * Called with `maxTotalServed` as soon as it is known (one LP), before the split is computed. The report's
+   * `maxTotalServed` is the final figure.
+   */
+  onMaxTotal?: (maxTotalServed: number) => void;
+  /**
+   * Called with the report before the countries' ranges (two LPs per country) and the bottlenecks are computed:
+   * every other figure is final.
+   */
+  onSplit?: (split: ServedSplit) => void;
 }
 
-export const DEFAULT_SERVED_DEMAND_OPTIONS: Required<ServedDemandOptions> = { objective: "max-total" };
+/** Defaults of `servedDemand`: the leximin split among the max-total optima, with edges and bottlenecks. */
+export const DEFAULT_SERVED_DEMAND_OPTIONS: Required<Omit<ServedDemandOptions, "onMaxTotal" | "onSplit">> = {
+  objective: "max-total",
+  edges: true,
+  bottlenecks: true,
+};
 
 /** One consumer's service. Quantities per year in the graph's units. */
 export interface ConsumerService {
@@ -88,144 +115,38 @@ export interface ServedDemand {
   /** Sorted by edge key. */
   edges: EdgeFlow[];
   /**
-   * How `edges` were chosen among the routings that deliver the allocation: `least-squares` (the least ½Σf²),
-   * `least-flow` (when HiGHS's QP solver fails: the least total flow, ties broken by weights hashed from the
-   * edges' end labels) or `rule` (the propagation objectives fix the flows). Each is unique whatever the ids.
+   * How `edges` were chosen among the routings that deliver the allocation: `least-flow` (the least total flow,
+   * ties broken by weights hashed from the edges' end labels), `rule` (the propagation objectives fix the
+   * flows), or `none` (not asked for: option `edges: false`). Each is unique whatever the ids.
    */
   routing: RoutingMethod;
 }
 
-// Tight within the routing's band (10^-7 relative on served demand, a little more on a capacity).
-const tight = (used: number, cap: number) => cap > 0 && used >= cap * (1 - 1e-6) - 1e-6;
-
-function bottlenecks(
-  graph: SupplyGraph,
-  model: FlowModel,
-  solution: FlowSolution,
-  gain: ((row: string, bound: number) => number) | null,
-) {
-  const out: Bottleneck[] = [];
-  // Under the LP objectives every capacity is tried, not only those tight in the reported routing: a positive
-  // gain means the capacity is tight in EVERY max-total optimum, so the list and its flows (= the capacity) do
-  // not depend on which routing is reported. The rule objectives list what their flows run into.
-  for (const [i, cap] of model.capacity.entries()) {
-    if (cap === undefined || model.outEdges[i]!.length === 0) continue;
-    let used = 0;
-    for (const e of model.outEdges[i]!) used += solution.edgeFlow[e]!;
-    if (!gain && !tight(used, cap)) continue;
-    const price = gain ? cleanFlow(gain(`n${i}`, cap)) : null;
-    if (price === 0) continue;
-    const flow = gain ? clean(cap) : cleanFlow(used);
-    out.push({ kind: "node", id: model.nodes[i]!, capacity: clean(cap), flow, shadowPrice: price });
-  }
-  for (const [e, ed] of model.edges.entries()) {
-    const used = solution.edgeFlow[e]!;
-    if (ed.capacity === undefined || (!gain && !tight(used, ed.capacity))) continue;
-    const price = gain ? cleanFlow(gain(`e${e}`, ed.capacity)) : null;
-    if (price === 0) continue;
-    out.push({
-      kind: "edge",
-      id: ed.key,
-      source: graph.source(ed.key),
-      target: graph.target(ed.key),
-      capacity: clean(ed.capacity),
-      flow: gain ? clean(ed.capacity) : cleanFlow(used),
-      shadowPrice: price,
-    });
-  }
-  return out.sort(
-    (a, b) =>
-      (b.shadowPrice ?? 0) - (a.shadowPrice ?? 0) ||
-      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
-      byId(a.id, b.id),
-  );
-}
-
-/** What `describeFlow` needs besides the solution: the max-total value, and its ranges and gains. */
-export interface FlowFacts {
-  maxTotal: number;
-  /** [least, most] served to these consumers (node indices) over the max-total optima. */
-  range(consumers: readonly number[]): [number, number];
-  /** Max-total gained per unit of a capacity row; null for the rule objectives. */
-  gain: ((row: string, bound: number) => number) | null;
-}
-
-/** The facts of a model from its allocator. */
-export function allocatorFacts(allocator: Allocator, objective: FlowObjective): FlowFacts {
-  const maxTotal = allocator.maxTotal();
-  return {
-    maxTotal,
-    range: (consumers) => allocator.servedRange(consumers, maxTotal),
-    gain: isLpObjective(objective) ? (row, bound) => allocator.gainPerUnit(row, bound, maxTotal) : null,
-  };
-}
-
-/** Assemble the report of a solved model. */
-export function describeFlow(
-  graph: SupplyGraph,
-  model: FlowModel,
-  objective: FlowObjective,
-  solution: FlowSolution,
-  facts: FlowFacts,
-): ServedDemand {
-  const totalDemand = model.consumers.reduce((t, i) => t + model.demand[i]!, 0);
-  const q = quantum(totalDemand);
-  const tonnes = Float64Array.from(solution.served, (x) => quantize(x, q));
-  const consumers: ConsumerService[] = model.consumers.map((i) => {
-    const demand = model.demand[i]!;
-    const served = tonnes[i]!;
-    return {
-      id: model.nodes[i]!,
-      label: graph.getNodeAttribute(model.nodes[i]!, "label"),
-      country: model.country[i]!,
-      demand,
-      served,
-      fraction: clean(served / demand),
-    };
-  });
-  const countries = dict<CountryService>();
-  for (const code of [...new Set(consumers.map((c) => c.country))].sort(byId)) {
-    const mine = model.consumers.filter((i) => model.country[i] === code);
-    const demand = mine.reduce((t, i) => t + model.demand[i]!, 0);
-    const served = quantize(
-      mine.reduce((t, i) => t + solution.served[i]!, 0),
-      q,
-    );
-    const [least, most] = facts.range(mine);
-    countries[code] = {
-      demand: clean(demand),
-      served,
-      fraction: clean(served / demand),
-      servedRange: [quantize(least, q), quantize(most, q)],
-    };
-  }
-  const totalServed = quantize(
-    model.consumers.reduce((t, i) => t + solution.served[i]!, 0),
-    q,
-  );
-  const edges: EdgeFlow[] = [];
-  for (const [e, ed] of model.edges.entries()) {
-    const flow = quantize(solution.edgeFlow[e]!, q);
-    if (flow > 0)
-      edges.push({ id: ed.key, source: graph.source(ed.key), target: graph.target(ed.key), flow });
-  }
-  return {
-    objective,
-    totalDemand: clean(totalDemand),
-    totalServed,
-    maxTotalServed: quantize(facts.maxTotal, q),
-    minFraction: consumers.length ? Math.min(...consumers.map((c) => c.fraction)) : null,
-    consumers,
-    countries,
-    bottlenecks: bottlenecks(graph, model, solution, facts.gain),
-    edges: edges.sort((a, b) => byId(a.id, b.id)),
-    routing: solution.routing,
-  };
+/** The report before the countries' ranges and the bottlenecks (`ServedDemandOptions.onSplit`). */
+export interface ServedSplit extends Omit<ServedDemand, "countries" | "bottlenecks"> {
+  /** Country code → totals, keys sorted; the ranges are not computed yet. */
+  countries: Record<string, Omit<CountryService, "servedRange">>;
+  /** Not computed yet: empty. */
+  bottlenecks: [];
 }
 
 /**
  * Served demand of every consumer the scenario keeps, under `objective` (default `max-total`: the leximin split
- * among the max-total optima, unique whatever the node ids or file order).
+ * among the max-total optima, unique whatever the node ids or file order), with each country's range over the
+ * max-total optima, the routing of the flows and the bottlenecks. `onMaxTotal` and `onSplit` hand over the
+ * max-total figure and the split as soon as they are known; `edges: false` and `bottlenecks: false` leave out
+ * the two most expensive parts when they are not shown (the viewer does).
+ * @example
+ * ```ts
+ * const graph = loadBundledGraph("rare-earths-2025");
+ * const applied = applyScenario(graph, buildScenario({ name: "no-china", remove: ["country=CN"] }));
+ * const flow = await servedDemand(graph, applied, {
+ *   edges: false,
+ *   bottlenecks: false,
+ *   onMaxTotal: (total) => console.log(`at most ${total} t/yr served`),
+ * });
+ * console.log(`Japan: ${flow.countries.JP.served} of ${flow.countries.JP.demand} t/yr`);
+ * ```
  * @throws FlowSolveError if the LP solver fails (it should not on a valid graph)
  */
 export async function servedDemand(
@@ -233,13 +154,26 @@ export async function servedDemand(
   applied: AppliedScenario,
   options: ServedDemandOptions = {},
 ): Promise<ServedDemand> {
-  const { objective } = { ...DEFAULT_SERVED_DEMAND_OPTIONS, ...options };
+  const { objective, edges, bottlenecks: gains } = { ...DEFAULT_SERVED_DEMAND_OPTIONS, ...options };
   const highs = await loadHighs();
   const model = buildFlowModel(graph, applied);
+  const q = quantum(model.consumers.reduce((t, i) => t + model.demand[i]!, 0));
+  let told = false;
+  const tell = (total: number) => {
+    if (!told) options.onMaxTotal?.(quantize(total, q));
+    told = true;
+  };
   const allocator = new Allocator(highs, model);
   try {
-    const solution = solveFlow(highs, model, objective, { flows: true }, allocator);
-    return describeFlow(graph, model, objective, solution, allocatorFacts(allocator, objective));
+    // The LPs run in this order (split, max-total, ranges, gains) whatever is asked: each starts from the basis
+    // the one before left, so the order is part of what makes the figures reproducible to the last digit.
+    const solution = solveFlow(highs, model, objective, { flows: edges, onMaxTotal: tell }, allocator);
+    const facts = allocatorFacts(allocator, objective);
+    tell(facts.maxTotal);
+    const split = describeSplit(graph, model, objective, solution, facts.maxTotal, edges);
+    options.onSplit?.(split);
+    const report = withRanges(split, model, (mine) => allocator.servedRange(mine, facts.maxTotal));
+    return gains ? { ...report, bottlenecks: bottlenecks(graph, model, solution, facts.gain) } : report;
   } finally {
     allocator.dispose();
   }

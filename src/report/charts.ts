@@ -106,19 +106,8 @@ export function groupedBarSpec(
         axis: groups.some((g) => g.length > 8) ? { labelAngle: -30, labelLimit: 220 } : { labelAngle: 0 },
       },
       xOffset: { field: "series", type: "nominal", sort: series },
-      y: {
-        field: "value",
-        type: "quantitative",
-        title: o.yTitle,
-        ...(o.percent ? { axis: { format: ".0%" }, scale: { domain: [0, 1] } } : {}),
-      },
-      color: {
-        field: "series",
-        type: "nominal",
-        title: o.seriesTitle,
-        sort: series,
-        legend: { orient: "bottom", columns: 2, labelLimit: 240 },
-      },
+      y: shareAxis("value", o.yTitle, o.percent),
+      color: seriesColor(o.seriesTitle, series, 2, 240),
     },
   } as TopLevelSpec;
 }
@@ -137,19 +126,8 @@ export function lineSpec(
     mark: { type: "line", point: true, interpolate: "step-after" },
     encoding: {
       x: { field: "x", type: "quantitative", title: o.xTitle },
-      y: {
-        field: "y",
-        type: "quantitative",
-        title: o.yTitle,
-        ...(o.percent ? { axis: { format: ".0%" }, scale: { domain: [0, 1] } } : {}),
-      },
-      color: {
-        field: "series",
-        type: "nominal",
-        title: o.seriesTitle,
-        sort: series,
-        legend: { orient: "bottom", columns: 2, labelLimit: 240 },
-      },
+      y: shareAxis("y", o.yTitle, o.percent),
+      color: seriesColor(o.seriesTitle, series, 2, 240),
     },
   } as TopLevelSpec;
 }
@@ -179,15 +157,30 @@ export function horizontalBarSpec(
         title: o.xTitle,
         ...(o.percent ? { axis: { format: "+.0%" } } : {}),
       },
-      color: {
-        field: "series",
-        type: "nominal",
-        title: o.seriesTitle,
-        sort: series,
-        legend: { orient: "bottom", columns: 1, labelLimit: 520 },
-      },
+      color: seriesColor(o.seriesTitle, series, 1, 520),
     },
   } as TopLevelSpec;
+}
+
+/** A quantitative axis of `field`; with `percent`, a share shown as 0-100 %. */
+function shareAxis(field: string, title: string | undefined, percent: boolean | undefined) {
+  return {
+    field,
+    type: "quantitative",
+    title,
+    ...(percent ? { axis: { format: ".0%" }, scale: { domain: [0, 1] } } : {}),
+  };
+}
+
+/** The series colour, in the data's series order, with its legend under the chart. */
+function seriesColor(title: string | undefined, series: string[], columns: number, labelLimit: number) {
+  return {
+    field: "series",
+    type: "nominal",
+    title,
+    sort: series,
+    legend: { orient: "bottom", columns, labelLimit },
+  };
 }
 
 /** Render a Vega-Lite spec to an SVG string (headless; no canvas, no browser, no network). */

@@ -10,6 +10,7 @@
  * conserved through processing: tonnes of origin rare earth in = tonnes out, and origin value passes on at the
  * inputs' prices while value added elsewhere is not of that origin.
  */
+import { kahnOrder } from "../model/_kahn.js";
 import { ScenarioError } from "../model/errors.js";
 import type { MaterialInfo, SupplyGraph } from "../model/types.js";
 import type { AppliedScenario } from "./types.js";
@@ -157,28 +158,15 @@ function byKey<V>(a: [string | undefined, V], b: [string | undefined, V]): numbe
 }
 
 /**
- * Kahn's topological order of the nodes; nodes on a cycle (recycling loops) follow in index order. The order
- * only decides how fast the iteration converges, never its limit.
+ * Kahn's order of the nodes over the content edges (`_kahn.ts`); nodes on a cycle (recycling loops) follow in
+ * index order. The order only decides how fast the iteration converges, never its limit.
  */
-function topologicalOrder(network: ContentNetwork): number[] {
-  const indegree = new Int32Array(network.n);
+function topologicalOrder(network: ContentNetwork): Int32Array {
   const out: number[][] = Array.from({ length: network.n }, () => []);
-  for (let v = 0; v < network.n; v++) {
-    for (const { from } of network.inEdges[v]!) {
-      indegree[v]!++;
-      out[from]!.push(v);
-    }
-  }
-  const order: number[] = [];
-  const queue: number[] = [];
-  for (let v = 0; v < network.n; v++) if (indegree[v] === 0) queue.push(v);
-  for (let head = 0; head < queue.length; head++) {
-    const v = queue[head]!;
-    order.push(v);
-    for (const w of out[v]!) if (--indegree[w]! === 0) queue.push(w);
-  }
-  if (order.length < network.n) for (let v = 0; v < network.n; v++) if (indegree[v]! > 0) order.push(v);
-  return order;
+  for (let v = 0; v < network.n; v++) for (const { from } of network.inEdges[v]!) out[from]!.push(v);
+  return kahnOrder(network.n, (v, visit) => {
+    for (const w of out[v]!) visit(w);
+  }).order;
 }
 
 /**

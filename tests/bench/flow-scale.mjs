@@ -2,7 +2,7 @@
 /**
  * Flow at scale (issue #17): on generated graphs (`chokepoint generate --seed 42`), in one process and one run:
  * one max-total LP (cold), as the N-1 ranking builds it (`TotalModel`: a matrix, no LP text) and as the
- * allocator does (LP text with the leximin rows), the leximin allocation, the full max-total N-1 ranking with 1
+ * allocator does (a sparse matrix with the leximin rows), the leximin allocation, the full max-total N-1 ranking with 1
  * and `--threads` worker threads (and whether both give the same figures), the top-k ranking by bound and
  * prune, and, up to `--analysis-max` nodes, the whole `flowAnalysis` (what `analyze --flow` runs).
  * Wall and CPU seconds (user + system of the whole process, workers included), medians where several runs fit.
@@ -150,7 +150,7 @@ for (const n of [...sizes, ...[...big].filter((b) => !sizes.includes(b))]) {
     });
     emit({
       ...base,
-      what: "allocator's max-total (LP text + leximin rows: build + parse + solve, cold)",
+      what: "allocator's max-total (sparse matrix + leximin rows: build + pass + solve, cold)",
       wall: s3(lp.wall),
       cpu: s3(lp.cpu),
       runs: lp.runs,

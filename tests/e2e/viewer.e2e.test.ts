@@ -331,7 +331,8 @@ describe("viewer in headless chromium", () => {
     const text = [...syntheticGraphJson(syntheticNetwork({ nodes: 10_000, seed: 42 }))].join("");
     const big = parseGraph(text, { file: "generated-10k.json" });
     const { page, errors } = await open("#g=rare-earths-2025");
-    // on the 2 shared cores of CI the file is checked three times (the page and both analysis workers), under load
+    // on the 2 shared cores of CI the file is checked three times (the page and the full analysis worker at once, the
+    // quick worker after the first frame), under load
     await afterAnalysis(page, () => dropFile(page, "generated-10k.json", text), 180_000);
     expect(await page.evaluate(() => window.__viewer.state().graph)).toBe("file:generated-10k.json");
     const load = await page.evaluate(() => {

@@ -316,3 +316,68 @@ describe("servedDemand: objectives", () => {
     expect(r.totalServed).toBe(5);
   });
 });
+
+describe("servedDemand options: leaving out edges and bottlenecks, and the figures as they come", () => {
+  // 60 of ore for 80 of demand: the split, a range per country (JP 40..60 of its demand of 60), two bottlenecks
+  const SHARED = `
+    m1 [mine AU output=ore capacity=40]
+    m2 [mine US output=ore capacity=30]
+    r [refinery JP output=ox recipe=ore:1 capacity=60]
+    jp [consumer JP demand=60]
+    us [consumer US demand=20]
+    m1 -> r
+    m2 -> r
+    r -> jp
+    r -> us
+  `;
+  const graph = graphFromText(SHARED);
+  const applied = applyScenario(graph, BASELINE_SCENARIO);
+
+  it("edges: false and bottlenecks: false change nothing else", async () => {
+    for (const objective of ["max-total", "max-min", "proportional", "frozen-routing"] as const) {
+      const full = await servedDemand(graph, applied, { objective });
+      expect(full.edges.length, objective).toBeGreaterThan(0);
+      expect(full.bottlenecks.length, objective).toBeGreaterThan(0);
+      const lean = await servedDemand(graph, applied, { objective, edges: false, bottlenecks: false });
+      expect(lean.edges).toEqual([]);
+      expect(lean.bottlenecks).toEqual([]);
+      expect(lean.routing).toBe("none");
+      expect({ ...lean, edges: full.edges, bottlenecks: full.bottlenecks, routing: full.routing }).toEqual(
+        full,
+      );
+    }
+  });
+
+  it("hands over the max-total figure, then the split, then resolves with the ranges", async () => {
+    const seen: string[] = [];
+    let split: unknown;
+    const full = await servedDemand(graph, applied, {
+      onMaxTotal: (total) => seen.push(`total ${total}`),
+      onSplit: (s) => {
+        seen.push("split");
+        split = s;
+      },
+    });
+    expect(seen).toEqual(["total 60", "split"]);
+    expect(full.countries.JP!.servedRange).toEqual([40, 60]);
+    // the split is the report but the ranges and the bottlenecks
+    const countries = Object.fromEntries(
+      Object.entries(full.countries).map(([code, { servedRange: _, ...rest }]) => [code, rest]),
+    );
+    expect(split).toEqual({ ...full, countries, bottlenecks: [] });
+  });
+
+  it("with no consumer left, the max-total figure is 0 and still comes first", async () => {
+    const seen: string[] = [];
+    const none = await servedDemand(
+      graph,
+      applyScenario(graph, { name: "x", remove: [{ stage: "consumer" }] }),
+      {
+        onMaxTotal: (total) => seen.push(`total ${total}`),
+        onSplit: () => seen.push("split"),
+      },
+    );
+    expect(none.consumers).toEqual([]);
+    expect(seen).toEqual(["total 0", "split"]);
+  });
+});

@@ -1,63 +1,65 @@
 /**
- * The reused HiGHS model of the Monte Carlo (`_reused-model.ts`): its LP reader, and the promise that makes it
+ * The reused HiGHS model of the Monte Carlo (`_reused-model.ts`): when it reuses a model, and the promise that makes it
  * safe: every figure equals a fresh solve's, sample by sample, on the bundled graph and on random graphs.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { allocatorMatrix } from "../../src/flow/_allocator-matrix.js";
 import { loadHighs } from "../../src/flow/_solver.js";
+import { buildFlowModel } from "../../src/flow/flow-model.js";
 import { loadScenario } from "../../src/io/load-scenario.js";
 import { readGraphFile } from "../../src/io/read-graph-file.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
-import { parseLp, ReusedModel } from "../../src/uncertainty/_reused-model.js";
+import { BASELINE_SCENARIO } from "../../src/scenario/types.js";
+import { ReusedModel, sameShape } from "../../src/uncertainty/_reused-model.js";
 import { servedFigures } from "../../src/uncertainty/_served-figures.js";
 import { evaluatePoints } from "../../src/uncertainty/evaluate-points.js";
 import { planFor } from "../../src/uncertainty/monte-carlo.js";
 import { assignInputValues, sampler } from "../../src/uncertainty/sample-graph.js";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 
-const INF = Number.POSITIVE_INFINITY;
-const text = (cap: number, amount: number) =>
-  `Maximize\n obj: s2 + s3\nSubject To\n n0: f0 + f1 <= ${cap}\n r2_0: ${amount} s2 - f0 <= 0\n` +
-  ` m3: s3 - 40 t >= 0\nBounds\n 0 <= s2 <= 50\n 0 <= s3 <= 40\n f0 >= 0\n f1 >= 0\n t = 0\nEnd\n`;
+/** The allocator's model data of a two-mine graph with these numbers. */
+const data = (cap: number, amount: number, detour = false) => {
+  const graph = graphFromText(`
+    m1 [mine AU output=ore capacity=${cap}]
+    m2 [mine US output=ore capacity=40]
+    r [refinery JP output=ox recipe=ore:${amount}]
+    jp [consumer JP demand=60]
+    us [consumer US demand=30]
+    m1 -> r
+    m2 -> r
+    r -> jp
+    ${detour ? "m2 -> us" : "r -> us"}
+  `);
+  return allocatorMatrix(buildFlowModel(graph, applyScenario(graph, BASELINE_SCENARIO)), Infinity).data;
+};
 
 /** The figures as one comparable string. */
 const key = (r: Awaited<ReturnType<typeof servedFigures>>) =>
   JSON.stringify([r.totalDemand, r.totalServed, [...r.countries].sort()]);
 
-describe("parseLp", () => {
-  it("reads the terms, row and column bounds and costs; equal shapes for other numbers only", () => {
-    const lp = parseLp(text(100, 1.5), INF)!;
-    expect(lp.terms).toEqual([
-      { row: "n0", col: "f0", value: 1 },
-      { row: "n0", col: "f1", value: 1 },
-      { row: "r2_0", col: "s2", value: 1.5 },
-      { row: "r2_0", col: "f0", value: -1 },
-      { row: "m3", col: "s3", value: 1 },
-      { row: "m3", col: "t", value: -40 },
-    ]);
-    expect(lp.rowBounds).toEqual([
-      { name: "n0", lo: -INF, hi: 100 },
-      { name: "r2_0", lo: -INF, hi: 0 },
-      { name: "m3", lo: 0, hi: INF },
-    ]);
-    expect([...lp.colBounds]).toEqual([
-      ["s2", [0, 50]],
-      ["s3", [0, 40]],
-      ["f0", [0, INF]],
-      ["f1", [0, INF]],
-      ["t", [0, 0]],
-    ]);
-    expect([...lp.costs]).toEqual([
-      ["s2", 1],
-      ["s3", 1],
-    ]);
-    expect(parseLp(text(70, 2e-7), INF)!.shape).toBe(lp.shape);
-    expect(parseLp(text(70, 1).replace("- f0", "- f1"), INF)!.shape).not.toBe(lp.shape);
+describe("sameShape", () => {
+  it("holds for the same rows, columns and non-zeros with other numbers only", () => {
+    expect(sameShape(data(100, 1.5), data(70, 2e-7))).toBe(true);
+    expect(sameShape(data(100, 1.5), data(100, 1.5, true))).toBe(false);
+    expect(sameShape(data(100, 1.5), { ...data(100, 1.5), sense: -1 as never })).toBe(false);
   });
 
-  it("refuses what it does not know (HiGHS then parses the text itself)", () => {
-    expect(parseLp("Maximize\n obj: [ x^2 ] / 2\nEnd\n", INF)).toBeNull();
-    expect(parseLp("Maximize\n obj: x\nGeneral\n x\nEnd\n", INF)).toBeNull();
+  it("hands out the model it holds for one of the same shape, with the new numbers", async () => {
+    const reused = new ReusedModel(await loadHighs());
+    const first = reused.highs.createModel(data(100, 1.5));
+    const again = reused.highs.createModel(data(70, 2));
+    expect(again === first).toBe(true);
+    const fresh = (await loadHighs()).createModel(data(70, 2));
+    const [a, b] = [again.getLp("csr"), fresh.getLp("csr")];
+    expect([...a.colUpper, ...a.rowUpper, ...a.matrix.values]).toEqual([
+      ...b.colUpper,
+      ...b.rowUpper,
+      ...b.matrix.values,
+    ]);
+    fresh.dispose();
+    expect(reused.highs.createModel(data(70, 2, true)) === first).toBe(false);
+    reused.dispose();
   });
 });
 

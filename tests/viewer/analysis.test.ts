@@ -149,4 +149,27 @@ describe("analyzeForViewer: a large graph's served demand in stages", () => {
       ranges.countries.map((c) => c.servedFractionRange),
     );
   }, 120_000);
+
+  test("with `early`, the full phase posts the quick phase's stages first, and breathes between stages", async () => {
+    const big = parseGraph([...syntheticGraphJson(syntheticNetwork({ nodes: 2_100, seed: 5 }))].join(""), {
+      file: "generated.json",
+    });
+    const scenario = { name: "no-CN", remove: [{ country: "CN" }] };
+    const quick: AnalysisData[] = [];
+    await analyzeForViewer(big, scenario, null, { phase: "quick", onStage: (d) => quick.push(d) });
+    const full: AnalysisData[] = [];
+    let breaths = 0;
+    await analyzeForViewer(big, scenario, null, {
+      early: true,
+      onStage: (d) => full.push(d),
+      breathe: async () => {
+        breaths++;
+      },
+    });
+    expect(quick.map((d) => d.stage)).toEqual(["reach", "structure"]);
+    expect(full.map((d) => d.stage)).toEqual(["reach", "structure", "total", "served", "ranges", "complete"]);
+    expect(full.slice(0, 2)).toEqual(quick);
+    expect(quick[0]!.cutOff.length).toBeGreaterThan(0);
+    expect(breaths).toBe(3);
+  }, 120_000);
 });

@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 import { graphFromText } from "../_helpers/graph-from-text.js";
 import { mapLayout, SPREAD_DISTANCE, spreadApart } from "../../viewer/src/layouts/map.js";
 import { forceRequest } from "../../viewer/src/layouts/force.js";
-import { COLUMN_GAP, tiersLayout } from "../../viewer/src/layouts/tiers.js";
+import { COLUMN_GAP, tierCaptions, tiersLayout } from "../../viewer/src/layouts/tiers.js";
+import { Layouts } from "../../viewer/src/layouts/layouts.js";
+import { buildEncodings } from "../../viewer/src/encodings.js";
 import { searchNodes } from "../../viewer/src/panels/search.js";
 import { aggregateByCountryStage, drillDown } from "../../viewer/src/aggregate.js";
 import { checkGraphBytesParts } from "../../src/io/parse-graph.js";
@@ -157,4 +159,32 @@ test("aggregate and drill-down read a checked file's parts (the loader worker's)
   expect(aggregateByCountryStage(parts).export()).toEqual(aggregateByCountryStage(graph).export());
   for (const group of ["CN|mine", "JP|refinery", "US|consumer"])
     expect(drillDown(parts, group)!.export()).toEqual(drillDown(graph, group)!.export());
+});
+
+describe("Layouts: one graph's positions, each computed when first asked for", () => {
+  test("tiers and map are the layout functions' positions; force only once handed in", () => {
+    const encodings = buildEncodings(graph);
+    const layouts = new Layouts(graph, encodings);
+    const tiers = tiersLayout(
+      graph,
+      encodings.countries.map((c) => c.country),
+    );
+    expect(layouts.tiers()).toEqual(tiers);
+    expect(layouts.get("tiers")).toBe(layouts.tiers());
+    expect(layouts.captions()).toEqual(tierCaptions(graph, tiers));
+    expect(layouts.get("map")).toEqual(mapLayout(graph));
+    expect(layouts.get("force")).toBeUndefined();
+    layouts.setForce(tiers);
+    expect(layouts.get("force")).toBe(tiers);
+    expect(layouts.located()).toBe(true);
+  });
+
+  test("a graph without coordinates is not located", () => {
+    const flat = graphFromText(`
+      a [mine CN output=ore]
+      x [consumer US demand=1]
+      a -> x volume=1
+    `);
+    expect(new Layouts(flat, buildEncodings(flat)).located()).toBe(false);
+  });
 });

@@ -16,45 +16,53 @@ import { type GraphSource, graphFromSource } from "./graph-source.js";
 
 export type WorkerRequest =
   | { type: "graph"; source: GraphSource; checkNow?: boolean }
-  | { type: "analyze"; id: number; scenario: Scenario; lever: Lever | null; phase: "quick" | "full" };
+  | {
+      type: "analyze";
+      id: number;
+      scenario: Scenario;
+      lever: Lever | null;
+      phase: "quick" | "full";
+      /** The full phase posts the quick phase's stages too (the quick worker's request is held). */
+      early?: boolean;
+    };
 
 export type WorkerResponse =
   | { type: "result"; id: number; data: AnalysisData }
   | { type: "error"; id: number; code: string; message: string };
 
-let graph: SupplyGraph | null = null;
-let csr: Csr | null = null;
+/** The graph of the last "graph" message, checked once (at once when asked, else by the first request). */
 let source: GraphSource | null = null;
+let loaded: Promise<{ graph: SupplyGraph; csr: Csr }> | null = null;
+
+function loadedGraph(): Promise<{ graph: SupplyGraph; csr: Csr }> {
+  if (!source) return Promise.reject(new Error("no graph loaded"));
+  loaded ??= graphFromSource(source).then((graph) => ({ graph, csr: buildCsr(graph) }));
+  return loaded;
+}
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const post = (response: WorkerResponse) => (self as unknown as Worker).postMessage(response);
   if (request.type === "graph") {
-    // checked when first needed (a request may already be queued behind this message), or at once when the page
-    // sends a dropped file's bytes before it has checked them itself: both checks then run side by side
+    // checked when first needed, or at once when the page sends a dropped file before it has checked it itself:
+    // both checks then run side by side, and the request that follows finds the graph ready
     source = request.source;
-    graph = null;
-    csr = null;
-    if (request.checkNow) {
-      try {
-        graph = graphFromSource(source);
-        csr = buildCsr(graph);
-      } catch {
-        // the page's own check reports the file's problems; a request for this graph would report it again
-        graph = null;
-        csr = null;
-      }
-    }
+    loaded = null;
+    // the page's own check reports a bad file's problems; a request for this graph reports them again
+    if (request.checkNow) loadedGraph().catch(() => undefined);
     return;
   }
   try {
-    if (!source) throw new Error("no graph loaded");
-    graph ??= graphFromSource(source);
-    csr ??= buildCsr(graph);
+    const { graph, csr } = await loadedGraph();
     await analyzeForViewer(graph, request.scenario, request.lever, {
       phase: request.phase,
+      early: request.early === true,
       csr,
       onStage: (data) => post({ type: "result", id: request.id, data }),
+      // A task boundary between stages: a worker the page terminates stops only there (Chrome's forced stop of a
+      // busy worker comes seconds later, and only once the page's thread is free), so a stale analysis does not
+      // take a core from a new file's check and drawing.
+      breathe: () => new Promise((resolve) => setTimeout(resolve, 0)),
     });
   } catch (e) {
     const code = e instanceof ChokepointError ? e.code : "E_VIEWER_ANALYSIS";

@@ -80,10 +80,20 @@ export interface ViewerAnalysisOptions {
    * first and fills in the rest; the promise resolves with the last stage.
    */
   onStage?: (data: AnalysisData) => void;
+  /**
+   * The full phase posts the quick phase's stages (`reach`, `structure`) too, on graphs staged at all: the page
+   * holds its quick request while it draws a new graph, and the full worker has the graph checked by then.
+   */
+  early?: boolean;
+  /** Awaited between the stages of the full phase (the worker yields to its task queue there). */
+  breathe?: () => Promise<void>;
 }
 
-export const DEFAULT_VIEWER_ANALYSIS_OPTIONS: Required<Omit<ViewerAnalysisOptions, "csr" | "onStage">> = {
+export const DEFAULT_VIEWER_ANALYSIS_OPTIONS: Required<
+  Omit<ViewerAnalysisOptions, "csr" | "onStage" | "breathe">
+> = {
   phase: "full",
+  early: false,
 };
 
 /**
@@ -97,8 +107,9 @@ export async function analyzeForViewer(
   lever: Lever | null = null,
   options: ViewerAnalysisOptions = {},
 ): Promise<AnalysisData> {
-  const { phase } = { ...DEFAULT_VIEWER_ANALYSIS_OPTIONS, ...options };
+  const { phase, early } = { ...DEFAULT_VIEWER_ANALYSIS_OPTIONS, ...options };
   const detailed = phase === "full";
+  const breathe = options.breathe ?? (() => Promise.resolve());
   const { graph, scenario } = leveredInputs(fileGraph, userScenario, lever);
   const staged = graph.order > STAGED_MIN_NODES;
   const emit = (data: AnalysisData) => {
@@ -110,10 +121,12 @@ export async function analyzeForViewer(
   // the worker's view serves every scenario of the file graph; a lever's copy needs its own
   const csr = !lever && options.csr ? options.csr : buildCsr(graph);
   parts.supply = supplyStatus(graph, applied, { csr });
-  if (staged && !detailed) emit(assemble(parts, "reach"));
+  if (staged && (!detailed || early)) emit(assemble(parts, "reach"));
   parts.spof = singlePointsOfFailure(graph, applied, { csr });
   parts.fastest = routes(graph, applied, { csr });
   if (!detailed) return emit(assemble(parts, "structure"));
+  if (staged && early) emit(assemble(parts, "structure"));
+  await breathe();
 
   // Served demand always; the N-1 sweep behind chokepoint losses, survival and losses only where it stays fast
   // (one LP per node). Above it, the max-total figure comes first (one LP), then its leximin split.
@@ -141,6 +154,7 @@ export async function analyzeForViewer(
   }
   if (parts.flow) parts.maxTotalServed = parts.flow.maxTotalServed;
   if (staged) emit(assemble(parts, "ranges"));
+  await breathe();
   // Intervals on the served shares when the data carries ranges: a small Monte Carlo in this worker.
   if (parts.flow && graph.order <= FLOW_SWEEP_MAX_NODES && hasRanges(graph)) {
     try {
@@ -150,6 +164,7 @@ export async function analyzeForViewer(
       parts.notes.push(`Intervals could not be computed: ${(e as Error).message}`);
     }
   }
+  await breathe();
   // The library's `analyze` (country failure sets, fewest failures, centrality) last: it limits the costly
   // searches on large graphs to the largest consumers and says so in `limits`.
   const analyzed = analyze(graph, applied, { csr });

@@ -1,14 +1,15 @@
 /**
- * The viewer's controller: owns the state history, the current graph, the analysis workers, the timeline and the
- * panels; the drawing is `GraphView`'s, the loading of files `GraphFiles`'. Named actions go through `dispatch`;
- * every change ends with one `render()` that updates the panels, refreshes the drawing (through the reducers) and
- * the URL hash.
+ * The viewer's controller: owns the state history, the current graph, the timeline and the panels; the drawing is
+ * `GraphView`'s, the analysis of the scenario on screen `AnalysisRun`'s, the loading of files `GraphFiles'`, the
+ * layouts `Layouts'` and the start state `startState`'s. Named actions go through `dispatch`; every change ends
+ * with one `render()` that updates the panels, refreshes the drawing (through the reducers) and the URL hash. A
+ * new graph's first frame comes before everything else (see `setGraph`).
  */
 import { checkGraphText } from "../../src/io/parse-graph.js";
+import type { Lever } from "../../src/levers/types.js";
 import type { SupplyGraph } from "../../src/model/types.js";
-import { ANALYSIS_STAGES, type AnalysisView, servedShown, toAnalysisView } from "./analysis-view.js";
-import { AnalysisClient } from "./analysis-client.js";
-import type { WorkerResponse } from "./analysis-worker.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import { AnalysisRun } from "./analysis-run.js";
 import { bundledGraphNames, bundledGraphText, findPreset, PRESETS } from "./data.js";
 import type { DisplayInputs } from "./display-diff.js";
 import { afterNextFrame, el } from "./dom.js";
@@ -18,9 +19,7 @@ import { GraphFiles } from "./graph-files.js";
 import type { GraphSource } from "./graph-source.js";
 import { GraphView } from "./graph-view.js";
 import { forceLayout } from "./layouts/force.js";
-import { mapLayout } from "./layouts/map.js";
-import { tierCaptions, tiersLayout } from "./layouts/tiers.js";
-import type { Positions } from "./layouts/types.js";
+import { Layouts } from "./layouts/layouts.js";
 import { analysisMarks } from "./marks-layer.js";
 import { listenToPage } from "./page-input.js";
 import { comparePanel } from "./panels/compare.js";
@@ -55,8 +54,9 @@ import {
   toggleNode,
   undo,
 } from "./state.js";
+import { startState } from "./start-state.js";
 import { Timeline } from "./timeline.js";
-import type { ViewerHooks } from "./viewer-hooks.js";
+import { type ViewerHooks, viewerHooks } from "./viewer-hooks.js";
 
 export interface AppElements {
   left: HTMLElement;
@@ -77,21 +77,16 @@ export class App implements Actions {
   private graphTitle = "";
   private aggregated = false;
   private encodings: Encodings | null = null;
-  private analysis: AnalysisView | null = null;
-  private analysing = false;
   private readonly view: GraphView;
   private readonly files: GraphFiles;
-  private positions = new Map<LayoutName, Positions>();
+  /** The positions of the graph shown in each layout. */
+  private layouts: Layouts | null = null;
   private readonly panels: Panel[];
   private readonly tooltip: Tooltip;
   private readonly messages: Messages;
-  /** The quick (reachability) and full (LP) analysis workers. */
-  private readonly workers: AnalysisClient;
+  /** The analysis of the scenario on screen, by the quick (reachability) and full (LP) analysis workers. */
+  private readonly run: AnalysisRun;
   private readonly timeline: Timeline;
-  private analysedKey: string | null = null;
-  /** The scenario key of the analysis on screen, and how far it has got (index in ANALYSIS_STAGES). */
-  private shownKey: string | null = null;
-  private shownStage = -1;
   private hovered: string | null = null;
   private matches: ReadonlySet<string> = new Set();
   private focus: Focus = NO_FOCUS;
@@ -100,6 +95,8 @@ export class App implements Actions {
   private readonly hooks: ViewerHooks;
   /** What the analysis workers load for the graph on screen. */
   private shownSource: GraphSource | null = null;
+  /** A dropped file's source the workers took before the page checked it (`prefetch`). */
+  private prefetched: GraphSource | null = null;
 
   constructor(elements: AppElements) {
     this.messages = new Messages(elements.banner);
@@ -112,7 +109,7 @@ export class App implements Actions {
       clickStage: () => this.dispatch((s) => select(s, null)),
       enterNode: (node, x, y) => {
         this.hovered = node;
-        const notes = [tooltipNote(this.analysis, node), this.timeline.readout(node)].filter(
+        const notes = [tooltipNote(this.run.view, node), this.timeline.readout(node)].filter(
           (n) => n !== null,
         );
         if (this.graph) this.tooltip.show(this.graph, node, x, y, notes.length ? notes.join(" · ") : null);
@@ -140,28 +137,22 @@ export class App implements Actions {
     ];
     // search first in the column, above the controls
     elements.left.prepend(search);
-    this.workers = new AnalysisClient(
-      (response) => this.onWorkerMessage(response),
-      (message) => this.messages.error(`The analysis worker failed: ${message}`),
-    );
-    this.hooks = {
-      ready: false,
-      analysed: 0,
-      state: () => this.history.present,
-      cutOff: () => this.analysis?.cutOff ?? null,
-      complete: () => this.analysis?.complete === true && !this.analysing,
-      served: () => servedShown(this.analysis) && this.analysedKey === this.shownKey,
-      stage: () => this.analysis?.stage ?? null,
-      nodePagePosition: (node) => this.view.nodePagePosition(node),
-      pngDataUrl: () => this.view.composite()?.toDataURL("image/png") ?? "",
-      layout: () => this.history.present.layout,
-      timings: {},
-      centerOn: (node, ratio) => this.view.centerOn(node, ratio, false),
-      timelineReady: () => {
-        const t = this.timeline.state();
-        return t.data !== null && !t.pending;
+    const timings: Record<string, number> = {};
+    this.run = new AnalysisRun(
+      {
+        changed: () => {
+          this.hooks.analysed++;
+          this.render();
+        },
+        failed: (message, code) => this.analysisFailed(message, code),
+        workerFailed: (message) => this.messages.error(`The analysis worker failed: ${message}`),
       },
-    };
+      timings,
+    );
+    this.hooks = viewerHooks(
+      { state: () => this.history.present, run: this.run, view: this.view, timeline: this.timeline },
+      timings,
+    );
     window.__viewer = this.hooks;
     this.listen();
   }
@@ -170,19 +161,8 @@ export class App implements Actions {
 
   async start(): Promise<void> {
     this.hooks.timings.start ??= performance.now();
-    const state = location.hash.length > 1 ? decodeHash(location.hash) : { ...DEFAULT_STATE };
-    const names = bundledGraphNames();
-    if (!names.includes(state.graph) && state.graph !== "local") {
-      if (state.graph !== DEFAULT_STATE.graph)
-        this.messages.error(
-          state.graph.startsWith("file:")
-            ? `The link refers to a file opened on another computer (${state.graph.slice(5)}); open it again here.`
-            : `There is no bundled graph "${state.graph}"; showing ${names[0] ?? "nothing"}.`,
-        );
-      state.graph = names[0] ?? "";
-      state.removedNodes = [];
-      state.selected = null;
-    }
+    const { state, problem } = startState(location.hash, bundledGraphNames());
+    if (problem) this.messages.error(problem);
     if (!state.graph) {
       this.messages.info("No bundled graph in this build: drop a graph file on the page, or use Open….");
       return;
@@ -222,9 +202,13 @@ export class App implements Actions {
     });
   }
 
-  /** A file the user dropped or opened: checked in the loader worker, drawn as soon as it is checked. */
+  /**
+   * A file the user dropped or opened: the analyses of the graph on screen stop at once (their CPU goes to the
+   * file), then it is checked and drawn as soon as it is (`GraphFiles`).
+   */
   loadFile(file: File): void {
     this.hooks.timings.dropped = performance.now();
+    this.quiet();
     const state = setGraph(this.history.present, `file:${file.name}`);
     void this.files.load(file, state);
   }
@@ -238,26 +222,34 @@ export class App implements Actions {
     this.setGraph(graph, title, state, source);
   }
 
-  /** `FileTarget`: the workers check a dropped file while the page does (null: back to the graph shown). */
-  prefetch(source: GraphSource | null): void {
-    if (source) {
-      this.workers.setGraph(source, true);
-      this.timeline.stop();
-      return;
-    }
+  /**
+   * `FileTarget`: the workers take a dropped file before the page has checked it: the full one checks it beside
+   * the page and starts on `state`'s scenario as soon as it has, so served demand does not wait for the drawing.
+   * Its answers wait for the first frame (`AnalysisRun.hold`).
+   */
+  prefetch(source: GraphSource, state: State): void {
+    this.prefetched = source;
+    this.run.setGraph(source, true);
+    this.run.reset();
+    this.run.hold();
+    this.requestAnalysis(state);
+  }
+
+  /** `FileTarget`: the file was not shown after all: the workers go back to the graph on screen. */
+  restore(): void {
+    this.prefetched = null;
     if (!this.shownSource || !this.graph) return;
-    this.workers.setGraph(this.shownSource);
+    this.run.setGraph(this.shownSource);
+    this.run.reset();
+    this.run.release();
     this.timeline.setGraph(this.shownSource, this.graph.order);
     // the analysis of the graph on screen was stopped for the file: run it again, its stages shown as they come
-    this.analysedKey = null;
-    this.shownKey = null;
-    this.shownStage = -1;
     this.runAnalysis();
   }
 
-  /** `FileTarget`: a large file is being checked; the analyses of the graph on screen stop meanwhile. */
+  /** `FileTarget`: a file is being read; the analyses of the graph on screen stop meanwhile. */
   quiet(): void {
-    this.workers.stop();
+    this.run.stop();
     this.timeline.stop();
   }
 
@@ -269,28 +261,12 @@ export class App implements Actions {
     this.graph = graph;
     this.graphTitle = graph.getAttribute("name") ? `${graph.getAttribute("name")}` : title;
     this.encodings = buildEncodings(graph);
-    this.positions = new Map();
-    this.positions.set("map", mapLayout(graph));
-    this.positions.set(
-      "tiers",
-      tiersLayout(
-        graph,
-        this.encodings.countries.map((c) => c.country),
-      ),
-    );
-    this.analysis = null;
-    this.analysedKey = null;
-    this.shownKey = null;
-    this.shownStage = -1;
+    this.layouts = new Layouts(graph, this.encodings);
     // ids from a link that this graph does not have: say so and drop them
     const unknown = state.removedNodes.filter((n) => !graph.hasNode(n));
     if (unknown.length) this.messages.error(`Not in this graph, ignored: ${unknown.join(", ")}`);
     let next: State = { ...state, removedNodes: state.removedNodes.filter((n) => graph.hasNode(n)) };
-    let located = 0;
-    graph.forEachNode((_n, a) => {
-      if (typeof a.lat === "number" && typeof a.lon === "number") located++;
-    });
-    if (located === 0 && next.layout === "map") {
+    if (next.layout === "map" && !this.layouts.located()) {
       // a map without a single placed node says nothing: start on the tiers
       next = { ...next, layout: "tiers" };
       this.messages.info("This graph has no coordinates (lat/lon): showing the tiers layout.");
@@ -300,38 +276,47 @@ export class App implements Actions {
     this.hooks.timings.graphChecked = performance.now();
     const shared = source ?? { kind: "serialized", graph: graph.export() };
     this.shownSource = shared;
-    this.workers.setGraph(shared);
+    if (shared !== this.prefetched) {
+      this.run.setGraph(shared);
+      this.run.reset();
+      this.run.hold();
+    }
+    this.prefetched = null;
     this.timeline.setGraph(shared, graph.order);
     // Draw first (positions are set before sigma's one indexation), analyse after: the analyses arrive as
     // messages and only re-colour what they change.
     this.hovered = null;
     this.matches = new Set();
-    this.focus = focusOf(graph, this.analysis, next.selected);
+    this.focus = NO_FOCUS;
     this.route = new Set();
     this.view.setAppearance(this.appearance(), true);
-    const captions = tierCaptions(graph, this.positions.get("tiers")!);
+    const layouts = this.layouts;
     this.view.show(
       graph,
-      this.positions.get(next.layout) ?? this.positions.get("tiers")!,
-      () => (this.history.present.layout === "tiers" ? captions : []),
+      layouts.get(next.layout) ?? layouts.tiers(),
+      () => (this.history.present.layout === "tiers" ? layouts.captions() : []),
       () => this.history.present.layout === "map",
     );
     this.hooks.timings.rendererBuilt = performance.now();
-    if (next.layout === "force") this.computeForce();
-    this.runAnalysis();
-    this.render();
+    this.requestAnalysis(next);
     this.hooks.timings.firstRender = performance.now();
-    // the time a user waits for the drawing: the frame after this one has been committed (in software WebGL
-    // the commit waits for the GPU process to draw the canvases)
+    // The time a user waits for the drawing: the frame after this one has been committed (in software WebGL
+    // the commit waits for the GPU process to draw the canvases). Until then nothing else runs: the panels,
+    // the answers that came, the quick worker's check, the timeline and the force layout follow the frame.
     afterNextFrame(() => {
       this.hooks.timings.firstDrawn = performance.now();
+      if (graph !== this.graph) return;
+      this.run.release();
+      this.simulateTimeline(this.history.present);
+      if (this.history.present.layout === "force") this.computeForce();
+      this.render();
     });
   }
 
   // ---- layouts --------------------------------------------------------------------------------------
 
   private applyLayout(layout: LayoutName, animate: boolean): void {
-    const positions = this.positions.get(layout);
+    const positions = this.layouts?.get(layout);
     if (!positions) {
       if (layout === "force") this.computeForce();
       return;
@@ -341,11 +326,12 @@ export class App implements Actions {
 
   private computeForce(): void {
     const graph = this.graph!;
+    const layouts = this.layouts!;
     this.messages.info("Computing the force layout (ForceAtlas2, in a worker)…");
-    forceLayout(graph, this.positions.get("tiers")!)
+    forceLayout(graph, layouts.tiers())
       .then((positions) => {
         if (graph !== this.graph) return;
-        this.positions.set("force", positions);
+        layouts.setForce(positions);
         this.messages.clear();
         if (this.history.present.layout === "force") this.applyLayout("force", true);
       })
@@ -354,55 +340,38 @@ export class App implements Actions {
 
   // ---- analyses -------------------------------------------------------------------------------------
 
-  private runAnalysis(): void {
-    const state = this.history.present;
-    const key = scenarioKey(state);
-    if (key === this.analysedKey) return;
-    this.analysedKey = key;
+  /** The scenario of a state, and the lever of its preset. */
+  private scenarioOf(state: State): { scenario: Scenario; lever: Lever | null } {
     const preset = findPreset(state.preset);
     const scenario = scenarioFromState(state, preset?.lever ? null : (preset?.scenario ?? null));
-    this.analysing = true;
-    this.hooks.timings.requested = performance.now();
-    this.workers.analyze(scenario, preset?.lever ?? null);
-    this.timeline.simulate(scenario, preset?.lever ?? null);
+    return { scenario, lever: preset?.lever ?? null };
   }
 
-  /** A response to the latest request (`AnalysisClient` drops older ones). */
-  private onWorkerMessage(response: WorkerResponse): void {
-    // Stages of one request come from two workers: an earlier stage never replaces a later one on screen.
-    const key = scenarioKey(this.history.present);
-    if (response.type === "result") {
-      const stage = ANALYSIS_STAGES.indexOf(response.data.stage);
-      if (this.shownKey === key && stage <= this.shownStage) return;
-      if (this.shownKey !== key) {
-        // the first answer to this scenario: when it is drawn is what a user waits for after a click
-        this.hooks.timings.answered = performance.now();
-        afterNextFrame(() => {
-          this.hooks.timings.answeredDrawn = performance.now();
-        });
-      }
-      this.shownKey = key;
-      this.shownStage = stage;
-    }
-    this.analysing = false;
-    if (response.type === "error") {
-      this.messages.error(`This scenario cannot be analysed: ${response.message} [${response.code}]`);
-      // go back to the last state that worked (or the baseline), without a redo entry for the broken one
-      const failed = scenarioKey(this.history.present);
-      const previous = this.history.past[this.history.past.length - 1];
-      const back = previous ?? resetScenario(this.history.present);
-      this.history = { past: this.history.past.slice(0, -1), present: back, future: [] };
-      if (scenarioKey(back) !== failed) {
-        this.analysedKey = null;
-        this.runAnalysis();
-      }
-    } else {
-      this.hooks.timings[response.data.stage] = performance.now();
-      this.analysis = toAnalysisView(response.data);
-      this.analysing = !response.data.complete;
-    }
-    this.hooks.analysed++;
-    this.render();
+  /** Ask the workers for the analysis of a state's scenario (nothing when it is the one asked for last). */
+  private requestAnalysis(state: State): boolean {
+    const { scenario, lever } = this.scenarioOf(state);
+    return this.run.request(scenarioKey(state), scenario, lever);
+  }
+
+  private simulateTimeline(state: State): void {
+    const { scenario, lever } = this.scenarioOf(state);
+    this.timeline.simulate(scenario, lever);
+  }
+
+  /** Analyse the scenario on screen, and simulate its timeline, unless they are already under way. */
+  private runAnalysis(): void {
+    const state = this.history.present;
+    if (this.requestAnalysis(state)) this.simulateTimeline(state);
+  }
+
+  /** The scenario on screen cannot be analysed: say so and go back to the last state that worked. */
+  private analysisFailed(message: string, code: string): void {
+    this.messages.error(`This scenario cannot be analysed: ${message} [${code}]`);
+    // go back to the last state that worked (or the baseline), without a redo entry for the broken one
+    const previous = this.history.past[this.history.past.length - 1];
+    const back = previous ?? resetScenario(this.history.present);
+    this.history = { past: this.history.past.slice(0, -1), present: back, future: [] };
+    this.runAnalysis();
   }
 
   // ---- actions --------------------------------------------------------------------------------------
@@ -464,15 +433,15 @@ export class App implements Actions {
   private render(): void {
     if (!this.graph || !this.encodings) return;
     const state = this.history.present;
-    this.focus = focusOf(this.graph, this.analysis, state.selected);
-    this.route = routeEdges(this.graph, this.analysis?.consumers.get(state.selected ?? "")?.route ?? null);
+    this.focus = focusOf(this.graph, this.run.view, state.selected);
+    this.route = routeEdges(this.graph, this.run.view?.consumers.get(state.selected ?? "")?.route ?? null);
     const view: View = {
       state,
       graph: this.graph,
       graphTitle: this.graphTitle,
       encodings: this.encodings,
-      analysis: this.analysis,
-      analysing: this.analysing,
+      analysis: this.run.view,
+      analysing: this.run.analysing,
       canUndo: this.history.past.length > 0,
       canRedo: this.history.future.length > 0,
       graphNames: bundledGraphNames(),
@@ -483,7 +452,7 @@ export class App implements Actions {
     for (const panel of this.panels) panel.update(view);
     this.refreshDisplay();
     // with the timeline moved, the served share and stock left at the period shown replace the yearly ones
-    const yearly = analysisMarks(this.analysis);
+    const yearly = analysisMarks(this.run.view);
     const atDay = this.timeline.marks();
     this.view.setMarks(atDay ? { ...yearly, ...atDay } : yearly);
     const hash = encodeHash(state);
@@ -491,7 +460,7 @@ export class App implements Actions {
       this.writtenHash = hash;
       window.history.replaceState(null, "", hash);
     }
-    this.hooks.ready = this.analysis !== null;
+    this.hooks.ready = this.run.view !== null;
   }
 
   /** What the reducers read now. */
@@ -503,8 +472,8 @@ export class App implements Actions {
       selected: state.selected,
       hovered: this.hovered,
       matches: this.matches,
-      nodeOut: this.analysis?.nodeOut ?? NO_ITEMS,
-      edgeOut: this.analysis?.edgeOut ?? NO_ITEMS,
+      nodeOut: this.run.view?.nodeOut ?? NO_ITEMS,
+      edgeOut: this.run.view?.edgeOut ?? NO_ITEMS,
       focus: this.focus,
       route: this.route,
     };
@@ -512,7 +481,7 @@ export class App implements Actions {
       graph: this.graph!,
       state,
       encodings: this.encodings!,
-      analysis: this.analysis,
+      analysis: this.run.view,
       hovered: this.hovered,
       focus: this.focus,
       matches: this.matches,

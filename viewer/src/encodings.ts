@@ -112,14 +112,11 @@ export function buildEncodings(graph: SupplyGraph): Encodings {
     for (const [n, v] of values)
       sizes[by].set(n, v > 0 ? sqrtScale(v, maxima[by], NODE_SIZE) : NODE_SIZE.missing);
   }
-  graph.forEachEdge((_e, a) => {
-    if ((a.volume ?? 0) > maxima.volume) maxima.volume = a.volume ?? 0;
-  });
-  const edgeSizes = new Map<string, number>();
-  graph.forEachEdge((e, a) => edgeSizes.set(e, sqrtScale(a.volume ?? 0, maxima.volume, EDGE_SIZE)));
+  // one pass for the colours and the largest volume, one for the widths (they need the largest)
   const byMaterial = new Map<string | undefined, string>();
   const edgeColors = new Map<string, string>();
-  graph.forEachEdge((e, _a, _s, _t, source) => {
+  graph.forEachEdge((e, a, _s, _t, source) => {
+    if ((a.volume ?? 0) > maxima.volume) maxima.volume = a.volume ?? 0;
     let color = byMaterial.get(source.output);
     if (color === undefined) {
       color = materialColor(source.output);
@@ -127,6 +124,8 @@ export function buildEncodings(graph: SupplyGraph): Encodings {
     }
     edgeColors.set(e, color);
   });
+  const edgeSizes = new Map<string, number>();
+  graph.forEachEdge((e, a) => edgeSizes.set(e, sqrtScale(a.volume ?? 0, maxima.volume, EDGE_SIZE)));
   return { countryColors, countries, stageColors, sizes, edgeSizes, edgeColors, maxima };
 }
 

@@ -1,15 +1,15 @@
 /**
- * The page's side of loading a user's graph file. A file up to `LARGE_FILE_BYTES` is checked here, on the page's
- * thread, while the full analysis worker checks the same bytes (`FileTarget.prefetch`); a larger one by the loader
- * worker (`load-worker.ts`), so the page stays responsive and a 10^5-node graph never reaches it; the analyses of
- * the graph on screen stop meanwhile (`FileTarget.quiet`). A graph too large to draw is offered as an aggregate by country and stage, with drill-down
- * into one super-node and the way back. Graphs the page already holds (the one `chokepoint view` serves) get the
- * same offer.
+ * The page's side of loading a user's graph file. The analyses of the graph on screen stop as soon as a file
+ * comes (`FileTarget.quiet`). A file up to `LARGE_FILE_BYTES` is checked here, on the page's thread, while the
+ * full analysis worker checks the same bytes and starts on the analysis (`FileTarget.prefetch`); a larger one by
+ * the loader worker (`load-worker.ts`), so the page stays responsive and a 10^5-node graph never reaches it. A
+ * graph too large to draw is offered as an aggregate by country and stage, with drill-down into one super-node
+ * and the way back. Graphs the page already holds (the one `chokepoint view` serves) get the same offer.
  *
- * Why not every file in the worker, with a preview of its nodes drawn first: measured on the 2 shared cores of
- * this project's machine (tests/bench/results/viewer-10k.md), neither brought a dropped 10^4-node file's first
- * drawing forward, and both delayed the graph and its analyses by seconds (the worker's start, copying the
- * checked file out and in, and checks running at once took the CPU that software WebGL needs to draw).
+ * Why not every file in the loader worker: measured on the 2 shared cores of this project's machine
+ * (tests/bench/results/viewer-10k.md), checking a dropped 10^4-node file there and building the page's graph from
+ * its checked parts drew it later than the page's own check (median 5.6 s against 4.4 s, 3 alternating runs
+ * each at load 8-9), as did a preview of its nodes drawn first in an earlier session.
  */
 import { DirectedGraph } from "graphology";
 import { checkGraphBytes } from "../../src/io/parse-graph.js";
@@ -30,14 +30,16 @@ export interface FileTarget {
    */
   show(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void;
   /**
-   * A file about to be checked on the page: its bytes can go to the analysis workers now, so that they check it
-   * while the page does (`show` with the same source then sends nothing). `null`: the file was not shown after
-   * all; the workers go back to the graph on screen.
+   * A file about to be checked on the page, to be shown in `state`: its bytes can go to the analysis workers
+   * now, so that they check it while the page does and start on its analysis (`show` with the same source then
+   * sends nothing).
    */
-  prefetch(source: GraphSource | null): void;
+  prefetch(source: GraphSource, state: State): void;
+  /** The file was not shown after all: the workers go back to the graph on screen. */
+  restore(): void;
   /**
-   * A file too large for the page is being checked in the loader worker: stop the analyses of the graph on
-   * screen (their CPU goes to the check); `prefetch(null)` starts them again if the file is not shown.
+   * A file is being read: stop the analyses of the graph on screen (their CPU goes to the check); `restore`
+   * starts them again if the file is not shown.
    */
   quiet(): void;
 }
@@ -63,29 +65,32 @@ export class GraphFiles {
 
   /** Check a file and show it (or ask how, when it is too large to draw). */
   async load(file: File, state: State): Promise<void> {
+    this.target.quiet();
     const bytes = new Uint8Array(await file.arrayBuffer());
     this.loader?.terminate();
     this.loader = null;
     this.drill = null;
-    const source: GraphSource = { kind: "bytes", bytes, file: file.name };
+    const source = { kind: "bytes", bytes, file: file.name } as const;
     if (bytes.length > LARGE_FILE_BYTES) this.loadInWorker(source, state);
     else this.loadHere(source, state);
   }
 
   /** Check a file on the page's thread. */
-  private loadHere(source: GraphSource & { kind: "bytes" }, state: State): void {
+  private loadHere(source: { bytes: Uint8Array<ArrayBuffer>; file: string }, state: State): void {
     const name = source.file;
-    this.target.prefetch(source);
+    // the workers get a Blob of the same bytes: posting it copies nothing on this thread (see graph-source.ts)
+    const shared: GraphSource = { kind: "blob", blob: new Blob([source.bytes]), file: name };
+    this.target.prefetch(shared, state);
     const result = checkGraphBytes(source.bytes, { file: name });
     if (!result.graph || result.problems.some((p) => p.severity === "error")) {
-      this.target.prefetch(null);
+      this.target.restore();
       this.messages.loadProblems(name, result.problems);
       return;
     }
     if (result.graph.order > LARGE_GRAPH_NODES) {
-      this.target.prefetch(null);
-      this.offer(result.graph, name, state, source);
-    } else this.target.show(result.graph, name, state, source);
+      this.target.restore();
+      this.offer(result.graph, name, state, shared);
+    } else this.target.show(result.graph, name, state, shared);
     this.warnings(name, result.problems.length);
   }
 
@@ -97,19 +102,19 @@ export class GraphFiles {
   }
 
   /** Check a large file in the loader worker; the page gets its checked parts, or its size and aggregates. */
-  private loadInWorker(source: GraphSource & { kind: "bytes" }, state: State): void {
+  private loadInWorker(source: { bytes: Uint8Array<ArrayBuffer>; file: string }, state: State): void {
     const { bytes, file: name } = source;
+    const shared: GraphSource = { kind: "blob", blob: new Blob([bytes]), file: name };
     const loader = new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module" });
     this.loader = loader;
     const ask = (request: LoadRequest) => loader.postMessage(request);
-    this.target.quiet();
     this.messages.info(`Checking ${name} (${(bytes.length / 1e6).toFixed(0)} MB)…`);
     let aggregate: SupplyGraph | null = null;
     loader.onerror = (event) => this.messages.error(`${name} could not be read: ${event.message}`);
     loader.onmessage = (event: MessageEvent<LoadResponse>) => {
       const response = event.data;
       if (response.type === "problems") {
-        this.target.prefetch(null);
+        this.target.restore();
         this.messages.loadProblems(name, response.problems);
       } else if (response.type === "large")
         this.messages.choose(
@@ -129,7 +134,7 @@ export class GraphFiles {
           ],
         );
       else if (response.type === "parts") {
-        this.target.show(graphFromParts(response.parts), name, state, source);
+        this.target.show(graphFromParts(response.parts), name, state, shared);
         this.warnings(name, response.warnings);
       } else {
         const graph = DirectedGraph.from(response.graph) as SupplyGraph;

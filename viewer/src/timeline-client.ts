@@ -8,7 +8,8 @@ import type { TimelineRequest, TimelineResponse } from "./timeline-worker.js";
 import type { GraphSource } from "./graph-source.js";
 
 export class TimelineClient {
-  private worker: Worker;
+  /** Made when a simulation is asked for (not when one is stopped: see `stop`). */
+  private worker: Worker | null = null;
   private busy = false;
   private requestId = 0;
   private graph: GraphSource | null = null;
@@ -19,9 +20,7 @@ export class TimelineClient {
   constructor(
     private readonly onResponse: (response: TimelineResponse) => void,
     private readonly onFailure: (message: string) => void,
-  ) {
-    this.worker = this.newWorker();
-  }
+  ) {}
 
   private newWorker(): Worker {
     const worker = new Worker(new URL("./timeline-worker.ts", import.meta.url), { type: "module" });
@@ -39,10 +38,11 @@ export class TimelineClient {
   simulate(scenario: Scenario, lever: Lever | null): void {
     this.requestId++;
     if (this.busy) {
-      this.worker.terminate();
-      this.worker = this.newWorker();
+      this.worker?.terminate();
+      this.worker = null;
       this.sent = false;
     }
+    this.worker ??= this.newWorker();
     if (!this.sent && this.graph) {
       this.worker.postMessage({ type: "graph", source: this.graph } satisfies TimelineRequest);
       this.sent = true;
@@ -61,13 +61,15 @@ export class TimelineClient {
     if (!this.busy) return;
     this.requestId++;
     this.busy = false;
-    this.worker.terminate();
-    this.worker = this.newWorker();
+    // the next worker is made by the next simulation: one made now, as a file comes, would take CPU from its check
+    this.worker?.terminate();
+    this.worker = null;
+    this.sent = false;
     this.graph = null;
   }
 
   kill(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
   }
 
   private received(response: TimelineResponse): void {

@@ -34,7 +34,7 @@ self.onmessage = async (event: MessageEvent<TimelineRequest>) => {
   }
   try {
     if (!source) throw new Error("no graph loaded");
-    fileGraph ??= graphFromSource(source);
+    fileGraph ??= await graphFromSource(source);
     const { graph, scenario } = leveredInputs(fileGraph, request.scenario, request.lever);
     const sim = await simulate(graph, applyScenario(graph, scenario));
     post({ type: "result", id: request.id, data: toTimelineData(sim) });

@@ -2,7 +2,10 @@
  * What the page exposes on `window.__viewer` for the end-to-end tests and for debugging: read-only views of the
  * app, and the page's timings (milliseconds since navigation) that the benchmark mode prints.
  */
+import type { AnalysisRun } from "./analysis-run.js";
+import type { GraphView } from "./graph-view.js";
 import type { LayoutName, State } from "./state.js";
+import type { Timeline } from "./timeline.js";
 
 /** Test and debugging hooks (read-only views of the app), on `window.__viewer`. */
 export interface ViewerHooks {
@@ -31,6 +34,39 @@ export interface ViewerHooks {
   centerOn(node: string, ratio: number): void;
   /** True once the timeline holds the simulation of the current scenario. */
   timelineReady(): boolean;
+}
+
+/** What the hooks read: the app's state, its analysis, its drawing and its timeline. */
+export interface HookSources {
+  state(): State;
+  run: AnalysisRun;
+  view: GraphView;
+  timeline: Timeline;
+}
+
+/**
+ * The hooks of an app (`ready` and `analysed` are the app's to update).
+ * @param timings the page's timings, written by the app and its analysis run
+ */
+export function viewerHooks(app: HookSources, timings: Record<string, number>): ViewerHooks {
+  return {
+    ready: false,
+    analysed: 0,
+    state: () => app.state(),
+    cutOff: () => app.run.view?.cutOff ?? null,
+    complete: () => app.run.view?.complete === true && !app.run.analysing,
+    served: () => app.run.served(),
+    stage: () => app.run.view?.stage ?? null,
+    nodePagePosition: (node) => app.view.nodePagePosition(node),
+    pngDataUrl: () => app.view.composite()?.toDataURL("image/png") ?? "",
+    layout: () => app.state().layout,
+    timings,
+    centerOn: (node, ratio) => app.view.centerOn(node, ratio, false),
+    timelineReady: () => {
+      const t = app.timeline.state();
+      return t.data !== null && !t.pending;
+    },
+  };
 }
 
 declare global {
