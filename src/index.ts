@@ -36,6 +36,7 @@ export {
 } from "./model/errors.js";
 export { FlowSolveError } from "./flow/_solver.js";
 export type { Csr, GraphInput } from "./analysis/_csr.js";
+export type { NodeAttributeTable } from "./model/csr.js";
 
 // Reading graphs, and the bundled data by name.
 export { loadGraph, type LoadGraphOptions } from "./io/load-graph.js";

@@ -160,7 +160,7 @@ export function analyze(
   const setsById = new Map(sets.consumers.map((c) => [c.id, c.countryFailureSets]));
   const fewestById = new Map(fewest.consumers.map((c) => [c.id, c.minFailures]));
   const consumers = supply.consumers.map((c, i): AnalyzedConsumer => {
-    const a = csr.nodeAttributes[kept[i]!]!;
+    const a = csr.nodeAttributes.at(kept[i]!);
     const route = fastest.consumers[i]!;
     return {
       id: c.id,

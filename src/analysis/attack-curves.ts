@@ -223,7 +223,7 @@ function perStep(byGroup: Float64Array, order: RemovalOrder): Float64Array {
 
 /** The candidates sorted by label, then id: what the random orders shuffle, so that renaming ids cannot move them. */
 function byLabel(csr: Csr, candidates: Int32Array): Int32Array {
-  const label = (v: number) => String(csr.nodeAttributes[v]?.label ?? "");
+  const label = (v: number) => String(csr.nodeAttributes.at(v).label ?? "");
   const ids = csr.ids;
   return candidates.slice().sort((a, b) => {
     const x = label(a);

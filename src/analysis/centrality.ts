@@ -173,7 +173,7 @@ export function centralityScores(
   const stageIndex = new Map<string, number>();
   const stage = new Int32Array(csr.n);
   for (let v = 0; v < csr.n; v++) {
-    const name = csr.nodeAttributes[v]!.stage;
+    const name = csr.nodeAttributes.at(v).stage;
     let i = stageIndex.get(name);
     if (i === undefined) {
       i = stageIndex.size;

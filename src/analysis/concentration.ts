@@ -93,13 +93,13 @@ export function concentrationReport(
   const attrs = csr.nodeAttributes;
   const stages = csr.graphAttributes.stages ?? [];
   const kept = new Uint8Array(csr.n);
-  for (let v = 0; v < csr.n; v++) kept[v] = opts.includePlanned || !isPipeline(attrs[v]!) ? 1 : 0;
+  for (let v = 0; v < csr.n; v++) kept[v] = opts.includePlanned || !isPipeline(attrs.at(v)) ? 1 : 0;
   const keptEdge = (e: number) => kept[csr.edgeSource[e]!] === 1 && kept[csr.edgeTarget[e]!] === 1;
 
   const byStage = new Map<string, Map<string, number>>(stages.map((s) => [s, new Map()]));
   for (let v = 0; v < csr.n; v++) {
     if (kept[v] !== 1) continue;
-    const a = attrs[v]!;
+    const a = attrs.at(v);
     let out = 0;
     let hasVolume = false;
     for (let i = csr.outOffsets[v]!; i < csr.outOffsets[v + 1]!; i++) {
@@ -123,8 +123,8 @@ export function concentrationReport(
   const compounds = new Map<string, Map<string, number>>();
   const finished = new Map<string, Map<string, number>>();
   for (let e = 0; e < csr.m; e++) {
-    const sa = attrs[csr.edgeSource[e]!]!;
-    const ta = attrs[csr.edgeTarget[e]!]!;
+    const sa = attrs.at(csr.edgeSource[e]!);
+    const ta = attrs.at(csr.edgeTarget[e]!);
     if (!keptEdge(e) || sa.country === ta.country) continue;
     const into = importStages.has(sa.stage) ? compounds : finishedStages.has(sa.stage) ? finished : null;
     if (!into) continue;
@@ -212,7 +212,7 @@ function lookThroughShares(
   const attrs = csr.nodeAttributes;
   const origin: Array<Map<number, number> | undefined> = new Array(csr.n);
   const compute = (v: number): Map<number, number> => {
-    const a = attrs[v]!;
+    const a = attrs.at(v);
     const fileSource = csr.inOffsets[v + 1] === csr.inOffsets[v] && !isConsumer(a);
     if (a.stage === stage || (stage === stages[0] && fileSource)) return new Map([[csr.country[v]!, 1]]);
     const mix = new Map<number, number>();
@@ -235,7 +235,7 @@ function lookThroughShares(
   }
   const byCountry = new Map<string, Map<string, number>>();
   for (let v = 0; v < csr.n; v++) {
-    const a = attrs[v]!;
+    const a = attrs.at(v);
     if (kept[v] !== 1 || !isConsumer(a)) continue;
     const o = origin[v];
     if (!o || o.size === 0) continue;

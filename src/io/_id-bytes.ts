@@ -6,6 +6,32 @@
  * the Map lookups of 3.66 million fresh end strings were most of the load.
  */
 
+type IdUtf8 = { bytes: Uint8Array; offsets: Int32Array };
+
+/** The UTF-8 bytes of the ids, one after the other, and where each begins. */
+function utf8Of(ids: readonly string[]): IdUtf8 {
+  const n = ids.length;
+  const encoder = new TextEncoder();
+  let size = 0;
+  for (let i = 0; i < n; i++) size += ids[i]!.length * 3; // at most 3 bytes per UTF-16 unit
+  const bytes = new Uint8Array(size);
+  const offsets = new Int32Array(n + 1);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    // ASCII ids (most) byte by byte: the encoder's call and its subarray per id cost more than the copy
+    const id = ids[i]!;
+    let k = 0;
+    for (; k < id.length; k++) {
+      const c = id.charCodeAt(k);
+      if (c >= 0x80) break;
+      bytes[at + k] = c;
+    }
+    at += k === id.length ? k : encoder.encodeInto(id, bytes.subarray(at)).written;
+    offsets[i + 1] = at;
+  }
+  return { bytes, offsets };
+}
+
 /** Node id bytes → position in the nodes table. */
 export class IdBytes {
   private readonly bytes: Uint8Array;
@@ -15,27 +41,13 @@ export class IdBytes {
   /** True when some id is given more than once. */
   readonly repeated: boolean = false;
 
-  /** The ids, in table order (a repeated id keeps its first position: the node checks refuse it anyway). */
-  constructor(ids: readonly string[]) {
-    const n = ids.length;
-    const encoder = new TextEncoder();
-    let size = 0;
-    for (let i = 0; i < n; i++) size += ids[i]!.length * 3; // at most 3 bytes per UTF-16 unit
-    const bytes = new Uint8Array(size);
-    const offsets = new Int32Array(n + 1);
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      // ASCII ids (most) byte by byte: the encoder's call and its subarray per id cost more than the copy
-      const id = ids[i]!;
-      let k = 0;
-      for (; k < id.length; k++) {
-        const c = id.charCodeAt(k);
-        if (c >= 0x80) break;
-        bytes[at + k] = c;
-      }
-      at += k === id.length ? k : encoder.encodeInto(id, bytes.subarray(at)).written;
-      offsets[i + 1] = at;
-    }
+  /**
+   * The ids, in table order (a repeated id keeps its first position: the node checks refuse it anyway): as
+   * strings, or as their UTF-8 bytes (id i is `bytes[offsets[i]..offsets[i+1])`, as a Parquet column holds them).
+   */
+  constructor(ids: readonly string[] | { bytes: Uint8Array; offsets: Int32Array }) {
+    const { bytes, offsets } = Array.isArray(ids) ? utf8Of(ids as readonly string[]) : (ids as IdUtf8);
+    const n = offsets.length - 1;
     this.bytes = bytes;
     this.offsets = offsets;
     let slots = 1024;

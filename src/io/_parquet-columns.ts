@@ -163,7 +163,8 @@ function checkEdgeColumns(
   const none = () => new Float64Array(m).fill(Number.NaN);
   const volume = into.volume ?? none();
   const leadTime = into.leadTimeDays ?? none();
-  const capacity = into.capacity ?? none();
+  // no column of NaNs for a missing edge capacity: the view does not hold it, only the flow rules read it
+  const capacity = into.capacity;
   for (const name of text) {
     if (!isCoded(name)) return null;
     const codes = col(name) as Int32Array;
@@ -187,7 +188,7 @@ function checkEdgeColumns(
   const keyOf = () => `${ids[edgeSource[e]!]}->${ids[edgeTarget[e]!]}`;
   for (; e < m; e++) {
     const vol = volume[e]!;
-    const cap = capacity[e]!;
+    const cap = capacity === undefined ? Number.NaN : capacity[e]!;
     scratch.volume = Number.isNaN(vol) ? undefined : vol;
     scratch.capacity = Number.isNaN(cap) ? undefined : cap;
     const si = edgeSource[e]!;

@@ -10,13 +10,13 @@
 import { isCountryCode } from "../model/countries.js";
 import { DANGEROUS_KEYS, isReservedId } from "../model/_reserved.js";
 import { FACILITY_STATUSES, nodeAttributesSchema } from "../model/schema.js";
-import type { NodeAttributes } from "../model/types.js";
+import { NodeColumns, OnDemand } from "../model/_node-table.js";
+import type { TextBytes } from "./_parquet-bytes.js";
 import { decodeList, decodeRecipe } from "./formats/_attributes.js";
 import { NODE_ID, squash } from "./formats/csv.js";
 import type { ParquetTable } from "./formats/parquet.js";
 import type { IdBytes } from "./_id-bytes.js";
 
-type Raw = Record<string, unknown>;
 type Check = (v: number) => boolean;
 
 const nonNegative: Check = (v) => Number.isFinite(v) && v >= 0;
@@ -51,7 +51,7 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(DANGEROUS_KEYS);
  */
 export interface ParquetNodes {
   ids: string[];
-  nodeAttributes: NodeAttributes[];
+  nodeAttributes: NodeColumns;
   order?: Int32Array;
   positions?: Map<string, number>;
 }
@@ -111,12 +111,33 @@ function columnValues(
         last = name === "sources" ? sourcesOf(v) : recipeOf(v);
         if (last === undefined) return null;
       }
-      // each node its own list or record, as the row path gives (their strings shared)
-      out[r] = Array.isArray(last) ? last.slice() : { ...last };
+      // shared here: `NodeColumns` gives each node's object its own copy, as the row path does
+      out[r] = last;
     }
     return out;
   }
   return null;
+}
+
+/**
+ * The labels kept as bytes, made into strings on demand (`OnDemand`), when every label passes the checks
+ * `columnValues` makes (present, not empty, within the length limit); else null. A label's UTF-16 length is at
+ * most its UTF-8 length, so only a label longer in bytes than the limit, or one starting with a non-ASCII byte
+ * (a byte order mark, which decoding drops), is decoded to be checked.
+ */
+function labelsOnDemand(text: TextBytes, rows: number, limits: NodeLimits): OnDemand | null {
+  const { bytes, offsets, nulls } = text;
+  for (let r = 0; r < rows; r++) {
+    if (nulls !== null && nulls[r] === 1) return null;
+    const from = offsets[r]!;
+    const length = offsets[r + 1]! - from;
+    if (length === 0) return null;
+    if (length > limits.maxLabelLength || bytes[from]! >= 0x80) {
+      const label = text.string(r)!;
+      if (label === "" || label.length > limits.maxLabelLength) return null;
+    }
+  }
+  return new OnDemand((r) => text.string(r));
 }
 
 function sourcesOf(text: string): string[] | undefined {
@@ -148,34 +169,31 @@ export function checkParquetNodes(
   const rows = nodes.rows;
   const idCol = nodes.header.findIndex((h) => NODE_ID.has(squash(h)));
   if (idCol < 0 || stages.size === 0) return null;
-  const byName = new Map<string, ArrayLike<unknown>>();
+  const byName = new Map<string, ArrayLike<unknown> | OnDemand>();
   for (let c = 0; c < nodes.header.length; c++) {
     if (c === idCol) continue;
     const name = nodes.header[c]!;
     if (byName.has(name)) return null;
-    const values = columnValues(name, nodes.columns[c]!, rows, stages, limits);
+    // a column read as bytes: labels stay bytes (strings made when a node is asked for), others become strings
+    const text = nodes.texts?.get(c);
+    const values =
+      text && name === "label"
+        ? labelsOnDemand(text, rows, limits)
+        : columnValues(name, text ? text.allStrings() : nodes.columns[c]!, rows, stages, limits);
     if (values === null) return null;
     byName.set(name, values);
   }
   if (!byName.has("label") || !byName.has("stage") || !byName.has("country")) return null;
-  const stock = byName.get("stock");
-  const demand = byName.get("demand");
+  // numbers are never on demand
+  const stock = byName.get("stock") as ArrayLike<unknown> | undefined;
+  const demand = byName.get("demand") as ArrayLike<unknown> | undefined;
   if (stock && demand) for (let r = 0; r < rows; r++) if (stock[r] != null && demand[r] != null) return null;
-  const ids = idsOf(nodes.columns[idCol]!, rows, limits, idBytes);
+  const idText = nodes.texts?.get(idCol);
+  const ids = idsOf(idText ? idText.allStrings() : nodes.columns[idCol]!, rows, limits, idBytes);
   if (ids === null) return null;
-  const columns = ORDER.filter((k) => byName.has(k)).map((k) => [k, byName.get(k)!] as const);
-  const keys = columns.map(([k]) => k);
-  const values = columns.map(([, v]) => v);
-  const nodeAttributes = new Array<NodeAttributes>(rows);
-  for (let r = 0; r < rows; r++) {
-    const a: Raw = {};
-    for (let c = 0; c < values.length; c++) {
-      const v = values[c]![r];
-      if (v !== null && v !== undefined && v !== "") a[keys[c]!] = v;
-    }
-    nodeAttributes[r] = a as unknown as NodeAttributes;
-  }
-  return { ...ids, nodeAttributes };
+  // No object per node: each is made from the columns on its first access (`NodeColumns`).
+  const columns = ORDER.filter((k) => byName.has(k)).map((key) => ({ key, values: byName.get(key)! }));
+  return { ...ids, nodeAttributes: new NodeColumns(columns, rows) };
 }
 
 /**

@@ -41,6 +41,24 @@ export function readDoubles(
       dictionary = doubles(page, 0, count, column);
     },
     rows(row, count, defined, values) {
+      if (values.kind === "indices" && !defined && out instanceof Float64Array) {
+        // a dictionary page of a REQUIRED column straight into the column: no page of doubles in between
+        const { indices } = values;
+        if (indices.length !== count)
+          throw new Error(
+            `column ${column}: a page from row ${row + 1} holds ${indices.length} values for its rows`,
+          );
+        const size = dictionary.length;
+        for (let k = 0; k < count; k++) {
+          const i = indices[k]!;
+          if (!(i >= 0 && i < size))
+            throw new Error(
+              `column ${column}: dictionary index ${i} is beyond the dictionary (a page from row ${row + 1})`,
+            );
+          out[row + k] = dictionary[i]!;
+        }
+        return;
+      }
       let page: ArrayLike<unknown>;
       if (values.kind === "plain") page = doubles(values.page, values.at, values.count, column);
       else if (values.kind === "arrays") page = values.arrays;

@@ -89,7 +89,7 @@ export function isStringColumn(metadata: FileMetaData, column: string): boolean 
 }
 
 /** Strings from UTF-8 bytes as hyparquet's parser makes them (a TextDecoder, which drops a leading BOM). */
-class Strings {
+export class Strings {
   private readonly decoder = new TextDecoder();
 
   of(bytes: Uint8Array, from: number, to: number): string {

@@ -1,5 +1,6 @@
 /** A graph file's content once checked, before it is built into a graph object (graphology or `Csr`). */
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "./types.js";
+import type { NodeColumns } from "./_node-table.js";
 
 /** One checked edge; `si`/`ti` are the positions of its ends in `CheckedGraph.nodes` (-1: dangling). */
 export interface CheckedEdge {
@@ -35,7 +36,8 @@ export function edgeKey(edge: CheckedEdge): string {
 export interface CheckedColumns {
   attributes: GraphAttributes;
   ids: string[];
-  nodeAttributes: NodeAttributes[];
+  /** Attributes by position in `ids`: objects, or columns whose objects are made on first access. */
+  nodeAttributes: NodeAttributes[] | NodeColumns;
   /** Edge → positions of its ends in `ids`. */
   edgeSource: Int32Array;
   edgeTarget: Int32Array;

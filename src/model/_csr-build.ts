@@ -3,17 +3,11 @@
  * loader made, or from plain lists. Nodes are numbered by sorted id, edges in out-list order (by source, then
  * target); supply slots are laid out here.
  */
-import {
-  type EdgeAttributes,
-  type GraphAttributes,
-  isConsumer,
-  isStockpile,
-  type NodeAttributes,
-  type SupplyGraph,
-} from "./types.js";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, SupplyGraph } from "./types.js";
 import type { CheckedColumns, CheckedGraph } from "./_checked.js";
 import type { Csr } from "./csr.js";
 import { SortedIdIndex } from "./_id-index.js";
+import { type NodeAttributeTable, NodeColumns, NodeObjects } from "./_node-table.js";
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -36,7 +30,8 @@ function intern(table: Map<string, number>, list: string[], key: string): number
 export interface GraphLists {
   graphAttributes: GraphAttributes;
   ids: string[];
-  attributes: NodeAttributes[];
+  /** Attributes by position in `ids`: objects, or columns (`NodeColumns`: objects made on first access). */
+  attributes: NodeAttributes[] | NodeColumns;
   edgeSource: Int32Array;
   edgeTarget: Int32Array;
   /** Edge attributes (lead time and volume are read from them), or those two as columns (NaN when missing). */
@@ -139,29 +134,40 @@ interface SortedNodes {
   ids: string[];
   /** rank[i] = sorted index of list node i. */
   rank: Int32Array;
-  nodeAttributes: NodeAttributes[];
+  nodeAttributes: NodeObjects | NodeColumns;
   index: ReadonlyMap<string, number>;
 }
 
+/** The attributes in sorted order: `rows[v]` = list position of sorted node v (null: the same order). */
+function permuted(
+  attributes: NodeAttributes[] | NodeColumns,
+  rows: Int32Array | null,
+): NodeObjects | NodeColumns {
+  if (attributes instanceof NodeColumns) return rows === null ? attributes : attributes.permuted(rows);
+  return rows === null ? new NodeObjects(attributes.slice()) : new NodeObjects(attributes).permuted(rows);
+}
+
 /** The nodes in the caller's sorted order (`GraphLists.order`). */
-function nodesInOrder(listIds: string[], attributes: NodeAttributes[], order: Int32Array): SortedNodes {
+function nodesInOrder(
+  listIds: string[],
+  attributes: NodeAttributes[] | NodeColumns,
+  order: Int32Array,
+): SortedNodes {
   const n = listIds.length;
   const ids = new Array<string>(n);
   const rank = new Int32Array(n);
-  const nodeAttributes = new Array<NodeAttributes>(n);
   for (let v = 0; v < n; v++) {
     const i = order[v]!;
     ids[v] = listIds[i]!;
     rank[i] = v;
-    nodeAttributes[v] = attributes[i]!;
   }
-  return { ids, rank, nodeAttributes, index: new SortedIdIndex(ids) };
+  return { ids, rank, nodeAttributes: permuted(attributes, order), index: new SortedIdIndex(ids) };
 }
 
 /** The nodes sorted by id, with the caller's id → position Map taken over when given. */
 function sortNodes(
   listIds: string[],
-  attributes: NodeAttributes[],
+  attributes: NodeAttributes[] | NodeColumns,
   positions: Map<string, number> | undefined,
 ): SortedNodes {
   const n = listIds.length;
@@ -173,32 +179,34 @@ function sortNodes(
   // rank[i] = sorted index of list node i. A loader's id → position Map is taken over (its values rewritten in
   // place): building a second Map of 10^6 ids cost more than the sort.
   const rank = new Int32Array(n);
-  let nodeAttributes: NodeAttributes[] = new Array(n);
+  // rows[v] = list position of sorted node v
+  let rows: Int32Array | null = null;
   let index: ReadonlyMap<string, number>;
   if (sorted) {
     for (let v = 0; v < n; v++) rank[v] = v;
-    nodeAttributes = attributes.slice();
     // ids in strictly increasing order: a search of them, no Map to build
     index = positions ?? new SortedIdIndex(ids);
   } else if (positions) {
     index = positions;
+    rows = new Int32Array(n);
     for (let v = 0; v < n; v++) {
       const i = positions.get(ids[v]!)!;
       rank[i] = v;
-      nodeAttributes[v] = attributes[i]!;
+      rows[v] = i;
       positions.set(ids[v]!, v);
     }
   } else {
     const map = new Map<string, number>();
     for (let v = 0; v < n; v++) map.set(ids[v]!, v);
     index = map;
+    rows = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const v = map.get(listIds[i]!)!;
       rank[i] = v;
-      nodeAttributes[v] = attributes[i]!;
+      rows[v] = i;
     }
   }
-  return { ids, rank, nodeAttributes, index };
+  return { ids, rank, nodeAttributes: permuted(attributes, rows), index };
 }
 
 /** The view of the lists, their nodes sorted. */
@@ -206,14 +214,16 @@ function viewOf(
   lists: GraphLists,
   ids: string[],
   rank: Int32Array,
-  nodeAttributes: NodeAttributes[],
+  nodeAttributes: NodeAttributeTable,
   index: ReadonlyMap<string, number>,
 ): Csr {
   const n = ids.length;
   const materialIndex = new Map<string, number>();
   const materials: string[] = [];
   const countrySet = new Set<string>();
-  for (let v = 0; v < n; v++) countrySet.add(nodeAttributes[v]!.country);
+  // Attributes by `value`, not by object: a columnar table makes none (`_node-table.ts`).
+  const table = nodeAttributes;
+  for (let v = 0; v < n; v++) countrySet.add(table.value(v, "country"));
   const countryList = [...countrySet].sort(compareIds);
   const countryIndex = new Map(countryList.map((c, i) => [c, i]));
   const material = new Int32Array(n).fill(-1);
@@ -222,17 +232,18 @@ function viewOf(
   // Slots in two passes (count, then fill): no array per node.
   const slotOffsets = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) {
-    const a = nodeAttributes[v]!;
-    if (a.output !== undefined) material[v] = intern(materialIndex, materials, a.output);
-    country[v] = countryIndex.get(a.country)!;
-    demand[v] = isConsumer(a) ? a.demand! : 0;
+    const output = table.value(v, "output");
+    if (output !== undefined) material[v] = intern(materialIndex, materials, output);
+    country[v] = countryIndex.get(table.value(v, "country"))!;
+    demand[v] = consumerDemand(table, v);
+    const recipe = table.value(v, "recipe");
     let slots = 0;
-    if (a.recipe) for (const _ in a.recipe) slots++;
+    if (recipe) for (const _ in recipe) slots++;
     slotOffsets[v + 1] = slotOffsets[v]! + Math.max(1, slots);
   }
   const slotMaterial = new Int32Array(slotOffsets[n]!).fill(-1);
   for (let v = 0; v < n; v++) {
-    const recipe = nodeAttributes[v]!.recipe;
+    const recipe = table.value(v, "recipe");
     if (!recipe || slotOffsets[v + 1]! - slotOffsets[v]! === 1) {
       if (recipe) for (const r in recipe) slotMaterial[slotOffsets[v]!] = intern(materialIndex, materials, r);
       continue;
@@ -273,10 +284,8 @@ function viewOf(
     inCount[ti + 1]!++;
   }
   const source = new Uint8Array(n);
-  for (let v = 0; v < n; v++) {
-    const a = nodeAttributes[v]!;
-    source[v] = inCount[v + 1] === 0 && !isConsumer(a) && !isStockpile(a) ? 1 : 0;
-  }
+  for (let v = 0; v < n; v++)
+    source[v] = inCount[v + 1] === 0 && demand[v] === 0 && table.value(v, "stock") === undefined ? 1 : 0;
   for (let v = 0; v < n; v++) {
     outCount[v + 1]! += outCount[v]!;
     inCount[v + 1]! += inCount[v]!;
@@ -286,34 +295,36 @@ function viewOf(
   const outEdges = new Int32Array(m);
   const inEdges = new Int32Array(m);
   // Edges in a node's list are ordered by the other endpoint's index, so every traversal is deterministic.
-  // Out-lists: the edges grouped by source (a counting sort), their targets gathered beside them, then each
-  // list sorted by target in place. Lists are short (3.7 edges on average at 10^6 nodes), so that sort is a
-  // sequential insertion sort, where a second counting sort over all the edges was one more random scatter.
-  for (let e = 0; e < m; e++) outEdges[outCount[edgeSource[e]!]!++] = e;
-  const targetOut = new Int32Array(m);
-  for (let i = 0; i < m; i++) targetOut[i] = edgeTarget[outEdges[i]!]!;
-  for (let v = 0; v < n; v++) sortByTarget(outEdges, targetOut, outOffsets[v]!, outOffsets[v + 1]!);
   // Renumber the edges in out-list order (edge e = position e of the out-lists): a walk over a node's out-edges
   // then reads every edge array sequentially instead of at random, which at 10^6 nodes is most of the cost of a
-  // traversal. File order is not kept anywhere else: keys move with their edges. Sources need no lookup: the
-  // out-lists are grouped by source. Each loop reads one array kind (a generic helper over Int32Array and
-  // Float64Array made the element accesses polymorphic: about a sixth of the view's build at 10^6 nodes).
-  for (let v = 0; v < n; v++) edgeSource.fill(v, outOffsets[v]!, outOffsets[v + 1]!);
-  edgeTarget.set(targetOut);
+  // traversal. File order is not kept anywhere else: keys move with their edges.
+  // Out-lists: the edges grouped by source (a counting sort) with their target, file position, lead time and
+  // volume written straight to their place, in one pass over the caller's edges: gathering them afterwards by
+  // file position (a random read per edge and array) was most of the view's build at 10^6 nodes. Then each list
+  // is sorted by target in place; lists are short (3.7 edges on average at 10^6 nodes).
+  const targetOut = new Int32Array(m);
+  const fileEdge = outEdges; // position → the caller's edge index, until the renumbering below
   const leadTime = new Float64Array(m);
   const volume = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const i = outCount[edgeSource[e]!]!++;
+    targetOut[i] = edgeTarget[e]!;
+    fileEdge[i] = e;
+    leadTime[i] = leadIn[e]!;
+    volume[i] = volumeIn[e]!;
+  }
+  const out: OutLists = { target: targetOut, edge: fileEdge, leadTime, volume };
+  for (let v = 0; v < n; v++) sortByTarget(out, outOffsets[v]!, outOffsets[v + 1]!);
   const volumeGiven = new Uint8Array(m);
   for (let i = 0; i < m; i++) {
-    const e = outEdges[i]!;
-    leadTime[i] = leadIn[e]!;
-    const vol = volumeIn[e]!;
-    if (!Number.isNaN(vol)) {
-      volume[i] = vol;
-      volumeGiven[i] = 1;
-    }
+    if (Number.isNaN(volume[i]!)) volume[i] = 0;
+    else volumeGiven[i] = 1;
   }
+  // Sources need no lookup: the out-lists are grouped by source.
+  for (let v = 0; v < n; v++) edgeSource.fill(v, outOffsets[v]!, outOffsets[v + 1]!);
+  edgeTarget.set(targetOut);
   const keys = lists.edgeKeys;
-  const edgeKeys = keys ? Array.from(outEdges, (e) => keys[e]) : null;
+  const edgeKeys = keys ? Array.from(fileEdge, (e) => keys[e]) : null;
   // In-lists: the renumbered edges, in order (by source, then target), appended to their target's list, which
   // leaves each sorted by source with no renumbering pass.
   for (let i = 0; i < m; i++) inEdges[inCount[edgeTarget[i]!]!++] = i;
@@ -359,30 +370,94 @@ function viewOf(
   };
 }
 
+/** Node v's demand when it is a consumer (`isConsumer`: positive demand), else 0. */
+function consumerDemand(table: NodeAttributeTable, v: number): number {
+  const d = table.value(v, "demand") ?? 0;
+  if (d > 0) return d;
+  return 0; // none, zero (or NaN, which a checked file never holds): not a consumer
+}
+
+/** The out-lists' columns, by position, that move together when a list is sorted. */
+interface OutLists {
+  target: Int32Array;
+  edge: Int32Array;
+  leadTime: Float64Array;
+  volume: Float64Array;
+}
+
 /** Lists longer than this are sorted by the engine's sort, shorter ones by insertion. */
 const SHORT_LIST = 32;
 
-/** Sort `edges[from..to)` by `targets` (moved along), ascending; targets in a list are distinct. */
-function sortByTarget(edges: Int32Array, targets: Int32Array, from: number, to: number): void {
+/** Sort positions `[from..to)` of the out-lists by target (the other columns moved along), ascending. */
+function sortByTarget(out: OutLists, from: number, to: number): void {
+  const { target, edge, leadTime, volume } = out;
   if (to - from <= SHORT_LIST) {
     for (let i = from + 1; i < to; i++) {
-      const t = targets[i]!;
-      const e = edges[i]!;
+      const t = target[i]!;
+      if (target[i - 1]! <= t) continue; // in order already (the common case): nothing moves
+      const e = edge[i]!;
+      const lead = leadTime[i]!;
+      const vol = volume[i]!;
       let j = i - 1;
-      for (; j >= from && targets[j]! > t; j--) {
-        targets[j + 1] = targets[j]!;
-        edges[j + 1] = edges[j]!;
+      for (; j >= from && target[j]! > t; j--) {
+        target[j + 1] = target[j]!;
+        edge[j + 1] = edge[j]!;
+        leadTime[j + 1] = leadTime[j]!;
+        volume[j + 1] = volume[j]!;
       }
-      targets[j + 1] = t;
-      edges[j + 1] = e;
+      target[j + 1] = t;
+      edge[j + 1] = e;
+      leadTime[j + 1] = lead;
+      volume[j + 1] = vol;
     }
     return;
   }
-  const order = Array.from({ length: to - from }, (_, k) => from + k).sort(
-    (a, b) => targets[a]! - targets[b]!,
+  // Targets in a list are distinct, so the order is total. Each position's key is its target, then its place
+  // in the list, in one double (exact below 2^53): the engine's numeric sort of a Float64Array, where a
+  // comparator sort of the positions took most of this function's time (hubs ship to thousands of nodes).
+  const size = to - from;
+  const scale = 2 ** Math.ceil(Math.log2(size + 1));
+  let max = 0;
+  for (let i = from; i < to; i++) if (target[i]! > max) max = target[i]!;
+  if ((max + 1) * scale > 2 ** 53) {
+    sortByComparison(out, from, to);
+    return;
+  }
+  const keys = new Float64Array(size);
+  for (let k = 0; k < size; k++) keys[k] = target[from + k]! * scale + k;
+  keys.sort();
+  const place = new Int32Array(size);
+  for (let k = 0; k < size; k++) place[k] = from + (keys[k]! % scale);
+  const ints = new Int32Array(size);
+  for (let k = 0; k < size; k++) ints[k] = target[place[k]!]!;
+  target.set(ints, from);
+  for (let k = 0; k < size; k++) ints[k] = edge[place[k]!]!;
+  edge.set(ints, from);
+  const doubles = keys; // the keys are read: their room holds the moved doubles
+  for (let k = 0; k < size; k++) doubles[k] = leadTime[place[k]!]!;
+  leadTime.set(doubles, from);
+  for (let k = 0; k < size; k++) doubles[k] = volume[place[k]!]!;
+  volume.set(doubles, from);
+}
+
+/** `sortByTarget` for a list whose keys would not fit a double: a comparator sort of its positions. */
+function sortByComparison(out: OutLists, from: number, to: number): void {
+  const { target, edge, leadTime, volume } = out;
+  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => target[a]! - target[b]!);
+  target.set(
+    Int32Array.from(order, (k) => target[k]!),
+    from,
   );
-  const sortedEdges = Int32Array.from(order, (k) => edges[k]!);
-  const sortedTargets = Int32Array.from(order, (k) => targets[k]!);
-  edges.set(sortedEdges, from);
-  targets.set(sortedTargets, from);
+  edge.set(
+    Int32Array.from(order, (k) => edge[k]!),
+    from,
+  );
+  leadTime.set(
+    Float64Array.from(order, (k) => leadTime[k]!),
+    from,
+  );
+  volume.set(
+    Float64Array.from(order, (k) => volume[k]!),
+    from,
+  );
 }

@@ -3,7 +3,8 @@
  * recipes are suppliable. The per-edge part runs as each kept edge is checked (all nodes are known by then), so
  * a streaming loader never holds the edges; the recipe cross-check runs once at the end.
  */
-import { type EdgeAttributes, isConsumer, type NodeAttributes, type Problem } from "./types.js";
+import type { EdgeAttributes, NodeAttributes, Problem } from "./types.js";
+import type { NodeAttributeTable } from "./_node-table.js";
 
 /** Relative slack before a volume counts as over a capacity (rounding in hand-made files). */
 const OVER_CAPACITY_SLACK = 1e-9;
@@ -16,13 +17,20 @@ const PIPELINE = 4;
 const CONSUMER = 8;
 const STOCK = 16;
 
-function flagsOf(a: NodeAttributes | undefined): number {
-  if (!a) return 0;
+/** Attribute `key` of the node at position i, undefined when it has none or there is no node there. */
+type ValueOf = <K extends keyof NodeAttributes>(i: number, key: K) => NodeAttributes[K] | undefined;
+
+/** The nodes by position: objects (undefined where no node is), or a table (`_node-table.ts`: every node is). */
+export type FlowRuleNodes = ReadonlyArray<NodeAttributes | undefined> | NodeAttributeTable;
+
+function flagsOf(nodes: FlowRuleNodes, value: ValueOf, i: number): number {
+  if (Array.isArray(nodes) && nodes[i] === undefined) return 0;
   let f = PRESENT;
-  if (a.recipe) f |= RECIPE;
-  if (a.status === "planned" || a.status === "construction" || a.status === "idle") f |= PIPELINE;
-  if (isConsumer(a)) f |= CONSUMER;
-  if (a.stock !== undefined) f |= STOCK;
+  if (value(i, "recipe")) f |= RECIPE;
+  const status = value(i, "status");
+  if (status === "planned" || status === "construction" || status === "idle") f |= PIPELINE;
+  if ((value(i, "demand") ?? 0) > 0) f |= CONSUMER; // `isConsumer`
+  if (value(i, "stock") !== undefined) f |= STOCK;
   return f;
 }
 
@@ -30,8 +38,11 @@ export class FlowRules {
   /** Problems of the per-edge part, in edge order (they follow every edge-check problem). */
   readonly problems: Problem[] = [];
   // Keyed by node position, not id: a Map lookup would hash each edge's fresh end strings (seconds at 10^6
-  // edges). Only recipe nodes are cross-checked, so only their suppliers are collected (one Set per recipe
-  // node, not per node: that was a million Sets at 10^6 nodes).
+  // edges). Only recipe nodes are cross-checked, so only their suppliers are collected.
+  // The materials supplied to each recipe node: a bit per material among the first 32 seen (a generated graph
+  // has a handful), a Set only beyond; a Set per recipe node was half a million Sets at 10^6 nodes.
+  private readonly materialBit = new Map<string, number>();
+  private readonly suppliedBits: Uint32Array;
   private readonly suppliedMaterials = new Map<number, Set<string>>();
   private readonly withSuppliers: Uint8Array;
   /** Sum of the volumes each node ships (by position), to compare with its capacity at the end. */
@@ -41,13 +52,23 @@ export class FlowRules {
    * common edge then reads two bytes instead of two attribute objects at random (a fifth of a 10^6-node load).
    */
   private flags: Uint8Array | null = null;
+  /** Attributes by value: a table's nodes need no object made (`NodeAttributeTable.value`). */
+  private readonly value: ValueOf;
 
   constructor(
     /** Node attributes by position in the file's node list (`si`/`ti` of the edges). */
-    private readonly nodeAt: ReadonlyArray<NodeAttributes | undefined>,
+    private readonly nodeAt: FlowRuleNodes,
   ) {
     this.withSuppliers = new Uint8Array(nodeAt.length);
+    this.suppliedBits = new Uint32Array(nodeAt.length);
     this.outVolume = new Float64Array(nodeAt.length);
+    if (Array.isArray(nodeAt)) {
+      const list = nodeAt as ReadonlyArray<NodeAttributes | undefined>;
+      this.value = (i, key) => list[i]?.[key];
+    } else {
+      const table = nodeAt as NodeAttributeTable;
+      this.value = (i, key) => table.value(i, key);
+    }
   }
 
   /** One kept edge; `si`/`ti` are -1 for a dangling end; `keyOf` makes the edge key for a message. */
@@ -60,7 +81,7 @@ export class FlowRules {
     keyOf: () => string,
     attributes?: EdgeAttributes,
   ): void {
-    const { nodeAt, problems } = this;
+    const { value, problems } = this;
     const flags = this.flags ?? this.makeFlags();
     const tf = ti >= 0 ? flags[ti]! : 0;
     if ((tf & RECIPE) !== 0) this.withSuppliers[ti] = 1;
@@ -85,8 +106,6 @@ export class FlowRules {
     }
     // the attribute objects only for the rules that need them
     if (((sf | tf) & STOCK) === 0 && (sf & CONSUMER) === 0 && (tf & RECIPE) === 0) return;
-    const s = nodeAt[si]!;
-    const t = nodeAt[ti]!;
     if ((sf & CONSUMER) !== 0) {
       problems.push({
         severity: "error",
@@ -99,12 +118,12 @@ export class FlowRules {
       });
     }
     if (((sf | tf) & STOCK) !== 0) {
-      const ends: Array<[string, NodeAttributes]> = [
-        [source, s],
-        [target, t],
+      const ends: Array<[string, number]> = [
+        [source, si],
+        [target, ti],
       ];
-      for (const [end, a] of ends) {
-        if (a.stock !== undefined) {
+      for (const [end, i] of ends) {
+        if (value(i, "stock") !== undefined) {
           problems.push({
             severity: "error",
             code: "E_STOCKPILE_EDGE",
@@ -117,7 +136,9 @@ export class FlowRules {
         }
       }
     }
-    if (t.recipe && s.output === undefined) {
+    const recipe = (tf & RECIPE) !== 0;
+    const output = recipe ? value(si, "output") : undefined;
+    if (recipe && output === undefined) {
       problems.push({
         severity: "error",
         code: "E_SUPPLIER_NO_OUTPUT",
@@ -128,60 +149,78 @@ export class FlowRules {
         edgeId: keyOf(),
       });
     }
-    if (t.recipe && s.output !== undefined) {
-      let set = this.suppliedMaterials.get(ti);
-      if (set === undefined) {
-        set = new Set<string>();
-        this.suppliedMaterials.set(ti, set);
-      }
-      set.add(s.output);
+    if (recipe && output !== undefined) this.supply(ti, output);
+  }
+
+  /** Record that node i gets `material` from a supplier. */
+  private supply(i: number, material: string): void {
+    let bit = this.materialBit.get(material);
+    if (bit === undefined) {
+      bit = this.materialBit.size;
+      this.materialBit.set(material, bit);
     }
+    if (bit < 32) {
+      this.suppliedBits[i]! |= 1 << bit;
+      return;
+    }
+    let set = this.suppliedMaterials.get(i);
+    if (set === undefined) {
+      set = new Set<string>();
+      this.suppliedMaterials.set(i, set);
+    }
+    set.add(material);
+  }
+
+  /** True when a supplier of node i outputs `material`. */
+  private supplied(i: number, material: string): boolean {
+    const bit = this.materialBit.get(material);
+    if (bit === undefined) return false;
+    if (bit < 32) return (this.suppliedBits[i]! & (1 << bit)) !== 0;
+    return this.suppliedMaterials.get(i)?.has(material) === true;
   }
 
   private makeFlags(): Uint8Array {
-    const { nodeAt } = this;
+    const { nodeAt, value } = this;
     const flags = new Uint8Array(nodeAt.length);
-    for (let i = 0; i < nodeAt.length; i++) flags[i] = flagsOf(nodeAt[i]);
+    for (let i = 0; i < nodeAt.length; i++) flags[i] = flagsOf(nodeAt, value, i);
     this.flags = flags;
     return flags;
   }
 
   /** The recipe cross-check, in node order, after every edge. */
   finish(idAt: ReadonlyArray<string | undefined>, problems: Problem[]): void {
-    const { nodeAt } = this;
+    const { nodeAt, value } = this;
     for (let i = 0; i < nodeAt.length; i++) {
-      const a = nodeAt[i];
+      // Attributes only where a rule can fire: a node that ships something, a recipe node with suppliers.
       const shipped = this.outVolume[i]!;
-      if (
-        a &&
-        typeof a.capacity === "number" &&
-        a.capacity >= 0 &&
-        shipped > a.capacity * (1 + OVER_CAPACITY_SLACK)
-      )
+      const capacity = shipped > 0 ? value(i, "capacity") : undefined;
+      if (typeof capacity === "number" && capacity >= 0 && shipped > capacity * (1 + OVER_CAPACITY_SLACK))
         problems.push({
           severity: "warning",
           code: "W_OUTFLOW_OVER_CAPACITY",
           path: `/nodes/${i}/attributes/capacity`,
-          message: `"${idAt[i]}" ships ${shipped} in total on its edges, above its capacity of ${a.capacity}`,
+          message: `"${idAt[i]}" ships ${shipped} in total on its edges, above its capacity of ${capacity}`,
           hint: "check the figures: a node cannot ship more than it can produce",
           nodeId: idAt[i]!,
         });
-      if (!a?.recipe || typeof a.recipe !== "object") continue;
       // a source with a recipe, or an unsupplied consumer: nothing to cross-check
       if (this.withSuppliers[i] === 0) continue;
-      const supplied = this.suppliedMaterials.get(i) ?? new Set<string>();
+      const recipe = value(i, "recipe");
+      if (!recipe || typeof recipe !== "object") continue;
+      // the missing materials only are sorted (a sort of every recipe's keys was most of this pass at 10^6 nodes)
+      const missing: string[] = [];
+      for (const m in recipe) if (Object.hasOwn(recipe, m) && !this.supplied(i, m)) missing.push(m);
+      if (missing.length === 0) continue;
       const id = idAt[i]!;
-      for (const m of Object.keys(a.recipe).sort()) {
-        if (!supplied.has(m)) {
-          problems.push({
-            severity: "error",
-            code: "E_RECIPE_UNSUPPLIED",
-            path: `/nodes/${i}/attributes/recipe/${m}`,
-            message: `"${id}" needs "${m}" but none of its suppliers outputs it`,
-            hint: "add a supplier of it or fix the material name",
-            nodeId: id,
-          });
-        }
+      for (const m of missing.sort()) {
+        problems.push({
+          severity: "error",
+          code: "E_RECIPE_UNSUPPLIED",
+          path: `/nodes/${i}/attributes/recipe/${m}`,
+          message: `"${id}" needs "${m}" but none of its suppliers outputs it`,
+          hint: "add a supplier of it or fix the material name",
+          nodeId: id,
+        });
       }
     }
   }

@@ -10,9 +10,11 @@
  */
 import type { GraphAttributes, NodeAttributes, SupplyGraph } from "./types.js";
 import { buildCsr } from "./_csr-build.js";
+import type { NodeAttributeTable } from "./_node-table.js";
 
 // How views are built (from a graphology graph, checked parts, checked columns or plain lists) is in its own module.
 export { buildCsr, csrFromChecked, csrFromColumns, csrFromLists, type GraphLists } from "./_csr-build.js";
+export type { NodeAttributeTable } from "./_node-table.js";
 
 /**
  * The integer view of a graph, with its node attributes, so analyses, reports and scenarios need nothing else:
@@ -26,8 +28,11 @@ export interface Csr {
   ids: string[];
   /** Node id → index (a Map, or a lookup over the sorted ids: `_id-index.ts`). */
   index: ReadonlyMap<string, number>;
-  /** Index → the node's attributes (the objects of the graph or of the checked file; treat as read-only). */
-  nodeAttributes: NodeAttributes[];
+  /**
+   * Index → the node's attributes: `at(v)` gives node v's object (the graph's or the checked file's, or made on
+   * first access from a Parquet file's columns; treat as read-only), `value(v, key)` one attribute without it.
+   */
+  nodeAttributes: NodeAttributeTable;
   graphAttributes: GraphAttributes;
   /**
    * Out-adjacency: out-edges of v are `outEdges[outOffsets[v] .. outOffsets[v+1])` (edge indices). Edges are
@@ -88,5 +93,5 @@ export function edgeKeyOf(csr: Csr, e: number): string {
 export function nodeAttributesOf(csr: Csr, id: string): NodeAttributes {
   const v = csr.index.get(id);
   if (v === undefined) throw new Error(`node "${id}" is not in the graph`);
-  return csr.nodeAttributes[v]!;
+  return csr.nodeAttributes.at(v);
 }

@@ -50,13 +50,13 @@ export function csrSubject(csr: Csr): ScenarioSubject<number> {
     view: csr,
     hasNode: (id) => csr.index.has(id),
     forEachNode(visit) {
-      for (let v = 0; v < csr.n; v++) visit(ids[v]!, attrs[v]!, v);
+      for (let v = 0; v < csr.n; v++) visit(ids[v]!, attrs.at(v), v);
     },
     forEachEdge(visit) {
       for (let e = 0; e < csr.m; e++) {
         const s = csr.edgeSource[e]!;
         const t = csr.edgeTarget[e]!;
-        visit(e, ids[s]!, ids[t]!, attrs[s]!, attrs[t]!);
+        visit(e, ids[s]!, ids[t]!, attrs.at(s), attrs.at(t));
       }
     },
     edgeKey: (e) => edgeKeyOf(csr, e),

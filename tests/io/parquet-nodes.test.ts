@@ -4,13 +4,21 @@ import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { IdBytes } from "../../src/io/_id-bytes.js";
+import { TextBytes } from "../../src/io/_parquet-bytes.js";
 import { checkParquetNodes } from "../../src/io/_parquet-nodes.js";
 import { checkParquetColumns } from "../../src/io/formats/parquet-files.js";
 import { type ParquetTable, readParquetTable } from "../../src/io/formats/parquet.js";
 import { checkSerializedGraph } from "../../src/model/graph-checks.js";
+import type { NodeAttributeTable } from "../../src/model/_node-table.js";
+import type { NodeAttributes } from "../../src/model/types.js";
 
 const LIMITS = { maxIdLength: 512, maxLabelLength: 2000 };
 const STAGES = new Set(["mine", "refinery", "magnet", "consumer"]);
+
+/** Every node's object, in table order (made on first access). */
+function objects(t: NodeAttributeTable): NodeAttributes[] {
+  return Array.from({ length: t.length }, (_, v) => t.at(v));
+}
 
 function table(name: string, header: string[], columns: unknown[][]): ParquetTable {
   return { name, rows: columns[0]?.length ?? 0, header, columns };
@@ -35,6 +43,7 @@ describe("Parquet nodes read column-wise", () => {
     );
     const r = checkParquetNodes(nodes, STAGES, LIMITS)!;
     expect(r.ids).toEqual(["m", "r", "c"]);
+    const shared = r.nodeAttributes.value(1, "recipe"); // before any object: the column's own record
     expect([...r.positions!]).toEqual([
       ["m", 0],
       ["r", 1],
@@ -44,10 +53,11 @@ describe("Parquet nodes read column-wise", () => {
     const byBytes = checkParquetNodes(nodes, STAGES, LIMITS, new IdBytes(["m", "r", "c"]))!;
     expect(byBytes.positions).toBeUndefined();
     expect(Array.from(byBytes.order!)).toEqual([2, 0, 1]);
-    expect(byBytes.nodeAttributes).toEqual(r.nodeAttributes);
+    expect(objects(byBytes.nodeAttributes)).toEqual(objects(r.nodeAttributes));
     // a repeated id (by its bytes) leaves the fast path
     expect(checkParquetNodes(nodes, STAGES, LIMITS, new IdBytes(["m", "r", "m"]))).toBeNull();
-    expect(r.nodeAttributes).toEqual([
+    const made = objects(r.nodeAttributes);
+    expect(made).toEqual([
       { label: "Mine", stage: "mine", country: "CN", capacity: 100, output: "ore", sources: ["USGS", "IEA"] },
       {
         label: "Refinery",
@@ -61,7 +71,7 @@ describe("Parquet nodes read column-wise", () => {
       { label: "Buyer", stage: "consumer", country: "JP", demand: 7, sources: ["USGS", "IEA"] },
     ]);
     // the schema's order (label, stage, country, ...), whatever the column order
-    expect(Object.keys(r.nodeAttributes[1]!)).toEqual([
+    expect(Object.keys(made[1]!)).toEqual([
       "label",
       "stage",
       "country",
@@ -71,7 +81,19 @@ describe("Parquet nodes read column-wise", () => {
       "sources",
     ]);
     // one list per node: editing one node's sources leaves the others alone
-    expect(r.nodeAttributes[0]!.sources).not.toBe(r.nodeAttributes[1]!.sources);
+    expect(made[0]!.sources).not.toBe(made[1]!.sources);
+    expect(made[1]!.recipe).not.toBe(shared);
+    expect(made[1]!.recipe).toEqual(shared);
+    // made once: the same object on every access; `value` reads what the object holds, without making it
+    expect(r.nodeAttributes.at(1)).toBe(made[1]);
+    for (let v = 0; v < 3; v++)
+      for (const key of ["label", "capacity", "output", "recipe", "demand", "sources", "status"] as const)
+        expect(r.nodeAttributes.value(v, key)).toEqual(made[v]![key]);
+    // every object made: the columns are let go, and the objects answer `value`, the same values
+    const permuted = r.nodeAttributes.permuted(Int32Array.from([2, 0, 1]));
+    expect(objects(permuted)).toEqual([made[2], made[0], made[1]]);
+    expect(permuted.at(0)).toBe(made[2]);
+    for (let v = 0; v < 3; v++) expect(r.nodeAttributes.value(v, "recipe")).toBe(made[v]!.recipe);
   });
 
   it("declines anything the row path must report (then the row path answers)", () => {
@@ -115,6 +137,49 @@ describe("Parquet nodes read column-wise", () => {
     for (const edit of declined)
       expect(checkParquetNodes(nodes(edit), STAGES, LIMITS), JSON.stringify(edit).slice(0, 60)).toBeNull();
     expect(checkParquetNodes(nodes({}), new Set(), LIMITS)).toBeNull(); // stages not declared
+  });
+
+  it("ids and labels kept as bytes: the same checks, labels made when a node is asked for", () => {
+    const bytesOf = (texts: Array<string | null>): TextBytes => {
+      const encoded = texts.map((t) => new TextEncoder().encode(t ?? ""));
+      const offsets = new Int32Array(texts.length + 1);
+      encoded.forEach((b, r) => {
+        offsets[r + 1] = offsets[r]! + b.length;
+      });
+      const bytes = new Uint8Array(offsets[texts.length]!);
+      encoded.forEach((b, r) => bytes.set(b, offsets[r]!));
+      const nulls = texts.some((t) => t === null)
+        ? Uint8Array.from(texts, (t) => (t === null ? 1 : 0))
+        : null;
+      return new TextBytes(bytes, offsets, nulls);
+    };
+    const limits = { maxIdLength: 512, maxLabelLength: 4 };
+    const nodes = (labels: Array<string | null>): ParquetTable => ({
+      ...table(
+        "nodes.parquet",
+        ["id", "label", "stage", "country"],
+        [[], [], ["mine", "mine"], ["CN", "CN"]],
+      ),
+      rows: 2,
+      texts: new Map([
+        [0, bytesOf(["b", "a"])],
+        [1, bytesOf(labels)],
+      ]),
+    });
+    // 4 characters in 12 bytes: within the limit of 4 characters
+    const r = checkParquetNodes(nodes(["包头稀土", "Mine"]), STAGES, limits)!;
+    expect(r.ids).toEqual(["b", "a"]);
+    expect(objects(r.nodeAttributes).map((a) => a.label)).toEqual(["包头稀土", "Mine"]);
+    expect(r.nodeAttributes.value(1, "label")).toBe("Mine");
+    // what the strings would decline, the bytes decline: over the limit, empty, null, and a lone byte order
+    // mark (decoding drops it: an empty label)
+    for (const labels of [
+      ["Mines", "A"],
+      ["", "A"],
+      [null, "A"],
+      ["\uFEFF", "A"],
+    ])
+      expect(checkParquetNodes(nodes(labels), STAGES, limits), JSON.stringify(labels)).toBeNull();
   });
 
   it("bad nodes: the same error codes as the same graph in JSON", async () => {

@@ -8,6 +8,7 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { IdBytes } from "../../src/io/_id-bytes.js";
 import { isFlatDouble, readDoubles } from "../../src/io/_parquet-numbers.js";
+import { readTextBytes } from "../../src/io/_parquet-bytes.js";
 import { isStringColumn, NULL_CODE, readTextCodes, readTextStrings } from "../../src/io/_parquet-text.js";
 import { readParquetTable } from "../../src/io/formats/parquet.js";
 
@@ -70,6 +71,10 @@ describe("Parquet columns read page by page", () => {
           expect(isFlatDouble(metadata, "d") && isFlatDouble(metadata, "r")).toBe(true);
           const [ht, hd, hr] = await hyparquetColumns(buffer, ["t", "d", "r"]);
           expect(readTextStrings(buffer, metadata, "t")).toEqual(ht);
+          // kept as bytes, the same strings when asked for, row by row
+          const kept = readTextBytes(buffer, metadata, "t");
+          expect(kept.allStrings()).toEqual(ht);
+          expect(Array.from({ length: kept.rows }, (_, r) => kept.string(r))).toEqual(ht);
           expect(readDoubles(buffer, metadata, "d")).toEqual(hd);
           const required = readDoubles(buffer, metadata, "r");
           expect(required).toBeInstanceOf(Float64Array);
@@ -90,9 +95,11 @@ describe("Parquet columns read page by page", () => {
       const theirs = await hyparquetColumns(buffer, names);
       let read = 0;
       names.forEach((name, c) => {
-        if (isStringColumn(metadata, name))
+        if (isStringColumn(metadata, name)) {
           expect(readTextStrings(buffer, metadata, name)).toEqual(theirs[c]);
-        else if (isFlatDouble(metadata, name)) expect(readDoubles(buffer, metadata, name)).toEqual(theirs[c]);
+          expect(readTextBytes(buffer, metadata, name).allStrings()).toEqual(theirs[c]);
+        } else if (isFlatDouble(metadata, name))
+          expect(readDoubles(buffer, metadata, name)).toEqual(theirs[c]);
         else return;
         read++;
       });

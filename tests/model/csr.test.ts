@@ -101,4 +101,60 @@ describe("csrFromLists", () => {
       { numRuns: 200 },
     );
   });
+
+  it("moves each edge's lead time, volume and key with it, hubs over 32 edges included (property)", () => {
+    // a hub shipping to up to 120 nodes in any file order, and a few other edges: each edge of the view must
+    // carry what the caller gave for its (source, target) pair
+    const lists = fc
+      .tuple(fc.integer({ min: 2, max: 120 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }))
+      .map(([n, seed]) => {
+        let state = seed;
+        const next = () => {
+          state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+          return state / 2 ** 32;
+        };
+        const ids = Array.from({ length: n }, (_, i) => `n${(i * 7919) % 1000}`);
+        const pairs: Array<[number, number]> = [];
+        for (let t = 1; t < n; t++) pairs.push([0, t]);
+        for (let k = 0; k < n; k++) {
+          const s = 1 + Math.floor(next() * (n - 1));
+          const t = 1 + Math.floor(next() * (n - 1));
+          if (s !== t && !pairs.some(([a, b]) => a === s && b === t)) pairs.push([s, t]);
+        }
+        for (let i = pairs.length - 1; i > 0; i--) {
+          const j = Math.floor(next() * (i + 1));
+          [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
+        }
+        return { ids, pairs };
+      });
+    fc.assert(
+      fc.property(lists, ({ ids, pairs }) => {
+        const m = pairs.length;
+        const leadTime = Float64Array.from(pairs, (_, e) => (e % 5 === 0 ? Number.NaN : e + 0.5));
+        const volume = Float64Array.from(pairs, (_, e) => (e % 3 === 0 ? Number.NaN : 2 * e));
+        const keys = pairs.map((_, e) => `k${e}`);
+        const csr = csrFromLists({
+          graphAttributes: graph.getAttributes(),
+          ids,
+          attributes: ids.map(() => ({ label: "x", stage: "mine", country: "CN" })),
+          edgeSource: Int32Array.from(pairs, ([s]) => s),
+          edgeTarget: Int32Array.from(pairs, ([, t]) => t),
+          edgeColumns: { leadTime, volume },
+          edgeKeys: keys,
+        });
+        const given = new Map(pairs.map(([s, t], e) => [`${ids[s]}->${ids[t]}`, e]));
+        expect(csr.m).toBe(m);
+        for (let i = 0; i < m; i++) {
+          const e = given.get(`${csr.ids[csr.edgeSource[i]!]}->${csr.ids[csr.edgeTarget[i]!]}`)!;
+          expect(csr.edgeKeys![i]).toBe(keys[e]);
+          expect(csr.leadTime[i]).toBe(leadTime[e]);
+          expect(csr.volume[i]).toBe(Number.isNaN(volume[e]!) ? 0 : volume[e]);
+          expect(csr.volumeGiven[i]).toBe(Number.isNaN(volume[e]!) ? 0 : 1);
+          if (i > 0 && csr.edgeSource[i] === csr.edgeSource[i - 1])
+            expect(csr.edgeTarget[i]!).toBeGreaterThan(csr.edgeTarget[i - 1]!);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -161,6 +161,29 @@ describe("checkSerializedGraph: invalid input", () => {
     expect(codes(data2)).toEqual(expect.arrayContaining(["E_SUPPLIER_NO_OUTPUT", "E_RECIPE_UNSUPPLIED"]));
   });
 
+  it("cross-checks recipes over many materials (past the 32 the rules keep as bits), missing ones in order", () => {
+    // 40 suppliers of 40 materials (m0..m39, to recipe nodes: each one recorded); a maker needs m5 and m35 (both
+    // supplied, m35 past the first 32) and a, zz (neither): the missing ones are reported in sorted order
+    const data = base();
+    const recipe: Record<string, number> = { zz: 1, m35: 1, a: 1, m5: 1 };
+    data.nodes.push({
+      key: "maker",
+      attributes: { label: "Maker", stage: "refinery", country: "JP", recipe },
+    });
+    for (let k = 0; k < 40; k++) {
+      data.nodes.push({
+        key: `s${k}`,
+        attributes: { label: `S${k}`, stage: "mine", country: "CN", output: `m${k}` },
+      });
+      data.edges.push({ source: `s${k}`, target: k === 5 || k === 35 ? "maker" : "ref", attributes: {} });
+    }
+    const problems = checkSerializedGraph(data).problems.filter((p) => p.code === "E_RECIPE_UNSUPPLIED");
+    expect(problems.map((p) => [p.nodeId, p.path])).toEqual([
+      ["maker", "/nodes/3/attributes/recipe/a"],
+      ["maker", "/nodes/3/attributes/recipe/zz"],
+    ]);
+  });
+
   it("refuses edges on a stockpile", () => {
     const data = base();
     data.nodes.push({

@@ -12,6 +12,7 @@ import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocat
 import { IdBytes } from "../_id-bytes.js";
 import { NODE_ID, squash } from "./csv.js";
 import {
+  type CodedColumns,
   importParquetTables,
   type ParquetPaths,
   type ParquetTable,
@@ -38,7 +39,8 @@ export async function readParquetTables(
     const file = paths[part];
     if (file === undefined) continue;
     if (part === "edges" && coded && tables.nodes) idBytes = idBytesOf(tables.nodes);
-    const table = await readParquetTable(file, options, idBytes ? edgeCoding(idBytes) : undefined);
+    const coding = part === "nodes" && coded ? NODE_BYTES : idBytes ? edgeCoding(idBytes) : undefined;
+    const table = await readParquetTable(file, options, coding);
     if ("code" in table) problems.push(table);
     else tables[part] = table;
   }
@@ -51,10 +53,29 @@ export async function readParquetTables(
   };
 }
 
+/**
+ * The nodes table for the fast path: ids and labels as their bytes (`ParquetTable.texts`). The ids' hash table is
+ * built from them, and labels become strings only when a node's attributes are asked for (`_parquet-nodes.ts`).
+ */
+const NODE_BYTES: CodedColumns = {
+  codeOf: () => undefined,
+  asBytes: (header) => NODE_ID.has(squash(header)) || header === "label",
+};
+
 /** The node ids' bytes (`_id-bytes.ts`), when every id is text. */
 function idBytesOf(nodes: ParquetTable): IdBytes | undefined {
   const idCol = nodes.header.findIndex((h) => NODE_ID.has(squash(h)));
-  const column = idCol >= 0 ? nodes.columns[idCol]! : [];
+  const text = nodes.texts?.get(idCol);
+  if (text) {
+    if (text.nulls !== null) return undefined;
+    // ASCII ids (all of them, as a rule) are their own bytes; others go through their strings, so that two
+    // byte sequences decoding to one string (a BOM, invalid UTF-8) are one id, as for the row path
+    const { bytes } = text;
+    let ascii = true;
+    for (let k = 0; k < bytes.length && ascii; k++) if (bytes[k]! >= 0x80) ascii = false;
+    if (ascii) return new IdBytes(text);
+  }
+  const column = text ? text.allStrings() : idCol >= 0 ? nodes.columns[idCol]! : [];
   const ids: string[] = new Array(nodes.rows);
   for (let r = 0; r < nodes.rows; r++) {
     const id = column[r];

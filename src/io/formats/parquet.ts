@@ -17,6 +17,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
 import type { Problem } from "../../model/types.js";
+import { readTextBytes, type TextBytes } from "../_parquet-bytes.js";
 import { isFlatText } from "../_parquet-pages.js";
 import { isStringColumn, readTextCodes, readTextStrings, type TextCode } from "../_parquet-text.js";
 import { isFlatDouble, readDoubles } from "../_parquet-numbers.js";
@@ -46,6 +47,11 @@ export interface ParquetTable {
   columns: ArrayLike<unknown>[];
   /** Columns read as codes (`CodedColumns`: an Int32Array, one code per row), not as text. */
   coded?: ReadonlySet<string>;
+  /**
+   * Text columns read as their UTF-8 bytes (`CodedColumns.asBytes`), by column index: their `columns` entry is
+   * an empty array until `textsAsStrings` makes their strings (the row path reads strings).
+   */
+  texts?: Map<number, TextBytes>;
 }
 
 /**
@@ -55,6 +61,15 @@ export interface ParquetTable {
 export interface CodedColumns {
   /** How to code the column with this header, or undefined to read it as text. */
   codeOf(header: string): TextCode | undefined;
+  /** True to keep the text column with this header as UTF-8 bytes (`ParquetTable.texts`). */
+  asBytes?(header: string): boolean;
+}
+
+/** Make the strings of the columns read as bytes (`ParquetTable.texts`), as `readTextStrings` gives them. */
+export function textsAsStrings(table: ParquetTable): void {
+  if (!table.texts) return;
+  for (const [c, text] of table.texts) table.columns[c] = text.allStrings();
+  delete table.texts;
 }
 
 /** Paths of the tables of a Parquet graph. */
@@ -141,6 +156,7 @@ export async function readParquetTable(
   // `_parquet-numbers.ts`), the rest by hyparquet's reader.
   const coded = new Map<number, Int32Array>();
   const decoded = new Map<number, ArrayLike<unknown>>();
+  const texts = new Map<number, TextBytes>();
   const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
     chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
   try {
@@ -148,7 +164,10 @@ export async function readParquetTable(
       const code = coding?.codeOf(header[c]!);
       if (code && isFlatText(metadata, header[c]!))
         coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
-      else if (isStringColumn(metadata, header[c]!))
+      else if (coding?.asBytes?.(header[c]!) && isStringColumn(metadata, header[c]!)) {
+        texts.set(c, readTextBytes(buffer, metadata, header[c]!));
+        decoded.set(c, []);
+      } else if (isStringColumn(metadata, header[c]!))
         decoded.set(c, readTextStrings(buffer, metadata, header[c]!));
       else if (isFlatDouble(metadata, header[c]!)) decoded.set(c, readDoubles(buffer, metadata, header[c]!));
     }
@@ -186,7 +205,14 @@ export async function readParquetTable(
     return out;
   });
   const codedNames = new Set([...coded.keys()].map((c) => header[c]!));
-  return { name, rows, header, columns, ...(coded.size > 0 ? { coded: codedNames } : {}) };
+  return {
+    name,
+    rows,
+    header,
+    columns,
+    ...(coded.size > 0 ? { coded: codedNames } : {}),
+    ...(texts.size > 0 ? { texts } : {}),
+  };
 }
 
 /** A cell as our attribute value: bigint → number, binary/other objects kept for the checks to refuse. */
@@ -276,6 +302,7 @@ export function importParquetTables(tables: {
   graph?: ParquetTable;
 }): { imported: ImportedGraph; locate: SourceLocator } | { problems: Problem[] } {
   const { nodes, edges, graph } = tables;
+  for (const table of [nodes, edges, graph]) if (table) textsAsStrings(table);
   const problems: Problem[] = [];
   const idCol = findColumn(nodes, NODE_ID);
   const sourceCol = findColumn(edges, EDGE_SOURCE);
