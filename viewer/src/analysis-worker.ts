@@ -7,6 +7,7 @@
 import type { Csr } from "../../src/analysis/_csr.js";
 import { buildCsr } from "../../src/analysis/_csr.js";
 import type { SupplyGraph } from "../../src/model/types.js";
+import { loadHighs } from "../../src/flow/_solver.js";
 import { ChokepointError } from "../../src/model/errors.js";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
@@ -49,7 +50,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     source = request.source;
     loaded = null;
     // the page's own check reports a bad file's problems; a request for this graph reports them again
-    if (request.checkNow) loadedGraph().catch(() => undefined);
+    if (request.checkNow) {
+      // HiGHS too: its WebAssembly compiles while the file is checked, not after (a spare worker has not
+      // loaded it yet, and served demand is the answer that takes longest)
+      loadHighs().catch(() => undefined);
+      loadedGraph().catch(() => undefined);
+    }
     return;
   }
   try {

@@ -256,6 +256,9 @@ export class App implements Actions {
   /** Show a graph; `source` is what the workers load (the file's bytes), an export of `graph` when absent. */
   private setGraph(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void {
     this.aggregated = title.endsWith("(aggregated)");
+    // not ready until this graph is drawn and analysed: the flag must not stay true from the graph before it
+    // while the panels wait for the new graph's first frame
+    this.hooks.ready = false;
     // a drill-down belongs to the aggregate it came from; whoever shows an aggregate sets it again
     this.files.forget();
     this.graph = graph;
