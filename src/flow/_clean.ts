@@ -35,13 +35,14 @@ export function quantum(scale: number): number {
 }
 
 /**
- * How close to half a grid step a figure must be to count as exactly half: a thousandth of a step. Optima
- * often sit exactly halfway (53/160 × 76 t = 25.175 t on a 0.01 t grid), and the solver's last bits then
- * decide the side: 25.17500000000003 on one simplex path, 25.174999999999994 on another. Solver noise is
- * ~10^-6 of a step (10^-7 t absolute on a 0.1 t grid); the 10^-10 relative slack of a held total stays under
- * 10^-3 of a step by the choice of `quantum`.
+ * How close to half a grid step a figure must be to count as exactly half: 5% of a step. Optima often sit
+ * exactly halfway (53/160 × 76 t = 25.175 t on a 0.01 t grid; a country's 7,473.95 t on a 0.1 t grid), and the
+ * solver's path then decides the side: 25.17500000000003 on one simplex path, 25.174999999999994 on another. A
+ * sum over a country's consumers carries their noise too: 7,473.9497 t from a fresh model and 7,473.9501 t from
+ * a reused one (tests/uncertainty/reused-model.test.ts), 0.4% of a step apart. Figures near halfway but not on
+ * it are rare in data, so a band wider than any noise seen costs at most 5% of a step of rounding.
  */
-const TIE_BAND = 1e-3;
+const TIE_BAND = 0.05;
 
 /**
  * x on the grid of `q`, with float noise removed. Rounds to the nearest step; a figure within `TIE_BAND` of
