@@ -11,6 +11,7 @@
  * (tests/flow/allocator-matrix.test.ts compares both models and their allocations).
  */
 import type { FlowModel } from "./flow-model.js";
+import { type LpModelData, lpModelData } from "./_total-matrix.js";
 
 /** The allocator's LP and where each of its items sits. */
 export interface AllocatorMatrix {
@@ -27,23 +28,7 @@ export interface AllocatorMatrix {
   tCol: number;
   totalRow: number;
   /** The model for `Highs.createModel` (maximise). */
-  data: {
-    numCols: number;
-    numRows: number;
-    colCost: Float64Array;
-    colLower: Float64Array;
-    colUpper: Float64Array;
-    rowLower: Float64Array;
-    rowUpper: Float64Array;
-    matrix: {
-      format: "csr";
-      numRows: number;
-      numCols: number;
-      starts: Int32Array;
-      indices: Int32Array;
-      values: Float64Array;
-    };
-  };
+  data: LpModelData;
 }
 
 /** The allocator's LP of `flow` (which has at least one consumer). */
@@ -133,7 +118,6 @@ export function allocatorMatrix(flow: FlowModel, infinity: number): AllocatorMat
     colUpper[servedCol[i]!] = flow.demand[i]!;
   }
   colUpper[tCol] = 0;
-  const numRows = lower.length;
   return {
     edgeCol,
     servedCol,
@@ -142,22 +126,10 @@ export function allocatorMatrix(flow: FlowModel, infinity: number): AllocatorMat
     edgeCapRow,
     tCol,
     totalRow,
-    data: {
-      numCols: columns,
-      numRows,
-      colCost,
-      colLower: new Float64Array(columns),
-      colUpper,
-      rowLower: Float64Array.from(lower),
-      rowUpper: Float64Array.from(upper),
-      matrix: {
-        format: "csr",
-        numRows,
-        numCols: columns,
-        starts: Int32Array.from(starts),
-        indices: indices.slice(0, size),
-        values: values.slice(0, size),
-      },
-    },
+    data: lpModelData(colCost, colUpper, lower, upper, {
+      starts: Int32Array.from(starts),
+      indices: indices.slice(0, size),
+      values: values.slice(0, size),
+    }),
   };
 }

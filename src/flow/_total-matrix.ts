@@ -68,26 +68,54 @@ export function matrixOf(flow: FlowModel, infinity: number) {
     colCost[m + k] = 1;
     colUpper[m + k] = flow.demand[i]!;
   });
-  const numRows = lower.length;
   return {
     served,
     colUpper,
-    data: {
-      numCols: columns,
-      numRows,
-      colCost,
-      colLower: new Float64Array(columns),
-      colUpper,
-      rowLower: Float64Array.from(lower),
-      rowUpper: Float64Array.from(upper),
-      matrix: {
-        format: "csr" as const,
-        numRows,
-        numCols: columns,
-        starts: Int32Array.from(starts),
-        indices: Int32Array.from(indices),
-        values: Float64Array.from(values),
-      },
-    },
+    data: lpModelData(colCost, colUpper, lower, upper, {
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    }),
+  };
+}
+
+/** A flow LP for `Highs.createModel`: columns in [0, colUpper], rows in [rowLower, rowUpper], a CSR matrix. */
+export interface LpModelData {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  matrix: {
+    format: "csr";
+    numRows: number;
+    numCols: number;
+    starts: Int32Array;
+    indices: Int32Array;
+    values: Float64Array;
+  };
+}
+
+/** The model data of an LP whose columns are bounded below by 0 (both flow models' matrices end here). */
+export function lpModelData(
+  colCost: Float64Array,
+  colUpper: Float64Array,
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+  rows: { starts: Int32Array; indices: Int32Array; values: Float64Array },
+): LpModelData {
+  const numCols = colCost.length;
+  const numRows = lower.length;
+  return {
+    numCols,
+    numRows,
+    colCost,
+    colLower: new Float64Array(numCols),
+    colUpper,
+    rowLower: Float64Array.from(lower),
+    rowUpper: Float64Array.from(upper),
+    matrix: { format: "csr", numRows, numCols, ...rows },
   };
 }
