@@ -8,6 +8,7 @@ import type { CheckedColumns, CheckedGraph } from "./_checked.js";
 import type { Csr } from "./csr.js";
 import { SortedIdIndex } from "./_id-index.js";
 import { type NodeAttributeTable, NodeColumns, NodeObjects } from "./_node-table.js";
+import { type OutLists, sortByTarget } from "./_out-list-sort.js";
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -375,89 +376,4 @@ function consumerDemand(table: NodeAttributeTable, v: number): number {
   const d = table.value(v, "demand") ?? 0;
   if (d > 0) return d;
   return 0; // none, zero (or NaN, which a checked file never holds): not a consumer
-}
-
-/** The out-lists' columns, by position, that move together when a list is sorted. */
-interface OutLists {
-  target: Int32Array;
-  edge: Int32Array;
-  leadTime: Float64Array;
-  volume: Float64Array;
-}
-
-/** Lists longer than this are sorted by the engine's sort, shorter ones by insertion. */
-const SHORT_LIST = 32;
-
-/** Sort positions `[from..to)` of the out-lists by target (the other columns moved along), ascending. */
-function sortByTarget(out: OutLists, from: number, to: number): void {
-  const { target, edge, leadTime, volume } = out;
-  if (to - from <= SHORT_LIST) {
-    for (let i = from + 1; i < to; i++) {
-      const t = target[i]!;
-      if (target[i - 1]! <= t) continue; // in order already (the common case): nothing moves
-      const e = edge[i]!;
-      const lead = leadTime[i]!;
-      const vol = volume[i]!;
-      let j = i - 1;
-      for (; j >= from && target[j]! > t; j--) {
-        target[j + 1] = target[j]!;
-        edge[j + 1] = edge[j]!;
-        leadTime[j + 1] = leadTime[j]!;
-        volume[j + 1] = volume[j]!;
-      }
-      target[j + 1] = t;
-      edge[j + 1] = e;
-      leadTime[j + 1] = lead;
-      volume[j + 1] = vol;
-    }
-    return;
-  }
-  // Targets in a list are distinct, so the order is total. Each position's key is its target, then its place
-  // in the list, in one double (exact below 2^53): the engine's numeric sort of a Float64Array, where a
-  // comparator sort of the positions took most of this function's time (hubs ship to thousands of nodes).
-  const size = to - from;
-  const scale = 2 ** Math.ceil(Math.log2(size + 1));
-  let max = 0;
-  for (let i = from; i < to; i++) if (target[i]! > max) max = target[i]!;
-  if ((max + 1) * scale > 2 ** 53) {
-    sortByComparison(out, from, to);
-    return;
-  }
-  const keys = new Float64Array(size);
-  for (let k = 0; k < size; k++) keys[k] = target[from + k]! * scale + k;
-  keys.sort();
-  const place = new Int32Array(size);
-  for (let k = 0; k < size; k++) place[k] = from + (keys[k]! % scale);
-  const ints = new Int32Array(size);
-  for (let k = 0; k < size; k++) ints[k] = target[place[k]!]!;
-  target.set(ints, from);
-  for (let k = 0; k < size; k++) ints[k] = edge[place[k]!]!;
-  edge.set(ints, from);
-  const doubles = keys; // the keys are read: their room holds the moved doubles
-  for (let k = 0; k < size; k++) doubles[k] = leadTime[place[k]!]!;
-  leadTime.set(doubles, from);
-  for (let k = 0; k < size; k++) doubles[k] = volume[place[k]!]!;
-  volume.set(doubles, from);
-}
-
-/** `sortByTarget` for a list whose keys would not fit a double: a comparator sort of its positions. */
-function sortByComparison(out: OutLists, from: number, to: number): void {
-  const { target, edge, leadTime, volume } = out;
-  const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => target[a]! - target[b]!);
-  target.set(
-    Int32Array.from(order, (k) => target[k]!),
-    from,
-  );
-  edge.set(
-    Int32Array.from(order, (k) => edge[k]!),
-    from,
-  );
-  leadTime.set(
-    Float64Array.from(order, (k) => leadTime[k]!),
-    from,
-  );
-  volume.set(
-    Float64Array.from(order, (k) => volume[k]!),
-    from,
-  );
 }
