@@ -32,6 +32,15 @@ function utf8Of(ids: readonly string[]): IdUtf8 {
   return { bytes, offsets };
 }
 
+/** The arrays of an `IdBytes` table (`IdBytes.parts`). */
+export interface IdBytesParts {
+  bytes: Uint8Array;
+  offsets: Int32Array;
+  table: Int32Array;
+  mask: number;
+  repeated: boolean;
+}
+
 /** Node id bytes → position in the nodes table. */
 export class IdBytes {
   private readonly bytes: Uint8Array;
@@ -63,6 +72,17 @@ export class IdBytes {
       if (this.table[s] === -1) this.table[s] = i;
       else this.repeated = true;
     }
+  }
+
+  /** The table's arrays, for another thread (`IdBytes.of` makes the same table from them, no hashing again). */
+  parts(): IdBytesParts {
+    const { bytes, offsets, table, mask, repeated } = this;
+    return { bytes, offsets, table, mask, repeated };
+  }
+
+  /** The table whose arrays `parts` gave (copied to this thread). */
+  static of(parts: IdBytesParts): IdBytes {
+    return Object.assign(Object.create(IdBytes.prototype) as IdBytes, parts);
   }
 
   /** The position of the node whose id has the UTF-8 bytes `query[from..to)`, or -1. */

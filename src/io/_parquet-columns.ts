@@ -14,12 +14,11 @@ import { DEFAULT_GRAPH_CHECK_OPTIONS } from "../model/graph-checks.js";
 import type { EdgeAttributes, Problem } from "../model/types.js";
 import { checkParquetNodes } from "./_parquet-nodes.js";
 import type { GraphColumnsCheckResult } from "./_stream-graph.js";
-import { decodeList } from "./formats/_attributes.js";
 import { finishImportColumns, type ImportOptions, relocate } from "./formats/_import.js";
 import { EDGE_KEY, EDGE_SOURCE, EDGE_TARGET, squash } from "./formats/csv.js";
 import { type CodedColumns, importParquetTables, type ParquetTable } from "./formats/parquet.js";
 import type { IdBytes } from "./_id-bytes.js";
-import type { TextCode } from "./_parquet-text.js";
+import { edgeCodingWith, REFUSED } from "./_parquet-edge-coding.js";
 
 /** The edge columns the fast path reads, each by its exact (canonical, unsuffixed) name. */
 const NUMERIC = new Set(["volume", "capacity", "leadTimeDays"]);
@@ -90,33 +89,12 @@ export function checkParquetColumnsFast(
 
 type EdgeColumns = Pick<CheckedColumns, "edgeSource" | "edgeTarget" | "volume" | "leadTime" | "edgeKeys">;
 
-/** The code of a text cell the fast path refuses (`edgeCoding`). */
-const REFUSED = -2;
-
 /**
- * How the edges table's columns are read for the fast path (`readParquetTable`'s `CodedColumns`): each end as
- * the position of its node (-1 for an unknown id) matched by its bytes, and `sources`/`notes` as 0 for a text
- * the fast path takes (or an empty one: no value) and `REFUSED` for one it does not. No edge column is then
- * held as text: the fast path needs the ends' nodes and the texts' validity, not the texts.
+ * How the edges table's columns are read for the fast path: `edgeCodingWith` (`_parquet-edge-coding.ts`), each
+ * end as the position of its node (-1 for an unknown id) matched by its bytes.
  */
 export function edgeCoding(ids: IdBytes): CodedColumns {
-  const decoder = new TextDecoder();
-  const position: TextCode = (bytes, from, to) => ids.positionOf(bytes, from, to);
-  const sources: TextCode = (bytes, from, to) => {
-    if (from === to) return 0;
-    return decodeList(decoder.decode(bytes.subarray(from, to))).length > 0 ? 0 : REFUSED;
-  };
-  const notes: TextCode = () => 0;
-  return {
-    codeOf: (header) =>
-      EDGE_SOURCE.has(squash(header)) || EDGE_TARGET.has(squash(header))
-        ? position
-        : header === "sources"
-          ? sources
-          : header === "notes"
-            ? notes
-            : undefined,
-  };
+  return edgeCodingWith((bytes, from, to) => ids.positionOf(bytes, from, to));
 }
 
 /**

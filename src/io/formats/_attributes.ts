@@ -5,6 +5,9 @@
  * Every format writes lists and recipes the same way, so a value reads the same in CSV, GEXF and GraphML.
  */
 import { KNOWN_EDGE_KEYS, KNOWN_GRAPH_KEYS, KNOWN_NODE_KEYS } from "../../model/schema.js";
+import { decodeList, encodeList } from "./_list-text.js";
+
+export { decodeList, encodeList };
 
 /** Which object an attribute belongs to. */
 export type Owner = "graph" | "node" | "edge";
@@ -92,30 +95,6 @@ export function canonicalName(owner: Owner, name: string): string {
   const s = squash(name);
   for (const k of known) if (squash(k) === s) return k;
   return ALIASES[owner][s] ?? name;
-}
-
-/**
- * Lists as text: items joined by `;`, a literal `;` or `\` inside an item escaped with `\`, so that any item
- * survives a round trip while the common case reads naturally in a spreadsheet (`USGS 2025;IEA 2024`).
- */
-export function encodeList(items: readonly string[]): string {
-  return items.map((s) => s.replace(/[\\;]/g, (c) => `\\${c}`)).join(";");
-}
-
-/** The inverse of `encodeList`; surrounding blanks of each item are trimmed and empty items dropped. */
-export function decodeList(text: string): string[] {
-  const items: string[] = [];
-  let current = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "\\" && i + 1 < text.length) current += text[++i];
-    else if (c === ";") {
-      items.push(current);
-      current = "";
-    } else current += c;
-  }
-  items.push(current);
-  return items.map((s) => s.trim()).filter((s) => s !== "");
 }
 
 /** A recipe as `material:amount;material:amount`, in the recipe's own key order. */

@@ -15,6 +15,9 @@ import type { Problem } from "../../model/types.js";
 import { canonicalName, decodeList, type Owner, parseStrictNumber } from "./_attributes.js";
 import { unprotectTextCell } from "./_csv-cells.js";
 import { finishImport, type ImportedGraph, type ImportOptions } from "./_import.js";
+import { EDGE_KEY, EDGE_SOURCE, EDGE_TARGET, NODE_ID, squash } from "./_table-headers.js";
+
+export { EDGE_KEY, EDGE_SOURCE, EDGE_TARGET, NODE_ID, squash };
 
 type Raw = Record<string, unknown>;
 
@@ -33,15 +36,6 @@ interface Table {
   header: string[];
   rows: Row[];
 }
-
-/** Header names (squashed) that mean the id, endpoints or key in other tools' tables (Gephi: Id, Source, Target). */
-export const NODE_ID = new Set(["id", "key", "nodeid", "node"]);
-export const EDGE_SOURCE = new Set(["source", "from", "sourceid"]);
-export const EDGE_TARGET = new Set(["target", "to", "targetid"]);
-export const EDGE_KEY = new Set(["key", "id", "edgeid"]);
-
-/** A header name squashed for matching (lower case, no spaces, `_`, `-`, `.`). */
-export const squash = (s: string) => s.toLowerCase().replace(/[\s_\-.]/g, "");
 
 /** An error problem of the CSV reader. */
 export function csvProblem(code: string, path: string, message: string, hint?: string): Problem {

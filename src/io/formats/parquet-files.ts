@@ -4,12 +4,15 @@
  * edge, as for a large JSON file). Asynchronous because hyparquet's reader is.
  */
 import type { GraphCheckResult } from "../../model/graph-checks.js";
+import { statSync } from "node:fs";
+import { basename } from "node:path";
 import type { Problem } from "../../model/types.js";
 import { checkParquetColumnsFast, edgeCoding, type ParquetTables } from "../_parquet-columns.js";
 import type { GraphColumnsCheckResult } from "../_stream-graph.js";
-import type { LoadGraphOptions } from "../load-graph.js";
+import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocator } from "./_import.js";
 import { IdBytes } from "../_id-bytes.js";
+import { EDGES_THREAD_BYTES, readEdgesOnThread } from "./_parquet-edges-thread.js";
 import { NODE_ID, squash } from "./csv.js";
 import {
   type CodedColumns,
@@ -23,15 +26,25 @@ import {
 /**
  * The tables of the Parquet graph at `path`, or the problems reading them. With `coded`, the edge columns the
  * fast path knows are read as codes (`edgeCoding`: the ends as node positions straight from their bytes) when
- * every node id is text.
+ * every node id is text; an edges table of `threadFromBytes` or more is then read on a worker thread beside the
+ * nodes table (`_parquet-edges-thread.ts`: the same columns).
  */
 export async function readParquetTables(
   path: string,
   options: LoadGraphOptions,
   coded = false,
+  threadFromBytes = EDGES_THREAD_BYTES,
 ): Promise<ParquetTables | { problems: Problem[] }> {
   const paths = parquetPathsOf(path);
   if ("code" in paths) return { problems: [paths] };
+  // A large edges table is read on a worker thread beside the nodes table (`_parquet-edges-thread.ts`).
+  const onThread =
+    coded && sizeOf(paths.edges) >= threadFromBytes
+      ? readEdgesOnThread({
+          path: paths.edges,
+          maxBytes: options.maxBytes ?? DEFAULT_LOAD_GRAPH_OPTIONS.maxBytes,
+        })
+      : null;
   const tables: Partial<Record<"nodes" | "edges" | "graph", ParquetTable>> = {};
   const problems: Problem[] = [];
   let idBytes: IdBytes | undefined;
@@ -39,6 +52,15 @@ export async function readParquetTables(
     const file = paths[part];
     if (file === undefined) continue;
     if (part === "edges" && coded && tables.nodes) idBytes = idBytesOf(tables.nodes);
+    if (part === "edges" && onThread) {
+      // ids that are not all text: the ends are read as text, on this thread (as without a thread)
+      const read = idBytes ? await onThread.resolve(idBytes) : (onThread.cancel(), null);
+      if (read) {
+        const { rows, header, ...columns } = read;
+        tables.edges = { name: basename(file), rows, header, ...columns };
+        continue;
+      }
+    }
     const coding = part === "nodes" && coded ? NODE_BYTES : idBytes ? edgeCoding(idBytes) : undefined;
     const table = await readParquetTable(file, options, coding);
     if ("code" in table) problems.push(table);
@@ -51,6 +73,15 @@ export async function readParquetTables(
     ...(tables.graph ? { graph: tables.graph } : {}),
     ...(idBytes ? { idBytes } : {}),
   };
+}
+
+/** A file's size in bytes, 0 when it cannot be read (the read itself then reports why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -103,12 +134,16 @@ export async function checkParquetFile(
   return finishImport(read.imported, read.locate, options);
 }
 
-/** Read and check a Parquet graph into the columns of its integer view; never throws on bad data. */
+/**
+ * Read and check a Parquet graph into the columns of its integer view; never throws on bad data. An edges table
+ * of `threadFromBytes` or more is read on a worker thread (see `readParquetTables`).
+ */
 export async function checkParquetColumns(
   path: string,
   options: LoadGraphOptions = {},
+  threadFromBytes = EDGES_THREAD_BYTES,
 ): Promise<GraphColumnsCheckResult> {
-  const tables = await readParquetTables(path, options, true);
+  const tables = await readParquetTables(path, options, true, threadFromBytes);
   if ("problems" in tables) return { columns: null, problems: tables.problems };
   // The edges column-wise when they are plain and raise no problem; else the row path, which reports them.
   const fast = checkParquetColumnsFast(tables, options);

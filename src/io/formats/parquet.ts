@@ -15,12 +15,10 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
+import { parquetMetadata, parquetSchema } from "hyparquet";
 import type { Problem } from "../../model/types.js";
-import { readTextBytes, type TextBytes } from "../_parquet-bytes.js";
-import { isFlatText } from "../_parquet-pages.js";
-import { isStringColumn, readTextCodes, readTextStrings, type TextCode } from "../_parquet-text.js";
-import { isFlatDouble, readDoubles } from "../_parquet-numbers.js";
+import type { TextBytes } from "../_parquet-bytes.js";
+import { type CodedColumns, type DecodedColumns, decodeParquetColumns } from "../_parquet-decode.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { decodeList, LIST_KEYS, type Owner } from "./_attributes.js";
 import type { ImportedGraph, SourceLocator } from "./_import.js";
@@ -36,8 +34,8 @@ import {
 } from "./csv.js";
 
 type Raw = Record<string, unknown>;
-/** A typed array as hyparquet gives a REQUIRED column (`set` typed loosely: the chunks are of one kind). */
-type TypedColumn = ArrayLike<unknown> & { set(from: ArrayLike<unknown>, at: number): void };
+
+export type { CodedColumns };
 
 /** One Parquet table, read column by column. */
 export interface ParquetTable {
@@ -52,17 +50,6 @@ export interface ParquetTable {
    * an empty array until `textsAsStrings` makes their strings (the row path reads strings).
    */
   texts?: Map<number, TextBytes>;
-}
-
-/**
- * Text columns to read as integer codes (`_parquet-text.ts`): the code of each distinct text's UTF-8 bytes,
- * kept per row (`NULL_CODE` for a null cell). Edge ends are read this way as node positions.
- */
-export interface CodedColumns {
-  /** How to code the column with this header, or undefined to read it as text. */
-  codeOf(header: string): TextCode | undefined;
-  /** True to keep the text column with this header as UTF-8 bytes (`ParquetTable.texts`). */
-  asBytes?(header: string): boolean;
 }
 
 /** Make the strings of the columns read as bytes (`ParquetTable.texts`), as `readTextStrings` gives them. */
@@ -150,69 +137,13 @@ export async function readParquetTable(
       );
     header.push(child.element.name);
   }
-  const chunks = header.map(() => [] as Array<{ start: number; data: ArrayLike<unknown> }>);
-  const at = new Map(header.map((h, i) => [h, i]));
-  // Flat text and DOUBLE columns page by page (`_parquet-text.ts`: as integer codes or strings;
-  // `_parquet-numbers.ts`), the rest by hyparquet's reader.
-  const coded = new Map<number, Int32Array>();
-  const decoded = new Map<number, ArrayLike<unknown>>();
-  const texts = new Map<number, TextBytes>();
-  const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
-    chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
+  let decoded: DecodedColumns;
   try {
-    for (let c = 0; c < header.length; c++) {
-      const code = coding?.codeOf(header[c]!);
-      if (code && isFlatText(metadata, header[c]!))
-        coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
-      else if (coding?.asBytes?.(header[c]!) && isStringColumn(metadata, header[c]!)) {
-        texts.set(c, readTextBytes(buffer, metadata, header[c]!));
-        decoded.set(c, []);
-      } else if (isStringColumn(metadata, header[c]!))
-        decoded.set(c, readTextStrings(buffer, metadata, header[c]!));
-      else if (isFlatDouble(metadata, header[c]!)) decoded.set(c, readDoubles(buffer, metadata, header[c]!));
-    }
-    const rest = header.filter((_, c) => !coded.has(c) && !decoded.has(c));
-    if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });
+    decoded = await decodeParquetColumns(buffer, metadata, header, coding);
   } catch (e) {
     return fail("E_PARSE", `cannot decode the Parquet data (${(e as Error).message})`);
   }
-  const rows = Number(metadata.num_rows);
-  const columns = chunks.map((list, c) => {
-    if (coded.has(c)) return coded.get(c)!;
-    if (decoded.has(c)) return decoded.get(c)!;
-    if (list.length === 1 && list[0]!.data.length === rows) return list[0]!.data;
-    list.sort((a, b) => a.start - b.start);
-    // Row groups in order and plain arrays (text, OPTIONAL columns): one concat, a block copy, where a copy
-    // cell by cell into a fresh 3.7-million-slot array cost about a second at 10^6 nodes.
-    let at = 0;
-    let plain = true;
-    for (const { start, data } of list) {
-      if (start !== at || !Array.isArray(data)) plain = false;
-      at += data.length;
-    }
-    if (plain && at === rows) return ([] as unknown[]).concat(...list.map((c) => c.data as unknown[]));
-    // Row groups of one typed array kind (a REQUIRED number column): one typed array, where a plain array
-    // would box every double (millions of heap numbers for the collector at 10^6 nodes).
-    const first = list[0]?.data;
-    if (ArrayBuffer.isView(first) && list.every((c) => c.data.constructor === first.constructor)) {
-      const Kind = first.constructor as new (n: number) => TypedColumn;
-      const out = new Kind(rows);
-      for (const { start, data } of list) out.set(data as TypedColumn, start);
-      return out;
-    }
-    const out = new Array<unknown>(rows);
-    for (const { start, data } of list) for (let i = 0; i < data.length; i++) out[start + i] = data[i];
-    return out;
-  });
-  const codedNames = new Set([...coded.keys()].map((c) => header[c]!));
-  return {
-    name,
-    rows,
-    header,
-    columns,
-    ...(coded.size > 0 ? { coded: codedNames } : {}),
-    ...(texts.size > 0 ? { texts } : {}),
-  };
+  return { name, rows: Number(metadata.num_rows), header, ...decoded };
 }
 
 /** A cell as our attribute value: bigint → number, binary/other objects kept for the checks to refuse. */
