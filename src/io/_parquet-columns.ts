@@ -12,9 +12,15 @@ import type { CheckedColumns } from "../model/_checked.js";
 import { FlowRules } from "../model/_flow-rules.js";
 import { DEFAULT_GRAPH_CHECK_OPTIONS } from "../model/graph-checks.js";
 import type { EdgeAttributes, Problem } from "../model/types.js";
-import { checkParquetNodes } from "./_parquet-nodes.js";
+import { checkParquetNodes, type ParquetNodes } from "./_parquet-nodes.js";
 import type { GraphColumnsCheckResult } from "./_stream-graph.js";
-import { finishImportColumns, type ImportOptions, relocate } from "./formats/_import.js";
+import {
+  finishImportColumns,
+  type ImportedGraph,
+  type ImportOptions,
+  relocate,
+  type SourceLocator,
+} from "./formats/_import.js";
 import { EDGE_KEY, EDGE_SOURCE, EDGE_TARGET, squash } from "./formats/csv.js";
 import { type CodedColumns, importParquetTables, type ParquetTable } from "./formats/parquet.js";
 import type { IdBytes } from "./_id-bytes.js";
@@ -55,11 +61,71 @@ export function checkParquetColumnsFast(
   tables: ParquetTables,
   options: ImportOptions,
 ): GraphColumnsCheckResult | null {
-  const { nodes, edges, graph } = tables;
-  const layout = edgeLayout(edges);
-  if (layout === null) return null;
-  // Graph attributes by the row path, with no node or edge rows (copies of the tables: the row path lets its
-  // columns go, and the caller may still need them for the full row path).
+  if (edgeLayout(tables.edges) === null) return null;
+  const nodes = checkNodes(tables, tables.edges, options);
+  return nodes && checkEdges(nodes, tables);
+}
+
+/** The tables without the edges table (read on a worker thread meanwhile). */
+type TablesButEdges = Omit<ParquetTables, "edges">;
+
+/** The nodes' part of the fast path: the graph attributes' import and the checked node columns. */
+interface NodesChecked {
+  read: { imported: ImportedGraph; locate: SourceLocator };
+  done: GraphColumnsCheckResult & { columns: CheckedColumns };
+  columns: CheckedColumns;
+  checkedNodes: ParquetNodes;
+}
+
+/**
+ * An edges table that stands in for the one being read (its header is all the nodes' part looks at: the graph
+ * attributes are imported with no edge row), so that the nodes are checked before it is read.
+ */
+const STAND_IN_EDGES: ParquetTable = {
+  name: "edges.parquet",
+  rows: 0,
+  header: ["source", "target"],
+  columns: [],
+};
+
+/**
+ * The nodes' part of `checkParquetColumnsFast`, while the edges table is still being read (on a worker thread):
+ * null when it already says the row path must answer. `checkParquetEdgesAfter` finishes it.
+ */
+export function checkParquetNodesFirst(tables: TablesButEdges, options: ImportOptions): NodesChecked | null {
+  return checkNodes(tables, STAND_IN_EDGES, options);
+}
+
+/**
+ * `checkParquetColumnsFast` from the nodes' part done first (`checkParquetNodesFirst`): the same result. The
+ * graph attributes are imported again with the edges table's own header (no row: cheap), and used for the rest;
+ * should their stages differ from those the nodes were checked with, the nodes are checked again.
+ */
+export function checkParquetEdgesAfter(
+  nodesFirst: NodesChecked,
+  tables: ParquetTables,
+  options: ImportOptions,
+): GraphColumnsCheckResult | null {
+  if (edgeLayout(tables.edges) === null) return null;
+  const graph = graphAttributes(tables, tables.edges, options);
+  if (graph === null) return null;
+  const sameStages = (a: GraphColumnsCheckResult & { columns: CheckedColumns }) =>
+    JSON.stringify(a.columns.attributes.stages ?? []);
+  if (sameStages(graph.done) !== sameStages(nodesFirst.done)) return checkParquetColumnsFast(tables, options);
+  const { positions: _none, ...rest } = graph.done.columns;
+  const columns: CheckedColumns = { ...rest, ...nodesFirst.checkedNodes };
+  return checkEdges({ ...graph, columns, checkedNodes: nodesFirst.checkedNodes }, tables);
+}
+
+/** The graph attributes by the row path, with no node or edge rows (see `checkNodes`); null: row path. */
+function graphAttributes(
+  tables: TablesButEdges,
+  edges: ParquetTable,
+  options: ImportOptions,
+): Pick<NodesChecked, "read" | "done"> | null {
+  const { nodes, graph } = tables;
+  // copies of the tables: the row path lets its columns go, and the caller may still need them for the full
+  // row path
   const empty = (t: ParquetTable): ParquetTable => ({ name: t.name, rows: 0, header: t.header, columns: [] });
   const read = importParquetTables({
     nodes: empty(nodes),
@@ -69,22 +135,40 @@ export function checkParquetColumnsFast(
   if ("problems" in read) return null;
   const done = finishImportColumns(read.imported, read.locate, options);
   if (!done.columns) return null;
+  return { read, done: done as NodesChecked["done"] };
+}
+
+/** The nodes' part (graph attributes, then the node columns), with `edges` giving the edges' header. */
+function checkNodes(
+  tables: TablesButEdges,
+  edges: ParquetTable,
+  options: ImportOptions,
+): NodesChecked | null {
+  const graph = graphAttributes(tables, edges, options);
+  if (graph === null) return null;
   // Undeclared stages are inferred from the nodes with a warning: the row path's job.
-  const stages = new Set(done.columns.attributes.stages ?? []);
+  const stages = new Set(graph.done.columns.attributes.stages ?? []);
   const limits = {
     maxIdLength: options.maxIdLength ?? DEFAULT_GRAPH_CHECK_OPTIONS.maxIdLength,
     maxLabelLength: options.maxLabelLength ?? DEFAULT_GRAPH_CHECK_OPTIONS.maxLabelLength,
   };
-  const checkedNodes = checkParquetNodes(nodes, stages, limits, tables.idBytes);
+  const checkedNodes = checkParquetNodes(tables.nodes, stages, limits, tables.idBytes);
   if (checkedNodes === null) return null;
   // the nodes' own order or Map, never the one of the empty node list checked above
-  const { positions: _none, ...rest } = done.columns;
-  const columns: CheckedColumns = { ...rest, ...checkedNodes };
-  const edgeColumns = checkEdgeColumns(edges, layout, columns);
+  const { positions: _none, ...rest } = graph.done.columns;
+  return { ...graph, columns: { ...rest, ...checkedNodes }, checkedNodes };
+}
+
+/** The edges' part, once the nodes' is done. */
+function checkEdges(nodes: NodesChecked, tables: ParquetTables): GraphColumnsCheckResult | null {
+  const layout = edgeLayout(tables.edges);
+  if (layout === null) return null;
+  const edgeColumns = checkEdgeColumns(tables.edges, layout, nodes.columns);
   if (edgeColumns === null) return null;
   // The rules across nodes and edges come last, as in the row path (`finishRun`); only warnings reach here.
-  for (const p of edgeColumns.problems) done.problems.push({ ...p, path: relocate(p.path, read.locate) });
-  return { columns: { ...columns, ...edgeColumns.columns }, problems: done.problems };
+  const problems = [...nodes.done.problems];
+  for (const p of edgeColumns.problems) problems.push({ ...p, path: relocate(p.path, nodes.read.locate) });
+  return { columns: { ...nodes.columns, ...edgeColumns.columns }, problems };
 }
 
 type EdgeColumns = Pick<CheckedColumns, "edgeSource" | "edgeTarget" | "volume" | "leadTime" | "edgeKeys">;

@@ -7,7 +7,13 @@ import type { GraphCheckResult } from "../../model/graph-checks.js";
 import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Problem } from "../../model/types.js";
-import { checkParquetColumnsFast, edgeCoding, type ParquetTables } from "../_parquet-columns.js";
+import {
+  checkParquetColumnsFast,
+  checkParquetEdgesAfter,
+  checkParquetNodesFirst,
+  edgeCoding,
+  type ParquetTables,
+} from "../_parquet-columns.js";
 import type { GraphColumnsCheckResult } from "../_stream-graph.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocator } from "./_import.js";
@@ -35,8 +41,24 @@ export async function readParquetTables(
   coded = false,
   threadFromBytes = EDGES_THREAD_BYTES,
 ): Promise<ParquetTables | { problems: Problem[] }> {
+  return (await startParquetTables(path, options, coded, threadFromBytes)).finish();
+}
+
+/** `readParquetTables` in two steps: the nodes and graph tables, then (`finish`) the edges table too. */
+interface TablesInProgress {
+  /** The nodes table when it was read with no problem, while the edges table is still read on a thread. */
+  pending: { nodes: ParquetTable; graph?: ParquetTable; idBytes?: IdBytes } | null;
+  finish(): Promise<ParquetTables | { problems: Problem[] }>;
+}
+
+async function startParquetTables(
+  path: string,
+  options: LoadGraphOptions,
+  coded: boolean,
+  threadFromBytes: number,
+): Promise<TablesInProgress> {
   const paths = parquetPathsOf(path);
-  if ("code" in paths) return { problems: [paths] };
+  if ("code" in paths) return { pending: null, finish: async () => ({ problems: [paths] }) };
   // A large edges table is read on a worker thread beside the nodes table (`_parquet-edges-thread.ts`).
   const onThread =
     coded && sizeOf(paths.edges) >= threadFromBytes
@@ -47,32 +69,40 @@ export async function readParquetTables(
       : null;
   const tables: Partial<Record<"nodes" | "edges" | "graph", ParquetTable>> = {};
   const problems: Problem[] = [];
-  let idBytes: IdBytes | undefined;
-  for (const part of ["nodes", "graph", "edges"] as const) {
-    const file = paths[part];
-    if (file === undefined) continue;
-    if (part === "edges" && coded && tables.nodes) idBytes = idBytesOf(tables.nodes);
-    if (part === "edges" && onThread) {
-      // ids that are not all text: the ends are read as text, on this thread (as without a thread)
-      const read = idBytes ? await onThread.resolve(idBytes) : (onThread.cancel(), null);
-      if (read) {
-        const { rows, header, ...columns } = read;
-        tables.edges = { name: basename(file), rows, header, ...columns };
-        continue;
-      }
-    }
-    const coding = part === "nodes" && coded ? NODE_BYTES : idBytes ? edgeCoding(idBytes) : undefined;
+  const read = async (file: string, coding: CodedColumns | undefined) => {
     const table = await readParquetTable(file, options, coding);
     if ("code" in table) problems.push(table);
-    else tables[part] = table;
-  }
-  if (problems.length > 0) return { problems };
-  return {
-    nodes: tables.nodes!,
-    edges: tables.edges!,
-    ...(tables.graph ? { graph: tables.graph } : {}),
-    ...(idBytes ? { idBytes } : {}),
+    return "code" in table ? undefined : table;
   };
+  tables.nodes = await read(paths.nodes, coded ? NODE_BYTES : undefined);
+  if (paths.graph !== undefined) tables.graph = await read(paths.graph, undefined);
+  const idBytes = coded && tables.nodes ? idBytesOf(tables.nodes) : undefined;
+  // the ends are matched to the ids on the thread; ids that are not all text: the ends are read as text, here
+  if (onThread && !idBytes) onThread.cancel();
+  const onThreadEdges = onThread && idBytes ? onThread.resolve(idBytes) : null;
+  const finish = async (): Promise<ParquetTables | { problems: Problem[] }> => {
+    const threaded = onThreadEdges ? await onThreadEdges : null;
+    if (threaded) {
+      const { rows, header, ...columns } = threaded;
+      tables.edges = { name: basename(paths.edges), rows, header, ...columns };
+    } else tables.edges = await read(paths.edges, idBytes ? edgeCoding(idBytes) : undefined);
+    if (problems.length > 0) return { problems };
+    return {
+      nodes: tables.nodes!,
+      edges: tables.edges!,
+      ...(tables.graph ? { graph: tables.graph } : {}),
+      ...(idBytes ? { idBytes } : {}),
+    };
+  };
+  const pending =
+    onThreadEdges && tables.nodes && problems.length === 0
+      ? {
+          nodes: tables.nodes,
+          ...(tables.graph ? { graph: tables.graph } : {}),
+          ...(idBytes ? { idBytes } : {}),
+        }
+      : null;
+  return { pending, finish };
 }
 
 /** A file's size in bytes, 0 when it cannot be read (the read itself then reports why). */
@@ -143,10 +173,16 @@ export async function checkParquetColumns(
   options: LoadGraphOptions = {},
   threadFromBytes = EDGES_THREAD_BYTES,
 ): Promise<GraphColumnsCheckResult> {
-  const tables = await readParquetTables(path, options, true, threadFromBytes);
+  const progress = await startParquetTables(path, options, true, threadFromBytes);
+  // While the edges table is read on a thread, the nodes are checked here (`checkParquetNodesFirst`).
+  const nodesFirst = progress.pending ? checkParquetNodesFirst(progress.pending, options) : undefined;
+  const tables = await progress.finish();
   if ("problems" in tables) return { columns: null, problems: tables.problems };
   // The edges column-wise when they are plain and raise no problem; else the row path, which reports them.
-  const fast = checkParquetColumnsFast(tables, options);
+  const fast =
+    nodesFirst === undefined
+      ? checkParquetColumnsFast(tables, options)
+      : nodesFirst && checkParquetEdgesAfter(nodesFirst, tables, options);
   if (fast) return fast;
   if (tables.edges.coded) {
     // the row path reports ends by their text: read the edges again as text (a file with problems only)
