@@ -51,6 +51,9 @@ export function readEdgesOnThread(request: EdgesRequest): EdgesOnThread {
   let failed = false;
   try {
     worker = new Worker(workerUrl(), { workerData: request });
+    // It keeps the process alive only once its answer is awaited (`resolve`): a read abandoned before that
+    // (an exception on this thread) leaves no worker holding the process open.
+    worker.unref();
     worker.once("error", () => {
       failed = true;
     });
@@ -74,6 +77,7 @@ export function readEdgesOnThread(request: EdgesRequest): EdgesOnThread {
         w.once("message", (reply: EdgesReply) => done(reply));
         w.once("error", () => done(null));
         w.once("exit", () => done(null));
+        w.ref();
         w.postMessage(ids.parts());
       });
     },
