@@ -77,10 +77,10 @@ export class EndTexts {
     return this.count++;
   };
 
-  /** The texts kept so far (copies trimmed to size: their buffers can be transferred). */
+  /** The texts kept so far (views of the store, no copy). */
   list(): EndTextList {
     const size = this.offsets[this.count]!;
-    return { bytes: this.bytes.slice(0, size), offsets: this.offsets.slice(0, this.count + 1) };
+    return { bytes: this.bytes.subarray(0, size), offsets: this.offsets.subarray(0, this.count + 1) };
   }
 }
 
