@@ -165,8 +165,8 @@ export class GraphView {
    * Draw the (small) graph on screen once with the large-graph programs and then again as it is, in one task, so
    * that only the second drawing shows. In software WebGL (SwiftShader) the first frame that uses a program pays
    * for compiling its drawing routines in the GPU process: the first drawing of a dropped 10^4-node graph, the
-   * first with points and lines, took 0.7-1.1 s to commit against 0.4-0.6 s once they had been used (alternating
-   * runs, tests/bench/results/viewer-first-drawing.md). Done once, after the first graph is on screen.
+   * first with points and lines, took 0.7-1.8 s to commit against 0.4-0.9 s with this warm-up (alternating runs at
+   * load 9-15, tests/bench/results/viewer-first-drawing.md). Done once, after the first graph is on screen.
    */
   warmUp(): void {
     const renderer = this.renderer;
