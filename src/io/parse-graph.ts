@@ -12,7 +12,7 @@ import {
 } from "../model/graph-checks.js";
 import type { Problem, SupplyGraph } from "../model/types.js";
 import { decodeGraphBytes, headerProblem } from "./_decode.js";
-import { duplicateKeyMessage, jsonStructureIssue } from "./_json-structure.js";
+import { duplicateKeyMessage, jsonStructureIssue, scanJsonKeys } from "./_json-structure.js";
 import {
   type ByteSource,
   bytesSource,
@@ -48,8 +48,14 @@ function duplicateKeyProblem(pointer: string, key: string): Problem {
   };
 }
 
+/**
+ * Parsed JSON text; `reservedFree` when the text has no key that `findReservedKeys` looks for (the graph check
+ * then skips its walk of the parsed value).
+ */
+type ParsedJson = { data: unknown; reservedFree: boolean } | { problem: Problem };
+
 /** Parse JSON text, turning V8's SyntaxError into a problem with offset, line and column. */
-function parseJson(text: string): { data: unknown } | { problem: Problem } {
+function parseJson(text: string): ParsedJson {
   if (text.trim() === "")
     return {
       problem: {
@@ -74,7 +80,9 @@ function parseJson(text: string): { data: unknown } | { problem: Problem } {
   }
   try {
     const data: unknown = JSON.parse(text);
-    const issue = jsonStructureIssue(text);
+    // the allocation-free scan answers for the common, clean file; the exact one finds the issue otherwise
+    const keys = scanJsonKeys(text);
+    const issue = keys.clean ? null : jsonStructureIssue(text);
     if (issue)
       return {
         problem: {
@@ -85,7 +93,7 @@ function parseJson(text: string): { data: unknown } | { problem: Problem } {
           hint: issue.code === "E_DEPTH" ? "flatten the value" : DUPLICATE_KEY_HINT,
         },
       };
-    return { data };
+    return { data, reservedFree: keys.clean && !keys.reservedKeys };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const m = /position (\d+)/.exec(message);
@@ -112,7 +120,7 @@ export function checkGraphText(text: string, options: ParseGraphOptions = {}): G
   const parsed = parseJson(text);
   if ("problem" in parsed) return { graph: null, problems: [parsed.problem] };
   // The parsed object is ours alone, so the graph may keep its attribute objects (see `adoptInput`).
-  return checkSerializedGraph(parsed.data, { adoptInput: true, ...options });
+  return checkSerializedGraph(parsed.data, { adoptInput: true, ...options }, reservedOf(parsed));
 }
 
 /** Check graph-file bytes (encoding first, then as text). */
@@ -120,7 +128,7 @@ export function checkGraphBytes(bytes: Uint8Array, options: ParseGraphOptions = 
   const parsed = parseGraphBytes(bytes);
   if ("problem" in parsed) return { graph: null, problems: [parsed.problem] };
   // The parsed object is ours alone, so the graph may keep its attribute objects (see `adoptInput`).
-  return checkSerializedGraph(parsed.data, { adoptInput: true, ...options });
+  return checkSerializedGraph(parsed.data, { adoptInput: true, ...options }, reservedOf(parsed));
 }
 
 /** `checkGraphBytes` up to the checked parts, for building the integer view without a graphology graph. */
@@ -130,12 +138,20 @@ export function checkGraphBytesParts(
 ): GraphPartsCheckResult {
   const parsed = parseGraphBytes(bytes);
   if ("problem" in parsed) return { parts: null, problems: [parsed.problem] };
-  return checkSerializedGraphParts(parsed.data, { adoptInput: true, ...options });
+  return checkSerializedGraphParts(parsed.data, { adoptInput: true, ...options }, reservedOf(parsed));
+}
+
+/** The reserved keys of parsed JSON when its scan showed there are none; undefined: the check looks. */
+function reservedOf(parsed: { reservedFree: boolean }): string[] | undefined {
+  return parsed.reservedFree ? [] : undefined;
 }
 
 /** Bytes → the parsed JSON value, or the first problem (encoding, syntax). */
-function parseGraphBytes(bytes: Uint8Array): { data: unknown } | { problem: Problem } {
-  if (bytes.length > LARGE_GRAPH_BYTES) return parseLargeGraph(bytesSource(bytes));
+function parseGraphBytes(bytes: Uint8Array): ParsedJson {
+  if (bytes.length > LARGE_GRAPH_BYTES) {
+    const large = parseLargeGraph(bytesSource(bytes));
+    return "problem" in large ? large : { data: large.data, reservedFree: false };
+  }
   const decoded = decodeGraphBytes(bytes);
   if ("problem" in decoded) return { problem: decoded.problem };
   return parseJson(decoded.text);

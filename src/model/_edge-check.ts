@@ -40,6 +40,11 @@ export class EdgeListSink implements EdgeSink {
 
 export { edgeKey };
 
+/** The JSON pointer of edge entry `i`. */
+function edgePath(i: number): string {
+  return `/edges/${i}`;
+}
+
 /** True when `raw` has an own key outside `known` (one pass, no allocation: the common case has none). */
 function hasUnknownKey(raw: Raw, known: ReadonlySet<string>): boolean {
   for (const k in raw) if (!known.has(k)) return true;
@@ -130,7 +135,7 @@ export class EdgeChecker {
       this.switchToExact();
       if (this.redo) return;
     }
-    const path = `/edges/${i}`;
+    // the JSON pointer of the entry is written only for a problem (a string per edge otherwise)
     let parsed = fastEdgeEntry(entry) as {
       key?: string | number | undefined;
       source: string | number;
@@ -139,12 +144,16 @@ export class EdgeChecker {
     } | null;
     if (parsed === null) {
       const slow = edgeEntrySchema.safeParse(entry);
-      if (!slow.success) return void zodProblems(slow.error, path, this.problems);
+      if (!slow.success) return void zodProblems(slow.error, edgePath(i), this.problems);
       parsed = slow.data;
     }
     const { source, target } = parsed;
     if (typeof source !== "string" || typeof target !== "string") {
-      return void this.add({ code: "E_TYPE", path, message: `edge ${i}: source and target must be strings` });
+      return void this.add({
+        code: "E_TYPE",
+        path: edgePath(i),
+        message: `edge ${i}: source and target must be strings`,
+      });
     }
     const explicitKey = parsed.key === undefined ? undefined : String(parsed.key);
     // The key string and the id object are made only for a problem: at 10^6 edges their garbage was seconds.
@@ -152,14 +161,14 @@ export class EdgeChecker {
     if (typeof parsed.key === "number")
       this.add({
         code: "E_TYPE",
-        path: `${path}/key`,
+        path: `${edgePath(i)}/key`,
         message: `edge key ${keyOf()} must be a string`,
         edgeId: keyOf(),
       });
     if (explicitKey !== undefined && isReservedId(explicitKey))
       this.add({
         code: "E_RESERVED_ID",
-        path: `${path}/key`,
+        path: `${edgePath(i)}/key`,
         message: `edge key "${explicitKey}" is reserved`,
         edgeId: explicitKey,
       });
@@ -182,27 +191,27 @@ export class EdgeChecker {
     const fast = fastEdgeAttributes(raw, this.adopt, this.intern);
     const attrs = fast === null ? edgeAttributesSchema.safeParse(raw) : null;
     if (attrs && !attrs.success)
-      zodProblems(attrs.error, `${path}/attributes`, this.problems, undefined, keyOf());
+      zodProblems(attrs.error, `${edgePath(i)}/attributes`, this.problems, undefined, keyOf());
     if (raw.ranges !== undefined)
-      checkRanges("edge", raw, `${path}/attributes`, this.problems, { edgeId: keyOf() });
+      checkRanges("edge", raw, `${edgePath(i)}/attributes`, this.problems, { edgeId: keyOf() });
     if (hasUnknownKey(raw, KNOWN_EDGE_KEYS)) {
       const key = keyOf();
       for (const k of Object.keys(raw)) {
         if (RESERVED_DRAWING_KEYS.has(k))
           this.add({
             code: "E_SCHEMA",
-            path: `${path}/attributes/${k}`,
+            path: `${edgePath(i)}/attributes/${k}`,
             message: `edge "${key}" sets "${k}", which the viewer reserves for drawing`,
             edgeId: key,
           });
       }
-      warnUnknown(raw, KNOWN_EDGE_KEYS, `${path}/attributes`, this.problems, undefined, key);
+      warnUnknown(raw, KNOWN_EDGE_KEYS, `${edgePath(i)}/attributes`, this.problems, undefined, key);
     }
     if (source === target) {
       return void this.add({
         severity: "warning",
         code: "W_SELF_LOOP",
-        path,
+        path: edgePath(i),
         message: `edge ${i} ("${keyOf()}") is a self-loop on "${source}"; it is ignored`,
         edgeId: keyOf(),
       });
@@ -213,7 +222,7 @@ export class EdgeChecker {
       if (previousKey !== undefined) {
         return void this.add({
           code: "E_DUPLICATE_EDGE",
-          path: `${path}/key`,
+          path: `${edgePath(i)}/key`,
           message: `edge key "${key}" is used twice (edges ${previousKey} and ${i})`,
           edgeId: key,
         });
@@ -225,7 +234,7 @@ export class EdgeChecker {
       if (previousPair !== undefined) {
         return void this.add({
           code: "E_DUPLICATE_EDGE",
-          path,
+          path: edgePath(i),
           message: `edges ${previousPair} and ${i} both go ${source} -> ${target}`,
           hint: "merge them into one edge (sum their volume and capacity)",
           edgeId: key,

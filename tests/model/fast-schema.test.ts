@@ -3,12 +3,14 @@ import { describe, expect, it } from "vitest";
 import {
   fastEdgeAttributes,
   fastEdgeEntry,
+  fastFile,
   fastNodeAttributes,
   fastNodeEntry,
 } from "../../src/model/_fast-schema.js";
 import {
   edgeAttributesSchema,
   edgeEntrySchema,
+  fileSchema,
   nodeAttributesSchema,
   nodeEntrySchema,
 } from "../../src/model/schema.js";
@@ -124,5 +126,44 @@ describe("fast schema paths agree with zod", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("file objects: the members zod keeps, without copies of the lists", () => {
+    const member = fc.oneof(value, fc.constantFrom([{ key: "a" }], { type: "directed", multi: false }));
+    const options = fc.dictionary(
+      fc.constantFrom("type", "multi", "allowSelfLoops", "zz"),
+      fc.oneof(value, fc.constantFrom("directed", "mixed", "undirected", false)),
+      { maxKeys: 3 },
+    );
+    const file = fc.dictionary(
+      fc.constantFrom("attributes", "options", "nodes", "edges", "zz"),
+      fc.oneof(member, options),
+      { maxKeys: 5 },
+    );
+    let fast = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          file,
+          fc.record({ attributes: fc.constant({ name: "g" }), nodes: fc.constant([]), options }),
+        ),
+        (raw) => {
+          const got = fastFile(raw);
+          const slow = fileSchema.safeParse(raw);
+          if (got === null) return;
+          fast++;
+          expect(slow.success).toBe(true);
+          const { attributes, options: opts, nodes, edges } = slow.data!;
+          expect(JSON.stringify(got.attributes)).toBe(JSON.stringify(attributes));
+          // the options are only read (their key order is zod's shape first, not kept here)
+          expect(got.options).toEqual(opts);
+          expect(got.nodes).toEqual(nodes);
+          expect(got.edges).toEqual(edges);
+          expect(got.nodes).toBe((raw as { nodes: unknown }).nodes);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(fast).toBeGreaterThan(50);
   });
 });

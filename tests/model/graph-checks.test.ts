@@ -256,6 +256,33 @@ describe("checkSerializedGraph: valid graphs", () => {
     expect(graph.getAttribute("stages")).toContain("consumer");
   });
 
+  it("answers neighbourhood queries on the graph it builds (its adjacency objects are its own)", () => {
+    const graph = checkSerializedGraph(
+      serializedFromText(`
+        mine [mine CN output=ore capacity=10]
+        pit [mine AU output=ore capacity=4]
+        ref [refinery JP output=ox recipe=ore:2]
+        car [consumer JP demand=5]
+        mine -> ref volume=10
+        pit -> ref volume=2
+        ref -> car volume=5
+      `),
+    ).graph!;
+    expect(graph.hasEdge("mine", "ref")).toBe(true);
+    expect(graph.hasDirectedEdge("ref", "car")).toBe(true);
+    expect(graph.hasDirectedEdge("car", "ref")).toBe(false);
+    expect(graph.hasEdge("mine", "car")).toBe(false);
+    expect(graph.inNeighbors("ref").sort()).toEqual(["mine", "pit"]);
+    expect(graph.outEdges("mine")).toEqual(["mine->ref"]);
+    expect(graph.edge("pit", "ref")).toBe("pit->ref");
+    expect(graph.areNeighbors("ref", "car")).toBe(true);
+    expect(graph.degree("ref")).toBe(3);
+    graph.dropEdge("mine->ref");
+    expect(graph.hasEdge("mine", "ref")).toBe(false);
+    expect(graph.inNeighbors("ref")).toEqual(["pit"]);
+    expect(graph.copy().inNeighbors("ref")).toEqual(["pit"]);
+  });
+
   it("keeps ids that look like numbers as strings", () => {
     const data = base();
     data.nodes.push({ key: "0012", attributes: { label: "x", stage: "mine", country: "CN" } });

@@ -92,6 +92,8 @@ export class App implements Actions {
   private focus: Focus = NO_FOCUS;
   private route: ReadonlySet<string> = new Set();
   private writtenHash = "";
+  /** The large-graph programs have been drawn with once (`GraphView.warmUp`). */
+  private warmedUp = false;
   private readonly hooks: ViewerHooks;
   /** What the analysis workers load for the graph on screen. */
   private shownSource: GraphSource | null = null;
@@ -313,6 +315,11 @@ export class App implements Actions {
       this.simulateTimeline(this.history.present);
       if (this.history.present.layout === "force") this.computeForce();
       this.render();
+      // the large-graph programs are made ready for a dropped file once the first graph has been drawn
+      if (!this.warmedUp) {
+        this.warmedUp = true;
+        afterNextFrame(() => this.view.warmUp());
+      }
     });
   }
 

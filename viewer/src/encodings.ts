@@ -31,21 +31,24 @@ export interface Encodings {
   maxima: { capacity: number; throughput: number; volume: number };
 }
 
-/** Baseline volume each node ships out and receives (one pass over the edges). */
+/** Baseline volume each node ships out and receives, and the largest edge volume (one pass over the edges). */
 interface Volumes {
   out: Map<string, number>;
   in: Map<string, number>;
+  largest: number;
 }
 
 function volumesOf(graph: SupplyGraph): Volumes {
   const out = new Map<string, number>();
   const inflow = new Map<string, number>();
+  let largest = 0;
   graph.forEachEdge((_e, a, s, t) => {
     const v = a.volume ?? 0;
+    if (v > largest) largest = v;
     out.set(s, (out.get(s) ?? 0) + v);
     inflow.set(t, (inflow.get(t) ?? 0) + v);
   });
-  return { out, in: inflow };
+  return { out, in: inflow, largest };
 }
 
 /**
@@ -112,20 +115,21 @@ export function buildEncodings(graph: SupplyGraph): Encodings {
     for (const [n, v] of values)
       sizes[by].set(n, v > 0 ? sqrtScale(v, maxima[by], NODE_SIZE) : NODE_SIZE.missing);
   }
-  // one pass for the colours and the largest volume, one for the widths (they need the largest)
+  // the colours and the widths in one pass (the largest volume came with the volumes): a new graph waits for
+  // this before its first drawing
+  maxima.volume = volumes.largest;
   const byMaterial = new Map<string | undefined, string>();
   const edgeColors = new Map<string, string>();
+  const edgeSizes = new Map<string, number>();
   graph.forEachEdge((e, a, _s, _t, source) => {
-    if ((a.volume ?? 0) > maxima.volume) maxima.volume = a.volume ?? 0;
     let color = byMaterial.get(source.output);
     if (color === undefined) {
       color = materialColor(source.output);
       byMaterial.set(source.output, color);
     }
     edgeColors.set(e, color);
+    edgeSizes.set(e, sqrtScale(a.volume ?? 0, maxima.volume, EDGE_SIZE));
   });
-  const edgeSizes = new Map<string, number>();
-  graph.forEachEdge((e, a) => edgeSizes.set(e, sqrtScale(a.volume ?? 0, maxima.volume, EDGE_SIZE)));
   return { countryColors, countries, stageColors, sizes, edgeSizes, edgeColors, maxima };
 }
 

@@ -4,58 +4,63 @@
  */
 export { STAGED_MIN_NODES } from "./analysis-view.js";
 
+/*
+ * Every colour here is written in lower case: sigma lower-cases the colour of each node and edge whenever it
+ * indexes the graph (to look it up in its cache), and a colour with capitals then costs a new string per item.
+ */
+
 /**
  * Country colours. The first entries are fixed so the countries analysts compare most keep their colour across
  * graphs; the rest are handed out by node count. Okabe & Ito (2008) and Paul Tol's "muted" palette: both were
  * chosen to stay distinguishable under the common forms of colour blindness.
  */
 export const FIXED_COUNTRY_COLORS: Readonly<Record<string, string>> = {
-  CN: "#D55E00", // vermillion: the country most scenarios are about stands out
-  JP: "#CC79A7", // reddish purple
-  US: "#0072B2", // blue
-  AU: "#E69F00", // orange
+  CN: "#d55e00", // vermillion: the country most scenarios are about stands out
+  JP: "#cc79a7", // reddish purple
+  US: "#0072b2", // blue
+  AU: "#e69f00", // orange
   MM: "#882255", // wine
-  MY: "#009E73", // bluish green
+  MY: "#009e73", // bluish green
 };
 
 /** Colours handed out, in order, to the remaining countries with the most nodes. */
 export const COUNTRY_PALETTE: readonly string[] = [
-  "#56B4E9", // sky blue
+  "#56b4e9", // sky blue
   "#332288", // indigo
   "#117733", // green
   "#999933", // olive
-  "#44AA99", // teal
-  "#AA4499", // purple
-  "#DDCC77", // sand
-  "#88CCEE", // cyan
-  "#CC6677", // rose
-  "#6F4E37", // brown
+  "#44aa99", // teal
+  "#aa4499", // purple
+  "#ddcc77", // sand
+  "#88ccee", // cyan
+  "#cc6677", // rose
+  "#6f4e37", // brown
 ];
 
 /** Countries beyond the palette share this grey (listed as "other" in the legend). */
-export const OTHER_COUNTRY_COLOR = "#9A9A9A";
+export const OTHER_COUNTRY_COLOR = "#9a9a9a";
 
 /** Stage colours for "colour by stage" (upstream → downstream, a sequential-ish Okabe-Ito order). */
 export const STAGE_PALETTE: readonly string[] = [
-  "#8C6D31",
-  "#009E73",
+  "#8c6d31",
+  "#009e73",
   "#999933",
-  "#E69F00",
-  "#56B4E9",
-  "#0072B2",
-  "#CC79A7",
+  "#e69f00",
+  "#56b4e9",
+  "#0072b2",
+  "#cc79a7",
   "#332288",
-  "#D55E00",
+  "#d55e00",
 ];
 
 /** Material classes drawn as edge colours. */
 export type MaterialClass = "light" | "heavy" | "magnet" | "other";
 
 export const MATERIAL_COLORS: Readonly<Record<MaterialClass, string>> = {
-  light: "#4477AA", // light rare earths (La–Nd: NdPr)
-  heavy: "#EE7733", // heavy rare earths (Dy, Tb)
+  light: "#4477aa", // light rare earths (La–Nd: NdPr)
+  heavy: "#ee7733", // heavy rare earths (Dy, Tb)
   magnet: "#228833", // finished magnets
-  other: "#A0A0A0",
+  other: "#a0a0a0",
 };
 
 export const MATERIAL_LABELS: Readonly<Record<MaterialClass, string>> = {
@@ -83,16 +88,16 @@ export const NODE_SIZE = { min: 3, max: 14, missing: 3.5 } as const;
 export const EDGE_SIZE = { min: 0.6, max: 6 } as const;
 
 /** Appearance of removed / out-of-scenario nodes and of the dimmed background when a consumer is selected. */
-export const FADED_NODE_COLOR = "#D9D9D9";
-export const FADED_EDGE_COLOR = "#EDEDED";
+export const FADED_NODE_COLOR = "#d9d9d9";
+export const FADED_EDGE_COLOR = "#ededed";
 export const ROUTE_EDGE_COLOR = "#111111";
-export const CUT_OFF_COLOR = "#C00000";
+export const CUT_OFF_COLOR = "#c00000";
 export const CHOKEPOINT_RING_COLOR = "#111111";
 /** The timeline's arc of stock left around a stock (blue: not a warning colour). */
-export const STOCK_LEFT_COLOR = "#1F5FBF";
-export const MAP_LAND_COLOR = "#EFEDE6";
-export const MAP_BORDER_COLOR = "#C9C5BA";
-export const MAP_OCEAN_COLOR = "#F7FAFC";
+export const STOCK_LEFT_COLOR = "#1f5fbf";
+export const MAP_LAND_COLOR = "#efede6";
+export const MAP_BORDER_COLOR = "#c9c5ba";
+export const MAP_OCEAN_COLOR = "#f7fafc";
 
 /**
  * Files larger than this get a "Checking…" note while the loader worker checks them (every dropped or opened
