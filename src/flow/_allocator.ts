@@ -25,6 +25,7 @@
  */
 import type { Basis, Highs, Model } from "highs";
 import { allocatorMatrix } from "./_allocator-matrix.js";
+import { plainStartBasis } from "./_plain-start.js";
 import { flowPrimal, restartFromBasis, runWithFallbacks } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
@@ -46,6 +47,21 @@ export interface Allocation {
   minFraction: number | null;
 }
 
+/** Options of the `Allocator` (defaults in `DEFAULT_ALLOCATOR_OPTIONS`). */
+export interface AllocatorOptions {
+  /**
+   * Start the first solve at an optimal basis of the plain max-total LP, solved cold on a throwaway model
+   * (`_plain-start.ts`: 3-4 times faster at 10^4 nodes than the allocator's own cold solve). Off for a model a
+   * stand-in for HiGHS hands out again (the Monte Carlo's `ReusedModel`), whose previous basis is the better
+   * start, and where a second model would replace the one it holds.
+   * @defaultValue false
+   */
+  plainStart?: boolean;
+}
+
+/** Defaults of the `Allocator`: its first solve starts from HiGHS's own (slack) basis. */
+export const DEFAULT_ALLOCATOR_OPTIONS: Required<AllocatorOptions> = { plainStart: false };
+
 export class Allocator {
   private readonly flow: FlowModel;
   private readonly infinity: number;
@@ -61,7 +77,8 @@ export class Allocator {
   /** True while the model is the plain max-total problem (`reset` would change nothing). */
   private plain = false;
 
-  constructor(highs: Highs, flow: FlowModel) {
+  constructor(highs: Highs, flow: FlowModel, options: AllocatorOptions = {}) {
+    const { plainStart } = { ...DEFAULT_ALLOCATOR_OPTIONS, ...options };
     this.flow = flow;
     this.infinity = highs.infinity;
     if (flow.consumers.length === 0) {
@@ -80,6 +97,8 @@ export class Allocator {
     this.edgeCapRow = built.edgeCapRow;
     this.tCol = built.tCol;
     this.totalRow = built.totalRow;
+    // solved (and disposed) before this model is made: one HiGHS model at a time
+    const start = plainStart ? plainStartBasis(highs, flow, built) : null;
     const lp = highs.createModel({ ...built.data, sense: highs.constants.objectiveSense.maximize });
     // Tighter than HiGHS's 1e-7 defaults: levels and ranges are reported, and their noise must stay below the
     // reporting grid (`quantum`). HiGHS's scaling and pricing stay on here: with the knockout model's faster
@@ -91,6 +110,7 @@ export class Allocator {
       dual_feasibility_tolerance: 1e-9,
     });
     this.lp = lp;
+    if (start) lp.setBasis(start);
   }
 
   /** Take `removed` (node indices) out: their edges carry nothing. Replaces the previous knockout. */
