@@ -24,9 +24,9 @@
  * round repairing dual feasibility where the primal simplex takes 20-50 ms from the same basis.
  */
 import type { Basis, Highs, Model } from "highs";
-import { allocatorMatrix } from "./_allocator-matrix.js";
-import { plainStartBasis } from "./_plain-start.js";
-import { flowPrimal, restartFromBasis, runWithFallbacks } from "./_solver.js";
+import { type AllocatorMatrix, allocatorMatrix } from "./_allocator-matrix.js";
+import { plainStartBasis, type StartBasis } from "./_plain-start.js";
+import { FlowSolveError, flowPrimal, restartFromBasis, runWithFallbacks } from "./_solver.js";
 import type { FlowModel } from "./flow-model.js";
 
 /** HiGHS `simplex_strategy` values: dual (its default) and primal. */
@@ -98,7 +98,7 @@ export class Allocator {
     this.tCol = built.tCol;
     this.totalRow = built.totalRow;
     // solved (and disposed) before this model is made: one HiGHS model at a time
-    const start = plainStart ? plainStartBasis(highs, flow, built) : null;
+    const start = plainStart ? this.plainStart(highs, built) : null;
     const lp = highs.createModel({ ...built.data, sense: highs.constants.objectiveSense.maximize });
     // Tighter than HiGHS's 1e-7 defaults: levels and ranges are reported, and their noise must stay below the
     // reporting grid (`quantum`). HiGHS's scaling and pricing stay on here: with the knockout model's faster
@@ -111,6 +111,19 @@ export class Allocator {
     });
     this.lp = lp;
     if (start) lp.setBasis(start);
+  }
+
+  /**
+   * The plain max-total LP's optimal basis (`_plain-start.ts`), or null when HiGHS could not solve it: then the
+   * allocator's own first solve starts cold, and its fallbacks decide.
+   */
+  private plainStart(highs: Highs, built: AllocatorMatrix): StartBasis | null {
+    try {
+      return plainStartBasis(highs, built, this.flow.consumers);
+    } catch (error) {
+      if (error instanceof FlowSolveError) return null;
+      throw error;
+    }
   }
 
   /** Take `removed` (node indices) out: their edges carry nothing. Replaces the previous knockout. */
