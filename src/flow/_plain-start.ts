@@ -58,7 +58,11 @@ export function plainData(built: AllocatorMatrix, consumers: readonly number[]):
  * solved cold (see the module comment).
  * @throws FlowSolveError if HiGHS cannot solve the plain LP
  */
-export function plainStartBasis(highs: Highs, built: AllocatorMatrix, consumers: readonly number[]): StartBasis {
+export function plainStartBasis(
+  highs: Highs,
+  built: AllocatorMatrix,
+  consumers: readonly number[],
+): StartBasis {
   const data = plainData(built, consumers);
   const lp = highs.createModel({ ...data, sense: highs.constants.objectiveSense.maximize });
   let basis: ReturnType<typeof lp.getBasis>;
