@@ -24,6 +24,7 @@
  * round repairing dual feasibility where the primal simplex takes 20-50 ms from the same basis.
  */
 import type { Basis, Highs, Model } from "highs";
+import { ConsumerItems } from "./_allocator-items.js";
 import { type AllocatorMatrix, allocatorMatrix } from "./_allocator-matrix.js";
 import { plainStartBasis, type StartBasis } from "./_plain-start.js";
 import { FlowSolveError, flowPrimal, restartFromBasis, runWithFallbacks } from "./_solver.js";
@@ -66,6 +67,8 @@ export class Allocator {
   private readonly flow: FlowModel;
   private readonly infinity: number;
   private readonly lp: Model | undefined;
+  /** Bulk changes of the consumers' items (undefined without a model). */
+  private readonly items: ConsumerItems | undefined;
   private readonly edgeCol: Int32Array;
   private readonly servedCol: Int32Array;
   private readonly fractionRow: Int32Array;
@@ -110,6 +113,7 @@ export class Allocator {
       dual_feasibility_tolerance: 1e-9,
     });
     this.lp = lp;
+    this.items = new ConsumerItems(lp, flow, built.servedCol, built.fractionRow);
     if (start) lp.setBasis(start);
   }
 
@@ -153,52 +157,16 @@ export class Allocator {
   private objective(weight: (i: number) => number, tWeight: number): void {
     const lp = this.lp!;
     this.plain = false;
-    const consumers = this.flow.consumers;
-    lp.changeColsCost(this.selection(consumers, this.servedCol), Float64Array.from(consumers, weight));
+    this.items!.costs(weight);
     lp.changeColCost(this.tCol, tWeight);
-  }
-
-  /**
-   * `indices` (by node index) of `consumers`, as a HiGHS selection. Bulk calls, one per kind of change instead of
-   * one per consumer (5,000 at 10^4 nodes, each through the typed-error proxy of `_solver.ts`): the ranges' 40
-   * objectives and resets spent 1.3 of their 2 s in single calls. `allocatorMatrix` numbers the served columns and
-   * the consumers' rows in consumer order, and every list of consumers here keeps that order, so the indices
-   * increase, as HiGHS requires (checked).
-   */
-  private selection(consumers: readonly number[], indices: Int32Array) {
-    const picked = Int32Array.from(consumers, (i) => indices[i]!);
-    for (let k = 1; k < picked.length; k++)
-      if (picked[k]! <= picked[k - 1]!)
-        throw new FlowSolveError("consumers out of order", "allocator bounds");
-    return { kind: "set", indices: picked } as const;
-  }
-
-  /** `consumers`' served demand in [lower(i), demand]. */
-  private bound(consumers: readonly number[], lower: (i: number) => number): void {
-    if (consumers.length === 0) return;
-    this.lp!.changeColsBounds(
-      this.selection(consumers, this.servedCol),
-      Float64Array.from(consumers, lower),
-      Float64Array.from(consumers, (i) => this.flow.demand[i]!),
-    );
-  }
-
-  /** `consumers`' rows `s_i − d_i·t` in [lower, upper]. */
-  private rows(consumers: readonly number[], lower: number, upper: number): void {
-    if (consumers.length === 0) return;
-    this.lp!.changeRowsBounds(
-      this.selection(consumers, this.fractionRow),
-      new Float64Array(consumers.length).fill(lower),
-      new Float64Array(consumers.length).fill(upper),
-    );
   }
 
   /** Reset to the plain max-total problem: no levels, no fraction rows, t fixed at 0, total free. */
   private reset(): void {
     if (this.plain) return;
     const lp = this.lp!;
-    this.bound(this.flow.consumers, () => 0);
-    this.rows(this.flow.consumers, -this.infinity, this.infinity);
+    this.items!.served(this.flow.consumers, () => 0);
+    this.items!.rows(this.flow.consumers, -this.infinity, this.infinity);
     lp.changeColBounds(this.tCol, 0, 0);
     lp.changeRowBounds(this.totalRow, -this.infinity, this.infinity);
     this.objective(() => 1, 0);
@@ -232,7 +200,7 @@ export class Allocator {
     this.plain = false;
     const active = new Set(this.flow.consumers);
     lp.changeColBounds(this.tCol, 0, 1);
-    this.rows(this.flow.consumers, 0, this.infinity);
+    this.items!.rows(this.flow.consumers, 0, this.infinity);
     this.objective(() => 0, 1);
     let minFraction: number | null = null;
     let previous = -1;
@@ -242,8 +210,8 @@ export class Allocator {
         served[i] = t * this.flow.demand[i]!;
         active.delete(i);
       }
-      this.bound(consumers, (i) => Math.min(hair(served[i]!), this.flow.demand[i]!));
-      this.rows(consumers, -this.infinity, this.infinity);
+      this.items!.served(consumers, (i) => Math.min(hair(served[i]!), this.flow.demand[i]!));
+      this.items!.rows(consumers, -this.infinity, this.infinity);
     };
     while (active.size > 0) {
       const t = Math.max(0, Math.min(1, this.run("leximin level", PRIMAL)));
