@@ -5,8 +5,9 @@
  * served.ts): the file's check, the integer view, the scenario, the first stages (reachability, single points of
  * failure, routes), then the library's `servedDemand` with `edges: false, bottlenecks: false`, whose callbacks
  * mark the max-total figure and the split; the countries' ranges last (after the split: not on the path).
- * Each run is a fresh process (`--child`), so HiGHS's WebAssembly is cold as in a new worker. Milliseconds, and
- * the median of `--runs` runs per step. Prints one JSON line per run and the medians; writes nothing.
+ * Each run is a fresh process (`--child`), so HiGHS's WebAssembly is cold as in a new worker. Milliseconds of wall
+ * and of CPU (the process's user + system, compiler threads included: on a shared machine the wall includes
+ * waiting), and the median of `--runs` runs per step. Prints one JSON line per run and the medians; writes nothing.
  *
  * Usage: node tests/bench/served-path.mjs [graph.json] [--runs 3] [--scenario baseline|no-china]
  * Needs `npm run build` (dist/). Default graph: $TMPDIR/chokepoint-bench/synthetic-10000-seed42.json
@@ -48,9 +49,10 @@ function parent() {
     const s = [...xs].sort((a, b) => a - b);
     return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
-  const steps = Object.keys(all[0].steps);
-  const medians = Object.fromEntries(steps.map((k) => [k, median(all.map((l) => l.steps[k]))]));
-  console.log(JSON.stringify({ file, scenario: scenarioName, runs, load: os.loadavg(), medians }));
+  const of = (key) =>
+    Object.fromEntries(Object.keys(all[0][key]).map((k) => [k, median(all.map((l) => l[key][k]))]));
+  const medians = { wall: of("steps"), cpu: of("cpu") };
+  console.log(JSON.stringify({ file, scenario: scenarioName, runs, load: os.loadavg(), ...medians }));
 }
 
 async function child() {
@@ -67,12 +69,17 @@ async function child() {
   const scenario =
     scenarioName === "no-china" ? { name: "no-china", remove: [{ country: "CN" }] } : { name: "baseline" };
   const steps = {};
+  const cpu = {};
   const start = performance.now();
   let last = start;
+  let lastCpu = process.cpuUsage();
   const lap = (name) => {
     const now = performance.now();
+    const c = process.cpuUsage(lastCpu);
     steps[name] = Math.round(now - last);
+    cpu[name] = Math.round((c.user + c.system) / 1000);
     last = now;
+    lastCpu = process.cpuUsage();
   };
   const bytes = new Uint8Array(readFileSync(file));
   lap("read");
@@ -103,12 +110,16 @@ async function child() {
     .reduce((t, [, ms]) => t + ms, 0);
   steps.toSplit = toSplit;
   steps.total = total;
+  cpu.toSplit = Object.entries(cpu)
+    .filter(([k]) => k !== "ranges")
+    .reduce((t, [, ms]) => t + ms, 0);
   console.log(
     JSON.stringify({
       nodes: graph.order,
       consumers: report.consumers.length,
       maxTotal: report.maxTotalServed,
       steps,
+      cpu,
     }),
   );
 }
