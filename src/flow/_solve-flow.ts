@@ -130,7 +130,9 @@ export function solveFlow(
       objective === "proportional" ? proportionalFlow(model) : frozenRoutingFlow(model);
     return { served, edgeFlow, minFraction: minFractionOf(model, served), routing: "rule" };
   }
-  const own = allocator ?? new Allocator(highs, model);
+  // an allocator of its own is fresh: its first solve starts at the plain max-total LP's optimum, as
+  // `servedDemand`'s does (`_plain-start.ts`)
+  const own = allocator ?? new Allocator(highs, model, { plainStart: true });
   try {
     const { served, minFraction } = own.leximin(objective === "max-total", options.onMaxTotal);
     const routed = options.flows ? routing(highs, model, served) : null;

@@ -163,7 +163,8 @@ export async function servedDemand(
     if (!told) options.onMaxTotal?.(quantize(total, q));
     told = true;
   };
-  const allocator = new Allocator(highs, model);
+  // the first solve starts at the plain max-total LP's optimum (`_plain-start.ts`): the same figures, sooner
+  const allocator = new Allocator(highs, model, { plainStart: true });
   try {
     // The LPs run in this order (split, max-total, ranges, gains) whatever is asked: each starts from the basis
     // the one before left, so the order is part of what makes the figures reproducible to the last digit.
