@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../_helpers/seeded-random.js";
 import { plainCsr } from "../_helpers/plain-csr.js";
 import { IdBytes } from "../../src/io/_id-bytes.js";
 import { checkParquetColumnsFast, edgeCoding, type ParquetTables } from "../../src/io/_parquet-columns.js";
@@ -91,11 +92,7 @@ describe("Parquet edges read column-wise", () => {
     const text = [...syntheticGraphJson(syntheticNetwork({ nodes: 150, seed: 9 }))].join("");
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), async (seed) => {
-        let state = seed;
-        const random = () => {
-          state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-          return state / 0x80000000;
-        };
+        const random = seededRandom(seed);
         const shuffle = <T>(list: T[]) => {
           for (let i = list.length - 1; i > 0; i--) {
             const j = Math.floor(random() * (i + 1));

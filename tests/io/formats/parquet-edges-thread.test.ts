@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../_helpers/seeded-random.js";
 import { plainCsr } from "../../_helpers/plain-csr.js";
 import { csrFromColumns } from "../../../src/model/csr.js";
 import { IdBytes } from "../../../src/io/_id-bytes.js";
@@ -128,11 +129,7 @@ describe("the edges table read on a worker thread", () => {
     };
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), async (seed) => {
-        let state = seed;
-        const random = () => {
-          state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-          return state / 0x80000000;
-        };
+        const random = seededRandom(seed);
         const copy = structuredClone(file);
         // ids of other lengths, some not ASCII (matched by their UTF-8 bytes)
         const rename = new Map(
