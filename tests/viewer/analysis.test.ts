@@ -6,6 +6,10 @@ import { supplyStatus } from "../../src/analysis/supply.js";
 import { ScenarioError } from "../../src/model/errors.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
 import { analyzeForViewer } from "../../viewer/src/analysis.js";
+import { flowInSteps } from "../../viewer/src/flow-steps.js";
+import { WorkStopped } from "../../viewer/src/stop-token.js";
+import { flowAnalysis } from "../../src/flow/flow-analysis.js";
+import { readFileSync } from "node:fs";
 import { type AnalysisData, toAnalysisView } from "../../viewer/src/analysis-view.js";
 import { parseGraph } from "../../src/io/parse-graph.js";
 import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
@@ -172,4 +176,39 @@ describe("analyzeForViewer: a large graph's served demand in stages", () => {
     expect(quick[0]!.cutOff.length).toBeGreaterThan(0);
     expect(breaths).toBe(3);
   }, 120_000);
+});
+
+describe("analyzeForViewer: a stopped analysis", () => {
+  test("the flow analysis in parts gives flowAnalysis's figures, and breathes and polls between them", async () => {
+    const bundled = parseGraph(
+      readFileSync(new URL("../../graphs/rare-earths-2025.json", import.meta.url), "utf8"),
+      { file: "rare-earths-2025.json" },
+    );
+    const applied = applyScenario(bundled, { name: "no-CN", remove: [{ country: "CN" }] });
+    let breaths = 0;
+    let polls = 0;
+    const steps = await flowInSteps(bundled, applied, {
+      breathe: async () => {
+        breaths++;
+      },
+      poll: () => {
+        polls++;
+      },
+    });
+    expect(steps).toEqual(await flowAnalysis(bundled, applied, { attack: false }));
+    expect(breaths).toBe(2);
+    expect(polls).toBeGreaterThan(0);
+  }, 120_000);
+
+  test("what the poll throws (WorkStopped) ends the analysis: no note, no stage posted", async () => {
+    const stages: string[] = [];
+    const stopped = analyzeForViewer(graph, { name: "baseline" }, null, {
+      onStage: (d) => stages.push(d.stage),
+      poll: () => {
+        throw new WorkStopped();
+      },
+    });
+    await expect(stopped).rejects.toBeInstanceOf(WorkStopped);
+    expect(stages).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import type { WorkerRequest, WorkerResponse } from "./analysis-worker.js";
 import type { GraphSource } from "./graph-source.js";
+import { newStopToken, revokeStopToken } from "./stop-token.js";
 
 export class AnalysisClient {
   private readonly quickWorker: Worker;
@@ -23,6 +24,8 @@ export class AnalysisClient {
    */
   private spare: Worker | null;
   private fullBusy = false;
+  /** The stop token of the full worker's request under way (`stop-token.ts`): revoked when it is stopped or ends. */
+  private fullStop: string | null = null;
   private requestId = 0;
   private graph: GraphSource | null = null;
   /** Quick requests wait for `releaseQuick` (true), and the latest of them (`held`). */
@@ -44,10 +47,18 @@ export class AnalysisClient {
 
   /** Stop the full worker and put the spare in its place (it gets the graph; the next request starts it). */
   private replaceFull(): void {
+    // the token first: a worker busy in a long task stops at its next check, not when the page is next free
+    this.endFull();
     this.fullWorker.terminate();
     this.fullWorker = this.spare ?? this.newWorker();
     this.spare = null;
     this.fullBusy = false;
+  }
+
+  /** Revoke the stop token of the full request under way (it has ended, or is being stopped). */
+  private endFull(): void {
+    revokeStopToken(this.fullStop);
+    this.fullStop = null;
   }
 
   private newWorker(): Worker {
@@ -100,8 +111,14 @@ export class AnalysisClient {
         this.fullWorker.postMessage({ type: "graph", source: this.graph } satisfies WorkerRequest);
     }
     this.fullBusy = true;
+    this.fullStop = newStopToken();
     // with the quick request held, the full worker posts the first stages too
-    this.fullWorker.postMessage({ ...request, phase: "full", early: this.quickHeld } satisfies WorkerRequest);
+    this.fullWorker.postMessage({
+      ...request,
+      phase: "full",
+      early: this.quickHeld,
+      stop: this.fullStop,
+    } satisfies WorkerRequest);
   }
 
   /** Quick requests wait until `releaseQuick` (the latest is then sent). */
@@ -118,7 +135,10 @@ export class AnalysisClient {
 
   private received(response: WorkerResponse): void {
     if (response.type === "error" || response.data.complete) {
-      if (response.id === this.requestId) this.fullBusy = false;
+      if (response.id === this.requestId) {
+        this.fullBusy = false;
+        this.endFull();
+      }
       if (!this.fullBusy) this.spare ??= this.newWorker();
     }
     if (response.id !== this.requestId) return; // a newer request is on its way

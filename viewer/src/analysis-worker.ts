@@ -14,6 +14,7 @@ import type { Scenario } from "../../src/scenario/types.js";
 import { analyzeForViewer } from "./analysis.js";
 import type { AnalysisData } from "./analysis-view.js";
 import { type GraphSource, graphFromSource } from "./graph-source.js";
+import { stopCheck, WorkStopped } from "./stop-token.js";
 
 export type WorkerRequest =
   | { type: "graph"; source: GraphSource; checkNow?: boolean }
@@ -25,6 +26,8 @@ export type WorkerRequest =
       phase: "quick" | "full";
       /** The full phase posts the quick phase's stages too (the quick worker's request is held). */
       early?: boolean;
+      /** The page revokes this token to stop the request's work (`stop-token.ts`). */
+      stop?: string;
     };
 
 export type WorkerResponse =
@@ -69,8 +72,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       // busy worker comes seconds later, and only once the page's thread is free), so a stale analysis does not
       // take a core from a new file's check and drawing.
       breathe: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      // and within the long LP work, the page's stop token: it stops at once, however busy the page is
+      poll: stopCheck(request.stop),
     });
   } catch (e) {
+    if (e instanceof WorkStopped) return; // the page has moved on: nothing to say
+
     const code = e instanceof ChokepointError ? e.code : "E_VIEWER_ANALYSIS";
     post({ type: "error", id: request.id, code, message: (e as Error).message });
   }

@@ -18,7 +18,7 @@ import { type AnalyzeResult, analyze } from "../../src/analysis/analyze.js";
 import { type Routes, routes } from "../../src/analysis/routes.js";
 import type { ServedDemand } from "../../src/flow/served-demand.js";
 import { originCutLines } from "../../src/report/origin-cuts.js";
-import { type FlowAnalysis, flowAnalysis } from "../../src/flow/flow-analysis.js";
+import type { FlowAnalysis } from "../../src/flow/flow-analysis.js";
 import { applyLever } from "../../src/levers/apply-lever.js";
 import { monteCarlo } from "../../src/uncertainty/monte-carlo.js";
 import type { Lever } from "../../src/levers/types.js";
@@ -30,7 +30,9 @@ import type {
   CountryView,
 } from "./analysis-view.js";
 import { STAGED_MIN_NODES } from "./analysis-view.js";
+import { flowInSteps } from "./flow-steps.js";
 import { servedInSteps } from "./served.js";
+import { WorkStopped } from "./stop-token.js";
 
 /** Above this many nodes the N-1 flow sweep (one LP per node) is skipped: it would take too long in a page. */
 export const FLOW_SWEEP_MAX_NODES = 1_500;
@@ -87,10 +89,15 @@ export interface ViewerAnalysisOptions {
   early?: boolean;
   /** Awaited between the stages of the full phase (the worker yields to its task queue there). */
   breathe?: () => Promise<void>;
+  /**
+   * Called often during the long LP work (the N-1 sweep, the Monte Carlo samples); what it throws (`WorkStopped`)
+   * abandons the analysis: the worker's `stopCheck`.
+   */
+  poll?: () => void;
 }
 
 export const DEFAULT_VIEWER_ANALYSIS_OPTIONS: Required<
-  Omit<ViewerAnalysisOptions, "csr" | "onStage" | "breathe">
+  Omit<ViewerAnalysisOptions, "csr" | "onStage" | "breathe" | "poll">
 > = {
   phase: "full",
   early: false,
@@ -110,6 +117,7 @@ export async function analyzeForViewer(
   const { phase, early } = { ...DEFAULT_VIEWER_ANALYSIS_OPTIONS, ...options };
   const detailed = phase === "full";
   const breathe = options.breathe ?? (() => Promise.resolve());
+  const poll = options.poll ?? (() => {});
   const { graph, scenario } = leveredInputs(fileGraph, userScenario, lever);
   const staged = graph.order > STAGED_MIN_NODES;
   const emit = (data: AnalysisData) => {
@@ -132,7 +140,7 @@ export async function analyzeForViewer(
   // (one LP per node). Above it, the max-total figure comes first (one LP), then its leximin split.
   try {
     if (graph.order <= FLOW_SWEEP_MAX_NODES) {
-      parts.full = await flowAnalysis(graph, applied, { attack: false });
+      parts.full = await flowInSteps(graph, applied, { breathe, poll });
       parts.flow = parts.full.flow;
     } else if (graph.order <= FLOW_MAX_NODES) {
       parts.flow = await servedInSteps(graph, applied, {
@@ -150,6 +158,7 @@ export async function analyzeForViewer(
       );
     } else parts.notes.push(`Served demand is not computed in the page above ${FLOW_MAX_NODES} nodes.`);
   } catch (e) {
+    if (e instanceof WorkStopped) throw e;
     parts.notes.push(`Served demand (flow) could not be computed: ${(e as Error).message}`);
   }
   if (parts.flow) parts.maxTotalServed = parts.flow.maxTotalServed;
@@ -158,9 +167,10 @@ export async function analyzeForViewer(
   // Intervals on the served shares when the data carries ranges: a small Monte Carlo in this worker.
   if (parts.flow && graph.order <= FLOW_SWEEP_MAX_NODES && hasRanges(graph)) {
     try {
-      const mc = await monteCarlo(graph, scenario, { samples: VIEWER_SAMPLES, seed: 1 });
+      const mc = await monteCarlo(graph, scenario, { samples: VIEWER_SAMPLES, seed: 1, onProgress: poll });
       if (mc.inputs.length > 0) parts.intervals = mc.intervals.countries;
     } catch (e) {
+      if (e instanceof WorkStopped) throw e;
       parts.notes.push(`Intervals could not be computed: ${(e as Error).message}`);
     }
   }

@@ -6,11 +6,14 @@ import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import type { TimelineRequest, TimelineResponse } from "./timeline-worker.js";
 import type { GraphSource } from "./graph-source.js";
+import { newStopToken, revokeStopToken } from "./stop-token.js";
 
 export class TimelineClient {
   /** Made when a simulation is asked for (not when one is stopped: see `stop`). */
   private worker: Worker | null = null;
   private busy = false;
+  /** The stop token of the simulation under way (`stop-token.ts`). */
+  private stopToken: string | null = null;
   private requestId = 0;
   private graph: GraphSource | null = null;
   /** The worker has the current graph (it is sent with the first simulation, not before: see `setGraph`). */
@@ -38,6 +41,7 @@ export class TimelineClient {
   simulate(scenario: Scenario, lever: Lever | null): void {
     this.requestId++;
     if (this.busy) {
+      this.endRun();
       this.worker?.terminate();
       this.worker = null;
       this.sent = false;
@@ -48,11 +52,13 @@ export class TimelineClient {
       this.sent = true;
     }
     this.busy = true;
+    this.stopToken = newStopToken();
     this.worker.postMessage({
       type: "simulate",
       id: this.requestId,
       scenario,
       lever,
+      stop: this.stopToken,
     } satisfies TimelineRequest);
   }
 
@@ -62,10 +68,17 @@ export class TimelineClient {
     this.requestId++;
     this.busy = false;
     // the next worker is made by the next simulation: one made now, as a file comes, would take CPU from its check
+    this.endRun();
     this.worker?.terminate();
     this.worker = null;
     this.sent = false;
     this.graph = null;
+  }
+
+  /** Revoke the token of the simulation under way: a busy worker stops at its next check (see stop-token.ts). */
+  private endRun(): void {
+    revokeStopToken(this.stopToken);
+    this.stopToken = null;
   }
 
   kill(): void {
@@ -75,6 +88,7 @@ export class TimelineClient {
   private received(response: TimelineResponse): void {
     if (response.id !== this.requestId) return; // a newer request is on its way
     this.busy = false;
+    this.endRun();
     this.onResponse(response);
   }
 }

@@ -11,11 +11,19 @@ import type { Scenario } from "../../src/scenario/types.js";
 import { simulate } from "../../src/simulate/simulate.js";
 import { leveredInputs } from "./analysis.js";
 import { type GraphSource, graphFromSource } from "./graph-source.js";
+import { stopCheck, WorkStopped } from "./stop-token.js";
 import { type TimelineData, toTimelineData } from "./timeline-view.js";
 
 export type TimelineRequest =
   | { type: "graph"; source: GraphSource }
-  | { type: "simulate"; id: number; scenario: Scenario; lever: Lever | null };
+  | {
+      type: "simulate";
+      id: number;
+      scenario: Scenario;
+      lever: Lever | null;
+      /** The page revokes this token to stop the simulation (`stop-token.ts`). */
+      stop?: string;
+    };
 
 export type TimelineResponse =
   | { type: "result"; id: number; data: TimelineData }
@@ -36,9 +44,14 @@ self.onmessage = async (event: MessageEvent<TimelineRequest>) => {
     if (!source) throw new Error("no graph loaded");
     fileGraph ??= await graphFromSource(source);
     const { graph, scenario } = leveredInputs(fileGraph, request.scenario, request.lever);
-    const sim = await simulate(graph, applyScenario(graph, scenario));
+    // a simulation is one long task: it checks the page's stop token as it goes (see stop-token.ts)
+    const sim = await simulate(graph, applyScenario(graph, scenario), {
+      onProgress: stopCheck(request.stop),
+    });
     post({ type: "result", id: request.id, data: toTimelineData(sim) });
   } catch (e) {
+    if (e instanceof WorkStopped) return; // the page has moved on
+
     const code = e instanceof ChokepointError ? e.code : "E_VIEWER_TIMELINE";
     post({ type: "error", id: request.id, code, message: (e as Error).message });
   }
