@@ -64,9 +64,7 @@ export class GraphView {
 
   /** Show a graph at `positions` (call `setAppearance` first: sigma indexes every item with it). */
   show(graph: SupplyGraph, positions: Positions, captions: () => Caption[], isMap: () => boolean): void {
-    // the layers stay from graph to graph (see MapLayer.setSources); sigma's render below draws them
-    this.mapLayer?.setSources(isMap, captions);
-    this.marksLayer?.clear();
+    this.killLayers();
     const display = graph;
     // before sigma is handed the graph: it does not listen to it yet, so this is one pass and no event
     display.updateEachNodeAttributes(
@@ -84,8 +82,8 @@ export class GraphView {
     this.edgeType = large ? { type: LARGE_GRAPH_EDGE_TYPE } : {};
     this.nodeType = large ? { type: LARGE_GRAPH_NODE_TYPE } : {};
     const renderer = this.attach(display);
-    this.mapLayer ??= new MapLayer(renderer, isMap, captions);
-    this.marksLayer ??= new MarksLayer(renderer);
+    this.mapLayer = new MapLayer(renderer, isMap, captions);
+    this.marksLayer = new MarksLayer(renderer);
   }
 
   /** The reducers' inputs for the next refresh; the first after `show` re-processes every item. */
@@ -230,5 +228,12 @@ export class GraphView {
   /** Every layer flattened onto one canvas (null before the first drawing). */
   composite(): HTMLCanvasElement | null {
     return this.renderer ? compositeCanvas(this.renderer, this.container) : null;
+  }
+
+  private killLayers(): void {
+    this.mapLayer?.kill();
+    this.marksLayer?.kill();
+    this.mapLayer = null;
+    this.marksLayer = null;
   }
 }

@@ -47,8 +47,8 @@ export interface Caption {
 export class MapLayer {
   private readonly canvas: HTMLCanvasElement;
   private readonly renderer: Sigma;
-  private visible: () => boolean;
-  private captions: () => Caption[];
+  private readonly visible: () => boolean;
+  private readonly captions: () => Caption[];
   private readonly draw = () => this.render();
 
   constructor(renderer: Sigma, visible: () => boolean, captions: () => Caption[] = () => []) {
@@ -58,15 +58,6 @@ export class MapLayer {
     this.canvas = renderer.createCanvas("map", { beforeLayer: "edges" });
     renderer.on("afterRender", this.draw);
     this.render();
-  }
-
-  /**
-   * What the layer shows for a new graph, drawn with sigma's next render. The layer (its canvas) is kept from graph
-   * to graph: a new canvas's first drawing held a dropped graph's first frame 40-70 ms in the page's CPU profiles.
-   */
-  setSources(visible: () => boolean, captions: () => Caption[] = () => []): void {
-    this.visible = visible;
-    this.captions = captions;
   }
 
   render(): void {

@@ -54,11 +54,6 @@ export class MarksLayer {
     renderer.on("afterRender", this.draw);
   }
 
-  /** No marks from the next render on (a new graph: the marks were the graph before's). */
-  clear(): void {
-    this.marks = NO_MARKS;
-  }
-
   set(marks: Marks): void {
     this.marks = marks;
     this.render();
