@@ -49,6 +49,8 @@ export class IdBytes {
   private readonly mask: number;
   /** True when some id is given more than once. */
   readonly repeated: boolean = false;
+  /** `sortedOrder`'s answer once made. */
+  private order: Int32Array | null | undefined;
 
   /**
    * The ids, in table order (a repeated id keeps its first position: the node checks refuse it anyway): as
@@ -103,11 +105,15 @@ export class IdBytes {
    * Equal ids keep their table order.
    */
   sortedOrder(): Int32Array | null {
+    // made once: the load asks for it twice (for the edges' worker thread, then for the node checks)
+    if (this.order !== undefined) return this.order;
     const { bytes, offsets } = this;
     const n = offsets.length - 1;
     const size = offsets[n]!;
+    this.order = null;
     for (let k = 0; k < size; k++) if (bytes[k]! >= 0xee) return null;
-    return radixOrder(bytes, offsets, n);
+    this.order = radixOrder(bytes, offsets, n);
+    return this.order;
   }
 
   private equal(i: number, query: Uint8Array, from: number, to: number): boolean {

@@ -8,7 +8,7 @@ import type { CheckedColumns, CheckedGraph } from "./_checked.js";
 import type { Csr } from "./csr.js";
 import { SortedIdIndex } from "./_id-index.js";
 import { type NodeAttributeTable, NodeColumns, NodeObjects } from "./_node-table.js";
-import { type OutLists, sortByTarget } from "./_out-list-sort.js";
+import { type EdgeLists, edgeListsOf } from "./_edge-lists.js";
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -46,6 +46,11 @@ export interface GraphLists {
    * the caller has it: then no sort and no Map (the view's `index` searches the sorted ids).
    */
   order?: Int32Array;
+  /**
+   * The edges already in the view's order (`edgeListsOf` with the rank of `order`, which must be given), when the
+   * caller built them (a large Parquet table's worker thread does, beside the checks).
+   */
+  edgeLists?: EdgeLists;
 }
 
 /** Build the CSR view of a graphology graph. */
@@ -119,6 +124,7 @@ export function csrFromColumns(columns: CheckedColumns): Csr {
     edgeKeys: columns.edgeKeys,
     ...(columns.positions ? { positions: columns.positions } : {}),
     ...(columns.order ? { order: columns.order } : {}),
+    ...(columns.edgeLists ? { edgeLists: columns.edgeLists } : {}),
   });
 }
 
@@ -255,80 +261,22 @@ function viewOf(
   }
 
   const m = lists.edgeSource.length;
-  const edgeSource = new Int32Array(m);
-  const edgeTarget = new Int32Array(m);
-  // Lead time and volume by the caller's edge order, read once in the final (out-list) order below.
-  let leadIn: Float64Array;
-  let volumeIn: Float64Array;
-  if (lists.edgeColumns) {
-    leadIn = lists.edgeColumns.leadTime;
-    volumeIn = lists.edgeColumns.volume;
-  } else {
-    leadIn = new Float64Array(m);
-    volumeIn = new Float64Array(m);
-    for (let e = 0; e < m; e++) {
-      const attributes = lists.edgeAttributes![e]!;
-      leadIn[e] = attributes.leadTimeDays ?? Number.NaN;
-      volumeIn[e] = attributes.volume ?? Number.NaN;
-    }
-  }
-  const outCount = new Int32Array(n + 1);
-  const inCount = new Int32Array(n + 1);
-  const listSource = lists.edgeSource;
-  const listTarget = lists.edgeTarget;
-  for (let e = 0; e < m; e++) {
-    const si = rank[listSource[e]!]!;
-    const ti = rank[listTarget[e]!]!;
-    edgeSource[e] = si;
-    edgeTarget[e] = ti;
-    outCount[si + 1]!++;
-    inCount[ti + 1]!++;
-  }
+  // The edges in the view's order: built already for this order on the edges' worker thread (a large Parquet
+  // table), or here, with the same function.
+  const edges =
+    lists.edgeLists && lists.order
+      ? lists.edgeLists
+      : edgeListsOf(n, lists.edgeSource, lists.edgeTarget, rank, ...edgeValues(lists));
+  const { outOffsets, inOffsets, inEdges, edgeSource, edgeTarget, fileEdge, leadTime, volume, volumeGiven } =
+    edges;
   const source = new Uint8Array(n);
   for (let v = 0; v < n; v++)
-    source[v] = inCount[v + 1] === 0 && demand[v] === 0 && table.value(v, "stock") === undefined ? 1 : 0;
-  for (let v = 0; v < n; v++) {
-    outCount[v + 1]! += outCount[v]!;
-    inCount[v + 1]! += inCount[v]!;
-  }
-  const outOffsets = outCount.slice();
-  const inOffsets = inCount.slice();
-  const outEdges = new Int32Array(m);
-  const inEdges = new Int32Array(m);
-  // Edges in a node's list are ordered by the other endpoint's index, so every traversal is deterministic.
-  // Renumber the edges in out-list order (edge e = position e of the out-lists): a walk over a node's out-edges
-  // then reads every edge array sequentially instead of at random, which at 10^6 nodes is most of the cost of a
-  // traversal. File order is not kept anywhere else: keys move with their edges.
-  // Out-lists: the edges grouped by source (a counting sort) with their target, file position, lead time and
-  // volume written straight to their place, in one pass over the caller's edges: gathering them afterwards by
-  // file position (a random read per edge and array) was most of the view's build at 10^6 nodes. Then each list
-  // is sorted by target in place; lists are short (3.7 edges on average at 10^6 nodes).
-  const targetOut = new Int32Array(m);
-  const fileEdge = outEdges; // position → the caller's edge index, until the renumbering below
-  const leadTime = new Float64Array(m);
-  const volume = new Float64Array(m);
-  for (let e = 0; e < m; e++) {
-    const i = outCount[edgeSource[e]!]!++;
-    targetOut[i] = edgeTarget[e]!;
-    fileEdge[i] = e;
-    leadTime[i] = leadIn[e]!;
-    volume[i] = volumeIn[e]!;
-  }
-  const out: OutLists = { target: targetOut, edge: fileEdge, leadTime, volume };
-  for (let v = 0; v < n; v++) sortByTarget(out, outOffsets[v]!, outOffsets[v + 1]!);
-  const volumeGiven = new Uint8Array(m);
-  for (let i = 0; i < m; i++) {
-    if (Number.isNaN(volume[i]!)) volume[i] = 0;
-    else volumeGiven[i] = 1;
-  }
-  // Sources need no lookup: the out-lists are grouped by source.
-  for (let v = 0; v < n; v++) edgeSource.fill(v, outOffsets[v]!, outOffsets[v + 1]!);
-  edgeTarget.set(targetOut);
+    source[v] =
+      inOffsets[v + 1] === inOffsets[v] && demand[v] === 0 && table.value(v, "stock") === undefined ? 1 : 0;
   const keys = lists.edgeKeys;
   const edgeKeys = keys ? Array.from(fileEdge, (e) => keys[e]) : null;
-  // In-lists: the renumbered edges, in order (by source, then target), appended to their target's list, which
-  // leaves each sorted by source with no renumbering pass.
-  for (let i = 0; i < m; i++) inEdges[inCount[edgeTarget[i]!]!++] = i;
+  // the edges are numbered in out-list order: the file positions' array is free to hold the out-lists
+  const outEdges = fileEdge;
   for (let i = 0; i < m; i++) outEdges[i] = i;
 
   const edgeSlot = new Int32Array(m).fill(-1);
@@ -369,6 +317,20 @@ function viewOf(
     slotMaterial,
     edgeSlot,
   };
+}
+
+/** Lead time and volume by the caller's edge order (NaN: not given), from the columns or the attributes. */
+function edgeValues(lists: GraphLists): [Float64Array, Float64Array] {
+  if (lists.edgeColumns) return [lists.edgeColumns.leadTime, lists.edgeColumns.volume];
+  const m = lists.edgeSource.length;
+  const leadIn = new Float64Array(m);
+  const volumeIn = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const attributes = lists.edgeAttributes![e]!;
+    leadIn[e] = attributes.leadTimeDays ?? Number.NaN;
+    volumeIn[e] = attributes.volume ?? Number.NaN;
+  }
+  return [leadIn, volumeIn];
 }
 
 /** Node v's demand when it is a consumer (`isConsumer`: positive demand), else 0. */

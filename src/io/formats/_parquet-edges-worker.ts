@@ -2,17 +2,24 @@
  * The worker thread that reads a Parquet graph's edges table while the calling thread reads its nodes table
  * (`_parquet-edges-thread.ts`). It decodes the columns as the load's fast path does (`edgeCodingWith`), with
  * each end kept as its text's number (`EndTexts`) until the caller sends the node ids' table; then it matches
- * the ends to node positions (`resolveEnds`) and sends the columns. Whatever it cannot read it leaves to the
- * caller (`{ inline: true }`), which reads the file itself and reports the problem exactly as without a
- * thread. It imports only hyparquet and the page readers, so it starts in tens of milliseconds.
+ * the ends to node positions (`resolveEnds`) and, with the ids' sorted order the caller sends next, groups the
+ * edges in the view's order (`groupEdges`: every read of the columns), sends the columns, and builds the rest
+ * of the view's edge arrays (`finishEdgeLists`) while the caller checks the edges, then sends them. Whatever it cannot read it leaves to the caller
+ * (`{ inline: true }`), which reads the file itself and reports the problem exactly as without a thread. It
+ * imports only hyparquet, the page readers and the edge lists' build, so it starts in tens of milliseconds.
  */
 import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { parquetMetadata, parquetSchema } from "hyparquet";
-import { IdBytes, type IdBytesParts } from "../_id-bytes.js";
+import { finishEdgeLists, type GroupedEdges, groupEdges, rankOf } from "../../model/_edge-lists.js";
+import { IdBytes } from "../_id-bytes.js";
 import { decodeParquetColumns } from "../_parquet-decode.js";
-import { EndTexts, edgeCodingWith, isEndHeader, resolveEnds } from "../_parquet-edge-coding.js";
-import type { EdgesReply, EdgesRequest } from "./_parquet-edges-thread.js";
+import { EndTexts, edgeCodingWith, isEndHeader, resolveEnds, viewColumnOf } from "../_parquet-edge-coding.js";
+import type { EdgesReply, EdgesRequest, ToEdgesWorker } from "./_parquet-edges-thread.js";
+import { EDGE_SOURCE, EDGE_TARGET, squash } from "./_table-headers.js";
+
+type IdsMessage = Extract<ToEdgesWorker, { kind: "ids" }>;
+type OrderMessage = Extract<ToEdgesWorker, { kind: "order" }>;
 
 type Decoded = Exclude<EdgesReply, { inline: true }> & { ends: EndTexts };
 
@@ -34,32 +41,80 @@ async function decode({ path, maxBytes }: EdgesRequest): Promise<Decoded | null>
   return { rows: Number(metadata.num_rows), header, columns: decoded.columns, coded, ends };
 }
 
-/** The columns' own buffers, to move to the caller rather than copy (each once). */
-function buffersOf(reply: EdgesReply): ArrayBuffer[] {
-  if ("inline" in reply) return [];
+/** The typed arrays' own buffers, to move to the caller rather than copy (each once). */
+function buffersOf(arrays: Iterable<unknown>): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const column of reply.columns)
-    if (
-      ArrayBuffer.isView(column) &&
-      column.byteOffset === 0 &&
-      column.byteLength === column.buffer.byteLength
-    )
-      buffers.add(column.buffer as ArrayBuffer);
+  for (const a of arrays)
+    if (ArrayBuffer.isView(a) && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength)
+      buffers.add(a.buffer as ArrayBuffer);
   return [...buffers];
 }
 
-const decoding = decode(workerData as EdgesRequest).catch(() => null);
-parentPort!.once("message", (parts: IdBytesParts) => {
-  void decoding.then((read) => {
-    let reply: EdgesReply = { inline: true };
-    if (read) {
-      const ids = IdBytes.of(parts);
-      const endColumns = read.header.flatMap((h, c) =>
-        read.coded.includes(h) && isEndHeader(h) ? [read.columns[c] as Int32Array] : [],
-      );
-      resolveEnds(endColumns, read.ends.list(), (b, from, to) => ids.positionOf(b, from, to));
-      reply = { rows: read.rows, header: read.header, columns: read.columns, coded: read.coded };
-    }
-    parentPort!.postMessage(reply, buffersOf(reply));
-  });
+/**
+ * The matched ends' edges grouped in the view's order for the ids' sorted `order` (`groupEdges`: every read of
+ * the columns, so that they can move to the caller next), or null when an end is missing or unknown (no view
+ * is made: the caller's checks refuse the table for the fast path anyway).
+ */
+function groupedEdgesOf(read: Decoded, order: Int32Array): GroupedEdges | null {
+  const { header, columns, coded, rows } = read;
+  // the ends as the fast path's checks find them (`edgeLayout`: the first header of each kind)
+  const endAt = (names: ReadonlySet<string>) => header.findIndex((h) => names.has(squash(h)));
+  const s = endAt(EDGE_SOURCE);
+  const t = endAt(EDGE_TARGET);
+  if (s < 0 || t < 0 || !coded.includes(header[s]!) || !coded.includes(header[t]!)) return null;
+  const source = columns[s] as Int32Array;
+  const target = columns[t] as Int32Array;
+  const n = order.length;
+  for (let e = 0; e < rows; e++) {
+    const si = source[e]!;
+    const ti = target[e]!;
+    if (si < 0 || ti < 0 || si >= n || ti >= n) return null;
+  }
+  const column = (name: string) => {
+    const c = header.indexOf(name);
+    return viewColumnOf(c < 0 ? undefined : columns[c], rows);
+  };
+  return groupEdges(n, source, target, rankOf(order), column("leadTimeDays"), column("volume"));
+}
+
+/** The messages from the caller, in order: the ids' table, then the sorted order (null: no view wanted). */
+let idsArrived: (message: IdsMessage) => void = () => {};
+let orderArrived: (message: OrderMessage) => void = () => {};
+const ids = new Promise<IdsMessage>((resolve) => {
+  idsArrived = resolve;
 });
+const order = new Promise<OrderMessage>((resolve) => {
+  orderArrived = resolve;
+});
+// one listener for both: a message that came while none was attached would be lost
+parentPort!.on("message", (message: ToEdgesWorker) =>
+  message.kind === "ids" ? idsArrived(message) : orderArrived(message),
+);
+
+async function answer(): Promise<void> {
+  const read = await decode(workerData as EdgesRequest).catch(() => null);
+  const { parts } = await ids;
+  if (!read) {
+    parentPort!.postMessage({ inline: true } satisfies EdgesReply);
+    return;
+  }
+  const table = IdBytes.of(parts);
+  const endColumns = read.header.flatMap((h, c) =>
+    read.coded.includes(h) && isEndHeader(h) ? [read.columns[c] as Int32Array] : [],
+  );
+  resolveEnds(endColumns, read.ends.list(), (b, from, to) => table.positionOf(b, from, to));
+  const sorted = (await order).order;
+  const grouped = sorted && sorted.length === parts.offsets.length - 1 ? groupedEdgesOf(read, sorted) : null;
+  const reply: EdgesReply = {
+    rows: read.rows,
+    header: read.header,
+    columns: read.columns,
+    coded: read.coded,
+  };
+  parentPort!.postMessage(reply, buffersOf(reply.columns));
+  if (!sorted) return; // no view wanted: the caller stops this thread
+  const lists = grouped ? finishEdgeLists(grouped) : null;
+  parentPort!.postMessage(lists, lists ? buffersOf(Object.values(lists)) : []);
+}
+
+void answer();

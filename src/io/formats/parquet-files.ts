@@ -17,6 +17,7 @@ import {
 import type { GraphColumnsCheckResult } from "../_stream-graph.js";
 import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph.js";
 import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocator } from "./_import.js";
+import type { EdgeLists } from "../../model/_edge-lists.js";
 import { IdBytes } from "../_id-bytes.js";
 import { EDGES_THREAD_BYTES, readEdgesOnThread } from "./_parquet-edges-thread.js";
 import { NODE_ID, squash } from "./csv.js";
@@ -41,7 +42,7 @@ export async function readParquetTables(
   coded = false,
   threadFromBytes = EDGES_THREAD_BYTES,
 ): Promise<ParquetTables | { problems: Problem[] }> {
-  return (await startParquetTables(path, options, coded, threadFromBytes)).finish();
+  return (await startParquetTables(path, options, coded, threadFromBytes, false)).finish();
 }
 
 /** `readParquetTables` in two steps: the nodes and graph tables, then (`finish`) the edges table too. */
@@ -49,6 +50,14 @@ interface TablesInProgress {
   /** The nodes table when it was read with no problem, while the edges table is still read on a thread. */
   pending: { nodes: ParquetTable; graph?: ParquetTable; idBytes?: IdBytes } | null;
   finish(): Promise<ParquetTables | { problems: Problem[] }>;
+  /**
+   * With `view`: the integer view's edge arrays for the ids' sorted order (`IdBytes.sortedOrder`), built on the
+   * edges' worker thread from the columns `finish` gives (`EdgesOnThread.edgeLists`); else, or when the edges
+   * were not read on a thread or their ids have no such order, null. Call it once, after `finish`.
+   */
+  edgeLists(): Promise<EdgeLists | null>;
+  /** Stop the edges' worker, if any (its view is not wanted). */
+  cancel(): void;
 }
 
 async function startParquetTables(
@@ -56,9 +65,16 @@ async function startParquetTables(
   options: LoadGraphOptions,
   coded: boolean,
   threadFromBytes: number,
+  view: boolean,
 ): Promise<TablesInProgress> {
   const paths = parquetPathsOf(path);
-  if ("code" in paths) return { pending: null, finish: async () => ({ problems: [paths] }) };
+  if ("code" in paths)
+    return {
+      pending: null,
+      finish: async () => ({ problems: [paths] }),
+      edgeLists: async () => null,
+      cancel() {},
+    };
   // A large edges table is read on a worker thread beside the nodes table (`_parquet-edges-thread.ts`).
   const onThread =
     coded && sizeOf(paths.edges) >= threadFromBytes
@@ -79,7 +95,8 @@ async function startParquetTables(
   const idBytes = coded && tables.nodes ? idBytesOf(tables.nodes) : undefined;
   // the ends are matched to the ids on the thread; ids that are not all text: the ends are read as text, here
   if (onThread && !idBytes) onThread.cancel();
-  const onThreadEdges = onThread && idBytes ? onThread.resolve(idBytes) : null;
+  const onThreadEdges =
+    onThread && idBytes ? onThread.resolve(idBytes, () => (view ? idBytes.sortedOrder() : null)) : null;
   const finish = async (): Promise<ParquetTables | { problems: Problem[] }> => {
     const threaded = onThreadEdges ? await onThreadEdges : null;
     if (threaded) {
@@ -102,7 +119,8 @@ async function startParquetTables(
           ...(idBytes ? { idBytes } : {}),
         }
       : null;
-  return { pending, finish };
+  const edgeLists = async () => (onThreadEdges ? onThread!.edgeLists() : null);
+  return { pending, finish, edgeLists, cancel: () => onThread?.cancel() };
 }
 
 /** A file's size in bytes, 0 when it cannot be read (the read itself then reports why). */
@@ -173,16 +191,29 @@ export async function checkParquetColumns(
   options: LoadGraphOptions = {},
   threadFromBytes = EDGES_THREAD_BYTES,
 ): Promise<GraphColumnsCheckResult> {
-  const progress = await startParquetTables(path, options, true, threadFromBytes);
+  // The edges' worker gets the ids' sorted order too: it builds the view's edge arrays in that order
+  // (`_edge-lists.ts`) while this thread checks the nodes, then the edges.
+  const progress = await startParquetTables(path, options, true, threadFromBytes, true);
   // While the edges table is read on a thread, the nodes are checked here (`checkParquetNodesFirst`).
   const nodesFirst = progress.pending ? checkParquetNodesFirst(progress.pending, options) : undefined;
   const tables = await progress.finish();
-  if ("problems" in tables) return { columns: null, problems: tables.problems };
+  if ("problems" in tables) {
+    progress.cancel();
+    return { columns: null, problems: tables.problems };
+  }
   // The edges column-wise when they are plain and raise no problem; else the row path, which reports them.
   const fast =
     nodesFirst === undefined
       ? checkParquetColumnsFast(tables, options)
       : nodesFirst && checkParquetEdgesAfter(nodesFirst, tables, options);
+  if (fast?.columns) {
+    // the worker's edge arrays serve only the order they were built for: the checks' own (the same array)
+    const lists = await progress.edgeLists();
+    const order = tables.idBytes?.sortedOrder();
+    if (lists && order && fast.columns.order === order) fast.columns.edgeLists = lists;
+    return fast;
+  }
+  progress.cancel(); // the row path answers: the worker's edge arrays are not wanted
   if (fast) return fast;
   if (tables.edges.coded) {
     // the row path reports ends by their text: read the edges again as text (a file with problems only)

@@ -9,7 +9,7 @@ import { seededRandom } from "../../_helpers/seeded-random.js";
 import { plainCsr } from "../../_helpers/plain-csr.js";
 import { csrFromColumns } from "../../../src/model/csr.js";
 import { IdBytes } from "../../../src/io/_id-bytes.js";
-import { EndTexts, resolveEnds } from "../../../src/io/_parquet-edge-coding.js";
+import { EndTexts, resolveEnds, viewColumnOf } from "../../../src/io/_parquet-edge-coding.js";
 import { NULL_CODE } from "../../../src/io/_parquet-text.js";
 import { readEdgesOnThread } from "../../../src/io/formats/_parquet-edges-thread.js";
 import { checkParquetColumns, readParquetTables } from "../../../src/io/formats/parquet-files.js";
@@ -94,6 +94,17 @@ describe("ends kept as texts, then matched to nodes (EndTexts, resolveEnds)", ()
   });
 });
 
+describe("a lead time or volume column as the view takes it (viewColumnOf)", () => {
+  it("a DOUBLE column as it is; numbers kept, anything else no value (NaN); an absent column all NaN", () => {
+    const doubles = Float64Array.from([1, 2.5, 0]);
+    expect(viewColumnOf(doubles, 3)).toBe(doubles);
+    expect(Array.from(viewColumnOf([3, null, "", 4], 4))).toEqual([3, Number.NaN, Number.NaN, 4]);
+    expect(Array.from(viewColumnOf(undefined, 2))).toEqual([Number.NaN, Number.NaN]);
+    // a short typed column is read like any other: its missing cells are no value
+    expect(Array.from(viewColumnOf(Float64Array.from([7]), 2))).toEqual([7, Number.NaN]);
+  });
+});
+
 describe("the edges table read on a worker thread", () => {
   it("generated graphs and DuckDB's tables: the same tables as a read on this thread", async () => {
     const dirs = [
@@ -104,8 +115,9 @@ describe("the edges table read on a worker thread", () => {
     for (const dir of dirs) {
       // the worker does answer (a null would mean a read on this thread, and the comparison below a tautology)
       const onThread = readEdgesOnThread({ path: join(dir, "edges.parquet"), maxBytes: 1e9 });
-      const read = await onThread.resolve(new IdBytes(["not", "these", "ids"]));
+      const read = await onThread.resolve(new IdBytes(["not", "these", "ids"]), () => null);
       expect(read?.rows).toBeGreaterThan(300);
+      expect(await onThread.edgeLists()).toBeNull(); // no order given: no view
       const { thread, inline } = await bothReads(dir);
       expect(thread.edges.rows).toBeGreaterThan(300);
       expect([...thread.edges.coded!]).toContain("source");
@@ -116,6 +128,9 @@ describe("the edges table read on a worker thread", () => {
         await checkParquetColumns(dir, {}, INLINE),
       ];
       expect(viaThread.problems).toEqual(viaThis.problems);
+      // the view's edges were built on the worker (else the comparison below would be one of this thread's)
+      expect(viaThread.columns!.edgeLists?.edgeSource.length).toBe(read!.rows);
+      expect(viaThis.columns!.edgeLists).toBeUndefined();
       expect(plainCsr(csrFromColumns(viaThread.columns!))).toEqual(
         plainCsr(csrFromColumns(viaThis.columns!)),
       );
@@ -147,6 +162,12 @@ describe("the edges table read on a worker thread", () => {
         const dir = writeTables(writeParquet(parseGraph(JSON.stringify(copy))));
         const { thread, inline } = await bothReads(dir);
         expect(thread).toEqual(inline);
+        // the view's edges built on the worker in the ids' order: the view built here
+        const viaThread = await checkParquetColumns(dir, {}, THREAD);
+        expect(viaThread.columns!.edgeLists).toBeDefined();
+        expect(plainCsr(csrFromColumns(viaThread.columns!))).toEqual(
+          plainCsr(csrFromColumns((await checkParquetColumns(dir, {}, INLINE)).columns!)),
+        );
       }),
       { numRuns: 5 },
     );
