@@ -23,6 +23,11 @@ export interface CodedColumns {
   codeOf(header: string): TextCode | undefined;
   /** True to keep the text column with this header as UTF-8 bytes (`ParquetTable.texts`). */
   asBytes?(header: string): boolean;
+  /**
+   * True to make the coded and the REQUIRED DOUBLE columns on SharedArrayBuffers: the edges' worker thread
+   * reads them while the thread it hands them to checks them, with no copy.
+   */
+  shared?: boolean;
 }
 
 /** A table's columns, in header order (see `ParquetTable`). */
@@ -57,13 +62,14 @@ export async function decodeParquetColumns(
   for (let c = 0; c < header.length; c++) {
     const code = coding?.codeOf(header[c]!);
     if (code && isFlatText(metadata, header[c]!))
-      coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
+      coded.set(c, readTextCodes(buffer, metadata, header[c]!, code, coding?.shared));
     else if (coding?.asBytes?.(header[c]!) && isStringColumn(metadata, header[c]!)) {
       texts.set(c, readTextBytes(buffer, metadata, header[c]!));
       decoded.set(c, []);
     } else if (isStringColumn(metadata, header[c]!))
       decoded.set(c, readTextStrings(buffer, metadata, header[c]!));
-    else if (isFlatDouble(metadata, header[c]!)) decoded.set(c, readDoubles(buffer, metadata, header[c]!));
+    else if (isFlatDouble(metadata, header[c]!))
+      decoded.set(c, readDoubles(buffer, metadata, header[c]!, coding?.shared));
   }
   const rest = header.filter((_, c) => !coded.has(c) && !decoded.has(c));
   if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });

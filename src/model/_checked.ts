@@ -1,7 +1,6 @@
 /** A graph file's content once checked, before it is built into a graph object (graphology or `Csr`). */
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "./types.js";
 import type { NodeColumns } from "./_node-table.js";
-import type { EdgeLists } from "./_edge-lists.js";
 
 /** One checked edge; `si`/`ti` are the positions of its ends in `CheckedGraph.nodes` (-1: dangling). */
 export interface CheckedEdge {
@@ -51,9 +50,4 @@ export interface CheckedColumns {
   positions?: Map<string, number>;
   /** The positions in `ids` in the order of their ids (`<`), when the loader has it (no Map then). */
   order?: Int32Array;
-  /**
-   * The edges in the view's order for `order` (`_edge-lists.ts`), when the loader built them beside its checks
-   * (a large Parquet edges table, on its worker thread).
-   */
-  edgeLists?: EdgeLists;
 }

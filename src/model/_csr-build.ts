@@ -114,7 +114,26 @@ export function csrFromChecked(parts: CheckedGraph): Csr {
 
 /** Build the CSR view from checked columns (a streamed load of a large file: no edge attribute objects). */
 export function csrFromColumns(columns: CheckedColumns): Csr {
-  return csrFromLists({
+  return csrFromLists(listsOfColumns(columns));
+}
+
+/**
+ * `csrFromColumns` with the view's edge arrays still being built (`edgeListsOf` for `columns.order`, on the
+ * Parquet edges' worker thread): the nodes' part of the view is built meanwhile. When they come as null, the
+ * edges' part is built here, as `csrFromColumns` builds it.
+ */
+export async function csrFromColumnsAsync(
+  columns: CheckedColumns,
+  edgeLists: Promise<EdgeLists | null>,
+): Promise<Csr> {
+  const lists = listsOfColumns(columns);
+  const nodes = nodePartOf(lists);
+  const edges = await edgeLists;
+  return viewOf(edges && columns.order ? { ...lists, edgeLists: edges } : lists, nodes);
+}
+
+function listsOfColumns(columns: CheckedColumns): GraphLists {
+  return {
     graphAttributes: columns.attributes,
     ids: columns.ids,
     attributes: columns.nodeAttributes,
@@ -124,17 +143,12 @@ export function csrFromColumns(columns: CheckedColumns): Csr {
     edgeKeys: columns.edgeKeys,
     ...(columns.positions ? { positions: columns.positions } : {}),
     ...(columns.order ? { order: columns.order } : {}),
-    ...(columns.edgeLists ? { edgeLists: columns.edgeLists } : {}),
-  });
+  };
 }
 
 /** Build the CSR view from node and edge lists: a sort of the ids, then linear passes. */
 export function csrFromLists(lists: GraphLists): Csr {
-  const { ids: listIds, attributes } = lists;
-  const { ids, rank, nodeAttributes, index } = lists.order
-    ? nodesInOrder(listIds, attributes, lists.order)
-    : sortNodes(listIds, attributes, lists.positions);
-  return viewOf(lists, ids, rank, nodeAttributes, index);
+  return viewOf(lists, nodePartOf(lists));
 }
 
 interface SortedNodes {
@@ -216,26 +230,38 @@ function sortNodes(
   return { ids, rank, nodeAttributes: permuted(attributes, rows), index };
 }
 
-/** The view of the lists, their nodes sorted. */
-function viewOf(
-  lists: GraphLists,
-  ids: string[],
-  rank: Int32Array,
-  nodeAttributes: NodeAttributeTable,
-  index: ReadonlyMap<string, number>,
-): Csr {
-  const n = ids.length;
+/** The view's nodes: sorted, with the columns the analyses read of them. */
+interface NodePart extends SortedNodes {
+  materials: string[];
+  material: Int32Array;
+  countries: string[];
+  country: Int32Array;
+  demand: Float64Array;
+  slotOffsets: Int32Array;
+  slotMaterial: Int32Array;
+  /** 1 where the node is a source of the file graph if it has no in-edge: no demand, no stock. */
+  sourceIfNoInEdge: Uint8Array;
+}
+
+/** The nodes' part of the view: everything but the edges. */
+function nodePartOf(lists: GraphLists): NodePart {
+  const { ids: listIds, attributes } = lists;
+  const sorted = lists.order
+    ? nodesInOrder(listIds, attributes, lists.order)
+    : sortNodes(listIds, attributes, lists.positions);
+  const n = sorted.ids.length;
   const materialIndex = new Map<string, number>();
   const materials: string[] = [];
   const countrySet = new Set<string>();
   // Attributes by `value`, not by object: a columnar table makes none (`_node-table.ts`).
-  const table = nodeAttributes;
+  const table = sorted.nodeAttributes;
   for (let v = 0; v < n; v++) countrySet.add(table.value(v, "country"));
   const countryList = [...countrySet].sort(compareIds);
   const countryIndex = new Map(countryList.map((c, i) => [c, i]));
   const material = new Int32Array(n).fill(-1);
   const country = new Int32Array(n);
   const demand = new Float64Array(n);
+  const sourceIfNoInEdge = new Uint8Array(n);
   // Slots in two passes (count, then fill): no array per node.
   const slotOffsets = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) {
@@ -243,6 +269,7 @@ function viewOf(
     if (output !== undefined) material[v] = intern(materialIndex, materials, output);
     country[v] = countryIndex.get(table.value(v, "country"))!;
     demand[v] = consumerDemand(table, v);
+    sourceIfNoInEdge[v] = demand[v] === 0 && table.value(v, "stock") === undefined ? 1 : 0;
     const recipe = table.value(v, "recipe");
     let slots = 0;
     if (recipe) for (const _ in recipe) slots++;
@@ -255,11 +282,27 @@ function viewOf(
       if (recipe) for (const r in recipe) slotMaterial[slotOffsets[v]!] = intern(materialIndex, materials, r);
       continue;
     }
-    const sorted = Object.keys(recipe).sort(compareIds);
-    for (let k = 0; k < sorted.length; k++)
-      slotMaterial[slotOffsets[v]! + k] = intern(materialIndex, materials, sorted[k]!);
+    const keys = Object.keys(recipe).sort(compareIds);
+    for (let k = 0; k < keys.length; k++)
+      slotMaterial[slotOffsets[v]! + k] = intern(materialIndex, materials, keys[k]!);
   }
+  return {
+    ...sorted,
+    materials,
+    material,
+    countries: countryList,
+    country,
+    demand,
+    slotOffsets,
+    slotMaterial,
+    sourceIfNoInEdge,
+  };
+}
 
+/** The view of the lists, their nodes' part built (`nodePartOf`). */
+function viewOf(lists: GraphLists, nodes: NodePart): Csr {
+  const { ids, rank, nodeAttributes, index, material, slotOffsets, slotMaterial } = nodes;
+  const n = ids.length;
   const m = lists.edgeSource.length;
   // The edges in the view's order: built already for this order on the edges' worker thread (a large Parquet
   // table), or here, with the same function.
@@ -270,9 +313,8 @@ function viewOf(
   const { outOffsets, inOffsets, inEdges, edgeSource, edgeTarget, fileEdge, leadTime, volume, volumeGiven } =
     edges;
   const source = new Uint8Array(n);
-  for (let v = 0; v < n; v++)
-    source[v] =
-      inOffsets[v + 1] === inOffsets[v] && demand[v] === 0 && table.value(v, "stock") === undefined ? 1 : 0;
+  const sourceIfNoInEdge = nodes.sourceIfNoInEdge;
+  for (let v = 0; v < n; v++) source[v] = inOffsets[v + 1] === inOffsets[v] ? sourceIfNoInEdge[v]! : 0;
   const keys = lists.edgeKeys;
   const edgeKeys = keys ? Array.from(fileEdge, (e) => keys[e]) : null;
   // the edges are numbered in out-list order: the file positions' array is free to hold the out-lists
@@ -307,12 +349,12 @@ function viewOf(
     leadTime,
     volume,
     volumeGiven,
-    materials,
+    materials: nodes.materials,
     material,
-    countries: countryList,
-    country,
+    countries: nodes.countries,
+    country: nodes.country,
     source,
-    demand,
+    demand: nodes.demand,
     slotOffsets,
     slotMaterial,
     edgeSlot,

@@ -26,8 +26,8 @@ export interface EdgeLists {
 /**
  * The edges in the view's order. `source`/`target` hold each edge's ends as positions in the caller's node list
  * (every one in `0..n-1`), `rank` each such position's sorted node number; `leadIn`/`volumeIn` are by the
- * caller's edge index (NaN: not given). The inputs are only read, all of them by `groupEdges`: once it returns
- * they may go (the edges' worker thread hands them to the caller then, and finishes with `finishEdgeLists`).
+ * caller's edge index (NaN: not given). The inputs are only read (the edges' worker thread reads them while the
+ * thread it shares them with checks them).
  */
 export function edgeListsOf(
   n: number,
@@ -37,33 +37,6 @@ export function edgeListsOf(
   leadIn: Float64Array,
   volumeIn: Float64Array,
 ): EdgeLists {
-  return finishEdgeLists(groupEdges(n, source, target, rank, leadIn, volumeIn));
-}
-
-/** The edges grouped by source, each group not yet sorted: what `groupEdges` reads from the caller's columns. */
-export interface GroupedEdges {
-  n: number;
-  outOffsets: Int32Array;
-  /** Where each target's in-list starts (`inOffsets`, filled as the in-lists are written). */
-  inStarts: Int32Array;
-  inOffsets: Int32Array;
-  edgeSource: Int32Array;
-  edgeTarget: Int32Array;
-  targetOut: Int32Array;
-  fileEdge: Int32Array;
-  leadTime: Float64Array;
-  volume: Float64Array;
-}
-
-/** The first part of `edgeListsOf`: every read of its inputs (see there). */
-export function groupEdges(
-  n: number,
-  source: Int32Array,
-  target: Int32Array,
-  rank: Int32Array,
-  leadIn: Float64Array,
-  volumeIn: Float64Array,
-): GroupedEdges {
   const m = source.length;
   const edgeSource = new Int32Array(m);
   const edgeTarget = new Int32Array(m);
@@ -89,7 +62,8 @@ export function groupEdges(
   // traversal. File order is not kept anywhere else: keys move with their edges.
   // Out-lists: the edges grouped by source (a counting sort) with their target, file position, lead time and
   // volume written straight to their place, in one pass over the caller's edges: gathering them afterwards by
-  // file position (a random read per edge and array) was most of the view's build at 10^6 nodes.
+  // file position (a random read per edge and array) was most of the view's build at 10^6 nodes. Then each list
+  // is sorted by target in place; lists are short (3.7 edges on average at 10^6 nodes).
   const targetOut = new Int32Array(m);
   const fileEdge = new Int32Array(m);
   const leadTime = new Float64Array(m);
@@ -101,36 +75,6 @@ export function groupEdges(
     leadTime[i] = leadIn[e]!;
     volume[i] = volumeIn[e]!;
   }
-  return {
-    n,
-    outOffsets,
-    inStarts: inCount,
-    inOffsets,
-    edgeSource,
-    edgeTarget,
-    targetOut,
-    fileEdge,
-    leadTime,
-    volume,
-  };
-}
-
-/** The rest of `edgeListsOf`, from `groupEdges`' arrays (which it reuses). */
-export function finishEdgeLists(grouped: GroupedEdges): EdgeLists {
-  const {
-    n,
-    outOffsets,
-    inStarts,
-    inOffsets,
-    edgeSource,
-    edgeTarget,
-    targetOut,
-    fileEdge,
-    leadTime,
-    volume,
-  } = grouped;
-  const m = edgeSource.length;
-  // Each out-list sorted by target in place; lists are short (3.7 edges on average at 10^6 nodes).
   const out: OutLists = { target: targetOut, edge: fileEdge, leadTime, volume };
   for (let v = 0; v < n; v++) sortByTarget(out, outOffsets[v]!, outOffsets[v + 1]!);
   const volumeGiven = new Uint8Array(m);
@@ -144,7 +88,7 @@ export function finishEdgeLists(grouped: GroupedEdges): EdgeLists {
   // In-lists: the renumbered edges, in order (by source, then target), appended to their target's list, which
   // leaves each sorted by source with no renumbering pass. `targetOut` is free again: it holds them.
   const inEdges = targetOut;
-  for (let i = 0; i < m; i++) inEdges[inStarts[edgeTarget[i]!]!++] = i;
+  for (let i = 0; i < m; i++) inEdges[inCount[edgeTarget[i]!]!++] = i;
   return { outOffsets, inOffsets, inEdges, edgeSource, edgeTarget, fileEdge, leadTime, volume, volumeGiven };
 }
 

@@ -183,14 +183,23 @@ export async function checkParquetFile(
 }
 
 /**
+ * What `checkParquetColumns` gives: the checked columns, and when the edges were read on a worker thread, the
+ * view's edge arrays it is building for `columns.order` (`csrFromColumnsAsync` takes them; null if it made none).
+ */
+export interface ParquetColumnsCheckResult extends GraphColumnsCheckResult {
+  edgeLists?: Promise<EdgeLists | null>;
+}
+
+/**
  * Read and check a Parquet graph into the columns of its integer view; never throws on bad data. An edges table
- * of `threadFromBytes` or more is read on a worker thread (see `readParquetTables`).
+ * of `threadFromBytes` or more is read on a worker thread (see `readParquetTables`), which then builds the
+ * view's edge arrays (`edgeLists`).
  */
 export async function checkParquetColumns(
   path: string,
   options: LoadGraphOptions = {},
   threadFromBytes = EDGES_THREAD_BYTES,
-): Promise<GraphColumnsCheckResult> {
+): Promise<ParquetColumnsCheckResult> {
   // The edges' worker gets the ids' sorted order too: it builds the view's edge arrays in that order
   // (`_edge-lists.ts`) while this thread checks the nodes, then the edges.
   const progress = await startParquetTables(path, options, true, threadFromBytes, true);
@@ -208,10 +217,12 @@ export async function checkParquetColumns(
       : nodesFirst && checkParquetEdgesAfter(nodesFirst, tables, options);
   if (fast?.columns) {
     // the worker's edge arrays serve only the order they were built for: the checks' own (the same array)
-    const lists = await progress.edgeLists();
     const order = tables.idBytes?.sortedOrder();
-    if (lists && order && fast.columns.order === order) fast.columns.edgeLists = lists;
-    return fast;
+    if (!progress.pending || !order || fast.columns.order !== order) {
+      progress.cancel();
+      return fast;
+    }
+    return { ...fast, edgeLists: progress.edgeLists() };
   }
   progress.cancel(); // the row path answers: the worker's edge arrays are not wanted
   if (fast) return fast;
