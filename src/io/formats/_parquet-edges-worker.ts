@@ -12,7 +12,8 @@ import { readFileSync, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { parquetMetadata, parquetSchema } from "hyparquet";
 import { type EdgeLists, edgeListsOf, rankOf } from "../../model/_edge-lists.js";
-import { IdBytes } from "../_id-bytes.js";
+import { IdBytes, type IdBytesParts } from "../_id-bytes.js";
+import type { TextCode } from "../_parquet-text.js";
 import { decodeParquetColumns } from "../_parquet-decode.js";
 import { EndTexts, edgeCodingWith, isEndHeader, resolveEnds, viewColumnOf } from "../_parquet-edge-coding.js";
 import type { EdgesReply, EdgesRequest, ToEdgesWorker } from "./_parquet-edges-thread.js";
@@ -21,7 +22,8 @@ import { EDGE_SOURCE, EDGE_TARGET, squash } from "./_table-headers.js";
 type IdsMessage = Extract<ToEdgesWorker, { kind: "ids" }>;
 type OrderMessage = Extract<ToEdgesWorker, { kind: "order" }>;
 
-type Decoded = Exclude<EdgesReply, { inline: true }> & { ends: EndTexts };
+/** The decoded table; `ends` holds the ends' texts when they were read before the ids came (to match after). */
+type Decoded = Exclude<EdgesReply, { inline: true }> & { ends: EndTexts | null };
 
 async function decode({ path, maxBytes }: EdgesRequest): Promise<Decoded | null> {
   const st = statSync(path);
@@ -38,12 +40,30 @@ async function decode({ path, maxBytes }: EdgesRequest): Promise<Decoded | null>
     if (child.children.length > 0) return null;
     header.push(child.element.name);
   }
-  const ends = new EndTexts();
-  const coding = { ...edgeCodingWith(ends.code), shared: true };
-  const decoded = await decodeParquetColumns(buffer, metadata, header, coding);
-  if (decoded.texts) return null; // not asked for: TextBytes would not survive the copy
-  const coded = [...(decoded.coded ?? [])];
-  return { rows: Number(metadata.num_rows), header, columns: decoded.columns, coded, ends };
+  // The other columns first, then the ends: by then the ids' table has usually come (the caller sends it as
+  // soon as it has read the id column), and each end is matched as it is decoded; else its text is kept and
+  // matched once the table comes (`EndTexts`, `resolveEnds`): the same positions either way.
+  const endHeaders = header.filter(isEndHeader);
+  const otherHeaders = header.filter((h) => !isEndHeader(h));
+  // (no end among them: the position coding is never called)
+  const others = await decodeParquetColumns(buffer, metadata, otherHeaders, {
+    ...edgeCodingWith(() => -1),
+    shared: true,
+  });
+  await new Promise((next) => setImmediate(next)); // the ids' message, if it is in
+  const table = idsNow ? IdBytes.of(idsNow) : null;
+  const ends = table ? null : new EndTexts();
+  const position: TextCode = table ? (b, from, to) => table.positionOf(b, from, to) : ends!.code;
+  const endColumns = await decodeParquetColumns(buffer, metadata, endHeaders, {
+    ...edgeCodingWith(position),
+    shared: true,
+  });
+  if (others.texts || endColumns.texts) return null; // not asked for: TextBytes would not survive the copy
+  const columns = header.map((h) =>
+    isEndHeader(h) ? endColumns.columns[endHeaders.indexOf(h)]! : others.columns[otherHeaders.indexOf(h)]!,
+  );
+  const coded = header.filter((h) => others.coded?.has(h) || endColumns.coded?.has(h));
+  return { rows: Number(metadata.num_rows), header, columns, coded, ends };
 }
 
 /**
@@ -98,10 +118,15 @@ const ids = new Promise<IdsMessage>((resolve) => {
 const order = new Promise<OrderMessage>((resolve) => {
   orderArrived = resolve;
 });
+/** The ids' table once its message is in (the decode looks before it reads the ends). */
+let idsNow: IdBytesParts | null = null;
 // one listener for both: a message that came while none was attached would be lost
-parentPort!.on("message", (message: ToEdgesWorker) =>
-  message.kind === "ids" ? idsArrived(message) : orderArrived(message),
-);
+parentPort!.on("message", (message: ToEdgesWorker) => {
+  if (message.kind === "ids") {
+    idsNow = message.parts;
+    idsArrived(message);
+  } else orderArrived(message);
+});
 
 async function answer(): Promise<void> {
   const read = await decode(workerData as EdgesRequest).catch(() => null);
@@ -110,11 +135,13 @@ async function answer(): Promise<void> {
     parentPort!.postMessage({ inline: true } satisfies EdgesReply);
     return;
   }
-  const table = IdBytes.of(parts);
-  const endColumns = read.header.flatMap((h, c) =>
-    read.coded.includes(h) && isEndHeader(h) ? [read.columns[c] as Int32Array] : [],
-  );
-  resolveEnds(endColumns, read.ends.list(), (b, from, to) => table.positionOf(b, from, to));
+  if (read.ends) {
+    const table = IdBytes.of(parts);
+    const endColumns = read.header.flatMap((h, c) =>
+      read.coded.includes(h) && isEndHeader(h) ? [read.columns[c] as Int32Array] : [],
+    );
+    resolveEnds(endColumns, read.ends.list(), (b, from, to) => table.positionOf(b, from, to));
+  }
   // The ends, lead times and volumes are on SharedArrayBuffers (`shared`): the caller checks them while this
   // thread builds the view's edge arrays from them, in the ids' sorted order the caller sends next.
   const reply: EdgesReply = {

@@ -19,7 +19,8 @@ import { DEFAULT_LOAD_GRAPH_OPTIONS, type LoadGraphOptions } from "../load-graph
 import { finishImport, finishImportColumns, type ImportedGraph, type SourceLocator } from "./_import.js";
 import type { EdgeLists } from "../../model/_edge-lists.js";
 import { IdBytes } from "../_id-bytes.js";
-import { EDGES_THREAD_BYTES, readEdgesOnThread } from "./_parquet-edges-thread.js";
+import { EDGES_THREAD_BYTES, type EdgesOnThread, readEdgesOnThread } from "./_parquet-edges-thread.js";
+import type { TextBytes } from "../_parquet-bytes.js";
 import { NODE_ID, squash } from "./csv.js";
 import {
   type CodedColumns,
@@ -90,13 +91,28 @@ async function startParquetTables(
     if ("code" in table) problems.push(table);
     return "code" in table ? undefined : table;
   };
-  tables.nodes = await read(paths.nodes, coded ? NODE_BYTES : undefined);
+  // The worker gets the ids' hash table as soon as the id column is read (`CodedColumns.read`: before the other
+  // node columns), so that it can match the ends as it decodes them.
+  type Sent = { text: TextBytes; ids: IdBytes; answer: ReturnType<EdgesOnThread["resolve"]> };
+  let sent: Sent | null = null;
+  const send = (ids: IdBytes) => onThread!.resolve(ids, () => (view ? ids.sortedOrder() : null));
+  const nodeCoding: CodedColumns = {
+    ...NODE_BYTES,
+    read(header, text) {
+      if (!onThread || sent !== null || !NODE_ID.has(squash(header))) return;
+      const ids = idBytesOfText(text);
+      if (ids) sent = { text, ids, answer: send(ids) };
+    },
+  };
+  tables.nodes = await read(paths.nodes, coded ? nodeCoding : undefined);
   if (paths.graph !== undefined) tables.graph = await read(paths.graph, undefined);
-  const idBytes = coded && tables.nodes ? idBytesOf(tables.nodes) : undefined;
-  // the ends are matched to the ids on the thread; ids that are not all text: the ends are read as text, here
-  if (onThread && !idBytes) onThread.cancel();
+  const idBytes = coded && tables.nodes ? idBytesOf(tables.nodes, sent) : undefined;
+  // The ends are matched to the ids on the thread; ids that are not all text (the ends are read as text, here)
+  // or a table sent too early (its first id column is not the one sent): the edges are read here.
+  const early = sent as Sent | null;
+  if (onThread && (!idBytes || (early !== null && early.ids !== idBytes))) onThread.cancel();
   const onThreadEdges =
-    onThread && idBytes ? onThread.resolve(idBytes, () => (view ? idBytes.sortedOrder() : null)) : null;
+    onThread && idBytes ? (early?.ids === idBytes ? early.answer : early ? null : send(idBytes)) : null;
   const finish = async (): Promise<ParquetTables | { problems: Problem[] }> => {
     const threaded = onThreadEdges ? await onThreadEdges : null;
     if (threaded) {
@@ -141,19 +157,16 @@ const NODE_BYTES: CodedColumns = {
   asBytes: (header) => NODE_ID.has(squash(header)) || header === "label",
 };
 
-/** The node ids' bytes (`_id-bytes.ts`), when every id is text. */
-function idBytesOf(nodes: ParquetTable): IdBytes | undefined {
+/**
+ * The node ids' bytes (`_id-bytes.ts`), when every id is text: those made already from the id column as it was
+ * read (`sent`), when that is this table's id column.
+ */
+function idBytesOf(nodes: ParquetTable, sent: { text: TextBytes; ids: IdBytes } | null): IdBytes | undefined {
   const idCol = nodes.header.findIndex((h) => NODE_ID.has(squash(h)));
   const text = nodes.texts?.get(idCol);
-  if (text) {
-    if (text.nulls !== null) return undefined;
-    // ASCII ids (all of them, as a rule) are their own bytes; others go through their strings, so that two
-    // byte sequences decoding to one string (a BOM, invalid UTF-8) are one id, as for the row path
-    const { bytes } = text;
-    let ascii = true;
-    for (let k = 0; k < bytes.length && ascii; k++) if (bytes[k]! >= 0x80) ascii = false;
-    if (ascii) return new IdBytes(text);
-  }
+  if (text && sent?.text === text) return sent.ids;
+  const fromBytes = text ? idBytesOfText(text) : undefined;
+  if (fromBytes || text?.nulls) return fromBytes;
   const column = text ? text.allStrings() : idCol >= 0 ? nodes.columns[idCol]! : [];
   const ids: string[] = new Array(nodes.rows);
   for (let r = 0; r < nodes.rows; r++) {
@@ -162,6 +175,18 @@ function idBytesOf(nodes: ParquetTable): IdBytes | undefined {
     ids[r] = id;
   }
   return new IdBytes(ids);
+}
+
+/**
+ * The ids' table straight from their bytes when every id is ASCII text (as a rule); undefined otherwise (a null
+ * id; other ids go through their strings, so that two byte sequences decoding to one string, a BOM or invalid
+ * UTF-8, are one id, as for the row path).
+ */
+function idBytesOfText(text: TextBytes): IdBytes | undefined {
+  if (text.nulls !== null) return undefined;
+  const { bytes } = text;
+  for (let k = 0; k < bytes.length; k++) if (bytes[k]! >= 0x80) return undefined;
+  return new IdBytes(text);
 }
 
 async function importParquetFile(

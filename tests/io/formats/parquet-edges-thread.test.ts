@@ -138,6 +138,26 @@ describe("the edges table read on a worker thread", () => {
     }
   });
 
+  it("the ids sent at once (ends matched as decoded) or late (ends kept as texts, then matched): the same columns", async () => {
+    const dir = writeTables(writeParquet(parseGraph(generatedText(2000, 7))));
+    const inline = await readParquetTables(dir, {}, true, INLINE);
+    if ("problems" in inline) throw new Error("unexpected problems");
+    const path = join(dir, "edges.parquet");
+    const atOnce = readEdgesOnThread({ path, maxBytes: 1e9 });
+    const early = await atOnce.resolve(inline.idBytes!, () => null);
+    // late: the worker has long decoded the table when the ids come
+    const later = readEdgesOnThread({ path, maxBytes: 1e9 });
+    await new Promise((done) => setTimeout(done, 1500));
+    const late = await later.resolve(inline.idBytes!, () => null);
+    for (const read of [early, late]) {
+      expect(read?.rows).toBe(inline.edges.rows);
+      expect(read?.header).toEqual(inline.edges.header);
+      expect(read?.columns.map((c) => Array.from(c as ArrayLike<unknown>))).toEqual(
+        inline.edges.columns.map((c) => Array.from(c)),
+      );
+    }
+  });
+
   it("renamed ids and shuffled rows: the same tables on either thread (property)", async () => {
     const file = JSON.parse(generatedText(120, 11)) as {
       nodes: Array<{ key: string }>;
