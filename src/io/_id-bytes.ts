@@ -49,6 +49,8 @@ export class IdBytes {
   private readonly mask: number;
   /** True when some id is given more than once. */
   readonly repeated: boolean = false;
+  /** `sortedOrder`'s answer once made. */
+  private order: Int32Array | null | undefined;
 
   /**
    * The ids, in table order (a repeated id keeps its first position: the node checks refuse it anyway): as
@@ -61,7 +63,8 @@ export class IdBytes {
     this.offsets = offsets;
     let slots = 1024;
     while (slots < n * 2) slots *= 2;
-    this.table = new Int32Array(slots).fill(-1);
+    // on shared memory: `parts` hands it to another thread with no copy
+    this.table = new Int32Array(new SharedArrayBuffer(slots * 4)).fill(-1);
     this.mask = slots - 1;
     for (let i = 0; i < n; i++) {
       let s = hash(bytes, offsets[i]!, offsets[i + 1]!) & this.mask;
@@ -74,10 +77,13 @@ export class IdBytes {
     }
   }
 
-  /** The table's arrays, for another thread (`IdBytes.of` makes the same table from them, no hashing again). */
+  /**
+   * The table's arrays, for another thread (`IdBytes.of` makes the same table from them, no hashing again): on
+   * shared memory, so that posting them copies nothing (the ids' bytes are copied there once).
+   */
   parts(): IdBytesParts {
-    const { bytes, offsets, table, mask, repeated } = this;
-    return { bytes, offsets, table, mask, repeated };
+    const { mask, repeated, table } = this;
+    return { bytes: onShared(this.bytes), offsets: onShared(this.offsets), table, mask, repeated };
   }
 
   /** The table whose arrays `parts` gave (copied to this thread). */
@@ -103,11 +109,15 @@ export class IdBytes {
    * Equal ids keep their table order.
    */
   sortedOrder(): Int32Array | null {
+    // made once: the load asks for it twice (for the edges' worker thread, then for the node checks)
+    if (this.order !== undefined) return this.order;
     const { bytes, offsets } = this;
     const n = offsets.length - 1;
     const size = offsets[n]!;
+    this.order = null;
     for (let k = 0; k < size; k++) if (bytes[k]! >= 0xee) return null;
-    return radixOrder(bytes, offsets, n);
+    this.order = radixOrder(bytes, offsets, n);
+    return this.order;
   }
 
   private equal(i: number, query: Uint8Array, from: number, to: number): boolean {
@@ -118,6 +128,15 @@ export class IdBytes {
     for (let k = 0; k < length; k++) if (bytes[start + k] !== query[from + k]) return false;
     return true;
   }
+}
+
+/** The array's values on a SharedArrayBuffer (itself when it is on one already). */
+function onShared<T extends Uint8Array | Int32Array>(array: T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const Kind = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Kind(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
 }
 
 /** FNV-1a over bytes[from..to). */

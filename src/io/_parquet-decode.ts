@@ -23,6 +23,16 @@ export interface CodedColumns {
   codeOf(header: string): TextCode | undefined;
   /** True to keep the text column with this header as UTF-8 bytes (`ParquetTable.texts`). */
   asBytes?(header: string): boolean;
+  /**
+   * True to make the coded and the REQUIRED DOUBLE columns on SharedArrayBuffers: the edges' worker thread
+   * reads them while the thread it hands them to checks them, with no copy.
+   */
+  shared?: boolean;
+  /**
+   * Called with each column read as bytes (`asBytes`) as soon as it is read: those are read first, so that the
+   * caller can act on one (the nodes' ids: their hash table goes to the edges' worker) before the rest are.
+   */
+  read?(header: string, text: TextBytes): void;
 }
 
 /** A table's columns, in header order (see `ParquetTable`). */
@@ -54,16 +64,23 @@ export async function decodeParquetColumns(
   const texts = new Map<number, TextBytes>();
   const onChunk = (chunk: { columnName: string; rowStart: number; columnData: ArrayLike<unknown> }) =>
     chunks[at.get(chunk.columnName)!]!.push({ start: chunk.rowStart, data: chunk.columnData });
-  for (let c = 0; c < header.length; c++) {
+  // the columns kept as bytes first (`CodedColumns.read`), then the rest; each lands at its own index
+  const asBytes = (c: number) =>
+    coding?.asBytes?.(header[c]!) === true && isStringColumn(metadata, header[c]!);
+  const order = [...header.keys()].sort((a, b) => Number(asBytes(b)) - Number(asBytes(a)) || a - b);
+  for (const c of order) {
     const code = coding?.codeOf(header[c]!);
     if (code && isFlatText(metadata, header[c]!))
-      coded.set(c, readTextCodes(buffer, metadata, header[c]!, code));
-    else if (coding?.asBytes?.(header[c]!) && isStringColumn(metadata, header[c]!)) {
-      texts.set(c, readTextBytes(buffer, metadata, header[c]!));
+      coded.set(c, readTextCodes(buffer, metadata, header[c]!, code, coding?.shared));
+    else if (asBytes(c)) {
+      const text = readTextBytes(buffer, metadata, header[c]!);
+      texts.set(c, text);
       decoded.set(c, []);
+      coding?.read?.(header[c]!, text);
     } else if (isStringColumn(metadata, header[c]!))
       decoded.set(c, readTextStrings(buffer, metadata, header[c]!));
-    else if (isFlatDouble(metadata, header[c]!)) decoded.set(c, readDoubles(buffer, metadata, header[c]!));
+    else if (isFlatDouble(metadata, header[c]!))
+      decoded.set(c, readDoubles(buffer, metadata, header[c]!, coding?.shared));
   }
   const rest = header.filter((_, c) => !coded.has(c) && !decoded.has(c));
   if (rest.length > 0) await parquetRead({ file: buffer, metadata, columns: rest, onChunk });

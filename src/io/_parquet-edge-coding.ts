@@ -104,3 +104,20 @@ export function resolveEnds(
       if (k !== NULL_CODE) codes[r] = positions[k]!;
     }
 }
+
+/**
+ * An edges table's lead time or volume column (absent: undefined) as the integer view takes it: a DOUBLE column
+ * decoded as a Float64Array is used as it is; otherwise a number is kept and anything else (null, empty) is NaN,
+ * no value. The fast path's checks (`_parquet-columns.ts`) refuse every table where that differs from theirs, so
+ * the view built from this column is used only where both agree.
+ */
+export function viewColumnOf(values: ArrayLike<unknown> | undefined, rows: number): Float64Array {
+  if (values instanceof Float64Array && values.length === rows) return values;
+  const out = new Float64Array(rows).fill(Number.NaN);
+  if (values === undefined) return out;
+  for (let r = 0; r < rows; r++) {
+    const v = values[r];
+    if (typeof v === "number") out[r] = v;
+  }
+  return out;
+}

@@ -22,18 +22,22 @@ function doubles(page: Uint8Array, at: number, count: number, column: string): F
 }
 
 /**
- * A flat DOUBLE column (`isFlatDouble`): a Float64Array when REQUIRED, else numbers and nulls.
+ * A flat DOUBLE column (`isFlatDouble`): a Float64Array when REQUIRED (on a SharedArrayBuffer with `shared`:
+ * another thread reads it at the same time), else numbers and nulls.
  * @throws Error naming the column and row when the pages are not well formed.
  */
 export function readDoubles(
   buffer: ArrayBuffer,
   metadata: FileMetaData,
   column: string,
+  shared = false,
 ): Float64Array | (number | null)[] {
   const rows = Number(metadata.num_rows);
   const required = getMaxDefinitionLevel(getSchemaPath(metadata.schema, [column])) === 0;
   const out: Float64Array | (number | null)[] = required
-    ? new Float64Array(rows)
+    ? shared
+      ? new Float64Array(new SharedArrayBuffer(rows * 8))
+      : new Float64Array(rows)
     : new Array<number | null>(rows).fill(null);
   let dictionary: Float64Array = new Float64Array(0);
   walkColumn(buffer, metadata, column, {

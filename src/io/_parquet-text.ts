@@ -16,7 +16,8 @@ export type TextCode = (bytes: Uint8Array, from: number, to: number) => number;
 export const NULL_CODE = -1;
 
 /**
- * The codes of a flat text column, one per row, `NULL_CODE` for a null cell (see the module comment).
+ * The codes of a flat text column, one per row, `NULL_CODE` for a null cell (see the module comment); with
+ * `shared`, on a SharedArrayBuffer (another thread reads them at the same time).
  * @throws Error naming the column and row when the pages are not well formed.
  */
 export function readTextCodes(
@@ -24,8 +25,10 @@ export function readTextCodes(
   metadata: FileMetaData,
   column: string,
   code: TextCode,
+  shared = false,
 ): Int32Array {
-  const out = new Int32Array(Number(metadata.num_rows));
+  const rows = Number(metadata.num_rows);
+  const out = shared ? new Int32Array(new SharedArrayBuffer(rows * 4)) : new Int32Array(rows);
   let dictionary = new Int32Array(0);
   walkColumn(buffer, metadata, column, {
     dictionary(page, count) {

@@ -4,7 +4,7 @@
  * alone took about half of the load time and 2 GB. A file over 128 MiB is checked while read in chunks, and
  * only node attributes and typed edge columns are kept. Other formats go through `readGraphFile`.
  */
-import { buildCsr, type Csr, csrFromChecked, csrFromColumns } from "../model/csr.js";
+import { buildCsr, type Csr, csrFromChecked, csrFromColumns, csrFromColumnsAsync } from "../model/csr.js";
 import { GraphFileError } from "../model/errors.js";
 import { checkGraphFileParts, checkLargeGraphFile } from "./load-graph.js";
 import { checkParquetColumns } from "./formats/parquet-files.js";
@@ -36,7 +36,7 @@ export function readGraphTable(path: string, options: ReadGraphOptions = {}): Cs
 export async function readGraphTableAsync(path: string, options: ReadGraphOptions = {}): Promise<Csr> {
   const format = options.from ?? formatOfPath(path);
   if (format !== "parquet") return readGraphTable(path, options);
-  const { columns, problems } = await checkParquetColumns(path, options);
+  const { columns, problems, edgeLists } = await checkParquetColumns(path, options);
   if (!columns || problems.some((p) => p.severity === "error")) throw new GraphFileError(path, problems);
-  return csrFromColumns(columns);
+  return edgeLists ? csrFromColumnsAsync(columns, edgeLists) : csrFromColumns(columns);
 }

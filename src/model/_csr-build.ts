@@ -1,28 +1,14 @@
 /**
  * Building the integer view (`Csr`, `csr.ts`): from a graphology graph, from the checked parts or columns a
- * loader made, or from plain lists. Nodes are numbered by sorted id, edges in out-list order (by source, then
- * target); supply slots are laid out here.
+ * loader made, or from plain lists. Nodes are numbered by sorted id (`_csr-nodes.ts`, with their supply slots),
+ * edges in out-list order (by source, then target: `_edge-lists.ts`); each edge's slot is found here.
  */
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, SupplyGraph } from "./types.js";
 import type { CheckedColumns, CheckedGraph } from "./_checked.js";
 import type { Csr } from "./csr.js";
-import { SortedIdIndex } from "./_id-index.js";
-import { type NodeAttributeTable, NodeColumns, NodeObjects } from "./_node-table.js";
-import { type OutLists, sortByTarget } from "./_out-list-sort.js";
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function intern(table: Map<string, number>, list: string[], key: string): number {
-  let i = table.get(key);
-  if (i === undefined) {
-    i = list.length;
-    list.push(key);
-    table.set(key, i);
-  }
-  return i;
-}
+import type { NodeColumns } from "./_node-table.js";
+import { type NodePart, nodePartOf } from "./_csr-nodes.js";
+import { type EdgeLists, edgeListsOf } from "./_edge-lists.js";
 
 /**
  * What `csrFromLists` needs: node ids with attributes (any order) and edges as node positions in those lists.
@@ -46,6 +32,11 @@ export interface GraphLists {
    * the caller has it: then no sort and no Map (the view's `index` searches the sorted ids).
    */
   order?: Int32Array;
+  /**
+   * The edges already in the view's order (`edgeListsOf` with the rank of `order`, which must be given), when the
+   * caller built them (a large Parquet table's worker thread does, beside the checks).
+   */
+  edgeLists?: EdgeLists;
 }
 
 /** Build the CSR view of a graphology graph. */
@@ -109,7 +100,26 @@ export function csrFromChecked(parts: CheckedGraph): Csr {
 
 /** Build the CSR view from checked columns (a streamed load of a large file: no edge attribute objects). */
 export function csrFromColumns(columns: CheckedColumns): Csr {
-  return csrFromLists({
+  return csrFromLists(listsOfColumns(columns));
+}
+
+/**
+ * `csrFromColumns` with the view's edge arrays still being built (`edgeListsOf` for `columns.order`, on the
+ * Parquet edges' worker thread): the nodes' part of the view is built meanwhile. When they come as null, the
+ * edges' part is built here, as `csrFromColumns` builds it.
+ */
+export async function csrFromColumnsAsync(
+  columns: CheckedColumns,
+  edgeLists: Promise<EdgeLists | null>,
+): Promise<Csr> {
+  const lists = listsOfColumns(columns);
+  const nodes = nodePartOf(lists);
+  const edges = await edgeLists;
+  return viewOf(edges && columns.order ? { ...lists, edgeLists: edges } : lists, nodes);
+}
+
+function listsOfColumns(columns: CheckedColumns): GraphLists {
+  return {
     graphAttributes: columns.attributes,
     ids: columns.ids,
     attributes: columns.nodeAttributes,
@@ -119,216 +129,34 @@ export function csrFromColumns(columns: CheckedColumns): Csr {
     edgeKeys: columns.edgeKeys,
     ...(columns.positions ? { positions: columns.positions } : {}),
     ...(columns.order ? { order: columns.order } : {}),
-  });
+  };
 }
 
 /** Build the CSR view from node and edge lists: a sort of the ids, then linear passes. */
 export function csrFromLists(lists: GraphLists): Csr {
-  const { ids: listIds, attributes } = lists;
-  const { ids, rank, nodeAttributes, index } = lists.order
-    ? nodesInOrder(listIds, attributes, lists.order)
-    : sortNodes(listIds, attributes, lists.positions);
-  return viewOf(lists, ids, rank, nodeAttributes, index);
+  return viewOf(lists, nodePartOf(lists));
 }
 
-interface SortedNodes {
-  ids: string[];
-  /** rank[i] = sorted index of list node i. */
-  rank: Int32Array;
-  nodeAttributes: NodeObjects | NodeColumns;
-  index: ReadonlyMap<string, number>;
-}
-
-/** The attributes in sorted order: `rows[v]` = list position of sorted node v (null: the same order). */
-function permuted(
-  attributes: NodeAttributes[] | NodeColumns,
-  rows: Int32Array | null,
-): NodeObjects | NodeColumns {
-  if (attributes instanceof NodeColumns) return rows === null ? attributes : attributes.permuted(rows);
-  return rows === null ? new NodeObjects(attributes.slice()) : new NodeObjects(attributes).permuted(rows);
-}
-
-/** The nodes in the caller's sorted order (`GraphLists.order`). */
-function nodesInOrder(
-  listIds: string[],
-  attributes: NodeAttributes[] | NodeColumns,
-  order: Int32Array,
-): SortedNodes {
-  const n = listIds.length;
-  const ids = new Array<string>(n);
-  const rank = new Int32Array(n);
-  for (let v = 0; v < n; v++) {
-    const i = order[v]!;
-    ids[v] = listIds[i]!;
-    rank[i] = v;
-  }
-  return { ids, rank, nodeAttributes: permuted(attributes, order), index: new SortedIdIndex(ids) };
-}
-
-/** The nodes sorted by id, with the caller's id → position Map taken over when given. */
-function sortNodes(
-  listIds: string[],
-  attributes: NodeAttributes[] | NodeColumns,
-  positions: Map<string, number> | undefined,
-): SortedNodes {
-  const n = listIds.length;
-  // The default sort compares UTF-16 code units, the order of `<`, without a callback per comparison.
-  // Tables exported sorted by id (a common case) need neither the sort nor the rank: one pass of comparisons.
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) if (!(listIds[i - 1]! < listIds[i]!)) sorted = false;
-  const ids = sorted ? listIds.slice() : listIds.slice().sort();
-  // rank[i] = sorted index of list node i. A loader's id → position Map is taken over (its values rewritten in
-  // place): building a second Map of 10^6 ids cost more than the sort.
-  const rank = new Int32Array(n);
-  // rows[v] = list position of sorted node v
-  let rows: Int32Array | null = null;
-  let index: ReadonlyMap<string, number>;
-  if (sorted) {
-    for (let v = 0; v < n; v++) rank[v] = v;
-    // ids in strictly increasing order: a search of them, no Map to build
-    index = positions ?? new SortedIdIndex(ids);
-  } else if (positions) {
-    index = positions;
-    rows = new Int32Array(n);
-    for (let v = 0; v < n; v++) {
-      const i = positions.get(ids[v]!)!;
-      rank[i] = v;
-      rows[v] = i;
-      positions.set(ids[v]!, v);
-    }
-  } else {
-    const map = new Map<string, number>();
-    for (let v = 0; v < n; v++) map.set(ids[v]!, v);
-    index = map;
-    rows = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = map.get(listIds[i]!)!;
-      rank[i] = v;
-      rows[v] = i;
-    }
-  }
-  return { ids, rank, nodeAttributes: permuted(attributes, rows), index };
-}
-
-/** The view of the lists, their nodes sorted. */
-function viewOf(
-  lists: GraphLists,
-  ids: string[],
-  rank: Int32Array,
-  nodeAttributes: NodeAttributeTable,
-  index: ReadonlyMap<string, number>,
-): Csr {
+/** The view of the lists, their nodes' part built (`nodePartOf`). */
+function viewOf(lists: GraphLists, nodes: NodePart): Csr {
+  const { ids, rank, nodeAttributes, index, material, slotOffsets, slotMaterial } = nodes;
   const n = ids.length;
-  const materialIndex = new Map<string, number>();
-  const materials: string[] = [];
-  const countrySet = new Set<string>();
-  // Attributes by `value`, not by object: a columnar table makes none (`_node-table.ts`).
-  const table = nodeAttributes;
-  for (let v = 0; v < n; v++) countrySet.add(table.value(v, "country"));
-  const countryList = [...countrySet].sort(compareIds);
-  const countryIndex = new Map(countryList.map((c, i) => [c, i]));
-  const material = new Int32Array(n).fill(-1);
-  const country = new Int32Array(n);
-  const demand = new Float64Array(n);
-  // Slots in two passes (count, then fill): no array per node.
-  const slotOffsets = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) {
-    const output = table.value(v, "output");
-    if (output !== undefined) material[v] = intern(materialIndex, materials, output);
-    country[v] = countryIndex.get(table.value(v, "country"))!;
-    demand[v] = consumerDemand(table, v);
-    const recipe = table.value(v, "recipe");
-    let slots = 0;
-    if (recipe) for (const _ in recipe) slots++;
-    slotOffsets[v + 1] = slotOffsets[v]! + Math.max(1, slots);
-  }
-  const slotMaterial = new Int32Array(slotOffsets[n]!).fill(-1);
-  for (let v = 0; v < n; v++) {
-    const recipe = table.value(v, "recipe");
-    if (!recipe || slotOffsets[v + 1]! - slotOffsets[v]! === 1) {
-      if (recipe) for (const r in recipe) slotMaterial[slotOffsets[v]!] = intern(materialIndex, materials, r);
-      continue;
-    }
-    const sorted = Object.keys(recipe).sort(compareIds);
-    for (let k = 0; k < sorted.length; k++)
-      slotMaterial[slotOffsets[v]! + k] = intern(materialIndex, materials, sorted[k]!);
-  }
-
   const m = lists.edgeSource.length;
-  const edgeSource = new Int32Array(m);
-  const edgeTarget = new Int32Array(m);
-  // Lead time and volume by the caller's edge order, read once in the final (out-list) order below.
-  let leadIn: Float64Array;
-  let volumeIn: Float64Array;
-  if (lists.edgeColumns) {
-    leadIn = lists.edgeColumns.leadTime;
-    volumeIn = lists.edgeColumns.volume;
-  } else {
-    leadIn = new Float64Array(m);
-    volumeIn = new Float64Array(m);
-    for (let e = 0; e < m; e++) {
-      const attributes = lists.edgeAttributes![e]!;
-      leadIn[e] = attributes.leadTimeDays ?? Number.NaN;
-      volumeIn[e] = attributes.volume ?? Number.NaN;
-    }
-  }
-  const outCount = new Int32Array(n + 1);
-  const inCount = new Int32Array(n + 1);
-  const listSource = lists.edgeSource;
-  const listTarget = lists.edgeTarget;
-  for (let e = 0; e < m; e++) {
-    const si = rank[listSource[e]!]!;
-    const ti = rank[listTarget[e]!]!;
-    edgeSource[e] = si;
-    edgeTarget[e] = ti;
-    outCount[si + 1]!++;
-    inCount[ti + 1]!++;
-  }
+  // The edges in the view's order: built already for this order on the edges' worker thread (a large Parquet
+  // table), or here, with the same function.
+  const edges =
+    lists.edgeLists && lists.order
+      ? lists.edgeLists
+      : edgeListsOf(n, lists.edgeSource, lists.edgeTarget, rank, ...edgeValues(lists));
+  const { outOffsets, inOffsets, inEdges, edgeSource, edgeTarget, fileEdge, leadTime, volume, volumeGiven } =
+    edges;
   const source = new Uint8Array(n);
-  for (let v = 0; v < n; v++)
-    source[v] = inCount[v + 1] === 0 && demand[v] === 0 && table.value(v, "stock") === undefined ? 1 : 0;
-  for (let v = 0; v < n; v++) {
-    outCount[v + 1]! += outCount[v]!;
-    inCount[v + 1]! += inCount[v]!;
-  }
-  const outOffsets = outCount.slice();
-  const inOffsets = inCount.slice();
-  const outEdges = new Int32Array(m);
-  const inEdges = new Int32Array(m);
-  // Edges in a node's list are ordered by the other endpoint's index, so every traversal is deterministic.
-  // Renumber the edges in out-list order (edge e = position e of the out-lists): a walk over a node's out-edges
-  // then reads every edge array sequentially instead of at random, which at 10^6 nodes is most of the cost of a
-  // traversal. File order is not kept anywhere else: keys move with their edges.
-  // Out-lists: the edges grouped by source (a counting sort) with their target, file position, lead time and
-  // volume written straight to their place, in one pass over the caller's edges: gathering them afterwards by
-  // file position (a random read per edge and array) was most of the view's build at 10^6 nodes. Then each list
-  // is sorted by target in place; lists are short (3.7 edges on average at 10^6 nodes).
-  const targetOut = new Int32Array(m);
-  const fileEdge = outEdges; // position → the caller's edge index, until the renumbering below
-  const leadTime = new Float64Array(m);
-  const volume = new Float64Array(m);
-  for (let e = 0; e < m; e++) {
-    const i = outCount[edgeSource[e]!]!++;
-    targetOut[i] = edgeTarget[e]!;
-    fileEdge[i] = e;
-    leadTime[i] = leadIn[e]!;
-    volume[i] = volumeIn[e]!;
-  }
-  const out: OutLists = { target: targetOut, edge: fileEdge, leadTime, volume };
-  for (let v = 0; v < n; v++) sortByTarget(out, outOffsets[v]!, outOffsets[v + 1]!);
-  const volumeGiven = new Uint8Array(m);
-  for (let i = 0; i < m; i++) {
-    if (Number.isNaN(volume[i]!)) volume[i] = 0;
-    else volumeGiven[i] = 1;
-  }
-  // Sources need no lookup: the out-lists are grouped by source.
-  for (let v = 0; v < n; v++) edgeSource.fill(v, outOffsets[v]!, outOffsets[v + 1]!);
-  edgeTarget.set(targetOut);
+  const sourceIfNoInEdge = nodes.sourceIfNoInEdge;
+  for (let v = 0; v < n; v++) source[v] = inOffsets[v + 1] === inOffsets[v] ? sourceIfNoInEdge[v]! : 0;
   const keys = lists.edgeKeys;
   const edgeKeys = keys ? Array.from(fileEdge, (e) => keys[e]) : null;
-  // In-lists: the renumbered edges, in order (by source, then target), appended to their target's list, which
-  // leaves each sorted by source with no renumbering pass.
-  for (let i = 0; i < m; i++) inEdges[inCount[edgeTarget[i]!]!++] = i;
+  // the edges are numbered in out-list order: the file positions' array is free to hold the out-lists
+  const outEdges = fileEdge;
   for (let i = 0; i < m; i++) outEdges[i] = i;
 
   const edgeSlot = new Int32Array(m).fill(-1);
@@ -359,21 +187,28 @@ function viewOf(
     leadTime,
     volume,
     volumeGiven,
-    materials,
+    materials: nodes.materials,
     material,
-    countries: countryList,
-    country,
+    countries: nodes.countries,
+    country: nodes.country,
     source,
-    demand,
+    demand: nodes.demand,
     slotOffsets,
     slotMaterial,
     edgeSlot,
   };
 }
 
-/** Node v's demand when it is a consumer (`isConsumer`: positive demand), else 0. */
-function consumerDemand(table: NodeAttributeTable, v: number): number {
-  const d = table.value(v, "demand") ?? 0;
-  if (d > 0) return d;
-  return 0; // none, zero (or NaN, which a checked file never holds): not a consumer
+/** Lead time and volume by the caller's edge order (NaN: not given), from the columns or the attributes. */
+function edgeValues(lists: GraphLists): [Float64Array, Float64Array] {
+  if (lists.edgeColumns) return [lists.edgeColumns.leadTime, lists.edgeColumns.volume];
+  const m = lists.edgeSource.length;
+  const leadIn = new Float64Array(m);
+  const volumeIn = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const attributes = lists.edgeAttributes![e]!;
+    leadIn[e] = attributes.leadTimeDays ?? Number.NaN;
+    volumeIn[e] = attributes.volume ?? Number.NaN;
+  }
+  return [leadIn, volumeIn];
 }

@@ -13,7 +13,14 @@ import { buildCsr } from "./_csr-build.js";
 import type { NodeAttributeTable } from "./_node-table.js";
 
 // How views are built (from a graphology graph, checked parts, checked columns or plain lists) is in its own module.
-export { buildCsr, csrFromChecked, csrFromColumns, csrFromLists, type GraphLists } from "./_csr-build.js";
+export {
+  buildCsr,
+  csrFromChecked,
+  csrFromColumns,
+  csrFromColumnsAsync,
+  csrFromLists,
+  type GraphLists,
+} from "./_csr-build.js";
 export type { NodeAttributeTable } from "./_node-table.js";
 
 /**

@@ -7,7 +7,8 @@
  * on this thread (a test compares them). Small tables are read here: a worker costs more than they take.
  */
 import { Worker } from "node:worker_threads";
-import type { IdBytes } from "../_id-bytes.js";
+import type { EdgeLists } from "../../model/_edge-lists.js";
+import type { IdBytes, IdBytesParts } from "../_id-bytes.js";
 import type { DecodedColumns } from "../_parquet-decode.js";
 
 /** Edges tables from this size (bytes) are read on a worker thread by default. */
@@ -19,7 +20,12 @@ export interface EdgesRequest {
   maxBytes: number;
 }
 
-/** The worker's answer: the decoded columns, or `inline` when the caller must read the file itself. */
+/** The messages to the worker, in this order: the ids' table, then their sorted order (null: no view). */
+export type ToEdgesWorker =
+  | { kind: "ids"; parts: IdBytesParts }
+  | { kind: "order"; order: Int32Array | null };
+
+/** The worker's first answer: the decoded columns, or `inline` when the caller must read the file itself. */
 export type EdgesReply =
   | { inline: true }
   | { rows: number; header: string[]; columns: ArrayLike<unknown>[]; coded: string[] };
@@ -30,10 +36,21 @@ export interface EdgesOnThread {
    * The table's columns with each end as the position of its node in `ids` (as `decodeParquetColumns` with
    * `edgeCoding(ids)` gives them), or null when the table must be read on this thread (the worker could not
    * start or run, or the file is one it leaves to the caller: any problem is then reported by the caller's
-   * own read, as without a thread). Never rejects.
+   * own read, as without a thread). `order` is called once the ids are sent (the worker matches the ends
+   * meanwhile): the ids' sorted order to build the view's edges in (`edgeLists`), or null for none. Never rejects.
    */
-  resolve(ids: IdBytes): Promise<(DecodedColumns & { rows: number; header: string[] }) | null>;
-  /** Stop the worker (the table is read on this thread instead). */
+  resolve(
+    ids: IdBytes,
+    order: () => Int32Array | null,
+  ): Promise<(DecodedColumns & { rows: number; header: string[] }) | null>;
+  /**
+   * After `resolve`: the view's edge arrays for the ids' sorted order that `resolve`'s `order` gave
+   * (`edgeListsOf`, built on the worker from the same columns while this thread checks them), or null when the
+   * worker made none (no order, an end missing or unknown, the worker gone). The worker stops then. Never
+   * rejects.
+   */
+  edgeLists(): Promise<EdgeLists | null>;
+  /** Stop the worker (the table is read on this thread instead, or its view is not wanted). */
   cancel(): void;
 }
 
@@ -45,44 +62,92 @@ function workerUrl(): URL {
     : new URL("./_parquet-edges-worker.js", here);
 }
 
+/**
+ * The worker's messages in the order they came, each to the next caller of `next` (null once the worker failed
+ * or exited). One listener for all of them: a message that came while none was attached would be lost. The
+ * worker keeps the process alive only while a message is awaited.
+ */
+function inboxOf(worker: Worker): { next<T>(): Promise<T | null> } {
+  const queue: unknown[] = [];
+  const waiting: Array<(message: unknown) => void> = [];
+  let ended = false;
+  const deliver = () => {
+    while (waiting.length > 0 && (queue.length > 0 || ended))
+      waiting.shift()!(queue.length > 0 ? queue.shift() : null);
+    if (waiting.length === 0) worker.unref();
+  };
+  const end = () => {
+    ended = true;
+    deliver();
+  };
+  worker.on("message", (message: unknown) => {
+    queue.push(message);
+    deliver();
+  });
+  worker.on("error", end);
+  worker.on("exit", end);
+  return {
+    next<T>() {
+      return new Promise<T | null>((resolve) => {
+        waiting.push(resolve as (message: unknown) => void);
+        worker.ref();
+        deliver();
+      });
+    },
+  };
+}
+
 /** Start reading the edges table at `request.path` on a worker thread (see `EdgesOnThread`). */
 export function readEdgesOnThread(request: EdgesRequest): EdgesOnThread {
   let worker: Worker | null = null;
-  let failed = false;
+  let inbox: ReturnType<typeof inboxOf> | null = null;
   try {
     worker = new Worker(workerUrl(), { workerData: request });
-    // It keeps the process alive only once its answer is awaited (`resolve`): a read abandoned before that
-    // (an exception on this thread) leaves no worker holding the process open.
+    // It keeps the process alive only while an answer is awaited (`inboxOf`): a read abandoned before that (an
+    // exception on this thread) leaves no worker holding the process open.
     worker.unref();
-    worker.once("error", () => {
-      failed = true;
-    });
+    inbox = inboxOf(worker);
   } catch {
-    failed = true;
+    worker = null;
   }
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    void worker?.terminate();
+  };
+  let columnsAnswered: Promise<boolean> | null = null;
+  let lists: Promise<EdgeLists | null> | null = null;
   return {
-    resolve(ids) {
-      const w = worker;
-      if (!w || failed) return Promise.resolve(null);
-      return new Promise((resolve) => {
-        let settled = false;
-        const done = (reply: EdgesReply | null) => {
-          if (settled) return;
-          settled = true;
-          void w.terminate();
-          if (!reply || "inline" in reply) return resolve(null);
-          const { rows, header, columns, coded } = reply;
-          resolve({ rows, header, columns, ...(coded.length > 0 ? { coded: new Set(coded) } : {}) });
-        };
-        w.once("message", (reply: EdgesReply) => done(reply));
-        w.once("error", () => done(null));
-        w.once("exit", () => done(null));
-        w.ref();
-        w.postMessage(ids.parts());
+    async resolve(ids, order) {
+      if (!worker || !inbox || stopped) return null;
+      const reply = inbox.next<EdgesReply>();
+      worker.postMessage({ kind: "ids", parts: ids.parts() } satisfies ToEdgesWorker);
+      const sorted = order();
+      if (sorted) lists = inbox.next<EdgeLists | null>();
+      worker.postMessage({ kind: "order", order: sorted } satisfies ToEdgesWorker);
+      let answered: (ok: boolean) => void = () => {};
+      columnsAnswered = new Promise((done) => {
+        answered = done;
       });
+      const columns = await reply;
+      const ok = columns !== null && !("inline" in columns);
+      answered(ok);
+      if (!ok || !sorted) stop();
+      if (!ok) return null;
+      const { rows, header, coded } = columns;
+      return {
+        rows,
+        header,
+        columns: columns.columns,
+        ...(coded.length > 0 ? { coded: new Set(coded) } : {}),
+      };
     },
-    cancel() {
-      void worker?.terminate();
+    async edgeLists() {
+      const answer =
+        lists !== null && columnsAnswered !== null && (await columnsAnswered) ? await lists : null;
+      stop();
+      return answer;
     },
+    cancel: stop,
   };
 }

@@ -7,9 +7,9 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../_helpers/seeded-random.js";
 import { plainCsr } from "../../_helpers/plain-csr.js";
-import { csrFromColumns } from "../../../src/model/csr.js";
+import { csrFromColumns, csrFromColumnsAsync } from "../../../src/model/csr.js";
 import { IdBytes } from "../../../src/io/_id-bytes.js";
-import { EndTexts, resolveEnds } from "../../../src/io/_parquet-edge-coding.js";
+import { EndTexts, resolveEnds, viewColumnOf } from "../../../src/io/_parquet-edge-coding.js";
 import { NULL_CODE } from "../../../src/io/_parquet-text.js";
 import { readEdgesOnThread } from "../../../src/io/formats/_parquet-edges-thread.js";
 import { checkParquetColumns, readParquetTables } from "../../../src/io/formats/parquet-files.js";
@@ -94,6 +94,17 @@ describe("ends kept as texts, then matched to nodes (EndTexts, resolveEnds)", ()
   });
 });
 
+describe("a lead time or volume column as the view takes it (viewColumnOf)", () => {
+  it("a DOUBLE column as it is; numbers kept, anything else no value (NaN); an absent column all NaN", () => {
+    const doubles = Float64Array.from([1, 2.5, 0]);
+    expect(viewColumnOf(doubles, 3)).toBe(doubles);
+    expect(Array.from(viewColumnOf([3, null, "", 4], 4))).toEqual([3, Number.NaN, Number.NaN, 4]);
+    expect(Array.from(viewColumnOf(undefined, 2))).toEqual([Number.NaN, Number.NaN]);
+    // a short typed column is read like any other: its missing cells are no value
+    expect(Array.from(viewColumnOf(Float64Array.from([7]), 2))).toEqual([7, Number.NaN]);
+  });
+});
+
 describe("the edges table read on a worker thread", () => {
   it("generated graphs and DuckDB's tables: the same tables as a read on this thread", async () => {
     const dirs = [
@@ -104,8 +115,9 @@ describe("the edges table read on a worker thread", () => {
     for (const dir of dirs) {
       // the worker does answer (a null would mean a read on this thread, and the comparison below a tautology)
       const onThread = readEdgesOnThread({ path: join(dir, "edges.parquet"), maxBytes: 1e9 });
-      const read = await onThread.resolve(new IdBytes(["not", "these", "ids"]));
+      const read = await onThread.resolve(new IdBytes(["not", "these", "ids"]), () => null);
       expect(read?.rows).toBeGreaterThan(300);
+      expect(await onThread.edgeLists()).toBeNull(); // no order given: no view
       const { thread, inline } = await bothReads(dir);
       expect(thread.edges.rows).toBeGreaterThan(300);
       expect([...thread.edges.coded!]).toContain("source");
@@ -116,8 +128,32 @@ describe("the edges table read on a worker thread", () => {
         await checkParquetColumns(dir, {}, INLINE),
       ];
       expect(viaThread.problems).toEqual(viaThis.problems);
-      expect(plainCsr(csrFromColumns(viaThread.columns!))).toEqual(
-        plainCsr(csrFromColumns(viaThis.columns!)),
+      // the view's edges were built on the worker (else the comparison below would be one of this thread's)
+      expect((await viaThread.edgeLists)?.edgeSource.length).toBe(read!.rows);
+      expect(viaThis.edgeLists).toBeUndefined();
+      const view = plainCsr(csrFromColumns(viaThis.columns!));
+      expect(plainCsr(await csrFromColumnsAsync(viaThread.columns!, viaThread.edgeLists!))).toEqual(view);
+      // and the same view when the worker made none
+      expect(plainCsr(await csrFromColumnsAsync(viaThis.columns!, Promise.resolve(null)))).toEqual(view);
+    }
+  });
+
+  it("the ids sent at once (ends matched as decoded) or late (ends kept as texts, then matched): the same columns", async () => {
+    const dir = writeTables(writeParquet(parseGraph(generatedText(2000, 7))));
+    const inline = await readParquetTables(dir, {}, true, INLINE);
+    if ("problems" in inline) throw new Error("unexpected problems");
+    const path = join(dir, "edges.parquet");
+    const atOnce = readEdgesOnThread({ path, maxBytes: 1e9 });
+    const early = await atOnce.resolve(inline.idBytes!, () => null);
+    // late: the worker has long decoded the table when the ids come
+    const later = readEdgesOnThread({ path, maxBytes: 1e9 });
+    await new Promise((done) => setTimeout(done, 1500));
+    const late = await later.resolve(inline.idBytes!, () => null);
+    for (const read of [early, late]) {
+      expect(read?.rows).toBe(inline.edges.rows);
+      expect(read?.header).toEqual(inline.edges.header);
+      expect(read?.columns.map((c) => Array.from(c as ArrayLike<unknown>))).toEqual(
+        inline.edges.columns.map((c) => Array.from(c)),
       );
     }
   });
@@ -147,6 +183,12 @@ describe("the edges table read on a worker thread", () => {
         const dir = writeTables(writeParquet(parseGraph(JSON.stringify(copy))));
         const { thread, inline } = await bothReads(dir);
         expect(thread).toEqual(inline);
+        // the view's edges built on the worker in the ids' order: the view built here
+        const viaThread = await checkParquetColumns(dir, {}, THREAD);
+        expect(await viaThread.edgeLists).not.toBeNull();
+        expect(plainCsr(await csrFromColumnsAsync(viaThread.columns!, viaThread.edgeLists!))).toEqual(
+          plainCsr(csrFromColumns((await checkParquetColumns(dir, {}, INLINE)).columns!)),
+        );
       }),
       { numRuns: 5 },
     );
