@@ -294,7 +294,9 @@ describe("viewer in headless chromium", () => {
     // an answer for the graph before (re-analysed after the invalid files) may still come in after the drop: wait
     // for this file's graph to be shown with its analysis, not for any answer
     await dropFile(page, "xss.json", file);
-    await page.waitForFunction(() => window.__viewer.state().graph === "file:xss.json" && window.__viewer.ready);
+    await page.waitForFunction(
+      () => window.__viewer.state().graph === "file:xss.json" && window.__viewer.ready,
+    );
     expect(await page.locator("#graph-title").textContent()).toBe(XSS);
     await page.locator("#search").fill("img");
     await expect.poll(() => page.locator("#suggestions li").first().getAttribute("data-node")).toBe("m");
