@@ -1,3 +1,8 @@
+import { buildFlowModel, type FlowModel } from "../../src/flow/flow-model.js";
+import { applyScenario } from "../../src/scenario/apply-scenario.js";
+import { BASELINE_SCENARIO } from "../../src/scenario/types.js";
+import { graphFromText } from "../_helpers/graph-from-text.js";
+
 /** The small magnet chain the flow tests work out by hand. */
 export const TWO_MAKERS = `
   ndpr [mine CN output=NdPr capacity=100]
@@ -23,3 +28,9 @@ export const SPARE_MINE = `
   m2 -> p volume=5
   p -> c volume=10
 `;
+
+/** The flow model of a hand-written graph (`graphFromText`) in the baseline scenario. */
+export function baselineFlow(text: string): FlowModel {
+  const graph = graphFromText(text);
+  return buildFlowModel(graph, applyScenario(graph, BASELINE_SCENARIO));
+}

@@ -11,10 +11,8 @@ import { allocatorMatrix } from "../../src/flow/_allocator-matrix.js";
 import { loadHighs } from "../../src/flow/_solver.js";
 import { buildFlowModel, type FlowModel } from "../../src/flow/flow-model.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
-import { BASELINE_SCENARIO } from "../../src/scenario/types.js";
-import { graphFromText } from "../_helpers/graph-from-text.js";
 import { generatedCase } from "./_base-optimum.js";
-import { TWO_MAKERS } from "./_fixtures.js";
+import { baselineFlow, TWO_MAKERS } from "./_fixtures.js";
 import { allocatorLpText, textHighs } from "./_lp-text-allocator.js";
 
 /** Recipes, node and edge capacities, a sink that is no consumer (its in-edge appears in no row), a source with none. */
@@ -36,11 +34,6 @@ const MIXED = `
   r -> fan
   mag -> car
 `;
-
-function flowOf(text: string): FlowModel {
-  const graph = graphFromText(text);
-  return buildFlowModel(graph, applyScenario(graph, BASELINE_SCENARIO));
-}
 
 /** Both models of `flow`, column for column and row for row. */
 function expectSameModel(highs: Highs, flow: FlowModel): void {
@@ -102,7 +95,7 @@ function expectSameFigures(highs: Highs, flow: FlowModel): void {
 describe("allocatorMatrix", () => {
   it("hand-checked: the text's rows and columns, in the text's order", async () => {
     const highs = await loadHighs();
-    const flow = flowOf(MIXED);
+    const flow = baselineFlow(MIXED);
     const built = allocatorMatrix(flow, highs.infinity);
     const at = (id: string) => flow.index.get(id)!;
     // served columns first (consumers sorted by id: car, fan), then flow columns as rows name them, t, then the
@@ -117,14 +110,14 @@ describe("allocatorMatrix", () => {
     expect(built.nodeCapRow[at("a")]).toBe(0);
     expect(built.totalRow).toBe(built.data.numRows - 1);
     expectSameModel(highs, flow);
-    expectSameModel(highs, flowOf(TWO_MAKERS));
+    expectSameModel(highs, baselineFlow(TWO_MAKERS));
   });
 
   it("hand-checked: the same allocation, max-min, range and gains as the text model", async () => {
     const highs = await loadHighs();
-    expectSameFigures(highs, flowOf(MIXED));
-    expectSameFigures(highs, flowOf(TWO_MAKERS));
-    const allocator = new Allocator(highs, flowOf(TWO_MAKERS));
+    expectSameFigures(highs, baselineFlow(MIXED));
+    expectSameFigures(highs, baselineFlow(TWO_MAKERS));
+    const allocator = new Allocator(highs, baselineFlow(TWO_MAKERS));
     expect(allocator.maxTotal()).toBeCloseTo(25, 9);
     allocator.dispose();
   });

@@ -13,10 +13,8 @@ import { loadHighs } from "../../src/flow/_solver.js";
 import { TotalModel } from "../../src/flow/_total-model.js";
 import { buildFlowModel, type FlowModel } from "../../src/flow/flow-model.js";
 import { applyScenario } from "../../src/scenario/apply-scenario.js";
-import { BASELINE_SCENARIO } from "../../src/scenario/types.js";
-import { graphFromText } from "../_helpers/graph-from-text.js";
 import { generatedCase } from "./_base-optimum.js";
-import { TWO_MAKERS } from "./_fixtures.js";
+import { baselineFlow, TWO_MAKERS } from "./_fixtures.js";
 
 /** Recipes, node and edge capacities (one of them binding), a consumer cut short, a dead end. */
 const CAPPED = `
@@ -34,11 +32,6 @@ const CAPPED = `
   r -> fan
   r -> car
 `;
-
-function flowOf(text: string): FlowModel {
-  const graph = graphFromText(text);
-  return buildFlowModel(graph, applyScenario(graph, BASELINE_SCENARIO));
-}
 
 /** Simplex iterations of the allocator's last solve (its model is private). */
 const iterations = (allocator: Allocator) =>
@@ -77,7 +70,7 @@ function expectSameFigures(highs: Highs, flow: FlowModel): void {
 describe("plainData", () => {
   it("hand-checked: the allocator's rows before the consumers' rows, all its columns", async () => {
     const highs = await loadHighs();
-    const flow = flowOf(CAPPED);
+    const flow = baselineFlow(CAPPED);
     const built = allocatorMatrix(flow, highs.infinity);
     const data = plainData(built, flow.consumers);
     // rows: a's and r's capacity rows, the recipe rows of r, s, car and fan (dead makes nothing anyone takes:
@@ -105,7 +98,7 @@ describe("plainData", () => {
 describe("plainStartBasis", () => {
   it("hand-checked: as many basic items as the allocator's rows, and an optimum at once", async () => {
     const highs = await loadHighs();
-    for (const flow of [flowOf(CAPPED), flowOf(TWO_MAKERS)]) {
+    for (const flow of [baselineFlow(CAPPED), baselineFlow(TWO_MAKERS)]) {
       const built = allocatorMatrix(flow, highs.infinity);
       const basis = plainStartBasis(highs, built, flow.consumers);
       const basic = [...basis.colStatus, ...basis.rowStatus].filter((s) => s === 1).length;
