@@ -69,20 +69,17 @@ export class AnalysisClient {
   }
 
   /**
-   * Hand both workers the graph that the next requests analyse (nothing when they have it already). `checkNow`:
-   * the full worker checks it at once rather than at the first request (a dropped file, while the page checks
-   * it too), since its served demand is the answer that takes longest; the quick one checks it when asked, so
-   * that one check, not two, shares the CPU with the page's. A full analysis still running is stopped: it
-   * was for the graph before.
+   * Hand both workers the graph that the next requests analyse (nothing when they have it already); each checks
+   * it at its first request. A full analysis still running is stopped: it was for the graph before.
    */
-  setGraph(source: GraphSource, checkNow = false): void {
+  setGraph(source: GraphSource): void {
     if (source === this.graph) return;
     this.graph = source;
     if (this.fullBusy) this.replaceFull();
     this.requestId++; // answers still on their way are for the graph before
     this.held = null;
     this.quickWorker.postMessage({ type: "graph", source } satisfies WorkerRequest);
-    this.fullWorker.postMessage({ type: "graph", source, checkNow } satisfies WorkerRequest);
+    this.fullWorker.postMessage({ type: "graph", source } satisfies WorkerRequest);
   }
 
   /**

@@ -53,9 +53,9 @@ export class AnalysisRun {
     );
   }
 
-  /** The workers' graph (`checkNow`: the full worker checks it at once; see `AnalysisClient.setGraph`). */
-  setGraph(source: GraphSource, checkNow = false): void {
-    this.client.setGraph(source, checkNow);
+  /** The workers' graph (see `AnalysisClient.setGraph`). */
+  setGraph(source: GraphSource): void {
+    this.client.setGraph(source);
   }
 
   /** Forget the analysis on screen, the last request and the answers held for it (a new graph). */

@@ -7,7 +7,6 @@
 import type { Csr } from "../../src/analysis/_csr.js";
 import { buildCsr } from "../../src/analysis/_csr.js";
 import type { SupplyGraph } from "../../src/model/types.js";
-import { loadHighs } from "../../src/flow/_solver.js";
 import { ChokepointError } from "../../src/model/errors.js";
 import type { Lever } from "../../src/levers/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
@@ -17,7 +16,7 @@ import { type GraphSource, graphFromSource } from "./graph-source.js";
 import { stopCheck, WorkStopped } from "./stop-token.js";
 
 export type WorkerRequest =
-  | { type: "graph"; source: GraphSource; checkNow?: boolean }
+  | { type: "graph"; source: GraphSource }
   | {
       type: "analyze";
       id: number;
@@ -34,7 +33,7 @@ export type WorkerResponse =
   | { type: "result"; id: number; data: AnalysisData }
   | { type: "error"; id: number; code: string; message: string };
 
-/** The graph of the last "graph" message, checked once (at once when asked, else by the first request). */
+/** The graph of the last "graph" message, checked once, by the first request for it. */
 let source: GraphSource | null = null;
 let loaded: Promise<{ graph: SupplyGraph; csr: Csr }> | null = null;
 
@@ -48,17 +47,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const post = (response: WorkerResponse) => (self as unknown as Worker).postMessage(response);
   if (request.type === "graph") {
-    // checked when first needed, or at once when the page sends a dropped file before it has checked it itself:
-    // both checks then run side by side, and the request that follows finds the graph ready
+    // checked by the first request (the page sends a graph once it has checked it itself: see graph-files.ts)
     source = request.source;
     loaded = null;
-    // the page's own check reports a bad file's problems; a request for this graph reports them again
-    if (request.checkNow) {
-      // HiGHS too: its WebAssembly compiles while the file is checked, not after (a spare worker has not
-      // loaded it yet, and served demand is the answer that takes longest)
-      loadHighs().catch(() => undefined);
-      loadedGraph().catch(() => undefined);
-    }
     return;
   }
   try {

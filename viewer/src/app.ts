@@ -97,8 +97,6 @@ export class App implements Actions {
   private readonly hooks: ViewerHooks;
   /** What the analysis workers load for the graph on screen. */
   private shownSource: GraphSource | null = null;
-  /** A dropped file's source the workers took before the page checked it (`prefetch`). */
-  private prefetched: GraphSource | null = null;
 
   constructor(elements: AppElements) {
     this.messages = new Messages(elements.banner);
@@ -224,28 +222,13 @@ export class App implements Actions {
     this.setGraph(graph, title, state, source);
   }
 
-  /**
-   * `FileTarget`: the workers take a dropped file before the page has checked it: the full one checks it beside
-   * the page and starts on `state`'s scenario as soon as it has, so served demand does not wait for the drawing.
-   * Its answers wait for the first frame (`AnalysisRun.hold`).
-   */
-  prefetch(source: GraphSource, state: State): void {
-    this.prefetched = source;
-    this.run.setGraph(source, true);
-    this.run.reset();
-    this.run.hold();
-    this.requestAnalysis(state);
-  }
-
-  /** `FileTarget`: the file was not shown after all: the workers go back to the graph on screen. */
+  /** `FileTarget`: the file was not shown after all: the analyses of the graph on screen start again. */
   restore(): void {
-    this.prefetched = null;
     if (!this.shownSource || !this.graph) return;
-    this.run.setGraph(this.shownSource);
+    // the workers still hold the graph on screen (they get a file once the page has checked it); its analysis
+    // was stopped for the file: run it again, its stages shown as they come
     this.run.reset();
-    this.run.release();
     this.timeline.setGraph(this.shownSource, this.graph.order);
-    // the analysis of the graph on screen was stopped for the file: run it again, its stages shown as they come
     this.runAnalysis();
   }
 
@@ -281,12 +264,9 @@ export class App implements Actions {
     this.hooks.timings.graphChecked = performance.now();
     const shared = source ?? { kind: "serialized", graph: graph.export() };
     this.shownSource = shared;
-    if (shared !== this.prefetched) {
-      this.run.setGraph(shared);
-      this.run.reset();
-      this.run.hold();
-    }
-    this.prefetched = null;
+    this.run.setGraph(shared);
+    this.run.reset();
+    this.run.hold();
     this.timeline.setGraph(shared, graph.order);
     // Draw first (positions are set before sigma's one indexation), analyse after: the analyses arrive as
     // messages and only re-colour what they change.

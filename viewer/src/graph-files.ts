@@ -1,10 +1,16 @@
 /**
  * The page's side of loading a user's graph file. The analyses of the graph on screen stop as soon as a file
- * comes (`FileTarget.quiet`). A file up to `LARGE_FILE_BYTES` is checked here, on the page's thread, while the
- * full analysis worker checks the same bytes and starts on the analysis (`FileTarget.prefetch`); a larger one by
- * the loader worker (`load-worker.ts`), so the page stays responsive and a 10^5-node graph never reaches it. A
- * graph too large to draw is offered as an aggregate by country and stage, with drill-down into one super-node
- * and the way back. Graphs the page already holds (the one `chokepoint view` serves) get the same offer.
+ * comes (`FileTarget.quiet`). A file up to `LARGE_FILE_BYTES` is checked here, on the page's thread, and goes to
+ * the analysis workers once it has passed (`FileTarget.show`); a larger one is checked by the loader worker
+ * (`load-worker.ts`), so the page stays responsive and a 10^5-node graph never reaches it. A graph too large to
+ * draw is offered as an aggregate by country and stage, with drill-down into one super-node and the way back.
+ * Graphs the page already holds (the one `chokepoint view` serves) get the same offer.
+ *
+ * Why the workers do not check a dropped file beside the page: on 2 cores, with the GPU process drawing in
+ * software, the full worker's check of the same bytes took the page's CPU, and its head start did not bring
+ * served demand sooner. Measured side by side (tests/bench/results/viewer-first-drawing.md, 2026-12-06 17:05
+ * UTC, 6 alternating runs each): first drawing 1.95 s with the workers checking at the drop, 1.25 s without;
+ * served demand 4.10 s and 4.11 s.
  *
  * Why not every file in the loader worker: measured on the 2 shared cores of this project's machine
  * (tests/bench/results/viewer-10k.md), checking a dropped 10^4-node file there and building the page's graph from
@@ -29,13 +35,7 @@ export interface FileTarget {
    * graph when absent).
    */
   show(graph: SupplyGraph, title: string, state: State, source?: GraphSource): void;
-  /**
-   * A file about to be checked on the page, to be shown in `state`: its bytes can go to the analysis workers
-   * now, so that they check it while the page does and start on its analysis (`show` with the same source then
-   * sends nothing).
-   */
-  prefetch(source: GraphSource, state: State): void;
-  /** The file was not shown after all: the workers go back to the graph on screen. */
+  /** The file was not shown after all: the analyses of the graph on screen start again. */
   restore(): void;
   /**
    * A file is being read: stop the analyses of the graph on screen (their CPU goes to the check); `restore`
@@ -78,15 +78,14 @@ export class GraphFiles {
   /** Check a file on the page's thread. */
   private loadHere(source: { bytes: Uint8Array<ArrayBuffer>; file: string }, state: State): void {
     const name = source.file;
-    // the workers get a Blob of the same bytes: posting it copies nothing on this thread (see graph-source.ts)
-    const shared: GraphSource = { kind: "blob", blob: new Blob([source.bytes]), file: name };
-    this.target.prefetch(shared, state);
     const result = checkGraphBytes(source.bytes, { file: name });
     if (!result.graph || result.problems.some((p) => p.severity === "error")) {
       this.target.restore();
       this.messages.loadProblems(name, result.problems);
       return;
     }
+    // the workers get a Blob of the same bytes: posting it copies nothing on this thread (see graph-source.ts)
+    const shared: GraphSource = { kind: "blob", blob: new Blob([source.bytes]), file: name };
     if (result.graph.order > LARGE_GRAPH_NODES) {
       this.target.restore();
       this.offer(result.graph, name, state, shared);
