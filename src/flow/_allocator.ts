@@ -58,10 +58,12 @@ export interface AllocatorOptions {
    * @defaultValue false
    */
   plainStart?: boolean;
+  /** Called after each LP it solves; what it throws abandons the work (`servedDemand`'s `onProgress`). */
+  onSolve?: () => void;
 }
 
 /** Defaults of the `Allocator`: its first solve starts from HiGHS's own (slack) basis. */
-export const DEFAULT_ALLOCATOR_OPTIONS: Required<AllocatorOptions> = { plainStart: false };
+export const DEFAULT_ALLOCATOR_OPTIONS: Required<Omit<AllocatorOptions, "onSolve">> = { plainStart: false };
 
 export class Allocator {
   private readonly flow: FlowModel;
@@ -79,9 +81,11 @@ export class Allocator {
   private zeroed = new Set<number>();
   /** True while the model is the plain max-total problem (`reset` would change nothing). */
   private plain = false;
+  private readonly onSolve: (() => void) | undefined;
 
   constructor(highs: Highs, flow: FlowModel, options: AllocatorOptions = {}) {
     const { plainStart } = { ...DEFAULT_ALLOCATOR_OPTIONS, ...options };
+    this.onSolve = options.onSolve;
     this.flow = flow;
     this.infinity = highs.infinity;
     if (flow.consumers.length === 0) {
@@ -150,7 +154,9 @@ export class Allocator {
     // A warm start can fail on a degenerate or ill-conditioned basis: retry from the slack basis, then from a
     // cleared solver, before giving up. The optimum VALUE does not depend on where the solve started.
     const attempts = [() => {}, () => lp.setLogicalBasis(), () => lp.clearSolver()];
-    return runWithFallbacks(lp, attempts, what);
+    const value = runWithFallbacks(lp, attempts, what);
+    this.onSolve?.();
+    return value;
   }
 
   /** Objective: maximise Σ weight_i·s_i + tWeight·t (weights by node index; absent = 0). */

@@ -41,10 +41,17 @@ export interface ServedDemandOptions {
    * every other figure is final.
    */
   onSplit?: (split: ServedSplit) => void;
+  /**
+   * Called after each LP (the split's, the ranges', the gains'); what it throws abandons the computation and
+   * propagates (the viewer stops a stale analysis this way). No figure depends on it.
+   */
+  onProgress?: () => void;
 }
 
 /** Defaults of `servedDemand`: the leximin split among the max-total optima, with edges and bottlenecks. */
-export const DEFAULT_SERVED_DEMAND_OPTIONS: Required<Omit<ServedDemandOptions, "onMaxTotal" | "onSplit">> = {
+export const DEFAULT_SERVED_DEMAND_OPTIONS: Required<
+  Omit<ServedDemandOptions, "onMaxTotal" | "onSplit" | "onProgress">
+> = {
   objective: "max-total",
   edges: true,
   bottlenecks: true,
@@ -164,7 +171,7 @@ export async function servedDemand(
     told = true;
   };
   // the first solve starts at the plain max-total LP's optimum (`_plain-start.ts`): the same figures, sooner
-  const allocator = new Allocator(highs, model, { plainStart: true });
+  const allocator = new Allocator(highs, model, { plainStart: true, onSolve: options.onProgress });
   try {
     // The LPs run in this order (split, max-total, ranges, gains) whatever is asked: each starts from the basis
     // the one before left, so the order is part of what makes the figures reproducible to the last digit.

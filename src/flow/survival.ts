@@ -25,7 +25,7 @@ import type { AppliedScenario } from "../scenario/types.js";
 import { byId, clean, cleanFlow, quantum } from "./_clean.js";
 import { isLpObjective, solveFlow } from "./_solve-flow.js";
 import { type Pile, stockCover } from "./_stock-cover.js";
-import type { FlowSweep } from "./flow-chokepoints.js";
+import type { FlowSweep, ProgressCallback } from "./flow-chokepoints.js";
 import { buildFlowModel, type FlowModel } from "./flow-model.js";
 import { dict, own } from "../model/dict.js";
 
@@ -48,6 +48,11 @@ export const FALLBACK_RECOVERY_DAYS = 180;
 export interface SurvivalOptions {
   /** Stage → recovery days, merged over DEFAULT_RECOVERY_DAYS. */
   recoveryDays?: Record<string, number>;
+  /**
+   * Called after each consumer's and each node's stock questions (`total` = consumers + nodes); what it throws
+   * abandons the computation (the viewer stops a stale analysis this way).
+   */
+  onProgress?: ProgressCallback;
 }
 
 /** One consumer under the scenario. Stocks in tonnes of its demand; rates per year. */
@@ -194,6 +199,9 @@ export function survival(
     );
   const base = levelsOf(sweep.served);
   const joint = countryCover(base, undefined, true, sweep.total);
+  let done = 0;
+  const questions = at.length + sweep.nodes.length;
+  const answered = () => options.onProgress?.(++done, questions);
 
   const consumers: ConsumerSurvival[] = at.map((i, c) => {
     const shortfall = Math.max(0, sweep.demand[c]! - sweep.served[c]!);
@@ -210,6 +218,7 @@ export function survival(
         }).days
       : 0;
     const days = short ? Math.min(alone, 1e9) : 0;
+    answered();
     return {
       id: sweep.consumers[c]!,
       country: model.country[i]!,
@@ -258,6 +267,7 @@ export function survival(
       const cover = countryCover(levels, new Set([model.index.get(id)!]), false, sweep.totalWithout[k]!);
       exposure = Math.max(0, lostOver(levels, cover, days) - lostOver(base, joint, days));
     }
+    answered();
     return {
       id,
       stage: a.stage,

@@ -367,6 +367,24 @@ describe("servedDemand options: leaving out edges and bottlenecks, and the figur
     expect(split).toEqual({ ...full, countries, bottlenecks: [] });
   });
 
+  it("onProgress: called after each LP, changes no figure, and what it throws abandons the computation", async () => {
+    let calls = 0;
+    const watched = await servedDemand(graph, applied, { onProgress: () => calls++ });
+    // the split's LPs, two per country for the ranges, one per bottleneck: more than the 2 countries' 4
+    expect(calls).toBeGreaterThan(4);
+    expect(watched).toEqual(await servedDemand(graph, applied));
+    let seen = 0;
+    const stop = new Error("stopped");
+    await expect(
+      servedDemand(graph, applied, {
+        onProgress: () => {
+          if (++seen === 2) throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    expect(seen).toBe(2);
+  });
+
   it("with no consumer left, the max-total figure is 0 and still comes first", async () => {
     const seen: string[] = [];
     const none = await servedDemand(

@@ -102,6 +102,28 @@ describe("survival", () => {
   });
 });
 
+describe("survival: onProgress", () => {
+  it("counts each consumer and each node once, changes no figure, and what it throws abandons", async () => {
+    const graph = graphFromText(TWO_MAKERS, { currency: "USD" });
+    const applied = applyScenario(graph, BASELINE_SCENARIO);
+    const highs = await loadHighs();
+    const sweep = sweepFlow(highs, graph, applied, "max-total");
+    const seen: Array<[number, number]> = [];
+    const watched = survival(highs, graph, applied, sweep, { onProgress: (d, t) => seen.push([d, t]) });
+    const total = sweep.consumers.length + sweep.nodes.length;
+    expect(seen).toEqual(Array.from({ length: total }, (_, k) => [k + 1, total]));
+    expect(watched).toEqual(survival(highs, graph, applied, sweep));
+    const stop = new Error("stopped");
+    expect(() =>
+      survival(highs, graph, applied, sweep, {
+        onProgress: () => {
+          throw stop;
+        },
+      }),
+    ).toThrow(stop);
+  });
+});
+
 describe("losses", () => {
   it("value × shortfall fraction × days not covered / 365, for 90, 180 and 365 days", async () => {
     const { l } = await run(TWO_MAKERS);

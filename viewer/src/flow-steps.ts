@@ -6,7 +6,8 @@
  *
  * Why in parts: a worker the page has stopped ends only at a task boundary or when it checks its stop token
  * (`stop-token.ts`), and `flowAnalysis` is one task of about 3 CPU s on the bundled graph. Between the parts the
- * worker yields (`breathe`); during the sweep it checks its token after each node (`poll`).
+ * worker yields (`breathe`); during served demand it checks its token after each LP, during the sweep and survival
+ * after each node (`poll`).
  */
 import type { SupplyGraph } from "../../src/model/types.js";
 import type { AppliedScenario } from "../../src/scenario/types.js";
@@ -21,7 +22,7 @@ import { survival } from "../../src/flow/survival.js";
 export interface FlowStepsHooks {
   /** Awaited between the parts (the worker yields to its task queue there). */
   breathe: () => Promise<void>;
-  /** Called during the sweep; throws to abandon the work (`stopCheck`). */
+  /** Called during served demand, the sweep and survival; throws to abandon the work (`stopCheck`). */
   poll: () => void;
 }
 
@@ -36,12 +37,15 @@ export async function flowInSteps(
 ): Promise<FlowAnalysis> {
   const o = DEFAULT_FLOW_ANALYSIS_OPTIONS;
   const highs = await loadHighs();
-  const flow = await servedDemand(graph, applied, { objective: o.objective });
+  const flow = await servedDemand(graph, applied, { objective: o.objective, onProgress: () => hooks.poll() });
   await hooks.breathe();
   const sweep = sweepFlow(highs, graph, applied, o.objective, () => hooks.poll());
   await hooks.breathe();
   const chokepoints = rankChokepoints(graph, sweep);
-  const surv = survival(highs, graph, applied, sweep, { recoveryDays: o.recoveryDays });
+  const surv = survival(highs, graph, applied, sweep, {
+    recoveryDays: o.recoveryDays,
+    onProgress: () => hooks.poll(),
+  });
   return {
     flow,
     chokepoints,
