@@ -34,7 +34,7 @@ import { timelinePanel } from "./panels/timeline.js";
 import { Tooltip, tooltipNote } from "./panels/tooltip.js";
 import type { Actions, Panel, View } from "./panels/types.js";
 import { type Focus, focusOf, NO_FOCUS, routeEdges } from "./reducers.js";
-import { LARGE_GRAPH_NODES } from "./settings.js";
+import { LARGE_GRAPH_NODES, STAGED_MIN_NODES } from "./settings.js";
 import {
   commit,
   createHistory,
@@ -266,7 +266,7 @@ export class App implements Actions {
     this.shownSource = shared;
     this.run.setGraph(shared);
     this.run.reset();
-    this.run.hold();
+    this.run.hold(graph.order > STAGED_MIN_NODES);
     this.timeline.setGraph(shared, graph.order);
     // Draw first (positions are set before sigma's one indexation), analyse after: the analyses arrive as
     // messages and only re-colour what they change.
