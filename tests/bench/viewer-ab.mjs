@@ -19,6 +19,7 @@ import { createServer } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { basename, extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/chromium.mjs";
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -48,16 +49,6 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".json": "application/json",
 };
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** A static server of one build on 127.0.0.1 (no path outside `root`). */
 function serve(root) {
@@ -85,7 +76,7 @@ async function run(root) {
   const server = await serve(root);
   const profile = mkdtempSync(join(tmpdir(), "viewer-ab-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 850 },

@@ -21,18 +21,8 @@ import { syntheticGraphJson } from "../../src/generate/synthetic-graph-json.js";
 import { syntheticNetwork } from "../../src/generate/synthetic-network.js";
 import { simulate } from "../../src/simulate/simulate.js";
 import { aggregateByCountryStage, drillDown } from "../../viewer/src/aggregate.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const CONFIG = join(import.meta.dirname, "../../viewer/vite.config.ts");
 const GRAPH_FILE = join(import.meta.dirname, "../../graphs/rare-earths-2025.json");
 const XSS = "<img src=x onerror=alert(1)>";
