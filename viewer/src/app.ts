@@ -5,12 +5,11 @@
  * with one `render()` that updates the panels, refreshes the drawing (through the reducers) and the URL hash. A
  * new graph's first frame comes before everything else (see `setGraph`).
  */
-import { checkGraphText } from "../../src/io/parse-graph.js";
 import type { Lever } from "../../src/levers/types.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { AnalysisRun } from "./analysis-run.js";
-import { bundledGraphNames, bundledGraphText, findPreset, PRESETS } from "./data.js";
+import { bundledGraphNames, bundledGraphText, findPreset, localGraphText, PRESETS } from "./data.js";
 import type { DisplayInputs } from "./display-diff.js";
 import { afterNextFrame, el } from "./dom.js";
 import { downloadPng } from "./export-png.js";
@@ -34,7 +33,7 @@ import { timelinePanel } from "./panels/timeline.js";
 import { Tooltip, tooltipNote } from "./panels/tooltip.js";
 import type { Actions, Panel, View } from "./panels/types.js";
 import { type Focus, focusOf, NO_FOCUS, routeEdges } from "./reducers.js";
-import { LARGE_GRAPH_NODES, STAGED_MIN_NODES } from "./settings.js";
+import { STAGED_MIN_NODES } from "./settings.js";
 import {
   commit,
   createHistory,
@@ -168,37 +167,14 @@ export class App implements Actions {
       return;
     }
     const text =
-      state.graph === "local" ? await this.fetchLocal() : ((await bundledGraphText(state.graph)) ?? "");
-    this.loadText(text, state.graph === "local" ? "local graph" : state.graph, state);
-  }
-
-  private async fetchLocal(): Promise<string> {
-    const response = await fetch("./local-graph.json");
-    if (!response.ok)
-      throw new Error(`cannot read the graph given to \`chokepoint view\` (${response.status})`);
-    return response.text();
-  }
-
-  /**
-   * Check text with the library's loader (bundled graphs and the one `chokepoint view` serves); on errors list
-   * them and keep the current graph. A graph too large to draw gets the aggregate-or-draw question.
-   */
-  private loadText(text: string, title: string, state: State): void {
-    const result = checkGraphText(text, { file: title });
-    const errors = result.problems.filter((p) => p.severity === "error");
-    if (!result.graph || errors.length > 0) {
-      this.messages.loadProblems(title, result.problems);
-      return;
-    }
-    const source: GraphSource = { kind: "bytes", bytes: new TextEncoder().encode(text), file: title };
-    if (result.graph.order > LARGE_GRAPH_NODES) this.files.offer(result.graph, title, state, source);
-    else this.setGraph(result.graph, title, state, source);
+      state.graph === "local" ? await localGraphText() : ((await bundledGraphText(state.graph)) ?? "");
+    this.files.loadText(text, state.graph === "local" ? "local graph" : state.graph, state);
   }
 
   loadBundled(name: string): void {
     void bundledGraphText(name).then((text) => {
       if (text === null) this.messages.error(`There is no bundled graph "${name}".`);
-      else this.loadText(text, name, setGraph(this.history.present, name));
+      else this.files.loadText(text, name, setGraph(this.history.present, name));
     });
   }
 

@@ -1,7 +1,8 @@
 /**
  * The data the viewer ships with: bundled graphs, scenarios and levers from `graphs/`, imported at build time
- * (no network at run time). A user's file is checked by the library's own loader in the loader worker
- * (`load-worker.ts`), so the page reports exactly the problems `chokepoint validate` reports.
+ * (no network at run time), and the graph `chokepoint view` serves beside the page. Every graph is checked by
+ * the library's own loader (`graph-files.ts`), so the page reports exactly the problems `chokepoint validate`
+ * reports.
  */
 import { type Scenario, scenarioSchema } from "../../src/scenario/types.js";
 import { type Lever, leverSchema } from "../../src/levers/types.js";
@@ -29,6 +30,14 @@ export function bundledGraphNames(): string[] {
 export async function bundledGraphText(name: string): Promise<string | null> {
   const entry = Object.entries(graphLoaders).find(([path]) => baseName(path) === name);
   return entry ? entry[1]() : null;
+}
+
+/** The graph `chokepoint view` serves beside the page (`#g=local`). */
+export async function localGraphText(): Promise<string> {
+  const response = await fetch("./local-graph.json");
+  if (!response.ok)
+    throw new Error(`cannot read the graph given to \`chokepoint view\` (${response.status})`);
+  return response.text();
 }
 
 /** A bundled scenario or lever, parsed with the library's scenario schema. */

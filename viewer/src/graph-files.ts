@@ -1,5 +1,5 @@
 /**
- * The page's side of loading a user's graph file. The analyses of the graph on screen stop as soon as a file
+ * The page's side of loading a graph: a bundled graph's text (`loadText`) or a user's file. The analyses of the graph on screen stop as soon as a file
  * comes (`FileTarget.quiet`). A file up to `LARGE_FILE_BYTES` is checked here, on the page's thread, and goes to
  * the analysis workers once it has passed (`FileTarget.show`); a larger one is checked by the loader worker
  * (`load-worker.ts`), so the page stays responsive and a 10^5-node graph never reaches it. A graph too large to
@@ -18,7 +18,7 @@
  * each at load 8-9), as did a preview of its nodes drawn first in an earlier session.
  */
 import { DirectedGraph } from "graphology";
-import { checkGraphBytes } from "../../src/io/parse-graph.js";
+import { checkGraphBytes, checkGraphText } from "../../src/io/parse-graph.js";
 import { graphFromParts } from "../../src/model/graph-checks.js";
 import type { SupplyGraph } from "../../src/model/types.js";
 import { aggregateByCountryStage, drillDown } from "./aggregate.js";
@@ -73,6 +73,22 @@ export class GraphFiles {
     const source = { kind: "bytes", bytes, file: file.name } as const;
     if (bytes.length > LARGE_FILE_BYTES) this.loadInWorker(source, state);
     else this.loadHere(source, state);
+  }
+
+  /**
+   * Check a graph's text (a bundled graph, or the one `chokepoint view` serves) with the library's loader and
+   * show it; on errors list them and keep the graph on screen (nothing was stopped for it). A graph too large to
+   * draw gets the aggregate-or-draw question.
+   */
+  loadText(text: string, title: string, state: State): void {
+    const result = checkGraphText(text, { file: title });
+    if (!result.graph || result.problems.some((p) => p.severity === "error")) {
+      this.messages.loadProblems(title, result.problems);
+      return;
+    }
+    const source: GraphSource = { kind: "bytes", bytes: new TextEncoder().encode(text), file: title };
+    if (result.graph.order > LARGE_GRAPH_NODES) this.offer(result.graph, title, state, source);
+    else this.target.show(result.graph, title, state, source);
   }
 
   /** Check a file on the page's thread. */
